@@ -1,0 +1,128 @@
+"""The records that travel between pipeline stages.
+
+These dataclasses are the contract between `transforms/` (which produces them),
+`schemas/` (which validates their tabular form) and `warehouse/` (which loads
+them). They are plain, immutable values so that every stage can be tested
+without Prefect or DuckDB.
+
+Offsets: every `*_start`/`*_end` pair is a half-open range of code points in
+`DecodedText.text` — the text exactly as decoded from the file, before any
+cleaning. That is what makes a fact traceable: ``decoded.text[f.raw_start:f.raw_end]
+== f.quote`` holds for every fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceFormat = Literal["text", "html", "docx", "pdf"]
+ReportType = Literal["work_report", "progress_report", "news", "unknown"]
+SectionRole = Literal["review", "plan", "other"]
+Measure = Literal["level", "growth", "share", "pp_change"]
+Kind = Literal["actual", "target", "forecast"]
+Qualifier = Literal["eq", "ge", "le", "approx"]
+Wording = Literal["hard", "soft", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file's bytes as read from disk (produced by `gwr.sources`)."""
+
+    path: str  # absolute path, as resolved when read
+    name: str  # base name; the `doc` key of every fact
+    data: bytes
+    sha256: str  # hex digest of `data`
+    size: int
+    mtime: float
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """A file's text, decoded from its bytes (produced by `transforms.decode`)."""
+
+    text: str  # the raw text all offsets refer to
+    encoding: str  # e.g. "utf-8", "utf-8-sig", "gb18030", "utf-16", "docx", "pdf"
+    source_format: SourceFormat
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of the clean text under one heading."""
+
+    title: str
+    start: int  # clean-text offsets
+    end: int
+    role: SectionRole  # review of the past year, plan for the coming one, or neither
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the clean text; `section` indexes `CleanText.sections`."""
+
+    start: int  # clean-text offsets
+    end: int
+    section: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Normalised text plus the map back to the raw text (produced by `transforms.clean`).
+
+    `raw_offsets[i]` is the raw offset of clean character `i`; it has
+    ``len(text) + 1`` entries, the last being the raw end of the text, so a
+    clean range ``[a, b)`` maps to the raw range ``[raw_offsets[a],
+    raw_offsets[b - 1] + 1)``.
+    """
+
+    text: str
+    raw_offsets: tuple[int, ...]
+    sections: tuple[Section, ...]
+    sentences: tuple[Sentence, ...]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean half-open range to the raw half-open range it came from."""
+        if end <= start:
+            pos = self.raw_offsets[start]
+            return pos, pos
+        return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What a document is (produced by `transforms.metadata`)."""
+
+    doc: str  # base name of the file
+    title: str | None
+    region: str | None  # official short name of the document's own region, e.g. 万州区
+    region_code: str | None  # GB/T 2260 code when known
+    year: int | None  # the year the report was delivered / published
+    report_type: ReportType
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One indicator figure (produced by `transforms.extract`). Fields follow ../shared/eval/README.md."""
+
+    doc: str
+    region: str
+    year: int
+    period: str  # FY, H1, Q1-Q3, M1-M10, ...
+    indicator: str  # a code of the lexicon
+    measure: Measure
+    kind: Kind
+    value: float  # as written, in `unit`; the low end of a range
+    unit: str
+    qualifier: Qualifier
+    quote: str  # == raw_text[raw_start:raw_end]
+    raw_start: int
+    raw_end: int
+    sentence: str  # the clean sentence the fact came from
+    sentence_raw_start: int
+    sentence_raw_end: int
+    value_high: float | None = None  # the high end of a range (6%—6.5%), else None
+    value_base: float | None = None  # value in the unit's base unit (亿元 -> 元)
+    base_unit: str | None = None
+    wording: Wording = "none"  # hard (确保) vs soft (力争, 左右) targets
+    region_code: str | None = None
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,97 @@
+"""Per-batch work that the flow's tasks call: triage against the warehouse, then process documents.
+
+Kept out of `flows/` so the flow file only composes, and out of `transforms/`
+because it decides what to do with files (new, unchanged, changed, duplicate).
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+
+from transforms import EXTRACTOR_VERSION, process_text
+from transforms.decode import decode
+from transforms.errors import InputError
+from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be taken, with one clear sentence for the run summary."""
+
+    path: str
+    sha256: str | None
+    stage: str
+    error_class: str
+    message: str
+
+    @classmethod
+    def from_error(cls, path: str, sha256: str | None, err: InputError) -> Failure:
+        return cls(path, sha256, err.stage, err.error_class, str(err))
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One document taken through decode, clean and extract."""
+
+    source: SourceFile
+    decoded: DecodedText
+    clean: CleanText
+    meta: DocumentMeta
+    facts: list[Fact]
+
+
+@dataclass(slots=True)
+class Triage:
+    """What to do with each file read in a batch."""
+
+    new: list[SourceFile] = field(default_factory=list)
+    changed: list[SourceFile] = field(default_factory=list)
+    unchanged: list[SourceFile] = field(default_factory=list)
+    duplicates: list[SourceFile] = field(default_factory=list)  # content already loaded under another path
+
+    @property
+    def to_process(self) -> list[SourceFile]:
+        return self.new + self.changed
+
+
+def triage(sources: list[SourceFile], versions: dict[str, str]) -> Triage:
+    """Sort files by their path's current version; `versions` (path -> sha256) is updated in place.
+
+    Content already in the warehouse under another path is not loaded again,
+    only its path is recorded. A path whose content changed is a new version.
+    """
+    known = set(versions.values())
+    out = Triage()
+    for src in sources:
+        previous = versions.get(src.path)
+        if previous == src.sha256:
+            out.unchanged.append(src)
+        elif src.sha256 in known:
+            out.duplicates.append(src)
+        elif previous is not None:
+            out.changed.append(src)
+        else:
+            out.new.append(src)
+        versions[src.path] = src.sha256
+        known.add(src.sha256)
+    return out
+
+
+def process_document(src: SourceFile) -> Processed | Failure:
+    """Decode, clean and extract one document; any failure is that document's alone."""
+    try:
+        decoded = decode(src.data, src.name)
+        clean, meta, facts = process_text(src.name, decoded.text)
+    except InputError as err:
+        return Failure.from_error(src.path, src.sha256, err)
+    except Exception as err:  # a bug on one odd document must not sink the batch
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        return Failure(
+            src.path, src.sha256, "extract", type(err).__name__,
+            f"internal error while extracting ({where.filename.rsplit('/', 1)[-1]}:{where.lineno}): {err}",
+        )
+    return Processed(src, decoded, clean, meta, facts)
+
+
+__all__ = ["EXTRACTOR_VERSION", "Failure", "Processed", "Triage", "process_document", "triage"]

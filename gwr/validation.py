@@ -1,0 +1,76 @@
+"""Run a pandera model over a frame and split it into loadable rows and quarantine rows.
+
+pandera's lazy validation reports every failure at once as `failure_cases`
+(one row per failed check and row index); we turn those into quarantine rows
+that keep the failed check, the column and the whole offending row as JSON, so
+nothing is dropped silently and a user can see why.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pandera.pandas as pa
+
+QUARANTINE_COLUMNS = ["doc_id", "path", "stage", "check_name", "column_name", "failure_case", "row_json"]
+
+NUMERIC = ("value", "value_high", "value_base", "year", "raw_start", "raw_end",
+           "sentence_raw_start", "sentence_raw_end", "doc_n_chars")
+
+
+def parse_numbers(df: pd.DataFrame) -> pd.DataFrame:
+    """Parse numeric columns leniently first, so one bad value fails its row, not the whole batch."""
+    out = df.copy()
+    for col in NUMERIC:
+        if col in out.columns:
+            out[col] = pd.to_numeric(out[col], errors="coerce")
+    return out
+
+
+def split_valid(
+    model: type[pa.DataFrameModel], df: pd.DataFrame, *, stage: str, path_of: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate `df` with `model`; return (rows that pass, validated and typed; quarantine rows)."""
+    if df.empty:
+        return df, pd.DataFrame(columns=QUARANTINE_COLUMNS)
+    df = parse_numbers(df).reset_index(drop=True)
+    try:
+        return model.validate(df, lazy=True), pd.DataFrame(columns=QUARANTINE_COLUMNS)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+    row_cases = cases[cases["index"].notna()]
+    frame_cases = cases[cases["index"].isna()]
+    if not frame_cases.empty:
+        # A failure with no row index (a missing column, a wrong dtype for the
+        # whole frame) means the extractor broke its contract: fail loudly.
+        raise ValueError(f"{model.__name__}: frame-level failure: {frame_cases.to_dict('records')}")
+    bad_index = sorted({int(i) for i in row_cases["index"]})
+    bad_rows = df.loc[bad_index]
+    quarantine = _quarantine_rows(bad_rows, row_cases, stage=stage, path_of=path_of or {})
+    good = df.drop(index=bad_index)
+    return (model.validate(good, lazy=True) if not good.empty else good), quarantine
+
+
+def _quarantine_rows(
+    bad_rows: pd.DataFrame, cases: pd.DataFrame, *, stage: str, path_of: dict[str, str]
+) -> pd.DataFrame:
+    records = []
+    for idx, group in cases.groupby("index"):
+        row = bad_rows.loc[int(idx)]
+        doc_id = str(row.get("doc_id", row.get("sha256", ""))) or None
+        first = group.iloc[0]
+        records.append({
+            "doc_id": doc_id,
+            "path": path_of.get(doc_id or "", row.get("path")),
+            "stage": stage,
+            "check_name": "; ".join(sorted({str(c) for c in group["check"]})),
+            "column_name": "; ".join(sorted({str(c) for c in group["column"] if c is not None})),
+            "failure_case": str(first["failure_case"]),
+            "row_json": json.dumps(_jsonable(row.to_dict()), ensure_ascii=False, default=str),
+        })
+    return pd.DataFrame.from_records(records, columns=QUARANTINE_COLUMNS)
+
+
+def _jsonable(row: dict) -> dict:
+    return {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}

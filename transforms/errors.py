@@ -1,0 +1,59 @@
+"""Errors a bad input raises, each carrying one clear sentence for the run summary.
+
+Every error that a single document can cause derives from `InputError`, so the
+flow can catch exactly these, record them in the warehouse's `ingest_errors`
+table and go on with the rest of the batch. Anything else is a bug and is
+allowed to fail the task loudly.
+"""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A document that cannot be taken; `str(err)` is the sentence shown to the user."""
+
+    stage: str = "ingest"
+
+    @property
+    def error_class(self) -> str:
+        return type(self).__name__
+
+
+class ReadError(InputError):
+    """The file could not be read from disk (permissions, vanished, symlink loop...)."""
+
+    stage = "read"
+
+
+class FileTooLarge(ReadError):
+    """The file is larger than the configured limit."""
+
+
+class EmptyFile(ReadError):
+    """The file has no bytes."""
+
+
+class DecodeError(InputError):
+    """The bytes are not a document we can turn into text."""
+
+    stage = "decode"
+
+
+class BinaryContent(DecodeError):
+    """The bytes look like binary data, not text."""
+
+
+class UndecodableText(DecodeError):
+    """No supported encoding decodes the bytes."""
+
+
+class CorruptDocument(DecodeError):
+    """A .docx/.pdf container that is truncated or damaged."""
+
+
+class NoTextLayer(DecodeError):
+    """A PDF with no extractable text (a scan)."""
+
+
+class NoText(DecodeError):
+    """The document decodes but holds no text worth cleaning."""

@@ -1,0 +1,33 @@
+# Two commands do everything on a fresh machine:
+#   make demo   install, then load the bundled sample reports into data/gwr.duckdb
+#   make test   install, then lint and run the whole test suite
+VENV    ?= .venv
+PYTHON  ?= python3
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/gwr run data/samples
+	$(BIN)/gwr query "select indicator, kind, year, count(*) as facts from v_facts group by all order by facts desc limit 10"
+
+lint: install
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python bench/benchmark.py
+
+clean:
+	rm -rf $(VENV) data/gwr.duckdb data/gwr.duckdb.wal data/*.lock .pytest_cache .ruff_cache

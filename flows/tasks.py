@@ -1,0 +1,139 @@
+"""The pipeline's tasks: one call per stage per batch of documents.
+
+Prefect's local API records only ~25-40 task runs a second here, so a task per
+document would make orchestration cost more than the work; a task per batch
+keeps it a small fraction (see bench/benchmark.py). Retries sit on the tasks
+that touch the disk or the warehouse only: a pure transform that failed once
+will fail again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from prefect import task
+from prefect.cache_policies import NONE
+
+from gwr import sources
+from gwr.batch import Failure, Processed, Triage, process_document
+from gwr.frames import document_row, fact_frame, source_row
+from gwr.validation import QUARANTINE_COLUMNS, split_valid
+from schemas.documents import DocumentRecord, RawDocument
+from schemas.facts import ExtractedFact, LoadableFact
+from transforms import EXTRACTOR_VERSION, lexicon, regions
+from transforms.records import SourceFile
+from warehouse import open_warehouse
+
+IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
+
+
+@dataclass(slots=True)
+class LoadUnit:
+    """One document ready for the warehouse: its row, its paths, its facts and its quarantined rows."""
+
+    document: dict
+    paths: list[str]
+    facts: pd.DataFrame
+    quarantine: pd.DataFrame
+
+
+@dataclass(slots=True)
+class BatchResult:
+    units: list[LoadUnit] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def discover_files(paths: list[str]) -> tuple[list[str], list[Failure]]:
+    """Find the report files under the given paths."""
+    found = sources.discover(paths)
+    failures = [Failure.from_error(p, None, err) for p, err in found.errors]
+    return [str(p) for p in found.files], failures
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None, params: dict) -> dict[str, str]:
+    """Record the run, refresh the indicator and region dimensions, and return current path versions."""
+    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+        wh.sync_indicators(pd.DataFrame(lexicon.indicator_rows()))
+        wh.sync_regions(pd.DataFrame(regions.region_rows()))
+        wh.start_run(run_id, flow_run_id, params)
+        return wh.current_versions()
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def read_batch(paths: list[str], max_bytes: int) -> tuple[list[SourceFile], list[Failure]]:
+    """Read a batch of files from disk (bytes and sha256)."""
+    read, failures = [], []
+    for p in paths:
+        try:
+            read.append(sources.read_source(Path(p), max_bytes))
+        except sources.InputError as err:
+            failures.append(Failure.from_error(p, None, err))
+    return read, failures
+
+
+@task(cache_policy=NONE)
+def transform_batch(todo: list[SourceFile]) -> tuple[list[Processed], list[Failure]]:
+    """Decode, clean and extract every new or changed document of a batch."""
+    done, failures = [], []
+    for src in todo:
+        out = process_document(src)
+        (failures if isinstance(out, Failure) else done).append(out)
+    return done, failures
+
+
+@task(cache_policy=NONE)
+def validate_batch(processed: list[Processed]) -> BatchResult:
+    """Check documents and facts against the stage schemas; quarantine what fails."""
+    result = BatchResult()
+    for p in processed:
+        doc = document_row(p)
+        _, raw_bad = split_valid(RawDocument, pd.DataFrame([source_row(p.source)]), stage="ingest")
+        _, doc_bad = split_valid(DocumentRecord, pd.DataFrame([doc]), stage="extract")
+        if not (raw_bad.empty and doc_bad.empty):
+            checks = "; ".join(pd.concat([raw_bad, doc_bad])["check_name"])
+            result.failures.append(Failure(p.source.path, p.source.sha256, "validate", "SchemaError",
+                                           f"document metadata failed validation: {checks}"))
+            continue
+        facts = fact_frame(p)
+        shaped, bad_shape = split_valid(ExtractedFact, facts, stage="extract")
+        loadable, bad_plausible = split_valid(LoadableFact, shaped, stage="validate")
+        quarantine = pd.concat([bad_shape, bad_plausible], ignore_index=True) if len(bad_shape) or len(
+            bad_plausible) else pd.DataFrame(columns=QUARANTINE_COLUMNS)
+        quarantine["path"] = p.source.path
+        doc["extractor_version"] = EXTRACTOR_VERSION
+        result.units.append(LoadUnit(doc, [p.source.path], loadable.drop(columns=["doc_n_chars"]), quarantine))
+    return result
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def load_batch(
+    db: str, wait_seconds: float, run_id: str, units: list[LoadUnit], seen: Triage, failures: list[Failure]
+) -> dict[str, int]:
+    """Load each document in its own transaction, then record seen paths and failures."""
+    facts = quarantined = 0
+    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+        for unit in units:
+            facts += wh.load_document(run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
+            quarantined += len(unit.quarantine)
+        orphans = 0
+        for src in seen.unchanged + seen.duplicates:
+            if wh.has_document(src.sha256):
+                wh.record_path_seen(run_id, src.path, src.sha256)
+            else:  # its twin under another name failed in this batch: the same failure applies
+                orphans += 1
+                wh.record_ingest_error(run_id, src.path, src.sha256, "ingest", "DuplicateOfFailed",
+                                       f"{src.path}: same content as another file of this run that failed")
+        for f in failures:
+            wh.record_ingest_error(run_id, f.path, f.sha256, f.stage, f.error_class, f.message)
+    return {"facts_loaded": facts, "rows_quarantined": quarantined, "docs_failed": orphans}
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def close_run(db: str, wait_seconds: float, run_id: str, status: str, counts: dict) -> None:
+    """Write the run's outcome to `run_log`."""
+    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+        wh.finish_run(run_id, status, counts)

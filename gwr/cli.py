@@ -1,0 +1,157 @@
+"""The `gwr` command line: run, query, export, serve.
+
+Prefect is imported only by the commands that orchestrate, so `gwr query`
+answers in well under a second. Every expected failure ends in one sentence on
+stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from gwr.config import apply_prefect_defaults, settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Chinese government work reports -> a DuckDB warehouse of economic indicators.")
+export_app = typer.Typer(no_args_is_help=True, help="Write warehouse views to files.")
+app.add_typer(export_app, name="export")
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env GWR_DB; default data/gwr.duckdb]")]
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from transforms.errors import InputError
+    from warehouse.errors import WarehouseError
+    return (WarehouseError, InputError, ValueError, FileNotFoundError, PermissionError)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="report files or folders (searched recursively)")],
+    db: DbOption = None,
+    batch_size: Annotated[int | None, typer.Option(help="documents per task call [env GWR_BATCH_SIZE]")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's log lines")] = False,
+    fail_on_error: Annotated[bool, typer.Option(help="exit 1 if any document failed")] = False,
+) -> None:
+    """Load report files into the warehouse (new and changed files only)."""
+    from gwr.summary import print_summary, run_with_progress
+
+    apply_prefect_defaults()
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    try:
+        cfg = settings(db)
+        summary = run_with_progress([str(p) for p in paths], str(cfg.db), batch_size, err)
+    except _known_errors() as e:
+        raise fail(str(e)) from None
+    print_summary(summary, out)
+    if fail_on_error and summary["docs_failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="a SQL query, e.g. \"select * from v_facts limit 5\"")],
+    db: DbOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
+) -> None:
+    """Run a SQL query against the warehouse and print the result."""
+    import duckdb
+
+    from warehouse import open_warehouse
+
+    cfg = settings(db)
+    if not cfg.db.exists():
+        raise fail(f"no warehouse at {cfg.db}; run `gwr run PATH` first")
+    try:
+        with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout) as wh:
+            columns, rows = wh.query(sql)
+    except duckdb.Error as e:
+        raise fail(f"query failed: {str(e).splitlines()[0]}") from None
+    except _known_errors() as e:
+        raise fail(str(e)) from None
+    _print_rows(columns, rows, fmt)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: Format) -> None:
+    if fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt is Format.json:
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=str) + "\n")
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
+        out.print(f"{len(rows)} row(s)", style="dim")
+
+
+@export_app.command("facts")
+def export_facts(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="target file: .csv, .jsonl or .parquet")],
+    db: DbOption = None,
+) -> None:
+    """Export the flat fact view (v_facts) with provenance."""
+    from warehouse import open_warehouse
+
+    cfg = settings(db)
+    if not cfg.db.exists():
+        raise fail(f"no warehouse at {cfg.db}; run `gwr run PATH` first")
+    try:
+        with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout) as wh:
+            n = wh.export_facts(out_file.resolve())
+    except _known_errors() as e:
+        raise fail(str(e)) from None
+    out.print(f"wrote {n} facts to {out_file}")
+
+
+@app.command()
+def serve(
+    inbox: Annotated[Path, typer.Option(help="folder to watch for new and changed report files")],
+    cron: Annotated[str | None, typer.Option(help='cron schedule, e.g. "0 6 * * *"')] = None,
+    interval: Annotated[float | None, typer.Option(help="run every N seconds instead of a cron schedule")] = None,
+    db: DbOption = None,
+    name: Annotated[str, typer.Option(help="deployment name")] = "gwr-inbox",
+) -> None:
+    """Serve a scheduled Prefect deployment that loads the inbox (starts a local Prefect server if needed)."""
+    from gwr.serve import serve_inbox
+
+    if (cron is None) == (interval is None):
+        raise fail("give exactly one of --cron or --interval")
+    if interval is not None and interval <= 0:
+        raise fail("--interval must be a positive number of seconds")
+    inbox.mkdir(parents=True, exist_ok=True)
+    try:
+        serve_inbox(inbox.resolve(), str(settings(db).db), cron=cron, interval=interval, name=name, console=err)
+    except _known_errors() as e:
+        raise fail(str(e)) from None
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,34 @@
+"""One `gwr run` per warehouse at a time.
+
+DuckDB allows one writing process per file. The warehouse's own lock is held
+only while a connection is open (so `gwr query` can slip in between batches);
+this second, run-wide lock makes a concurrent `gwr run` wait a bounded time and
+then stop with a clear message instead of interleaving with the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from warehouse.errors import WarehouseBusy
+
+
+@contextmanager
+def run_lock(db: Path, wait_seconds: float) -> Iterator[None]:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(db) + ".run.lock")
+    try:
+        lock.acquire(timeout=wait_seconds)
+    except Timeout:
+        raise WarehouseBusy(
+            f"warehouse {db} is busy: another gwr run is loading it (waited {wait_seconds:g} s); "
+            "try again later or raise GWR_LOCK_TIMEOUT"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -1,0 +1,107 @@
+"""`gwr serve`: a scheduled Prefect deployment of the pipeline that loads an inbox folder.
+
+Prefect's ephemeral in-process API refuses schedules ("Cannot schedule flows on
+an ephemeral server"), so unless `PREFECT_API_URL` already points at a server we
+start `prefect server start` on loopback as a child process, wait until it is
+healthy, serve the deployment against it, and stop it on exit (Ctrl-C or
+SIGTERM). Scheduled runs execute in subprocesses that inherit the API URL.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from rich.console import Console
+
+from gwr.config import apply_prefect_defaults
+
+SERVER_START_TIMEOUT = float(os.environ.get("GWR_SERVER_START_TIMEOUT", "180"))
+
+
+class ServerStartError(RuntimeError):
+    pass
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _healthy(api_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def local_prefect_server(console: Console) -> Iterator[str]:
+    """Start a loopback Prefect server (analytics off) unless PREFECT_API_URL is set; yield the API URL."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield os.environ["PREFECT_API_URL"]
+        return
+    port = _free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+           "PREFECT_UI_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false"}
+    prefect_bin = str(Path(sys.executable).with_name("prefect"))
+    console.print(f"starting a local Prefect server on 127.0.0.1:{port} …", style="dim")
+    child = subprocess.Popen(
+        [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off",
+         "--no-ui"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not _healthy(api_url):
+            if child.poll() is not None:
+                tail = (child.stderr.read() if child.stderr else b"").decode(errors="replace")[-500:]
+                raise ServerStartError(f"the local Prefect server exited with code {child.returncode}: {tail}")
+            if time.monotonic() > deadline:
+                raise ServerStartError(f"the local Prefect server did not answer within {SERVER_START_TIMEOUT:g} s")
+            time.sleep(0.5)
+        os.environ["PREFECT_API_URL"] = api_url
+        yield api_url
+    finally:
+        _stop(child)
+
+
+def _stop(child: subprocess.Popen) -> None:
+    if child.poll() is None:
+        os.killpg(child.pid, signal.SIGTERM)
+        try:
+            child.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+
+
+def serve_inbox(inbox: Path, db: str, *, cron: str | None, interval: float | None, name: str,
+                console: Console) -> None:
+    """Serve the pipeline on a schedule until interrupted."""
+    apply_prefect_defaults()
+    # SIGTERM (systemd, a test, `kill`) should stop as cleanly as Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    with local_prefect_server(console) as api_url:
+        from flows.pipeline import gwr_pipeline
+
+        console.print(f"serving deployment gwr-pipeline/{name} against {api_url}; inbox {inbox}; Ctrl-C stops",
+                      highlight=False)
+        schedule = {"cron": cron} if cron else {"interval": timedelta(seconds=interval or 0)}
+        try:
+            gwr_pipeline.serve(name=name, parameters={"paths": [str(inbox)], "db": db},
+                               print_starting_message=False, **schedule)
+        except KeyboardInterrupt:
+            console.print("stopping", style="dim")

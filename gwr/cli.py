@@ -60,8 +60,7 @@ def run(
     from gwr.summary import print_summary, run_with_progress
 
     apply_prefect_defaults()
-    if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO" if verbose else "WARNING"
     try:
         cfg = settings(db)
         summary = run_with_progress([str(p) for p in paths], str(cfg.db), batch_size, err)

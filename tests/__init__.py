@@ -1,0 +1,17 @@
+"""Test-session setup that must happen before anything imports Prefect.
+
+Every test session gets its own empty PREFECT_HOME, as on a fresh machine, so
+tests never touch a developer's ~/.prefect and always use Prefect's real local
+(ephemeral) API. Subprocesses started by tests inherit it.
+"""
+
+import os
+import tempfile
+
+from gwr.config import apply_prefect_defaults
+
+if "GWR_TEST_PREFECT_HOME" not in os.environ:
+    os.environ["GWR_TEST_PREFECT_HOME"] = os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="gwr-prefect-")
+    os.environ.pop("PREFECT_API_URL", None)
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+apply_prefect_defaults()

@@ -1,0 +1,81 @@
+"""The `gwr` command as a user runs it: help, run, query, export, and one-sentence errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests.helpers import SAMPLES, copy_samples, gwr
+
+EVAL_COLUMNS = ["doc", "region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cli")
+    inbox = copy_samples(root / "报告 samples")  # a folder name with a space and Chinese
+    db = root / "gwr.duckdb"
+    result = gwr("run", str(inbox), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "facts loaded" in result.stdout and "documents seen" in result.stdout
+    return db
+
+
+@pytest.mark.parametrize("args", [[], ["run"], ["query"], ["export", "facts"], ["serve"]], ids=" ".join)
+def test_every_command_has_help(args: list[str]) -> None:
+    result = gwr(*args, "--help")
+    assert result.returncode == 0 and "Usage" in result.stdout
+
+
+def test_query_prints_csv_and_json(db: Path) -> None:
+    sql = "select doc, count(*) as n from v_facts group by doc order by doc"
+    as_csv = list(csv.DictReader(gwr("query", sql, "--db", str(db), "--format", "csv").stdout.splitlines()))
+    assert [r["doc"] for r in as_csv] == [s.name for s in SAMPLES]
+    as_json = [json.loads(line) for line in gwr("query", sql, "--db", str(db), "-f", "json").stdout.splitlines()]
+    assert [(r["doc"], str(r["n"])) for r in as_json] == [(r["doc"], r["n"]) for r in as_csv]
+    table = gwr("query", sql, "--db", str(db))
+    assert table.returncode == 0 and SAMPLES[0].name in table.stdout
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_export_facts_has_the_eval_columns_and_provenance(db: Path, tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"facts{suffix}"
+    result = gwr("export", "facts", "--out", str(out), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    if suffix == ".csv":
+        with out.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    elif suffix == ".jsonl":
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    else:
+        rows = pq.read_table(out).to_pylist()
+    assert len(rows) > 100
+    assert set(EVAL_COLUMNS + ["quote", "sentence"]) <= set(rows[0])
+    assert all(r["quote"] and r["sentence"] for r in rows)
+    assert f"wrote {len(rows)} facts" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["query", "select * from no_such_table"], "query failed"),
+        (["export", "facts", "--out", "facts.xlsx"], ".xlsx"),
+        (["serve", "--inbox", "x"], "exactly one of --cron or --interval"),
+    ],
+    ids=["bad-sql", "bad-export-format", "serve-without-schedule"],
+)
+def test_errors_are_one_sentence_not_a_traceback(db: Path, tmp_path: Path, args: list[str], expected: str) -> None:
+    args = [str(tmp_path / a) if a in ("facts.xlsx", "x") else a for a in args]
+    result = gwr(*args, "--db", str(db))
+    assert result.returncode != 0
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_query_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:
+    result = gwr("query", "select 1", "--db", str(tmp_path / "none.duckdb"))
+    assert result.returncode == 1 and "gwr run" in result.stderr

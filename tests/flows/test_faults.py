@@ -1,0 +1,116 @@
+"""Faults a scheduled pipeline meets: a warehouse held by someone else, two runs at once, kill -9 mid-load."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from flows.pipeline import gwr_pipeline
+from tests.helpers import GWR, SAMPLES, copy_samples, gwr
+from warehouse import open_warehouse
+
+pytestmark = pytest.mark.slow
+
+HOLD = "import sys, time; from filelock import FileLock; l = FileLock(sys.argv[1]); l.acquire(); " \
+       "print('held', flush=True); time.sleep(float(sys.argv[2]))"
+
+
+def hold_lock(lock_file: Path, seconds: float) -> subprocess.Popen:
+    """Another process holding one of the warehouse's locks, as a second gwr would."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(lock_file), str(seconds)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with open_warehouse(db) as wh:
+        return wh.query(sql, params)[1]
+
+
+def test_a_transient_warehouse_fault_is_retried(tmp_path: Path) -> None:
+    inbox = copy_samples(tmp_path / "reports")
+    db = tmp_path / "gwr.duckdb"
+    holder = hold_lock(Path(str(db) + ".lock"), 4)
+    try:
+        summary = gwr_pipeline(paths=[str(inbox)], db=str(db), lock_timeout=1)
+    finally:
+        holder.wait()
+    # With a 1 s wait and the lock held 4 s, only Prefect's task retries get this run through.
+    assert summary["docs_new"] == len(SAMPLES) and summary["facts_loaded"] > 0
+
+
+def test_a_busy_warehouse_gives_one_clear_sentence(tmp_path: Path) -> None:
+    inbox = copy_samples(tmp_path / "reports")
+    db = tmp_path / "gwr.duckdb"
+    holder = hold_lock(Path(str(db) + ".run.lock"), 120)
+    try:
+        result = gwr("run", str(inbox), "--db", str(db), env={"GWR_LOCK_TIMEOUT": "2"})
+    finally:
+        holder.kill()
+    assert result.returncode == 1
+    assert "busy" in result.stderr and "GWR_LOCK_TIMEOUT" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_two_runs_at_once_load_everything_exactly_once(tmp_path: Path) -> None:
+    inbox = copy_samples(tmp_path / "reports")
+    db = tmp_path / "gwr.duckdb"
+    procs = [subprocess.Popen([GWR, "run", str(inbox), "--db", str(db)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=400) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    runs = query(db, "select status, docs_new, docs_unchanged, facts_loaded from run_log order by started_at")
+    assert [r[0] for r in runs] == ["completed", "completed"]
+    assert sorted((r[1], r[2]) for r in runs) == [(0, len(SAMPLES)), (len(SAMPLES), 0)]
+    loaded = max(r[3] for r in runs)
+    assert query(db, "select count(*) from fct_indicator_value") == [(loaded,)]
+    with open_warehouse(db) as wh:
+        assert {k: v for k, v in wh.run_data_tests().items() if v} == {}
+
+
+def variants(folder: Path, n: int) -> Path:
+    """n distinct reports: the samples with a line that makes each copy's content unique."""
+    folder.mkdir()
+    for i in range(n):
+        src = SAMPLES[i % len(SAMPLES)]
+        (folder / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\n副本{i}\n",
+                                                    encoding="utf-8")
+    return folder
+
+
+def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_path: Path) -> None:
+    inbox = variants(tmp_path / "reports", 30)
+    db = tmp_path / "gwr.duckdb"
+    proc = subprocess.Popen([GWR, "run", str(inbox), "--db", str(db), "--batch-size", "1", "--verbose"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 300
+    for line in proc.stdout:
+        if "batch 3:" in line or time.monotonic() > deadline:
+            break
+    time.sleep(0.3)  # land somewhere inside the next batches' loads
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    # The warehouse opens cleanly and holds only whole documents.
+    with open_warehouse(db) as wh:
+        assert {k: v for k, v in wh.run_data_tests().items() if v} == {}
+    partial = dict(query(db, "select doc_id, count(*) from fct_indicator_value group by doc_id"))
+    assert 0 < len(partial) < 30
+
+    resumed = gwr("run", str(inbox), "--db", str(db))
+    assert resumed.returncode == 0, resumed.stderr
+
+    reference = tmp_path / "reference.duckdb"
+    gwr_pipeline(paths=[str(inbox)], db=str(reference))
+    final = dict(query(db, "select doc_id, count(*) from fct_indicator_value group by doc_id"))
+    assert final == dict(query(reference, "select doc_id, count(*) from fct_indicator_value group by doc_id"))
+    assert all(final[d] == n for d, n in partial.items())  # nothing was half-loaded
+    assert query(db, "select count(*) from dim_document") == [(30,)]

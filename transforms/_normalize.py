@@ -1,0 +1,97 @@
+"""Character-level normalisation that keeps an exact map back to the raw text.
+
+Every output character remembers the raw offset it came from, so a fact found in
+the clean text can be quoted from the raw text. Replacements that shrink several raw
+characters into one (a literal ``\\r\\n`` escape, an HTML entity) map to the first raw
+character of the run; removals simply drop characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+import opencc
+
+# Spans of the raw text that are not text. Each alternative is replaced (or dropped)
+# as a whole before character-level normalisation.
+_JUNK = re.compile(
+    r"""
+      (?P<escape>(?:\\r\\n|\\n|\\r|\\t)+)     # literal escapes left by scrapers that dumped repr() strings
+    | (?P<tag></?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>)   # HTML tags that survived extraction
+    | (?P<entity>&(?:[A-Za-z]{2,8}|\#\d{2,6}|\#x[0-9A-Fa-f]{2,5});)   # &nbsp; &lt; &#12290;
+    | (?P<comment><!--.{0,2000}?-->)        # HTML comments
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+# Block-level tags end a line in the rendered page, so they become a line break.
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|h\d|table|section)\b", re.IGNORECASE)
+
+# Characters folded to a common form: ideographic and other spaces become a space;
+# the full stop variants of web copies become 。
+_FOLD = {
+    "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\ufeff": "",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\r": "\n", "\u2028": "\n", "\u2029": "\n",
+    "\uff61": "。", "\u2236": ":", "\u00b7": "·",
+}
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _fold_char(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII block -> ASCII (％ -> %, ， -> ,, ０ -> 0)
+        return chr(code - 0xFEE0)
+    return _FOLD.get(ch, ch)
+
+
+def _to_simplified(text: str) -> str:
+    """Traditional -> Simplified without changing the length (the offset map depends on it)."""
+    if text.isascii():
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length somewhere: fall back to one character at a time.
+    out = []
+    for ch in text:
+        c = _t2s().convert(ch) if not ch.isascii() else ch
+        out.append(c if len(c) == 1 else ch)
+    return "".join(out)
+
+
+def normalise(raw: str) -> tuple[str, list[int]]:
+    """Return the normalised text and, for each of its characters, the raw offset."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _JUNK.finditer(raw):
+        _fold_span(raw, pos, m.start(), chars, offsets)
+        if m.lastgroup == "escape" or (m.lastgroup == "tag" and _BLOCK_TAG.match(m.group())):
+            chars.append("\n")
+            offsets.append(m.start())
+        elif m.lastgroup == "entity":
+            text = html.unescape(m.group())
+            if len(text) == 1:
+                chars.append(_fold_char(text))
+                offsets.append(m.start())
+        pos = m.end()
+    _fold_span(raw, pos, len(raw), chars, offsets)
+    folded = "".join(chars)
+    simplified = _to_simplified(folded)
+    if len(simplified) != len(folded):  # cannot happen by construction; keep the map exact regardless
+        simplified = folded
+    return simplified, offsets
+
+
+def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
+    for i in range(start, end):
+        ch = _fold_char(raw[i])
+        if len(ch) == 1:
+            chars.append(ch)
+            offsets.append(i)

@@ -1,0 +1,124 @@
+"""Clean a decoded document: normalise characters, drop page furniture, find sections and sentences.
+
+`clean_text` never raises: arbitrary Unicode yields some (possibly empty) `CleanText`.
+The clean text keeps one line per kept source line, with whitespace runs collapsed;
+`raw_offsets` maps every clean character back to the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms._normalize import normalise
+from transforms.lexicon import section_cues
+from transforms.records import CleanText, Section, Sentence
+
+# Lines that are page furniture rather than report text.
+_FURNITURE = re.compile(
+    r"""
+      摄\s*/ | 摄影\s*[:/] | \s摄$ | ^图/ | 图片来源        # photo captions and credits
+    | ^[\s|]*(?:下载|打印|全屏|字号|分享|收藏|关闭|关闭窗口|返回顶部|上一篇|下一篇|【[大中小]】)   # aggregator menus
+    | (?:【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|字号[:：]?\s*[大中小])
+    | ^\s*(?:责任编辑|编辑|校对|审核|记者|通讯员|文/|■文/)[:：/\s]          # bylines
+    | ^\s*\|?\s*$                                          # table borders left by copies of photo grids
+    """,
+    re.VERBOSE,
+)
+
+# A heading either stands on its own short line, or is numbered 一、… and runs to the
+# next space or full stop (some copies put the whole report on one line).
+_NUMBERED_HEADING = re.compile(
+    r"(?:^|(?<=[\s。]))(?P<title>[一二三四五六七八九十]{1,2}、[^\s。;,:!?]{2,40})"
+)
+_SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]?|\n+")
+_WS_RUN = re.compile(r"[ \t]{2,}")
+
+
+def clean_text(raw: str) -> CleanText:
+    """Normalise `raw` and split it into sections and sentences (see module doc)."""
+    text, offsets = normalise(raw)
+    text, offsets = _drop_furniture(text, offsets)
+    sections = _sections(text)
+    sentences = _sentences(text, sections)
+    end = (offsets[-1] + 1) if offsets else len(raw)
+    return CleanText(text=text, raw_offsets=(*offsets, end), sections=sections, sentences=sentences)
+
+
+def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    out_offsets: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped or _FURNITURE.search(stripped):
+            continue
+        # Collapse whitespace runs inside the line; keep each kept character's raw offset.
+        lead = len(line) - len(line.lstrip())
+        prev_space = False
+        for k in range(lead, lead + len(stripped)):
+            ch = line[k]
+            is_space = ch in " \t"
+            if is_space and prev_space:
+                continue
+            prev_space = is_space
+            out.append(ch)
+            out_offsets.append(offsets[start + k])
+        out.append("\n")
+        out_offsets.append(offsets[start + lead + len(stripped) - 1])
+    if out:
+        out.pop()
+        out_offsets.pop()
+    return "".join(out), out_offsets
+
+
+def heading_role(title: str) -> str | None:
+    """The role a heading's words give its section, or None when it names none."""
+    for cue, role in section_cues():
+        if cue in title:
+            return role
+    return None
+
+
+def _sections(text: str) -> tuple[Section, ...]:
+    starts: list[tuple[int, str, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if 2 <= len(stripped) <= 30 and "。" not in stripped and not re.search(r"\d[%万亿]", stripped):
+            role = heading_role(stripped)
+            if role:
+                starts.append((pos, stripped, role))
+        pos += len(line) + 1
+    for m in _NUMBERED_HEADING.finditer(text):
+        title = m.group("title")
+        starts.append((m.start("title"), title, heading_role(title) or "other"))
+    starts.sort()
+    sections: list[Section] = []
+    if not starts or starts[0][0] > 0:
+        sections.append(Section(title="", start=0, end=starts[0][0] if starts else len(text), role="other"))
+    for i, (start, title, role) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        if end > start:
+            sections.append(Section(title=title, start=start, end=end, role=role))  # type: ignore[arg-type]
+    return tuple(sections)
+
+
+def _sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
+    out: list[Sentence] = []
+    sec = 0
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.end() if m else len(text)
+        # Trim whitespace so sentence ranges start and end on text.
+        a, b = start, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            while sec + 1 < len(sections) and sections[sec + 1].start <= a:
+                sec += 1
+            out.append(Sentence(start=a, end=b, section=sec))
+        start = end
+    return tuple(out)

@@ -1,0 +1,167 @@
+"""The knowledge tables under `transforms/data/`, loaded once per process.
+
+Everything the extractor knows about wordings (indicator names and aliases, units,
+cue words, period phrases, section headings) lives in those CSV files so that a new
+alias is a one-line data change. Lines starting with ``#`` are column documentation.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import jieba
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    name_zh: str
+    name_en: str
+    category: str
+    level_unit: str
+    aliases: tuple[str, ...]
+    scored: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    unit: str
+    base_unit: str
+    factor: float
+    kind: str
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+@cache
+def indicators() -> dict[str, Indicator]:
+    """Indicator rows by code, in file order."""
+    out: dict[str, Indicator] = {}
+    for row in _read("indicators.csv"):
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        out[row["code"]] = Indicator(
+            code=row["code"],
+            name_zh=row["name_zh"],
+            name_en=row["name_en"],
+            category=row["category"],
+            level_unit=row["level_unit"],
+            aliases=aliases,
+            scored=row["scored"].strip().lower() == "true",
+        )
+    return out
+
+
+def indicator_rows() -> list[dict[str, object]]:
+    """Rows for the warehouse's dim_indicator."""
+    return [
+        {
+            "code": i.code,
+            "name_zh": i.name_zh,
+            "name_en": i.name_en,
+            "category": i.category,
+            "level_unit": i.level_unit,
+            "scored": i.scored,
+        }
+        for i in indicators().values()
+    ]
+
+
+@cache
+def surface_forms() -> dict[str, tuple[str, ...]]:
+    """Every wording (name or alias) -> the indicator codes it names."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for ind in indicators().values():
+        for form in (ind.name_zh, *ind.aliases):
+            forms.setdefault(form, (ind.code,))
+    for row in _read("compounds.csv"):
+        forms[row["alias"]] = tuple(row["codes"].split("|"))
+    return forms
+
+
+# Heads after which a report may put a verb inside the name: 规上工业完成产值,
+# 文化及相关产业实现增加值. The matcher accepts that verb so the indicator still matches.
+_VERB_HEADS = ("增加值", "总产值", "产值")
+
+
+def _form_pattern(form: str) -> str:
+    for head in _VERB_HEADS:
+        if form.endswith(head) and len(form) > len(head) + 1:
+            return re.escape(form[: -len(head)]) + "(?:实现|完成)?" + re.escape(head)
+    return re.escape(form)
+
+
+@cache
+def indicator_regex() -> re.Pattern[str]:
+    """One alternation over all wordings, longest first, so the longest wording wins."""
+    forms = sorted(surface_forms(), key=len, reverse=True)
+    return re.compile("|".join(f"(?P<f{i}>{_form_pattern(f)})" for i, f in enumerate(forms)))
+
+
+@cache
+def form_by_group() -> dict[str, str]:
+    forms = sorted(surface_forms(), key=len, reverse=True)
+    return {f"f{i}": f for i, f in enumerate(forms)}
+
+
+@cache
+def units() -> dict[str, Unit]:
+    return {
+        r["unit"]: Unit(r["unit"], r["base_unit"], float(r["factor"]), r["kind"])
+        for r in _read("units.csv")
+    }
+
+
+def unit_rows() -> list[dict[str, object]]:
+    """Rows of the unit table (unit, base_unit, factor, kind)."""
+    return [{"unit": u.unit, "base_unit": u.base_unit, "factor": u.factor, "kind": u.kind} for u in units().values()]
+
+
+@cache
+def cues() -> dict[str, tuple[str, ...]]:
+    """Role -> cue words, longest first."""
+    out: dict[str, list[str]] = {}
+    for r in _read("cues.csv"):
+        out.setdefault(r["role"], []).append(r["cue"])
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
+
+
+@cache
+def section_cues() -> tuple[tuple[str, str], ...]:
+    rows = [(r["cue"], r["role"]) for r in _read("section_cues.csv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def periods() -> tuple[tuple[str, str], ...]:
+    rows = [(r["phrase"], r["period"]) for r in _read("periods.csv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def extra_regions() -> dict[str, str]:
+    """Non-administrative region wording -> the name facts use."""
+    out: dict[str, str] = {}
+    for r in _read("regions_extra.csv"):
+        out[r["name"]] = r["name"]
+        for alias in filter(None, r["aliases"].split("|")):
+            out[alias] = r["name"]
+    return out
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer that knows every indicator wording (jieba's global state is untouched)."""
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for form in surface_forms():
+        tok.add_word(form, freq=100000, tag="ind")
+    return tok

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -39,6 +41,10 @@ def run_with_progress(paths: list[str], db: str, batch_size: int | None, console
             return gwr_pipeline(paths=paths, db=db, batch_size=batch_size)
     finally:
         progress.set_listener(None)
+        # When this process exits, Prefect's in-process API server is cancelled
+        # while its event recorder still flushes, and logs that as tracebacks.
+        # The run's outcome is already in the warehouse; keep the terminal clean.
+        logging.getLogger("prefect.server").setLevel(logging.CRITICAL)
 
 
 def print_summary(summary: dict, console: Console) -> None:

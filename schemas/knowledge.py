@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from transforms import lexicon
 
-INDICATOR_CODES: list[str] = sorted(lexicon.indicator_codes())
-UNITS: list[str] = sorted(lexicon.unit_table())
-AMOUNT_UNITS: list[str] = sorted(u for u, info in lexicon.unit_table().items() if info.kind == "amount")
+INDICATOR_CODES: list[str] = sorted(lexicon.indicators())
+UNITS: list[str] = sorted(lexicon.units())
+# Rates, percentage points and ratios can be zero or negative; every other unit
+# counts or weighs something, and a level of it must be positive.
+SIGNED_KINDS = {"rate", "pp", "ratio"}
+AMOUNT_UNITS: list[str] = sorted(u for u, info in lexicon.units().items() if info.kind not in SIGNED_KINDS)

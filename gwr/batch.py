@@ -9,8 +9,9 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 
-from transforms import EXTRACTOR_VERSION, process_text
 from transforms.decode import decode
+
+from transforms import EXTRACTOR_VERSION, process_text
 from transforms.errors import InputError
 from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
 

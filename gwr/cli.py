@@ -11,7 +11,7 @@ import csv
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -31,7 +31,7 @@ err = Console(stderr=True)
 DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env GWR_DB; default data/gwr.duckdb]")]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -43,8 +43,9 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
-    from transforms.errors import InputError
     from warehouse.errors import WarehouseError
+
+    from transforms.errors import InputError
     return (WarehouseError, InputError, ValueError, FileNotFoundError, PermissionError)
 
 

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-
 from warehouse.errors import WarehouseBusy
 
 

@@ -81,10 +81,22 @@ def surface_forms() -> dict[str, tuple[str, ...]]:
     forms: dict[str, tuple[str, ...]] = {}
     for ind in indicators().values():
         for form in (ind.name_zh, *ind.aliases):
-            forms.setdefault(form, (ind.code,))
+            forms.setdefault(form.split("@")[0], (ind.code,))
     for row in _read("compounds.csv"):
         forms[row["alias"]] = tuple(row["codes"].split("|"))
     return forms
+
+
+@cache
+def form_requirements() -> dict[str, str]:
+    """Wordings too vague alone: ``到位资金@招商`` counts only in a sentence that says 招商."""
+    out: dict[str, str] = {}
+    for ind in indicators().values():
+        for alias in ind.aliases:
+            if "@" in alias:
+                form, needed = alias.split("@", 1)
+                out[form] = needed
+    return out
 
 
 # Heads after which a report may put a verb inside the name: 规上工业完成产值,

@@ -23,6 +23,10 @@ _SUFFIXES = (
 )
 
 
+# County names that are also ordinary words in reports (城区 = the urban area).
+_GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市中区", "市辖区", "开发区", "高新区", "中和", "合作", "振兴", "资源", "同心", "和平"})
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     name: str
@@ -144,5 +148,5 @@ def mention_regex() -> re.Pattern[str]:
         forms.add(r.name)
         if r.level in ("province", "city"):
             forms.add(short_form(r.name))
-    forms = {f for f in forms if len(f) >= 2}
+    forms = {f for f in forms if len(f) >= 2 and f not in _GENERIC_NAMES}
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))

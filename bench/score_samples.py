@@ -1,0 +1,52 @@
+"""Run the pure transforms over a folder of texts and score the facts against the eval gold.
+
+usage: python bench/score_samples.py [FOLDER] [--out facts.csv] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from transforms import process_text  # noqa: E402
+
+EVAL = Path("/work/shared/eval")
+COLUMNS = ("doc", "region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier", "quote")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("folder", nargs="?", default=str(ROOT / "data" / "samples"))
+    ap.add_argument("--out", default=str(ROOT / "bench" / "sample_facts.csv"))
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    rows = []
+    started = time.perf_counter()
+    files = sorted(Path(args.folder).glob("*.txt"))
+    for path in files:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        _clean, _meta, facts = process_text(path.name, raw)
+        rows.extend({c: getattr(f, c) for c in COLUMNS} for f in facts)
+    elapsed = time.perf_counter() - started
+    with open(args.out, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(files)} documents, {len(rows)} facts, {1000 * elapsed / max(1, len(files)):.1f} ms/document -> {args.out}")
+    if (EVAL / "score.py").exists():
+        cmd = [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "gold"), "--pred", args.out, "--by-doc"]
+        if args.misses:
+            cmd.append("--misses")
+        return subprocess.call(cmd)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

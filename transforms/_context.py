@@ -1,0 +1,131 @@
+"""Where a figure sits: its kind, year, period, region and wording, read from the sentence.
+
+These helpers look only at one clean sentence (plus the document's metadata and its
+section role); `facts.py` decides which figures belong to which indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms import regions
+from transforms.lexicon import cues, extra_regions, periods
+from transforms.records import DocumentMeta
+
+# Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's
+# year; "到2025年" names a target year.
+_YEAR = re.compile(
+    r"""
+    (?P<base>较|比|与|同)?
+    (?P<to>到|至)?
+    (?P<y>(?:19|20)\d{2})\s*年(?!代)
+    (?P<span>[\d\-—~至到]{1,6}年)?      # 2021-2025年 is a span; its figures are not one year's
+    """,
+    re.VERBOSE,
+)
+_FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:末|期末|时期末)")
+_PLAN_NUMBER = {"三": 2015, "四": 2020 + 5, "五": 2030, "二": 2010, "一": 2005}
+
+# 1—10月, 1至11月, 1-3季度; every dash variant a copy may hold.
+_MONTHS = re.compile(r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{1,2})\s*月|前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个月")
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+             "十一": 11, "十二": 12}
+_THIS_YEAR = re.compile(r"今年|本年|年度目标")
+_LAST_YEAR = re.compile(r"去年|上年(?!同期)|上一年")
+_NEXT_YEAR = re.compile(r"明年")
+
+
+@cache
+def _period_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(periods())))
+
+
+@cache
+def _cue_regex(role: str) -> re.Pattern[str]:
+    words = cues().get(role, ())
+    return re.compile("|".join(re.escape(w) for w in words)) if words else re.compile(r"(?!)")
+
+
+def has_cue(role: str, text: str) -> bool:
+    return bool(_cue_regex(role).search(text))
+
+
+def period_of(text: str, default: str) -> str:
+    """The last period phrase in `text` (the stretch of sentence before a figure)."""
+    found: tuple[int, str] | None = None
+    pr = _period_regex()
+    for m in pr.finditer(text):
+        idx = int((m.lastgroup or "p0")[1:])
+        found = (m.start(), periods()[idx][1])
+    for m in _MONTHS.finditer(text):
+        n = m.group("m") or m.group("n")
+        months = int(n) if n and n.isdigit() else _CN_DIGIT.get(n or "", 0)
+        if 1 < months <= 12 and (found is None or m.start() >= found[0]):
+            found = (m.start(), "FY" if months == 12 else f"M1-M{months}")
+    return found[1] if found else default
+
+
+@dataclass(frozen=True, slots=True)
+class YearCue:
+    year: int | None  # explicit year, if any
+    target_year: bool  # 到2025年 / 十四五末: the figure is a target for that year
+    comparison_base: bool  # 较2019年: growth against another year than the previous one
+    span: bool  # 2021-2025年: a multi-year span
+
+
+def year_cue(text: str, meta_year: int | None) -> YearCue:
+    """The year named closest before a figure (`text` is the sentence up to it)."""
+    year: int | None = None
+    target = base = span = False
+    pos = -1
+    for m in _YEAR.finditer(text):
+        pos = m.start()
+        year = int(m.group("y"))
+        target = bool(m.group("to"))
+        base = bool(m.group("base")) and not m.group("to")
+        span = bool(m.group("span"))
+    for m in _FIVE_YEAR_PLAN.finditer(text):
+        if m.start() > pos:
+            pos, year, target, base, span = m.start(), _PLAN_NUMBER.get(m.group("n"), None), True, False, False
+    if meta_year is not None:
+        for pattern, delta in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
+            for m in pattern.finditer(text):
+                if m.start() > pos:
+                    pos, year, target, base, span = m.start(), meta_year + delta, False, False, False
+    if base:
+        year = None
+    return YearCue(year, target, base, span)
+
+
+@cache
+def _region_regex() -> re.Pattern[str]:
+    return regions.mention_regex()
+
+
+def region_in(text: str, meta: DocumentMeta) -> tuple[str, str | None] | None:
+    """A region named in `text` (the words just before an indicator), as (name, adcode)."""
+    last = None
+    for m in _region_regex().finditer(text):
+        last = m.group()
+    if last is None:
+        return None
+    if last in extra_regions():
+        return extra_regions()[last], None
+    if meta.region and (last == meta.region or regions.short_form(meta.region) == last):
+        return meta.region, meta.region_code
+    r = regions.resolve(last, meta.title or "")
+    if r is None:
+        return None
+    if meta.region and r.level != "province" and meta.region_code is None and r.name == meta.region:
+        return meta.region, None
+    return r.name, r.adcode
+
+
+def wording(sentence_before: str, qualifier: str) -> str:
+    if has_cue("hard", sentence_before):
+        return "hard"
+    if has_cue("soft", sentence_before) or qualifier == "approx":
+        return "soft"
+    return "none"

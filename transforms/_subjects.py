@@ -1,0 +1,128 @@
+"""Which indicators (and regions) a run of figures is about.
+
+A run of figures ("1179.4亿元、增长6.9%") follows a subject ("实现地区生产总值"). The
+subject may list several items — "批发、零售、住宿、餐饮", "规上工业产值和增加值",
+"重庆、四川规模以上工业增加值" — and each item becomes a slot that one figure (分别)
+or every figure (均) fills.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.lexicon import form_by_group, form_requirements, indicator_regex, surface_forms
+from transforms.regions import mention_regex
+
+# Item separators of a list subject.
+_SEPARATOR = re.compile(r"以及|、|和|及|与|/")
+
+# A mention right after 占 (占GDP比重, 占全区规上工业产值比重) is the denominator of a share.
+_DENOMINATOR_BEFORE = re.compile(r"占(?:全[国省市区县]|本[省市区县])?(?:的)?$")
+_SELF = re.compile(r"全[国省市区县州旗]|我[省市区县]|本[省市区县]")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    form: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    code: str | None  # None: a list item that is no indicator (水果 in 生猪出栏量、水果和蔬菜产量)
+    region_text: str  # words before the indicator inside the item, for region lookup
+    start: int  # sentence offset where the item starts, for the quote
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Indicator wordings in a sentence, longest first, skipping share denominators."""
+    out: list[Mention] = []
+    needs = form_requirements()
+    for m in indicator_regex().finditer(sentence):
+        form = form_by_group()[m.lastgroup or ""]
+        if form in needs and needs[form] not in sentence:
+            continue
+        if _DENOMINATOR_BEFORE.search(sentence[max(0, m.start() - 6) : m.start()]):
+            continue
+        out.append(Mention(m.start(), m.end(), form, surface_forms()[form]))
+    return out
+
+
+def _items(subject: str, offset: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Split the subject into list items at separators that are not inside a mention."""
+    inside = [(m.start - offset, m.end - offset) for m in mentions]
+    cuts = [
+        (s.start(), s.end())
+        for s in _SEPARATOR.finditer(subject)
+        if not any(a <= s.start() < b for a, b in inside)
+    ]
+    items, pos = [], 0
+    for a, b in cuts:
+        items.append((pos, a))
+        pos = b
+    items.append((pos, len(subject)))
+    return [(a, b) for a, b in items if b > a]
+
+
+def _shared(item: str, neighbour: str) -> tuple[str, ...] | None:
+    """Codes of an item that borrows its head or stem from a neighbour.
+
+    "文化" + "旅游产业增加值" -> 文化产业增加值; "增加值" after "规上工业产值" -> 规上工业增加值.
+    """
+    forms = surface_forms()
+    for i in range(len(item)):  # longest suffix of the item first ("力争文化" -> "文化")
+        stem = item[i:]
+        for k in range(1, len(neighbour)):
+            if stem + neighbour[k:] in forms:
+                return forms[stem + neighbour[k:]]
+    for k in range(len(neighbour) - 1, 0, -1):
+        if neighbour[:k] + item in forms:
+            return forms[neighbour[:k] + item]
+    return None
+
+
+def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Slot]:
+    """Slots of the subject sentence[start:end]; empty when it names no indicator."""
+    subject = sentence[start:end]
+    inner = [m for m in mentions if start <= m.start and m.end <= end]
+    if not inner:
+        return []
+    spans = _items(subject, start, inner)
+    texts = [subject[a:b] for a, b in spans]
+    item_mentions = [[m for m in inner if start + a <= m.start < start + b] for a, b in spans]
+    regions = [_is_region(t) for t in texts]
+    last_with = max(i for i, ms in enumerate(item_mentions) if ms)
+    # 重庆、四川规模以上工业增加值: the items are regions sharing one indicator.
+    if len(spans) > 1 and all(regions[i] for i in range(last_with)) and len(item_mentions[last_with]) == 1:
+        m = item_mentions[last_with][0]
+        if sentence[start + spans[last_with][0] : m.start] and _is_region(sentence[start + spans[last_with][0] : m.start]):
+            return [
+                Slot(code, texts[i] if i < last_with else sentence[start + spans[i][0] : m.start], start + spans[0][0])
+                for i in range(last_with + 1)
+                for code in m.codes
+            ]
+    slots: list[Slot] = []
+    named = [i for i, ms in enumerate(item_mentions) if ms]
+    for i, ((a, _b), text, ms) in enumerate(zip(spans, texts, item_mentions, strict=True)):
+        if ms:
+            m = ms[-1]
+            prefix = sentence[start + a : m.start]
+            slots.extend(Slot(code, prefix, start + a) for code in m.codes)
+            continue
+        neighbour = next((texts[j] for j in (i + 1, i - 1) if 0 <= j < len(texts) and j in named), None)
+        codes = _shared(text, neighbour) if neighbour else None
+        if codes is None:
+            # A word before the list ("积极发展和…") is no item; one after a named item is.
+            if i > named[0]:
+                slots.append(Slot(None, "", start + a))
+            continue
+        slots.extend(Slot(code, "", start + a) for code in codes)
+    return slots
+
+
+def _is_region(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and bool(mention_regex().fullmatch(text) or _SELF.fullmatch(text))

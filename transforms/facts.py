@@ -1,0 +1,254 @@
+"""Indicator facts from a cleaned document (rules: ../shared/eval/README.md).
+
+Per sentence: find figures (`numbers.find_numbers`), group figures that follow one
+another with only verbs between them into runs, find the subject before each run
+(`_subjects.slots_for`), then decide each figure's measure from the words just before
+it and its kind, year, period and region from the sentence (`_context`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transforms import _context as ctx
+from transforms._subjects import Mention, Slot, find_mentions, slots_for
+from transforms.lexicon import indicators, units
+from transforms.numbers import Number, find_numbers
+from transforms.records import CleanText, DocumentMeta, Fact
+
+# Words that may stand between a subject and its figures, or between two figures of one
+# run, without changing what they are about. Order matters only for readability.
+_FILLER = r"""
+      同比 | 比上年 | 较上年 | 比去年 | 较去年 | 比上年同期 | 较上年同期 | 上年同期
+    | 全年 | 年度 | 分别 | 均 | 共 | 合计 | 总计 | 首次 | 其中
+    | 实现 | 完成 | 达到 | 达 | 为 | 是 | 至 | 到 | 了 | 在 | 由 | 将 | 预计 | 力争 | 确保 | 争取 | 有望
+    | 增长 | 增速 | 增幅 | 增加 | 上升 | 上涨 | 下降 | 减少 | 回落 | 降低 | 下滑 | 提高 | 提升 | 缩小 | 扩大
+    | 稳定 | 保持 | 控制 | 突破 | 超过 | 跨过 | 跨越 | 超 | 约 | 近 | 接近 | 不低于 | 不少于 | 不超过
+    | 占 [^,;:。()]{0,14}? (?:的)? (?:比重|比例|份额|的) | 占比
+    | \( [^()]{0,6} 目标 | 目标 | \) | 以上 | 左右 | 以内 | 以下
+    | [,、\s]
+"""
+_FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
+_FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)
+_BOUNDARY = re.compile(r"[,;:。!?()]")
+
+_GROWTH = re.compile(r"增长|增速|增幅|增加|上升|上涨|下降|减少|回落|降低|下滑|提高|提升")
+_NEGATIVE = re.compile(r"下降|减少|回落|降低|下滑|收窄")
+_TO_LEVEL = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|缩小|扩大)(?:到|至)")
+_COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|低出|领先|比全国|比全省|比全市|较全国|较全省|较全市")
+_SHARE = re.compile(r"占")
+_MULTI_YEAR = re.compile(r"年均|累计|五年来|过去五年|五年间|十年来")
+_ZONE = re.compile(r"经开区|开发区|高新区|园区|产业园|综合保税区|综保区|示范区")
+_ENTITY = re.compile(r"公司|集团|企业|集群|项目|龙头")
+_BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
+
+_DEFAULT_PERIOD = (("前三季度", "Q1-Q3"), ("上半年", "H1"), ("半年", "H1"), ("一季度", "Q1"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    numbers: list[Number]
+    subject_start: int
+    subject_end: int  # where the verbs before the first figure begin
+
+
+def _leftover(gap: str) -> int:
+    """How many characters of `gap` are not filler words."""
+    return len(gap) - sum(len(m.group()) for m in _FILLER_RUN.finditer(gap))
+
+
+def _runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iterator[_Run]:
+    i = 0
+    while i < len(numbers):
+        first = numbers[i]
+        before = sentence[: first.start]
+        tail = _FILLER_TAIL.search(before)
+        subject_end = tail.start() if tail else first.start
+        bound = max((m.end() for m in _BOUNDARY.finditer(sentence, 0, subject_end)), default=0)
+        prev_end = numbers[i - 1].end if i else 0
+        run = [first]
+        j = i + 1
+        while j < len(numbers):
+            gap_start, gap_end = run[-1].end, numbers[j].start
+            gap = sentence[gap_start:gap_end]
+            if any(gap_start <= m.start < gap_end for m in mentions) or _leftover(gap) > 2:
+                break
+            run.append(numbers[j])
+            j += 1
+        yield _Run(run, max(bound, prev_end), subject_end)
+        i = j
+
+
+def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> list[Fact]:
+    """Every indicator fact of the document, each stated once, in text order."""
+    facts: list[Fact] = []
+    seen: set[tuple[object, ...]] = set()
+    for sent in clean.sentences:
+        text = clean.text[sent.start : sent.end]
+        numbers = find_numbers(text)
+        if not numbers:
+            continue
+        mentions = find_mentions(text)
+        if not mentions:
+            continue
+        role = clean.sections[sent.section].role if clean.sections else "other"
+        context_before = clean.text[max(0, sent.start - 300) : sent.start]
+        line_before = context_before.rsplit("\n", 1)[-1]
+        for run in _runs(text, numbers, mentions):
+            for fact in _run_facts(doc, raw, clean, meta, sent.start, text, run, mentions, role, line_before):
+                key = (fact.region, fact.year, fact.period, fact.indicator, fact.measure, fact.kind, fact.value)
+                if key not in seen:
+                    seen.add(key)
+                    facts.append(fact)
+    return facts
+
+
+def _pairs(text: str, run: _Run, slots: list[Slot]) -> list[tuple[Slot, Number]]:
+    """Which figure fills which slot: one-to-one with 分别, otherwise every figure for every slot."""
+    predicate = text[run.subject_end : run.numbers[0].start]
+    named = [s for s in slots if s.code]
+    if len(slots) > 1 and "分别" in predicate:
+        if len(run.numbers) < len(slots):
+            return []
+        return [(s, n) for s, n in zip(slots, run.numbers, strict=False) if s.code]
+    distinct_items = len({s.start for s in slots}) == len(slots)
+    units_differ = len({n.unit for n in run.numbers}) == len(run.numbers)
+    if len(slots) > 1 and distinct_items and len(run.numbers) == len(slots) and units_differ and "均" not in predicate:
+        return [(s, n) for s, n in zip(slots, run.numbers, strict=True) if s.code]
+    return [(s, n) for n in run.numbers for s in named]
+
+
+def _run_facts(
+    doc: str, raw: str, clean: CleanText, meta: DocumentMeta, offset: int, text: str,
+    run: _Run, mentions: list[Mention], role: str, line_before: str,
+) -> Iterator[Fact]:
+    slots = slots_for(text, run.subject_start, run.subject_end, mentions)
+    if not slots or _MULTI_YEAR.search(text[run.subject_start : run.numbers[-1].end]):
+        return
+    # A development zone that opens the sentence is its topic; elsewhere it is a passing mention.
+    if _ZONE.search(text[:12]) or _ZONE.search(text[run.subject_start : run.subject_end]):
+        return
+    if _ENTITY.search(text[run.subject_start : run.subject_end]):
+        return
+    pairs = _pairs(text, run, slots)
+    # A qualifier written once after a list ("分别增长7%、8%左右") holds for every item.
+    last_q = run.numbers[-1].qualifier
+    list_q = last_q if len(run.numbers) > 1 and text[run.numbers[-1].end - 2 : run.numbers[-1].end] in (
+        "以上", "左右", "以内", "以下") else None
+    forecast = ctx.has_cue("forecast", text) and "预期目标" not in text
+    for slot, number in pairs:
+        idx = run.numbers.index(number)
+        zone_start = run.subject_end if idx == 0 else run.numbers[idx - 1].end
+        zone = text[zone_start : number.start]
+        prev_zone = text[run.subject_end : run.numbers[0].start]
+        # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
+        own_words = zone if idx == 0 or re.sub(r"[,、\s]", "", zone) else prev_zone
+        measure, value = _measure(slot.code or "", number, prev_zone, own_words)
+        if measure is None and _BRACKET_TARGET.search(zone) and idx:
+            measure, value = _measure(slot.code or "", number, prev_zone, prev_zone)
+        if measure is None:
+            continue
+        before = text[: number.start]
+        bracket_target = bool(_BRACKET_TARGET.search(zone))
+        yc = ctx.year_cue(before, meta.year)
+        if yc.span or (yc.comparison_base and measure == "growth"):
+            continue
+        if bracket_target:
+            kind = "target"
+        elif forecast:
+            kind = "forecast"
+        elif yc.target_year or ctx.has_cue("target", before) or (meta.report_type == "work_report" and role == "plan"):
+            kind = "target"
+        else:
+            kind = "actual"
+        year = yc.year if yc.year is not None and not bracket_target else _default_year(meta, kind)
+        if year is None:
+            continue
+        period = _period(meta, before, line_before, kind, bracket_target)
+        region, region_code = _region(slot, text, run, meta)
+        if region is None:
+            continue
+        qualifier = number.qualifier if number.qualifier != "eq" or not list_q else list_q
+        unit = units()[number.unit]
+        a, b = _quote_span(slot, number, mentions, offset)
+        raw_start, raw_end = clean.to_raw(a, b)
+        s_start, s_end = clean.to_raw(offset, offset + len(text))
+        yield Fact(
+            doc=doc, region=region, year=year, period=period, indicator=slot.code or "",
+            measure=measure, kind=kind, value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
+            quote=raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,
+            sentence=text, sentence_raw_start=s_start, sentence_raw_end=s_end,
+            value_high=(-number.value_high if value < 0 and number.value_high else number.value_high),
+            value_base=value * unit.factor, base_unit=unit.base_unit,
+            wording=ctx.wording(before, qualifier) if kind == "target" else "none",  # type: ignore[arg-type]
+            region_code=region_code,
+        )
+
+
+def _measure(code: str, number: Number, predicate: str, zone: str) -> tuple[str | None, float]:
+    """The measure a figure gives of indicator `code`, and its signed value."""
+    level_kind = units()[indicators()[code].level_unit].kind if code in indicators() else ""
+    unit_kind = units()[number.unit].kind
+    words = zone or predicate
+    negative = bool(_NEGATIVE.search(words)) and not re.search(r"增长", words.split("下降")[-1])
+    sign = -1.0 if negative else 1.0
+    if _COMPARISON.search(words):
+        return None, number.value
+    if unit_kind == "pp":
+        if level_kind != "rate" or _SHARE.search(words):
+            return None, number.value
+        return "pp_change", sign * number.value
+    if unit_kind == "rate":
+        if _SHARE.search(words) and "占比" not in words:
+            return ("share", number.value) if level_kind != "rate" else (None, number.value)
+        grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
+        if level_kind == "rate":
+            return ("growth", sign * number.value) if grows and re.search(r"增长|增速", words) else ("level", number.value)
+        return ("growth", sign * number.value) if grows else (None, number.value)
+    if unit_kind == level_kind or (unit_kind == "entities" and level_kind == "entities"):
+        if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not re.search(r"达到|达|突破|实现|完成", words):
+            return None, number.value  # 增加500亿元 is an increment, not the level
+        return "level", number.value
+    return None, number.value
+
+
+def _default_year(meta: DocumentMeta, kind: str) -> int | None:
+    if meta.year is None:
+        return None
+    if meta.report_type == "work_report" and kind != "target":
+        return meta.year - 1
+    return meta.year
+
+
+def _period(meta: DocumentMeta, before: str, line_before: str, kind: str, bracket_target: bool) -> str:
+    if bracket_target:
+        return "FY"
+    default = "FY"
+    if meta.report_type == "progress_report" and kind != "target":
+        title = meta.title or ""
+        default = next((p for word, p in _DEFAULT_PERIOD if word in title), "FY")
+    if meta.report_type in ("news", "progress_report", "unknown"):
+        # News paragraphs name the period once ("前三季度,…") for several sentences.
+        inherited = ctx.period_of(line_before, default)
+        default = inherited if inherited != "FY" else default
+    return ctx.period_of(before, default)
+
+
+def _region(slot: Slot, text: str, run: _Run, meta: DocumentMeta) -> tuple[str | None, str | None]:
+    found = ctx.region_in(slot.region_text, meta) if slot.region_text else None
+    if found is None and slot.region_text == "":
+        found = ctx.region_in(text[run.subject_start : slot.start], meta)
+    if found is not None:
+        return found
+    return meta.region, meta.region_code
+
+
+def _quote_span(slot: Slot, number: Number, mentions: list[Mention], offset: int) -> tuple[int, int]:
+    start = slot.start
+    for m in mentions:
+        if m.start >= slot.start and m.end <= number.start and slot.code in m.codes:
+            start = m.start
+            break
+    return offset + min(start, number.start), offset + number.end

@@ -129,3 +129,8 @@ def wording(sentence_before: str, qualifier: str) -> str:
     if has_cue("soft", sentence_before) or qualifier == "approx":
         return "soft"
     return "none"
+
+
+def strip_regions(text: str) -> str:
+    """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值)."""
+    return _region_regex().sub("", text)

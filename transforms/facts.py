@@ -40,7 +40,19 @@ _TO_LEVEL = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|缩
 _COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|低出|领先|比全国|比全省|比全市|较全国|较全省|较全市")
 _SHARE = re.compile(r"占")
 _MULTI_YEAR = re.compile(r"年均|累计|五年来|过去五年|五年间|十年来")
-_ZONE = re.compile(r"经开区|开发区|高新区|园区|产业园|综合保税区|综保区|示范区")
+_ZONE = re.compile(r"经开区|开发区|高新区|园区|产业园|综合保税区|综保区|示范区|公园|景区")
+_BUILD_VERB = re.compile(r"竣工|开工|建设|建成|打造|推进|加快|实施|新建|创建|提质|谋划|引进|争创")
+# Words allowed before an indicator inside its list item: they place or time the figure,
+# they do not narrow it to a sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体).
+_NEUTRAL_PREFIX = re.compile(
+    r"""
+      全[国省市区县州旗] | 我[省市区县] | 本[省市区县] | 城区 | 主城区
+    | (?:19|20)\d{2}年 | 今年 | 去年 | 上年 | 当年 | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | \d{1,2}[-—–~至]\d{1,2}月
+    | 实现 | 完成 | 其中 | 新 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步 | 将 | 继续 | 进一步 | 同期 | 共 | 累计
+    | [\d,、\s]
+    """,
+    re.VERBOSE,
+)
 _ENTITY = re.compile(r"公司|集团|企业|集群|项目|龙头")
 _BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
 
@@ -52,6 +64,11 @@ class _Run:
     numbers: list[Number]
     subject_start: int
     subject_end: int  # where the verbs before the first figure begin
+
+
+# Characters of a gap between two figures that may be neither filler nor punctuation
+# (a short word like 总量 in "新增经营主体近2万户、总量达到14.6万户" ends the run).
+_MAX_LEFTOVER = 1
 
 
 def _leftover(gap: str) -> int:
@@ -73,7 +90,7 @@ def _runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iter
         while j < len(numbers):
             gap_start, gap_end = run[-1].end, numbers[j].start
             gap = sentence[gap_start:gap_end]
-            if any(gap_start <= m.start < gap_end for m in mentions) or _leftover(gap) > 2:
+            if any(gap_start <= m.start < gap_end for m in mentions) or _leftover(gap) > _MAX_LEFTOVER:
                 break
             run.append(numbers[j])
             j += 1
@@ -128,7 +145,10 @@ def _run_facts(
     if not slots or _MULTI_YEAR.search(text[run.subject_start : run.numbers[-1].end]):
         return
     # A development zone that opens the sentence is its topic; elsewhere it is a passing mention.
-    if _ZONE.search(text[:12]) or _ZONE.search(text[run.subject_start : run.subject_end]):
+    opening = _ZONE.search(text[:12])
+    if opening and not _BUILD_VERB.search(text[: opening.start()]):
+        return
+    if _ZONE.search(text[run.subject_start : run.subject_end]):
         return
     if _ENTITY.search(text[run.subject_start : run.subject_end]):
         return
@@ -139,11 +159,14 @@ def _run_facts(
         "以上", "左右", "以内", "以下") else None
     forecast = ctx.has_cue("forecast", text) and "预期目标" not in text
     for slot, number in pairs:
+        if _narrowed(slot.region_text):
+            continue
         idx = run.numbers.index(number)
         zone_start = run.subject_end if idx == 0 else run.numbers[idx - 1].end
         zone = text[zone_start : number.start]
         prev_zone = text[run.subject_end : run.numbers[0].start]
         # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
+        zone += text[number.start : number.start + len(re.split(r"\d", text[number.start : number.end], 1)[0])]
         own_words = zone if idx == 0 or re.sub(r"[,、\s]", "", zone) else prev_zone
         measure, value = _measure(slot.code or "", number, prev_zone, own_words)
         if measure is None and _BRACKET_TARGET.search(zone) and idx:
@@ -185,6 +208,12 @@ def _run_facts(
             wording=ctx.wording(before, qualifier) if kind == "target" else "none",  # type: ignore[arg-type]
             region_code=region_code,
         )
+
+
+def _narrowed(prefix: str) -> bool:
+    """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`)."""
+    rest = ctx.strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2
 
 
 def _measure(code: str, number: Number, predicate: str, zone: str) -> tuple[str | None, float]:

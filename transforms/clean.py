@@ -28,7 +28,7 @@ _FURNITURE = re.compile(
 # A heading either stands on its own short line, or is numbered 一、… and runs to the
 # next space or full stop (some copies put the whole report on one line).
 _NUMBERED_HEADING = re.compile(
-    r"(?:^|(?<=[\s。]))(?P<title>[一二三四五六七八九十]{1,2}、[^\s。;,:!?]{2,40})"
+    r"(?:^|(?<=[\s。]))(?P<title>[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]、)[^\s。;,:!?%]{2,40})"
 )
 _SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]?|\n+")
 _WS_RUN = re.compile(r"[ \t]{2,}")
@@ -74,9 +74,11 @@ def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 def heading_role(title: str) -> str | None:
     """The role a heading's words give its section, or None when it names none."""
-    for cue, role in section_cues():
-        if cue in title:
-            return role
+    # Review cues first: "2025年工作及“十四五”时期发展回顾" names a year's work but reviews it.
+    for wanted in ("review", "plan", "other"):
+        for cue, role in section_cues():
+            if role == wanted and cue in title:
+                return role
     return None
 
 

@@ -82,6 +82,7 @@ def surface_forms() -> dict[str, tuple[str, ...]]:
     for ind in indicators().values():
         for form in (ind.name_zh, *ind.aliases):
             forms.setdefault(form.split("@")[0], (ind.code,))
+    # 经济(增长/增速) is looked up under its pattern text; the mention text is 经济.
     for row in _read("compounds.csv"):
         forms[row["alias"]] = tuple(row["codes"].split("|"))
     return forms
@@ -105,6 +106,9 @@ _VERB_HEADS = ("增加值", "总产值", "产值")
 
 
 def _form_pattern(form: str) -> str:
+    if "(" in form:  # 经济(增长/增速): the bracketed words must follow but stay outside the mention
+        head, tail = form.split("(", 1)
+        return re.escape(head) + "(?=" + "|".join(map(re.escape, tail.rstrip(")").split("/"))) + ")"
     for head in _VERB_HEADS:
         if form.endswith(head) and len(form) > len(head) + 1:
             return re.escape(form[: -len(head)]) + "(?:实现|完成)?" + re.escape(head)

@@ -18,7 +18,7 @@ from transforms.records import DocumentMeta
 # year; "到2025年" names a target year.
 _YEAR = re.compile(
     r"""
-    (?P<base>较|比|与|同)?
+    (?P<base>较|比|与|同|是|相当于)?
     (?P<to>到|至)?
     (?P<y>(?:19|20)\d{2})\s*年(?!代)
     (?P<span>[\d\-—~至到]{1,6}年)?      # 2021-2025年 is a span; its figures are not one year's
@@ -80,7 +80,11 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
     year: int | None = None
     target = base = span = False
     pos = -1
+    # A year holds for its clause up to a semicolon, or for the whole sentence when it opens it.
+    clause_start = text.rfind(";") + 1
     for m in _YEAR.finditer(text):
+        if m.start() < clause_start and m.start() > 8:
+            continue
         pos = m.start()
         year = int(m.group("y"))
         target = bool(m.group("to"))

@@ -21,7 +21,7 @@ from transforms.records import CleanText, DocumentMeta, Fact
 # Words that may stand between a subject and its figures, or between two figures of one
 # run, without changing what they are about. Order matters only for readability.
 _FILLER = r"""
-      同比 | 比上年 | 较上年 | 比去年 | 较去年 | 比上年同期 | 较上年同期 | 上年同期
+      同比 | 可比 | 比上年 | 较上年 | 比去年 | 较去年 | 比上年同期 | 较上年同期 | 上年同期
     | 全年 | 年度 | 分别 | 均 | 共 | 合计 | 总计 | 首次 | 其中
     | 实现 | 完成 | 达到 | 达 | 为 | 是 | 至 | 到 | 了 | 在 | 由 | 将 | 预计 | 力争 | 确保 | 争取 | 有望
     | 增长 | 增速 | 增幅 | 增加 | 上升 | 上涨 | 下降 | 减少 | 回落 | 降低 | 下滑 | 提高 | 提升 | 缩小 | 扩大
@@ -171,7 +171,7 @@ def _run_facts(
         measure, value = _measure(slot.code or "", number, prev_zone, own_words)
         if measure is None and _BRACKET_TARGET.search(zone) and idx:
             measure, value = _measure(slot.code or "", number, prev_zone, prev_zone)
-        if measure is None:
+        if measure is None or _is_start_or_count(text, number, zone):
             continue
         before = text[: number.start]
         bracket_target = bool(_BRACKET_TARGET.search(zone))
@@ -208,6 +208,15 @@ def _run_facts(
             wording=ctx.wording(before, qualifier) if kind == "target" else "none",  # type: ignore[arg-type]
             region_code=region_code,
         )
+
+
+def _is_start_or_count(text: str, number: Number, zone: str) -> bool:
+    """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact."""
+    if re.search(r"(?:从|由)\s*$", text[max(0, number.start - 2) : number.start]):
+        return True
+    after = text[number.end : number.end + 1]
+    kind = units()[number.unit].kind
+    return kind in ("entities", "count") and bool(re.match(r"[\u4e00-\u9fff]", after))
 
 
 def _narrowed(prefix: str) -> bool:

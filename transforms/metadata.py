@@ -24,6 +24,7 @@ _SESSION = re.compile(
 )
 _TITLE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:政府工作报告|完成情况|进展情况|执行情况)")
 _ISO_DATE = re.compile(r"(?:来源|时间|发布)?[^\n]{0,20}?(?P<y>(?:19|20)\d{2})-\d{1,2}-\d{1,2}")
+_REVIEW_YEAR = re.compile(r"(?:关于)?(?P<y>(?:19|20)\d{2})\s*年(?:政府)?工作(?:回顾|总结)?(?=[\s\n]|$|回顾|总结)")
 _ANY_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
 _PROGRESS = re.compile(r"半年|完成情况|进展情况|执行情况|前三季度.{0,10}(?:工作|情况)")
 _NEWS = re.compile(r"来源[:：]|记者|本报讯|日报讯|新闻|通讯员|■文/|责任编辑")
@@ -87,6 +88,9 @@ def _year(head: str, title: str | None) -> int | None:
         for m in pattern.finditer(text):
             if m.group("y"):
                 return int(m.group("y"))
+    review = _REVIEW_YEAR.search(head)
+    if review:  # "一、关于2014年政府工作" reviews the year before delivery
+        return int(review.group("y")) + 1
     years = [int(m.group("y")) for m in _ANY_YEAR.finditer(head)]
     return Counter(years).most_common(1)[0][0] if years else None
 

@@ -69,11 +69,18 @@ def _to_float(text: str) -> float:
 
 
 def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
-    if post in ("以上",) or yu or pre in ("不低于", "不少于", "超过", "突破", "跨过", "跨越", "超"):
-        return "ge"
-    if post in ("以内", "以下") or pre in ("控制在", "不超过"):
+    # The word after the number is the more specific one: 控制在5.5%左右 is approx.
+    if post == "左右":
+        return "approx"
+    if post in ("以内", "以下"):
         return "le"
-    if post == "左右" or pre in ("约", "近", "接近", "大约"):
+    if post == "以上" or yu:
+        return "ge"
+    if pre in ("不低于", "不少于", "超过", "突破", "跨过", "跨越", "超"):
+        return "ge"
+    if pre in ("控制在", "不超过"):
+        return "le"
+    if pre in ("约", "近", "接近", "大约"):
         return "approx"
     return "eq"
 

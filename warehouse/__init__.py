@@ -1,0 +1,11 @@
+"""The DuckDB warehouse: star schema, atomic idempotent loads, one-writer lock, export, data tests.
+
+with open_warehouse(Path("gwr.duckdb")) as wh:
+    wh.load_document(run_id, document, paths, facts, quarantine)
+"""
+
+from warehouse.connection import open_warehouse
+from warehouse.errors import WarehouseBusy, WarehouseError, WarehouseUnavailable
+from warehouse.store import Warehouse
+
+__all__ = ["Warehouse", "WarehouseBusy", "WarehouseError", "WarehouseUnavailable", "open_warehouse"]

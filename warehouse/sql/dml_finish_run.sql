@@ -1,0 +1,13 @@
+update run_log
+set
+    finished_at = $now,
+    status = $status,
+    docs_seen = $docs_seen,
+    docs_new = $docs_new,
+    docs_unchanged = $docs_unchanged,
+    docs_changed = $docs_changed,
+    docs_failed = $docs_failed,
+    facts_loaded = $facts_loaded,
+    rows_quarantined = $rows_quarantined,
+    seconds = coalesce($seconds, epoch(cast($now as timestamp) - started_at))
+where run_id = $run_id

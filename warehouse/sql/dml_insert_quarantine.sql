@@ -1,0 +1,23 @@
+-- Rejected rows of one document from the registered frame `incoming_quarantine`.
+insert into quarantine
+with
+
+incoming as (
+    select * from incoming_quarantine
+),
+
+final as (
+    select
+        cast($run_id as varchar) as run_id,
+        cast($doc_id as varchar) as doc_id,
+        cast($path as varchar) as path,
+        cast(coalesce(incoming.stage, 'validate') as varchar) as stage,
+        cast(incoming.check_name as varchar) as check_name,
+        cast(incoming.column_name as varchar) as column_name,
+        cast(incoming.failure_case as varchar) as failure_case,
+        cast(incoming.row_json as json) as row_json,
+        cast($now as timestamp) as created_at
+    from incoming
+)
+
+select * from final

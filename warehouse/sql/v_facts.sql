@@ -1,0 +1,71 @@
+-- The flat fact table analysts and the export read: one row per fact of a current document,
+-- with the acceptance-set fields first. Duplicate content under two names is reported once,
+-- under the name it was first loaded as while that name is current, else its first current
+-- name in path order, so figures are never double counted.
+create or replace view v_facts as
+with
+
+facts as (
+    select * from fct_indicator_value
+),
+
+documents as (
+    select * from dim_document
+),
+
+paths as (
+    select * from document_path
+),
+
+indicators as (
+    select * from dim_indicator
+),
+
+current_path as (
+    select
+        paths.doc_id,
+        paths.doc,
+        paths.path
+    from paths
+    inner join documents on documents.doc_id = paths.doc_id
+    where paths.is_current
+    qualify row_number() over (
+        partition by paths.doc_id
+        order by (paths.path = documents.path) desc, paths.path
+    ) = 1
+),
+
+final as (
+    select
+        current_path.doc,
+        facts.region,
+        facts.year,
+        facts.period,
+        facts.indicator,
+        facts.measure,
+        facts.kind,
+        facts.value,
+        facts.unit,
+        facts.qualifier,
+        facts.quote,
+        facts.sentence,
+        facts.value_high,
+        facts.value_base,
+        facts.base_unit,
+        facts.wording,
+        facts.region_code,
+        indicators.name_zh as indicator_name_zh,
+        documents.report_type,
+        facts.doc_id,
+        current_path.path,
+        facts.raw_start,
+        facts.raw_end,
+        facts.extractor_version,
+        facts.fact_id
+    from facts
+    inner join current_path on current_path.doc_id = facts.doc_id
+    inner join documents on documents.doc_id = facts.doc_id
+    left join indicators on indicators.code = facts.indicator
+)
+
+select * from final

@@ -1,0 +1,229 @@
+"""The warehouse as the pipeline and the CLI see it: loads, run bookkeeping, reads.
+
+Every statement is a `.sql` file (see `warehouse.sqlfiles`); this module binds parameters
+and draws transaction boundaries. Obtain a `Warehouse` from `open_warehouse`, which holds
+the one-writer lock for as long as the `with` block lasts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
+from pathlib import Path, PurePath
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from warehouse import frames
+from warehouse.errors import WarehouseUnavailable
+from warehouse.export import export_facts
+from warehouse.sqlfiles import data_tests, sql
+
+RUN_COUNTS: tuple[str, ...] = (
+    "docs_seen",
+    "docs_new",
+    "docs_unchanged",
+    "docs_changed",
+    "docs_failed",
+    "facts_loaded",
+    "rows_quarantined",
+    "seconds",
+)
+DOCUMENT_FIELDS: tuple[str, ...] = (
+    "title",
+    "region",
+    "region_code",
+    "year",
+    "report_type",
+    "encoding",
+    "source_format",
+    "extractor_version",
+)
+_PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+class Warehouse:
+    """An open, locked warehouse connection. All timestamps are UTC."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool = False) -> None:
+        self._con = con
+        self.path = path
+        self.read_only = read_only
+
+    # -- what is already loaded -------------------------------------------------------------
+
+    def current_versions(self) -> dict[str, str]:
+        """Path -> sha256 of the bytes last loaded from it, for every current path."""
+        return dict(self._run("q_current_versions").fetchall())
+
+    def has_document(self, sha256: str) -> bool:
+        """Whether a document with these bytes is loaded (under any name)."""
+        return bool(self._run("q_has_document", doc_id=sha256).fetchone()[0])
+
+    # -- run bookkeeping --------------------------------------------------------------------
+
+    def start_run(self, run_id: str, flow_run_id: str | None, params: dict[str, Any]) -> None:
+        """Record a run as 'running'; a reused run id starts over."""
+        params_json = json.dumps(params, ensure_ascii=False, default=str, sort_keys=True)
+        with self._transaction():
+            self._run("dml_start_run", run_id=run_id, flow_run_id=flow_run_id, params=params_json)
+
+    def finish_run(self, run_id: str, status: str, counts: dict[str, int | float]) -> None:
+        """Set a run's outcome and counts (keys of `RUN_COUNTS`; `seconds` defaults to wall time)."""
+        unknown = set(counts) - set(RUN_COUNTS)
+        if unknown:
+            raise ValueError(f"unknown run counts {sorted(unknown)}; expected some of {list(RUN_COUNTS)}")
+        if not status:
+            raise ValueError("a finished run needs a status, e.g. 'completed' or 'failed'")
+        values = {name: counts.get(name) for name in RUN_COUNTS}
+        with self._transaction():
+            self._run("dml_finish_run", run_id=run_id, status=status, **values)
+
+    def record_ingest_error(
+        self, run_id: str, path: str, sha256: str | None, stage: str, error_class: str, message: str
+    ) -> None:
+        """Log a file that could not be read, decoded or extracted."""
+        with self._transaction():
+            self._run(
+                "dml_insert_ingest_error",
+                run_id=run_id,
+                path=path,
+                sha256=sha256,
+                stage=stage,
+                error_class=error_class,
+                message=message,
+            )
+
+    # -- dimensions -------------------------------------------------------------------------
+
+    def sync_indicators(self, df: pd.DataFrame) -> None:
+        """Upsert the indicator lexicon (code, name_zh, name_en, category, level_unit, scored)."""
+        with self._transaction(), self._registered(incoming_indicators=frames.indicator_frame(df)):
+            self._run("dml_upsert_indicators")
+
+    def sync_regions(self, df: pd.DataFrame) -> None:
+        """Upsert the region list (name, adcode, level, parent_adcode, parent_name)."""
+        with self._transaction(), self._registered(incoming_regions=frames.region_frame(df)):
+            self._run("dml_upsert_regions")
+
+    # -- documents and facts ----------------------------------------------------------------
+
+    def load_document(
+        self,
+        run_id: str,
+        document: dict[str, Any],
+        paths: list[str],
+        facts: pd.DataFrame,
+        quarantine: pd.DataFrame | None = None,
+    ) -> int:
+        """Load one document, its paths, facts and rejected rows in one transaction; return facts inserted.
+
+        `document` needs `doc_id` (or `sha256`) and `raw_text`; `doc`, `path` and `n_chars`
+        default from `paths[0]` and the text; other keys are `DOCUMENT_FIELDS`. The
+        document's facts and quarantine rows are replaced, so loading it again is a no-op,
+        and facts of earlier versions of these paths are dropped once no path holds them.
+        """
+        if not paths:
+            raise ValueError("load_document needs at least one path the document was read from")
+        doc_id = document.get("doc_id") or document.get("sha256")
+        raw_text = document.get("raw_text")
+        if not doc_id or raw_text is None:
+            raise ValueError("document needs 'doc_id' (sha256 of its bytes) and 'raw_text'")
+        fact_rows = frames.fact_frame(facts, doc_id)
+        rejected = frames.quarantine_frame(quarantine)
+        first = str(paths[0])
+        doc_params = {name: document.get(name) for name in DOCUMENT_FIELDS}
+        doc_params.update(
+            doc_id=doc_id,
+            doc=document.get("doc") or PurePath(first).name,
+            path=document.get("path") or first,
+            n_chars=document.get("n_chars", len(raw_text)),
+            raw_text=raw_text,
+            run_id=run_id,
+        )
+        with self._transaction(), self._registered(incoming_facts=fact_rows, incoming_quarantine=rejected):
+            self._run("dml_upsert_document", **doc_params)
+            for path in paths:
+                self._mark_current(run_id, str(path), doc_id)
+            self._run("dml_delete_doc_facts", doc_id=doc_id)
+            inserted = self._run(
+                "dml_insert_facts",
+                doc_id=doc_id,
+                run_id=run_id,
+                extractor_version=document.get("extractor_version"),
+            ).fetchone()[0]
+            self._run("dml_ensure_regions", doc_id=doc_id)
+            self._run("dml_delete_stale_facts")
+            self._run("dml_delete_doc_quarantine", doc_id=doc_id)
+            self._run("dml_insert_quarantine", run_id=run_id, doc_id=doc_id, path=first)
+        return int(inserted)
+
+    def record_path_seen(self, run_id: str, path: str, sha256: str) -> None:
+        """Note that `path` holds the already loaded document `sha256` (unchanged, or a second name)."""
+        with self._transaction():
+            if not self._run("q_has_document", doc_id=sha256).fetchone()[0]:
+                raise ValueError(f"no document {sha256} in the warehouse; load it before recording {path}")
+            self._mark_current(run_id, path, sha256)
+            self._run("dml_delete_stale_facts")
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def query(self, sql_text: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run an analyst's SQL (`gwr query`) and return column names and rows."""
+        cursor = self._con.execute(sql_text, params or [])
+        columns = [column[0] for column in cursor.description or []]
+        return columns, (cursor.fetchall() if columns else [])
+
+    def export_facts(self, out: Path) -> int:
+        """Write `v_facts` to `out` (.csv, .jsonl or .parquet); return rows written."""
+        return export_facts(self._con, Path(out))
+
+    def run_data_tests(self) -> dict[str, int]:
+        """Failing rows of every `warehouse/tests/assert_*.sql`, by test name (all 0 = healthy)."""
+        return {name: len(self._con.execute(text).fetchall()) for name, text in data_tests().items()}
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows in each table."""
+        return dict(self._run("q_table_counts").fetchall())
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _mark_current(self, run_id: str, path: str, doc_id: str) -> None:
+        self._run("dml_retire_path", path=path, doc_id=doc_id)
+        self._run("dml_upsert_path", path=path, doc=PurePath(path).name, doc_id=doc_id, run_id=run_id)
+
+    def _run(self, name: str, **params: Any) -> duckdb.DuckDBPyConnection:
+        """Execute `sql/<name>.sql`, binding the named parameters it mentions (`$now` is supplied)."""
+        text = sql(name)
+        params.setdefault("now", datetime.now(UTC).replace(tzinfo=None))
+        wanted = set(_PARAMETER.findall(text))
+        return self._con.execute(text, {key: value for key, value in params.items() if key in wanted})
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Commit everything in the block or nothing; a failed write leaves the previous state."""
+        self._con.begin()
+        try:
+            yield
+            self._con.commit()
+        except BaseException as exc:
+            with suppress(duckdb.Error):
+                self._con.rollback()
+            if isinstance(exc, duckdb.IOException):
+                raise WarehouseUnavailable(f"warehouse {self.path} could not be written: {exc}") from exc
+            raise
+
+    @contextmanager
+    def _registered(self, **views: pd.DataFrame) -> Iterator[None]:
+        """Expose DataFrames to SQL under fixed names for the block, so inserts are set-based."""
+        for name, frame in views.items():
+            self._con.register(name, frame)
+        try:
+            yield
+        finally:
+            for name in views:
+                self._con.unregister(name)

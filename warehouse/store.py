@@ -102,12 +102,12 @@ class Warehouse:
 
     def sync_indicators(self, df: pd.DataFrame) -> None:
         """Upsert the indicator lexicon (code, name_zh, name_en, category, level_unit, scored)."""
-        with self._transaction(), self._registered(incoming_indicators=frames.indicator_frame(df)):
+        with self._registered(incoming_indicators=frames.indicator_frame(df)), self._transaction():
             self._run("dml_upsert_indicators")
 
     def sync_regions(self, df: pd.DataFrame) -> None:
         """Upsert the region list (name, adcode, level, parent_adcode, parent_name)."""
-        with self._transaction(), self._registered(incoming_regions=frames.region_frame(df)):
+        with self._registered(incoming_regions=frames.region_frame(df)), self._transaction():
             self._run("dml_upsert_regions")
 
     # -- documents and facts ----------------------------------------------------------------
@@ -145,7 +145,7 @@ class Warehouse:
             raw_text=raw_text,
             run_id=run_id,
         )
-        with self._transaction(), self._registered(incoming_facts=fact_rows, incoming_quarantine=rejected):
+        with self._registered(incoming_facts=fact_rows, incoming_quarantine=rejected), self._transaction():
             self._run("dml_upsert_document", **doc_params)
             for path in paths:
                 self._mark_current(run_id, str(path), doc_id)
@@ -219,7 +219,11 @@ class Warehouse:
 
     @contextmanager
     def _registered(self, **views: pd.DataFrame) -> Iterator[None]:
-        """Expose DataFrames to SQL under fixed names for the block, so inserts are set-based."""
+        """Expose DataFrames to SQL under fixed names for the block, so inserts are set-based.
+
+        Enter it outside `_transaction`: DuckDB refuses to unregister inside an aborted
+        transaction, so the rollback must come first.
+        """
         for name, frame in views.items():
             self._con.register(name, frame)
         try:

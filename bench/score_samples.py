@@ -39,7 +39,8 @@ def main() -> int:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(files)} documents, {len(rows)} facts, {1000 * elapsed / max(1, len(files)):.1f} ms/document -> {args.out}")
+    per_doc = 1000 * elapsed / max(1, len(files))
+    print(f"{len(files)} documents, {len(rows)} facts, {per_doc:.1f} ms/document -> {args.out}")
     if (EVAL / "score.py").exists():
         cmd = [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "gold"), "--pred", args.out, "--by-doc"]
         if args.misses:

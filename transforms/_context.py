@@ -29,10 +29,13 @@ _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])�
 _PLAN_NUMBER = {"三": 2015, "四": 2020 + 5, "五": 2030, "二": 2010, "一": 2005}
 
 # 1—10月, 1至11月, 1-3季度; every dash variant a copy may hold.
-_MONTHS = re.compile(r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{1,2})\s*月|前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个月")
+_MONTHS = re.compile(
+    r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{1,2})\s*月"  # 1—10月, 1至11月
+    r"|前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个月"  # 前11个月
+)
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
-_THIS_YEAR = re.compile(r"今年|本年|年度目标")
+_THIS_YEAR = re.compile(r"今年|本年")
 _LAST_YEAR = re.compile(r"去年|上年(?!同期)|上一年")
 _NEXT_YEAR = re.compile(r"明年")
 
@@ -92,7 +95,7 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
         span = bool(m.group("span"))
     for m in _FIVE_YEAR_PLAN.finditer(text):
         if m.start() > pos:
-            pos, year, target, base, span = m.start(), _PLAN_NUMBER.get(m.group("n"), None), True, False, False
+            pos, year, target, base, span = m.start(), _PLAN_NUMBER.get(m.group("n")), True, False, False
     if meta_year is not None:
         for pattern, delta in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
             for m in pattern.finditer(text):

@@ -98,7 +98,8 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
     # 重庆、四川规模以上工业增加值: the items are regions sharing one indicator.
     if len(spans) > 1 and all(regions[i] for i in range(last_with)) and len(item_mentions[last_with]) == 1:
         m = item_mentions[last_with][0]
-        if sentence[start + spans[last_with][0] : m.start] and _is_region(sentence[start + spans[last_with][0] : m.start]):
+        own_region = sentence[start + spans[last_with][0] : m.start]
+        if own_region and _is_region(own_region):
             return [
                 Slot(code, texts[i] if i < last_with else sentence[start + spans[i][0] : m.start], start + spans[0][0])
                 for i in range(last_with + 1)

@@ -48,7 +48,8 @@ _NEUTRAL_PREFIX = re.compile(
     r"""
       全[国省市区县州旗] | 我[省市区县] | 本[省市区县] | 城区 | 主城区
     | (?:19|20)\d{2}年 | 今年 | 去年 | 上年 | 当年 | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | \d{1,2}[-—–~至]\d{1,2}月
-    | 实现 | 完成 | 其中 | 新 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步 | 将 | 继续 | 进一步 | 同期 | 共 | 累计
+    | 实现 | 完成 | 其中 | 新 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步 | 将
+    | 继续 | 进一步 | 同期 | 共 | 累计
     | [\d,、\s]
     """,
     re.VERBOSE,
@@ -154,9 +155,12 @@ def _run_facts(
         return
     pairs = _pairs(text, run, slots)
     # A qualifier written once after a list ("分别增长7%、8%左右") holds for every item.
-    last_q = run.numbers[-1].qualifier
-    list_q = last_q if len(run.numbers) > 1 and text[run.numbers[-1].end - 2 : run.numbers[-1].end] in (
-        "以上", "左右", "以内", "以下") else None
+    last = run.numbers[-1]
+    is_list = len(run.numbers) > 1 and all(
+        re.fullmatch(r"[、,和及与\s]*", text[a.end : b.start])
+        for a, b in zip(run.numbers, run.numbers[1:], strict=False)
+    )
+    list_q = last.qualifier if is_list and re.search(r"(?:以上|左右|以内|以下)$", text[last.start : last.end]) else None
     forecast = ctx.has_cue("forecast", text) and "预期目标" not in text
     for slot, number in pairs:
         if _narrowed(slot.region_text):
@@ -166,7 +170,8 @@ def _run_facts(
         zone = text[zone_start : number.start]
         prev_zone = text[run.subject_end : run.numbers[0].start]
         # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
-        zone += text[number.start : number.start + len(re.split(r"\d", text[number.start : number.end], 1)[0])]
+        figure = text[number.start : number.end]
+        zone += figure[: len(re.split(r"\d", figure, maxsplit=1)[0])]  # a qualifier word (突破) is part of it
         own_words = zone if idx == 0 or re.sub(r"[,、\s]", "", zone) else prev_zone
         measure, value = _measure(slot.code or "", number, prev_zone, own_words)
         if measure is None and _BRACKET_TARGET.search(zone) and idx:
@@ -186,20 +191,19 @@ def _run_facts(
             kind = "target"
         else:
             kind = "actual"
-        year = yc.year if yc.year is not None and not bracket_target else _default_year(meta, kind)
+        # A bracketed 年度目标 is the target of the year the figure beside it reports.
+        year = yc.year if yc.year is not None else _default_year(meta, "actual" if bracket_target else kind)
         if year is None:
             continue
         period = _period(meta, before, line_before, kind, bracket_target)
         region, region_code = _region(slot, text, run, meta)
-        if region is None:
-            continue
         qualifier = number.qualifier if number.qualifier != "eq" or not list_q else list_q
         unit = units()[number.unit]
         a, b = _quote_span(slot, number, mentions, offset)
         raw_start, raw_end = clean.to_raw(a, b)
         s_start, s_end = clean.to_raw(offset, offset + len(text))
         yield Fact(
-            doc=doc, region=region, year=year, period=period, indicator=slot.code or "",
+            doc=doc, region=region or "", year=year, period=period, indicator=slot.code or "",
             measure=measure, kind=kind, value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
             quote=raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,
             sentence=text, sentence_raw_start=s_start, sentence_raw_end=s_end,
@@ -243,7 +247,9 @@ def _measure(code: str, number: Number, predicate: str, zone: str) -> tuple[str 
             return ("share", number.value) if level_kind != "rate" else (None, number.value)
         grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
         if level_kind == "rate":
-            return ("growth", sign * number.value) if grows and re.search(r"增长|增速", words) else ("level", number.value)
+            if grows and re.search(r"增长|增速", words):
+                return "growth", sign * number.value
+            return "level", number.value
         return ("growth", sign * number.value) if grows else (None, number.value)
     if unit_kind == level_kind or (unit_kind == "entities" and level_kind == "entities"):
         if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not re.search(r"达到|达|突破|实现|完成", words):

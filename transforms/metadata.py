@@ -48,7 +48,8 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     """Describe the document `doc` (its base name) from its clean text."""
     text = clean.text
     # Session lines are sometimes broken over two lines by the copy.
-    head = text[:_HEAD_CHARS].replace("\n", "") if _SESSION.search(text[:_HEAD_CHARS].replace("\n", "")) else text[:_HEAD_CHARS]
+    joined = text[:_HEAD_CHARS].replace("\n", "")
+    head = joined if _SESSION.search(joined) else text[:_HEAD_CHARS]
     title = _title(head)
     report_type = _report_type(head, title)
     year = _year(head, title)
@@ -149,9 +150,8 @@ def _by_frequency(text: str) -> regions.Region | None:
     # uses for itself repeatedly is its own.
     order = ("区", "县", "旗", "市", "州", "省")
     self_level = next((lvl for lvl in order if levels.get(lvl, 0) >= 2), None)
-    want = {"区": "county", "县": "county", "旗": "county", "市": "city", "州": "city", "省": "province"}.get(
-        self_level or "", None
-    )
+    levels_by_word = {"区": "county", "县": "county", "旗": "county", "市": "city", "州": "city", "省": "province"}
+    want = levels_by_word.get(self_level or "")
     counts: Counter[str] = Counter()
     for m in _county_forms().finditer(text):
         counts[m.group()] += 1

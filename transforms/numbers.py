@@ -90,7 +90,8 @@ def find_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in NUMBER.finditer(text):
         if m.group("ratio") is not None:
-            out.append(Number(m.start(), m.end(), _to_float(m.group("a")), None, "倍", _qualifier(m.group("pre"), None, None)))
+            qualifier = _qualifier(m.group("pre"), None, None)
+            out.append(Number(m.start(), m.end(), _to_float(m.group("a")), None, "倍", qualifier))
             continue
         base = m.group("base")
         if base == "百分点":

@@ -24,7 +24,10 @@ _SUFFIXES = (
 
 
 # County names that are also ordinary words in reports (城区 = the urban area).
-_GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "新区", "市中区", "市辖区", "开发区", "高新区", "中和", "合作", "振兴", "资源", "同心", "和平"})
+_GENERIC_NAMES = frozenset({
+    "城区", "郊区", "矿区", "新区", "市中区", "市辖区", "开发区", "高新区",
+    "中和", "合作", "振兴", "资源", "同心", "和平",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,10 @@ def _table() -> dict[str, Region]:
                 names[code] = row["name"]
     # Municipalities list a city-level entry under the province's own name (500100 重庆市);
     # the province entry is the region, so the duplicate goes.
-    names = {c: n for c, n in names.items() if not (c[4:] == "00" and c[2:] != "0000" and names.get(c[:2] + "0000") == n)}
+    names = {
+        c: n for c, n in names.items()
+        if not (c[4:] == "00" and c[2:] != "0000" and names.get(c[:2] + "0000") == n)
+    }
     table: dict[str, Region] = {}
     for code, name in names.items():
         level = _level(code)

@@ -1,0 +1,32 @@
+"""Helpers for extraction tables: wrap one real sentence in a minimal report and extract it."""
+
+from __future__ import annotations
+
+from transforms import process_text
+from transforms.lexicon import indicators
+from transforms.records import Fact
+
+HEAD = "2024年重庆市万州区政府工作报告\n——2024年1月10日在重庆市万州区第六届人民代表大会第五次会议上\n"
+
+
+def work_report(review: str = "", plan: str = "") -> str:
+    """A 2024 district work report whose review (2023) and plan (2024) sections hold the given text."""
+    return f"{HEAD}一、2023年工作回顾\n{review}\n二、2024年工作安排\n{plan}\n"
+
+
+def news(body: str, date: str = "2023-12-25") -> str:
+    return f"重庆经济观察\n来源:重庆日报{date}\n{body}\n"
+
+
+def extract(raw: str, doc: str = "t.txt") -> list[Fact]:
+    return process_text(doc, raw)[2]
+
+
+def summary(facts: list[Fact]) -> set[tuple[object, ...]]:
+    """Scored fields of each fact of a scored indicator: (region, year, period, indicator, measure, kind,
+    value, unit, qualifier). Facts of near-miss indicators are left out, as the scorer does."""
+    return {
+        (f.region, f.year, f.period, f.indicator, f.measure, f.kind, f.value, f.unit, f.qualifier)
+        for f in facts
+        if indicators()[f.indicator].scored
+    }

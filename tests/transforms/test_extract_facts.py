@@ -1,0 +1,231 @@
+"""Extraction tables: (real sentence, expected facts), grouped by where the sentence came from.
+
+Sentences are copied from the bundled samples (data/samples) and from real reports of
+the development corpus; each is wrapped in a minimal 2024 district work report (review
+section = 2023 actuals, plan section = 2024 targets) unless the case says otherwise.
+Expected facts list (region, year, period, indicator, measure, kind, value, unit, qualifier).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms._helpers import extract, news, summary, work_report
+
+W = "万州区"
+
+
+def review(sentence: str) -> str:
+    return work_report(review=sentence)
+
+
+def plan(sentence: str) -> str:
+    return work_report(plan=sentence)
+
+
+def act(ind: str, measure: str, value: float, unit: str, q: str = "eq", region: str = W, year: int = 2023,
+        period: str = "FY", kind: str = "actual") -> tuple[object, ...]:
+    return (region, year, period, ind, measure, kind, value, unit, q)
+
+
+def tgt(ind: str, measure: str, value: float, unit: str, q: str = "eq", year: int = 2024) -> tuple[object, ...]:
+    return (W, year, "FY", ind, measure, "target", value, unit, q)
+
+
+SAMPLES = [
+    pytest.param(
+        review("实现地区生产总值1179.4亿元、增长6.9%,总量和增速均位列全市第8、渝东北第1。"),
+        {act("gdp", "level", 1179.4, "亿元"), act("gdp", "growth", 6.9, "%")},
+        id="level-and-growth-chain-ranking-ignored",
+    ),
+    pytest.param(
+        review("一二三产业增加值分别增长4.8%、13.1%、4%,完成规上工业产值632.4亿元,规上工业产值和增加值均增长23.6%、增速连续12个月位列全市第1。"),
+        {act("primary_industry_va", "growth", 4.8, "%"), act("secondary_industry_va", "growth", 13.1, "%"),
+         act("tertiary_industry_va", "growth", 4, "%"), act("industry_output_above_scale", "level", 632.4, "亿元"),
+         act("industry_output_above_scale", "growth", 23.6, "%"), act("industry_va_above_scale", "growth", 23.6, "%")},
+        id="fenbie-compound-and-jun-shared-stem",
+    ),
+    pytest.param(
+        review("生猪出栏量、水果和蔬菜产量分别增长8.3%、14.8%、5.5%,引导产业协会、龙头企业等市场主体对优势农产品实行保底收购。"),
+        {act("hog_slaughter", "growth", 8.3, "%")},
+        id="fenbie-items-that-are-not-indicators-keep-their-slot",
+    ),
+    pytest.param(
+        review("农村居民人均可支配收入22364元、增长7.8%,城乡居民人均可支配收入比缩小至2.3:1。"),
+        {act("disposable_income_rural", "level", 22364, "元"), act("disposable_income_rural", "growth", 7.8, "%"),
+         act("urban_rural_income_ratio", "level", 2.3, "倍")},
+        id="ratio-as-times",
+    ),
+    pytest.param(
+        review("聚焦构建现代化工业体系,加快推进工业强区,工业增加值占GDP比重提升至16.9%。"),
+        {act("industry_va", "share", 16.9, "%")},
+        id="share-denominator-is-not-a-mention",
+    ),
+    pytest.param(
+        review("新增经营主体近2万户、总量达到14.6万户,民营经济经营主体占比97.7%。"),
+        {act("new_market_entities", "level", 2, "万户", "approx")},
+        id="approx-and-narrowed-sub-statistic",
+    ),
+    pytest.param(
+        review("基础更加牢固。万州经开区获批市级产业转移示范园区,规上工业产值占全区比重达到86.5%,主战场进一步彰显。"),
+        set(),
+        id="development-zone-topic",
+    ),
+    pytest.param(
+        plan("今年经济社会发展的主要预期目标是:地区生产总值增长7%,确保经济总量不低于全市前10;固定资产投资增长7%,城镇新增就业2.5万人,全体居民人均可支配收入增长7%以上。"),
+        {tgt("gdp", "growth", 7, "%"), tgt("fixed_asset_investment", "growth", 7, "%"),
+         tgt("urban_new_jobs", "level", 2.5, "万人"), tgt("disposable_income", "growth", 7, "%", "ge")},
+        id="plan-targets",
+    ),
+    pytest.param(
+        plan("力争新田港水运口岸开放获批,港口货物吞吐量增长8%左右、突破4100万吨。"),
+        {tgt("port_throughput", "growth", 8, "%", "approx"), tgt("port_throughput", "level", 4100, "万吨", "ge")},
+        id="qualifier-before-and-after",
+    ),
+    pytest.param(
+        plan("推动消费扩容提质,力争文化、旅游产业增加值均增长6.5%以上。"),
+        {tgt("culture_industry_va", "growth", 6.5, "%", "ge"), tgt("tourism_industry_va", "growth", 6.5, "%", "ge")},
+        id="jun-with-shared-head",
+    ),
+    pytest.param(
+        plan("耕地保有量稳定在122.8万亩以上,粮食播种面积和产量稳定在150万亩、50万吨左右。"),
+        {tgt("grain_output", "level", 50, "万吨", "approx")},
+        id="implicit-one-to-one-by-unit",
+    ),
+    pytest.param(
+        news("今年前三季度,重庆、四川规模以上工业增加值同比分别增长5.7%、6.8%,较全国平均水平高1.2、2.3个百分点。"),
+        {act("industry_va_above_scale", "growth", 5.7, "%", region="重庆市", period="Q1-Q3"),
+         act("industry_va_above_scale", "growth", 6.8, "%", region="四川省", period="Q1-Q3")},
+        id="regions-list-and-national-comparison",
+    ),
+    pytest.param(
+        news("前三季度,成渝地区双城经济圈实现地区生产总值5.91万亿元,同比增长6.2%,占全国比重6.5%。"),
+        {act("gdp", "level", 5.91, "万亿元", region="成渝地区双城经济圈", period="Q1-Q3"),
+         act("gdp", "growth", 6.2, "%", region="成渝地区双城经济圈", period="Q1-Q3"),
+         act("gdp", "share", 6.5, "%", region="成渝地区双城经济圈", period="Q1-Q3")},
+        id="non-administrative-region",
+    ),
+    pytest.param(
+        news("预计今年全市全社会研发投入强度将达到2.45%;空气质量优良天数达323天。"),
+        {act("rd_intensity", "level", 2.45, "%", region="重庆市", kind="forecast"),
+         act("good_air_days", "level", 323, "天", region="重庆市", kind="forecast")},
+        id="forecast-reaches-past-semicolon",
+    ),
+]
+
+CORPUS_LARGE = [
+    pytest.param(
+        review("全省地区生产总值5.3万亿元、增长5.5%,规上工业增加值增长9.4%,社会消费品零售总额增长4.2%。"),
+        {act("gdp", "level", 5.3, "万亿元"), act("gdp", "growth", 5.5, "%"),
+         act("industry_va_above_scale", "growth", 9.4, "%"), act("retail_sales", "growth", 4.2, "%")},
+        id="anhui-2026-summary",
+    ),
+    pytest.param(
+        plan("经济社会发展主要预期目标是:地区生产总值增长5%-5.5%,规模以上工业增加值增长7.3%以上,固定资产投资增长3.5%左右。"),
+        {tgt("gdp", "growth", 5, "%"), tgt("industry_va_above_scale", "growth", 7.3, "%", "ge"),
+         tgt("fixed_asset_investment", "growth", 3.5, "%", "approx")},
+        id="jiangxi-2026-range-target",
+    ),
+    pytest.param(
+        plan("今年我区经济社会发展主要预期目标是:经济增长5%左右,城镇调查失业率5.5%左右,居民消费价格指数涨幅2%以内。"),
+        {tgt("gdp", "growth", 5, "%", "approx"), tgt("urban_unemployment_rate", "level", 5.5, "%", "approx")},
+        id="guangxi-2026-economic-growth-wording",
+    ),
+    pytest.param(
+        review("地区生产总值跨越5000亿元大关,年均增长5.7%。"),
+        {act("gdp", "level", 5000, "亿元", "ge")},
+        id="ningxia-multi-year-average-is-not-a-fact",
+    ),
+    pytest.param(
+        review("一般公共预算收入从7248亿元提高到8865亿元。"),
+        {act("general_budget_revenue", "level", 8865, "亿元")},
+        id="zhejiang-span-start-value-dropped",
+    ),
+    pytest.param(
+        review("新增市场主体4404户,48家企业与金融机构达成意向签约16.5亿元。"),
+        {act("new_market_entities", "level", 4404, "户")},
+        id="laishui-count-of-enterprises-dropped",
+    ),
+    pytest.param(
+        review("城乡居民人均可支配收入分别达到3.3万元和1.47万元。"),
+        {act("disposable_income_urban", "level", 3.3, "万元"), act("disposable_income_rural", "level", 1.47, "万元")},
+        id="laishui-urban-rural-fenbie",
+    ),
+    pytest.param(
+        review("城镇登记失业率控制在4.5%以内,森林覆盖率达到33%,林木覆盖率达到35%。"),
+        {act("forest_coverage", "level", 33, "%")},
+        id="near-misses-registered-unemployment-and-tree-cover",
+    ),
+    pytest.param(
+        review("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"),
+        {act("gdp", "level", 5.53, "万亿元"), act("gdp", "growth", 4.8, "%")},
+        id="hunan-ranking-between-level-and-growth",
+        marks=pytest.mark.xfail(strict=True, reason="a ranking clause between two figures ends the run"),
+    ),
+]
+
+BUGS_CAUGHT = [
+    pytest.param(
+        review("全区森林覆盖率56.8%,城区空气质量优良天数336天。"),
+        {act("forest_coverage", "level", 56.8, "%"), act("good_air_days", "level", 336, "天")},
+        id="chengqu-is-not-a-region-here",
+    ),
+    pytest.param(
+        review("城镇调查失业率控制在5.5%左右。"),
+        {act("urban_unemployment_rate", "level", 5.5, "%", "approx")},
+        id="post-qualifier-wins",
+    ),
+    pytest.param(
+        review("实现工业税收21.5亿元、增长106.3%,金龙铜管产值达到105亿元。"),
+        set(),
+        id="industrial-tax-is-not-tax-revenue",
+    ),
+    pytest.param(
+        review("铁路货运量、港口货物吞吐量同比分别增长10.8%、24.4%。"),
+        {act("port_throughput", "growth", 24.4, "%")},
+        id="railway-freight-is-not-freight",
+    ),
+    pytest.param(
+        review("固定资产投资比2019年增长15%,社会消费品零售总额较上年增长5%。"),
+        {act("retail_sales", "growth", 5, "%")},
+        id="growth-against-another-year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SAMPLES)
+def test_samples(raw: str, expected: set[tuple[object, ...]]) -> None:
+    assert summary(extract(raw)) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), CORPUS_LARGE)
+def test_corpus_large(raw: str, expected: set[tuple[object, ...]]) -> None:
+    assert summary(extract(raw)) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), BUGS_CAUGHT)
+def test_bugs_caught(raw: str, expected: set[tuple[object, ...]]) -> None:
+    assert summary(extract(raw)) == expected
+
+
+def test_bracketed_target_beside_a_result() -> None:
+    raw = review("全体居民人均可支配收入增长6.5%(年度目标6%以上)。")
+    assert summary(extract(raw)) == {
+        act("disposable_income", "growth", 6.5, "%"),
+        (W, 2023, "FY", "disposable_income", "growth", "target", 6, "%", "ge"),
+    }
+
+
+def test_repeated_statement_is_emitted_once() -> None:
+    sentence = "全区社会消费品零售总额213亿元,同比增长6.1%。"
+    assert len(extract(review(sentence + sentence))) == 2
+
+
+def test_quote_is_the_raw_text_at_its_offsets() -> None:
+    raw = review("实现地区生产总值1179.4亿元、增长6.9％，一般公共預算收入78.3億元。")
+    facts = extract(raw)
+    assert facts
+    for f in facts:
+        assert raw[f.raw_start : f.raw_end] == f.quote
+        assert raw[f.sentence_raw_start : f.sentence_raw_end].startswith("实现")
+    assert {f.indicator for f in facts} == {"gdp", "general_budget_revenue"}

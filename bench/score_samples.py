@@ -9,6 +9,7 @@ import argparse
 import csv
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,7 +25,8 @@ COLUMNS = ("doc", "region", "year", "period", "indicator", "measure", "kind", "v
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("folder", nargs="?", default=str(ROOT / "data" / "samples"))
-    ap.add_argument("--out", default=str(ROOT / "bench" / "sample_facts.csv"))
+    # Output goes to the temp dir by default so that no generated file lands in the repository.
+    ap.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "gwr_sample_facts.csv"))
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args()
     rows = []

@@ -82,16 +82,24 @@ def normalise(raw: str) -> tuple[str, list[int]]:
                 offsets.append(m.start())
         pos = m.end()
     _fold_span(raw, pos, len(raw), chars, offsets)
-    folded = "".join(chars)
+    folded = "".join(chars)  # pieces translate one character to one, so len(folded) == len(offsets)
     simplified = _to_simplified(folded)
     if len(simplified) != len(folded):  # cannot happen by construction; keep the map exact regardless
         simplified = folded
     return simplified, offsets
 
 
+# One translate table for the per-character folds (full-width block and _FOLD), and the
+# characters the fold deletes, which break a span into pieces that translate 1:1.
+_TABLE = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, **{ord(k): v for k, v in _FOLD.items()}}
+_DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
+
+
 def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
-    for i in range(start, end):
-        ch = _fold_char(raw[i])
-        if len(ch) == 1:
-            chars.append(ch)
-            offsets.append(i)
+    pos = start
+    for m in [*_DELETED.finditer(raw, start, end), None]:
+        stop = m.start() if m else end
+        if stop > pos:
+            chars.append(raw[pos:stop].translate(_TABLE))
+            offsets.extend(range(pos, stop))
+        pos = m.end() if m else end

@@ -57,3 +57,11 @@ class NoTextLayer(DecodeError):
 
 class NoText(DecodeError):
     """The document decodes but holds no text worth cleaning."""
+
+
+class UnsupportedFormat(DecodeError):
+    """A real document format we do not read (legacy .doc, a non-Word zip...)."""
+
+
+class EncryptedDocument(DecodeError):
+    """A password-protected PDF or Office file."""

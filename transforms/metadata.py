@@ -15,6 +15,8 @@ from transforms import regions
 from transforms.records import CleanText, DocumentMeta, ReportType
 
 _HEAD_CHARS = 600
+# Counting region names over the first part of a long report is enough and keeps it fast.
+_COUNT_CHARS = 6000
 
 # "——2024年2月2日在重庆市万州区第六届人民代表大会第五次会议上": the strongest evidence of
 # both the delivering region and the date.
@@ -131,7 +133,7 @@ def _checked(region: regions.Region, text: str) -> regions.Region:
     if region.level != "county" or not region.parent_name:
         return region
     counts: Counter[str] = Counter()
-    for m in _county_forms().finditer(text):
+    for m in _county_forms().finditer(text, 0, _COUNT_CHARS):
         for r in regions.candidates(m.group()):
             if r.level in ("city", "province"):
                 counts[r.name] += 1
@@ -153,7 +155,7 @@ def _by_frequency(text: str) -> regions.Region | None:
     levels_by_word = {"区": "county", "县": "county", "旗": "county", "市": "city", "州": "city", "省": "province"}
     want = levels_by_word.get(self_level or "")
     counts: Counter[str] = Counter()
-    for m in _county_forms().finditer(text):
+    for m in _county_forms().finditer(text, 0, _COUNT_CHARS):
         counts[m.group()] += 1
     best: tuple[int, regions.Region] | None = None
     for form, n in counts.most_common(40):

@@ -111,11 +111,14 @@ def apply_ddl(con: duckdb.DuckDBPyConnection, path: Path) -> None:
 
 def _prepare_for_writing(path: Path) -> None:
     """Fail before any work when the warehouse's folder cannot take a file or is nearly full."""
+    blocker = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocker is not None:
+        raise WarehouseUnavailable(f"warehouse {path} cannot be created: {blocker} is a file, not a folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WarehouseUnavailable(
-            f"warehouse {path} cannot be created: its folder {path.parent} is not writable ({exc.strerror})"
+            f"warehouse {path} cannot be created: its folder {path.parent} could not be made ({exc.strerror})"
         ) from exc
     if not _can_create_lock(path):
         raise WarehouseUnavailable(

@@ -170,6 +170,12 @@ class Warehouse:
             self._mark_current(run_id, path, sha256)
             self._run("dml_delete_stale_facts")
 
+    def forget_path(self, run_id: str, path: str) -> None:
+        """Note that `path` no longer exists; its document's facts go once no other path holds it."""
+        with self._transaction():
+            self._run("dml_forget_path", run_id=run_id, path=path)
+            self._run("dml_delete_stale_facts")
+
     # -- reads ------------------------------------------------------------------------------
 
     def query(self, sql_text: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
@@ -201,7 +207,7 @@ class Warehouse:
         text = sql(name)
         params.setdefault("now", datetime.now(UTC).replace(tzinfo=None))
         wanted = set(_PARAMETER.findall(text))
-        return self._con.execute(text, {key: value for key, value in params.items() if key in wanted})
+        return self._con.execute(text, {key: _plain(value) for key, value in params.items() if key in wanted})
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -231,3 +237,12 @@ class Warehouse:
         finally:
             for name in views:
                 self._con.unregister(name)
+
+
+def _plain(value: Any) -> Any:
+    """A Python value DuckDB can bind: numpy scalars (a year read by pandas) and NA become plain."""
+    if value is None or isinstance(value, str | bytes | datetime):
+        return value
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value

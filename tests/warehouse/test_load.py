@@ -185,3 +185,14 @@ def test_target_beside_actual(wh: Warehouse, doc_001: Doc, doc_000: Doc) -> None
     )
     assert rows == [(8.0, 5.5, False)]
     assert wh.query("select met from v_target_vs_actual where indicator = 'gdp' and year = 2024")[1] == [(None,)]
+
+
+def test_forgotten_path_drops_facts_unless_another_name_holds_them(wh: Warehouse, doc_001: Doc) -> None:
+    doc, facts = doc_001
+    wh.load_document("run-1", doc, [P1, P2], facts, None)
+    wh.forget_path("run-2", P1)
+    assert count(wh, "select count(*) from v_facts") == 4
+    wh.forget_path("run-2", P2)
+    assert wh.current_versions() == {}
+    assert count(wh, "select count(*) from fct_indicator_value") == 0
+    assert count(wh, "select count(*) from document_path") == 2

@@ -1,0 +1,176 @@
+"""Finding input files and reading their bytes: the only file-system I/O of ingest.
+
+`discover` turns the paths a user named into a sorted list of files plus a list
+of per-path errors; `read_source` turns one file into a `SourceFile`. Neither
+decodes anything — that is `transforms.decode`, which never touches the disk.
+Every problem a single path can cause becomes an `InputError` with one sentence
+naming the file, so a batch goes on past a bad file.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError
+from transforms.records import SourceFile
+
+#: Files larger than this are refused unless GWR_MAX_FILE_MB says otherwise
+#: (`gwr.config` reads the variable; callers pass the limit in as `max_bytes`).
+#: 50 MB holds the largest real report PDFs with room to spare, while keeping a
+#: stray video or disk image from being read into memory whole.
+DEFAULT_MAX_FILE_MB = 50
+MAX_FILE_MB_ENV = "GWR_MAX_FILE_MB"
+_MB = 1024 * 1024
+
+#: Suffixes taken when walking a folder (compared lower-cased). A file named
+#: explicitly is taken whatever its suffix: the user asked for it.
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
+
+
+@dataclass(slots=True)
+class Discovery:
+    """What `discover` found: files to read, and paths that could not be taken."""
+
+    files: list[Path] = field(default_factory=list)
+    errors: list[tuple[str, InputError]] = field(default_factory=list)
+
+
+def discover(paths: Sequence[str | Path]) -> Discovery:
+    """Expand files and folders into a sorted, de-duplicated list of files to read.
+
+    Folders are walked recursively, following symlinks, taking only
+    `SUPPORTED_SUFFIXES` and skipping hidden entries. Duplicates (the same file
+    reached twice, e.g. through a symlink) are dropped by resolved path, keeping
+    the first spelling met.
+    """
+    found: dict[str, Path] = {}  # resolved path -> path as reached
+    errors: list[tuple[str, InputError]] = []
+    for given in paths:
+        path = Path(os.path.abspath(given))
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            errors.append((str(path), _read_error(path, exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            real = os.path.realpath(path)
+            _walk(path, real, [(st.st_dev, st.st_ino)], set(), found, errors)
+        elif stat.S_ISREG(st.st_mode):
+            found.setdefault(os.path.realpath(path), path)
+        else:
+            errors.append((str(path), ReadError(f"not a regular file or folder: {path}")))
+    return Discovery(files=sorted(found.values()), errors=errors)
+
+
+def _walk(
+    folder: Path,
+    real_folder: str,
+    ancestors: list[tuple[int, int]],
+    seen_dirs: set[tuple[int, int]],
+    found: dict[str, Path],
+    errors: list[tuple[str, InputError]],
+) -> None:
+    """Depth-first walk with os.scandir; `ancestors` holds (dev, inode) of the folders above.
+
+    A folder reached again through a symlink is a loop only if it is one of its
+    own ancestors; a sibling reached twice is merely skipped. For a plain entry
+    the resolved path is the resolved folder plus its name, so only symlinks
+    cost a realpath() — that keeps 10,000-file folders to one scandir.
+    """
+    seen_dirs.add(ancestors[-1])
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        errors.append((str(folder), _read_error(folder, exc)))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            is_link = entry.is_symlink()
+            if entry.is_dir():  # follows symlinks
+                st = entry.stat()
+                key = (st.st_dev, st.st_ino)
+                if key in ancestors:
+                    loop = ReadError(f"symlink loop (points back to a folder above it): {path}")
+                    errors.append((str(path), loop))
+                elif key not in seen_dirs:
+                    real = os.path.realpath(path) if is_link else os.path.join(real_folder, entry.name)
+                    _walk(path, real, [*ancestors, key], seen_dirs, found, errors)
+            elif Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
+                if entry.is_file():
+                    real = os.path.realpath(path) if is_link else os.path.join(real_folder, entry.name)
+                    found.setdefault(real, path)
+                elif is_link:
+                    errors.append((str(path), ReadError(f"dangling symlink (its target is gone): {path}")))
+        except OSError as exc:
+            # A symlink loop, or an entry that vanished between scandir and stat.
+            if Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES or exc.errno == errno.ELOOP:
+                errors.append((str(path), _read_error(path, exc)))
+
+
+def read_source(path: Path, max_bytes: int) -> SourceFile:
+    """Read one file's bytes, refusing it before reading if it is over `max_bytes`."""
+    path = Path(os.path.abspath(path))
+    try:
+        # O_NONBLOCK so that a FIFO given by mistake cannot hang the open; it
+        # changes nothing for regular files.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise _read_error(path, exc) from exc
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise ReadError(f"is a folder, not a file: {path}")
+            if not stat.S_ISREG(st.st_mode):
+                raise ReadError(f"not a regular file (a device, pipe or socket): {path}")
+            _check_size(path, st.st_size, max_bytes)
+            # Read one byte past the limit: a file growing while we read is still caught.
+            data = fh.read(max_bytes + 1)
+    except InputError:
+        raise
+    except OSError as exc:
+        raise _read_error(path, exc) from exc
+    _check_size(path, len(data), max_bytes)
+    return SourceFile(
+        path=str(path),
+        name=path.name,
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        mtime=st.st_mtime,
+    )
+
+
+def _check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size == 0:
+        raise EmptyFile(f"empty file (0 bytes): {path}")
+    if size > max_bytes:
+        raise FileTooLarge(
+            f"file too large: {path} is {size / _MB:.3g} MB, over the {max_bytes / _MB:.3g} MB limit; "
+            f"set {MAX_FILE_MB_ENV} to raise the limit."
+        )
+
+
+def _read_error(path: Path, exc: OSError) -> ReadError:
+    """One sentence naming the file for each way reading can fail."""
+    reasons = {
+        errno.ENOENT: "no such file or directory",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EISDIR: "is a folder, not a file",
+        errno.ELOOP: "symlink loop (the link never reaches a real file)",
+        errno.ENOTDIR: "a part of the path is not a folder",
+        errno.ENAMETOOLONG: "the file name is too long",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return ReadError(f"{reason}: {path}")

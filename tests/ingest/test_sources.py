@@ -1,0 +1,153 @@
+"""Every bad-input case through discover -> read_source -> decode, on real files."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from gwr.sources import DEFAULT_MAX_FILE_MB, Discovery, discover, read_source
+from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case
+from transforms.decode import decode
+from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError
+from transforms.records import DecodedText
+
+# Ids are listed rather than read from the matrix so that a case that silently
+# disappears from the generator fails here.
+CASE_IDS = [
+    "utf8", "utf8-bom", "gb18030", "gbk", "utf16le-bom", "utf16be-nobom", "utf32-bom", "markdown",
+    "nul-bytes", "spaces-quotes-chinese", "traditional-utf8", "traditional-big5", "html-gbk-noise",
+    "html-in-txt", "docx", "pdf-text", "pdf-scan", "docx-truncated", "pdf-truncated", "empty",
+    "binary-junk", "undecodable", "too-large", "missing", "symlink-self-loop", "symlink-dir-loop",
+    "symlink-alias", "same-content-two-names", "unreadable",
+]  # fmt: skip
+
+
+def ingest(path: Path) -> DecodedText | InputError:
+    """What the pipeline makes of one named path: its text, or the error it is recorded with."""
+    found = discover([path])
+    if found.errors:
+        return found.errors[0][1]
+    assert found.files == [Path(os.path.abspath(path))]
+    try:
+        return decode(read_source(found.files[0], MATRIX_MAX_BYTES).data, path.name)
+    except InputError as err:
+        return err
+
+
+def test_matrix_has_every_case(bad_inputs: dict[str, Case]) -> None:
+    assert sorted(bad_inputs) == sorted(CASE_IDS)
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_case(bad_inputs: dict[str, Case], case_id: str) -> None:
+    case = bad_inputs[case_id]
+    if case.skip:
+        pytest.skip(case.skip)
+    outcome = ingest(case.path)
+    if case.expected == "loaded":
+        assert isinstance(outcome, DecodedText), f"{case.note}: {outcome}"
+        assert outcome.encoding == case.encoding
+        assert case.contains is not None and case.contains in outcome.text
+        assert "\x00" not in outcome.text
+    else:
+        assert type(outcome) is case.expected, f"{case.note}: got {outcome!r}"
+        assert str(outcome), "every error carries a sentence for the run summary"
+
+
+def test_errors_name_the_file(bad_inputs: dict[str, Case]) -> None:
+    for case in bad_inputs.values():
+        if case.expected != "loaded" and not case.skip:
+            outcome = ingest(case.path)
+            assert case.path.name in str(outcome), str(outcome)
+
+
+def test_too_large_is_refused_with_the_limit_and_the_knob(bad_inputs: dict[str, Case]) -> None:
+    path = bad_inputs["too-large"].path
+    with pytest.raises(FileTooLarge) as info:
+        read_source(path, MATRIX_MAX_BYTES)
+    message = str(info.value)
+    assert "GWR_MAX_FILE_MB" in message and " 1 MB limit" in message and "MB," in message
+    assert read_source(path, DEFAULT_MAX_FILE_MB * 1024 * 1024).size == path.stat().st_size
+
+
+def test_read_source_records_bytes_hash_and_mtime(bad_inputs: dict[str, Case]) -> None:
+    path = bad_inputs["spaces-quotes-chinese"].path
+    src = read_source(path, MATRIX_MAX_BYTES)
+    assert src.name == path.name and src.path == str(path)
+    assert src.data == path.read_bytes() and src.size == len(src.data)
+    assert len(src.sha256) == 64 and src.mtime == path.stat().st_mtime
+
+
+def test_same_content_under_two_names_has_one_hash(bad_inputs: dict[str, Case]) -> None:
+    a = read_source(bad_inputs["same-content-two-names"].path, MATRIX_MAX_BYTES)
+    b = read_source(bad_inputs["symlink-alias"].path.parent / "sub" / "report.txt", MATRIX_MAX_BYTES)
+    assert a.name != b.name and a.sha256 == b.sha256
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "words"),
+    [
+        (lambda p: p.mkdir(), ReadError, "is a folder"),
+        (lambda p: p.write_bytes(b""), EmptyFile, "empty file"),
+        (lambda p: None, ReadError, "no such file or directory"),
+        (lambda p: os.mkfifo(p), ReadError, "not a regular file"),
+    ],
+    ids=["folder", "empty", "vanished", "fifo-does-not-hang"],
+)
+def test_read_source_errors(tmp_path: Path, make, error: type[ReadError], words: str) -> None:
+    path = tmp_path / "x.txt"
+    make(path)
+    with pytest.raises(error) as info:
+        read_source(path, MATRIX_MAX_BYTES)
+    assert type(info.value) is error and words in str(info.value) and str(path) in str(info.value)
+
+
+def test_discover_walks_the_whole_matrix_without_hanging(bad_inputs: dict[str, Case]) -> None:
+    root = bad_inputs["utf8"].path.parent
+    found = discover([root, root])  # named twice: still one of each
+    names = [p.name for p in found.files]
+    assert found.files == sorted(found.files) and len(names) == len(set(found.files))
+    # alias.txt and sub/report.txt are one file; whichever spelling is met first is kept.
+    assert ("alias.txt" in names) != ("report.txt" in [p.name for p in found.files if p.parent.name == "sub"])
+    errors = {Path(p).name: type(e) for p, e in found.errors}
+    assert errors == {"self.txt": ReadError, "up": ReadError}
+
+
+def test_discover_filters_folders_but_takes_named_files(tmp_path: Path) -> None:
+    for name in ["a.TXT", "b.Html", "c.htm", "d.md", "e.DOCX", "f.pdf", "g.doc", "h.png", ".hidden.txt"]:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "inside.txt").write_bytes(b"x")
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    (tmp_path / "deep" / "er" / "z.txt").write_bytes(b"x")
+    found = discover([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in found.files] == [
+        "a.TXT", "b.Html", "c.htm", "d.md", "deep/er/z.txt", "e.DOCX", "f.pdf",
+    ]  # fmt: skip
+    named = discover([tmp_path / "g.doc", tmp_path / ".hidden.txt", str(tmp_path / "h.png")])
+    assert [p.name for p in named.files] == [".hidden.txt", "g.doc", "h.png"] and not named.errors
+
+
+def test_discover_missing_path(tmp_path: Path) -> None:
+    found = discover([tmp_path / "nope.txt"])
+    assert found == Discovery(files=[], errors=found.errors)
+    (path, err), = found.errors  # fmt: skip
+    assert type(err) is ReadError and str(err) == f"no such file or directory: {tmp_path / 'nope.txt'}"
+
+
+def test_dangling_symlink_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "never-was.txt")
+    found = discover([tmp_path])
+    assert not found.files and "dangling symlink" in str(found.errors[0][1])
+
+
+def test_ten_thousand_files_discovered_quickly(many_files: Path) -> None:
+    start = time.perf_counter()
+    found = discover([many_files])
+    elapsed = time.perf_counter() - start
+    assert len(found.files) == 10_000 and not found.errors
+    assert found.files[0].name == "r00000.txt" and found.files[-1].name == "r09999.txt"
+    assert elapsed < 1.0, f"discovering 10,000 files took {elapsed:.2f} s"

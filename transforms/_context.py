@@ -26,7 +26,8 @@ _YEAR = re.compile(
     re.VERBOSE,
 )
 _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:末|期末|时期末)")
-_PLAN_NUMBER = {"三": 2015, "四": 2020 + 5, "五": 2030, "二": 2010, "一": 2005}
+# The n-th five-year plan of the reform era ("十一五" … "十五五") ends in 2005 + 5n.
+_PLAN_NUMBER = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
 # 1—10月, 1至11月, 1-3季度; every dash variant a copy may hold.
 _MONTHS = re.compile(
@@ -103,6 +104,8 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
                     pos, year, target, base, span = m.start(), meta_year + delta, False, False, False
     if base:
         year = None
+    if target and year is not None and meta_year is not None and year < meta_year:
+        target = False  # "到2020年" in a 2021 report looks back at a reached goal
     return YearCue(year, target, base, span)
 
 

@@ -27,6 +27,10 @@ _SESSION = re.compile(
 _TITLE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:政府工作报告|完成情况|进展情况|执行情况)")
 _ISO_DATE = re.compile(r"(?:来源|时间|发布)?[^\n]{0,20}?(?P<y>(?:19|20)\d{2})-\d{1,2}-\d{1,2}")
 _REVIEW_YEAR = re.compile(r"(?:关于)?(?P<y>(?:19|20)\d{2})\s*年(?:政府)?工作(?:回顾|总结)?(?=[\s\n]|$|回顾|总结)")
+# A delivery date standing alone ("2003年4月7日") and the plan year a report announces
+# ("对今后五年和2012年的工作提出建议").
+_FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_PLAN_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作(?:提出建议|的建议|安排)")
 _ANY_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
 _PROGRESS = re.compile(r"半年|完成情况|进展情况|执行情况|前三季度.{0,10}(?:工作|情况)")
 _NEWS = re.compile(r"来源[:：]|记者|本报讯|日报讯|新闻|通讯员|■文/|责任编辑")
@@ -87,15 +91,20 @@ def _report_type(head: str, title: str | None) -> ReportType:
 
 
 def _year(head: str, title: str | None) -> int | None:
-    for pattern, text in ((_TITLE_YEAR, title or ""), (_SESSION, head), (_TITLE_YEAR, head), (_ISO_DATE, head)):
+    # The session line's date beats the title: aggregators retitle old reports with the year they copied them.
+    for pattern, text in ((_SESSION, head), (_TITLE_YEAR, title or ""), (_TITLE_YEAR, head), (_ISO_DATE, head)):
         for m in pattern.finditer(text):
             if m.group("y"):
                 return int(m.group("y"))
+    for pattern in (_FULL_DATE, _PLAN_YEAR):
+        m = pattern.search(head)
+        if m:
+            return int(m.group("y"))
     review = _REVIEW_YEAR.search(head)
     if review:  # "一、关于2014年政府工作" reviews the year before delivery
         return int(review.group("y")) + 1
     years = [int(m.group("y")) for m in _ANY_YEAR.finditer(head)]
-    return Counter(years).most_common(1)[0][0] if years else None
+    return max(years) if years else None
 
 
 def _most_specific(text: str, context: str) -> regions.Region | None:
@@ -110,7 +119,7 @@ def _most_specific(text: str, context: str) -> regions.Region | None:
 
 
 def _region(text: str, head: str, title: str | None) -> regions.Region | None:
-    if "国务院" in head[:300] and "全国人民代表大会" in head:
+    if "代表国务院" in head[:300]:
         return regions.Region("全国", None, "country", None, None, None)
     m = _SESSION.search(head)
     if m:

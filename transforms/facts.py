@@ -196,7 +196,7 @@ def _run_facts(
         # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
         figure = text[number.start : number.end]
         zone += figure[: len(re.split(r"\d", figure, maxsplit=1)[0])]  # a qualifier word (突破) is part of it
-        own_words = zone if idx == 0 or re.sub(r"[,、\s]", "", zone) else prev_zone
+        own_words = zone if idx == 0 or re.sub(r"[,、和及与\s]", "", zone) else prev_zone
         measure, value = _measure(slot.code or "", number, prev_zone, own_words)
         if measure is None and _BRACKET_TARGET.search(zone) and idx:
             measure, value = _measure(slot.code or "", number, prev_zone, prev_zone)

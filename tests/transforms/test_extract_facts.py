@@ -157,6 +157,33 @@ CORPUS_LARGE = [
         id="near-misses-registered-unemployment-and-tree-cover",
     ),
     pytest.param(
+        review("达到6900亿元以上,增长11.5%,第一、二、三产业增加值分别增长5.9%、14.3%、10%。"),
+        {act("primary_industry_va", "growth", 5.9, "%"), act("secondary_industry_va", "growth", 14.3, "%"),
+         act("tertiary_industry_va", "growth", 10, "%")},
+        id="hebei-three-industries-listed-with-commas",
+    ),
+    pytest.param(
+        review("城镇登记失业率控制在4.5%以内,城镇、农村居民人均可支配收入分别增长7.5%和8.5%。"),
+        {act("disposable_income_urban", "growth", 7.5, "%"), act("disposable_income_rural", "growth", 8.5, "%")},
+        id="county-urban-rural-shared-head-joined-by-he",
+    ),
+    pytest.param(
+        review("新设经营主体62.91万户、增长33.7%。"),
+        {act("new_market_entities", "level", 62.91, "万户"), act("new_market_entities", "growth", 33.7, "%")},
+        id="province-newly-established-entities",
+    ),
+    pytest.param(
+        review("第一、第三产业增加值分别增长3.1%、5.1%,社会消费品零售总额增长2.4%,货物贸易进出口总额增长10.2%。"),
+        {act("primary_industry_va", "growth", 3.1, "%"), act("tertiary_industry_va", "growth", 5.1, "%"),
+         act("retail_sales", "growth", 2.4, "%"), act("import_export", "growth", 10.2, "%")},
+        id="yunnan-2026-goods-trade-wording",
+    ),
+    pytest.param(
+        review("单位GDP二氧化碳排放降低率、空气质量优良天数比例、森林覆盖率均达市定指标。"),
+        set(),
+        id="good-air-days-ratio-is-not-days-and-no-number",
+    ),
+    pytest.param(
         review("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"),
         {act("gdp", "level", 5.53, "万亿元"), act("gdp", "growth", 4.8, "%")},
         id="hunan-ranking-between-level-and-growth",

@@ -28,6 +28,7 @@ RUN_COUNTS: tuple[str, ...] = (
     "docs_new",
     "docs_unchanged",
     "docs_changed",
+    "docs_duplicate",
     "docs_failed",
     "facts_loaded",
     "rows_quarantined",

@@ -6,6 +6,7 @@ set
     docs_new = $docs_new,
     docs_unchanged = $docs_unchanged,
     docs_changed = $docs_changed,
+    docs_duplicate = $docs_duplicate,
     docs_failed = $docs_failed,
     facts_loaded = $facts_loaded,
     rows_quarantined = $rows_quarantined,

@@ -11,6 +11,7 @@ create table if not exists run_log (
     docs_new          integer,
     docs_unchanged    integer,
     docs_changed      integer,
+    docs_duplicate    integer,   -- same bytes as a document already loaded, under a new name
     docs_failed       integer,
     facts_loaded      integer,
     rows_quarantined  integer,

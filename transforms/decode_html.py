@@ -50,9 +50,7 @@ def looks_like_html(data: bytes) -> bool:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head[:200].count(0) > 20:
         head = head.replace(b"\x00", b"")  # UTF-16 markup is ASCII with NULs between
     head = head.removeprefix(codecs.BOM_UTF8).lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or (
-        head.startswith((b"<!--", b"<?xml")) and b"<html" in head
-    )
+    return head.startswith((b"<!doctype html", b"<html")) or (head.startswith((b"<!--", b"<?xml")) and b"<html" in head)
 
 
 def decode_html(data: bytes, name: str) -> tuple[str, str]:

@@ -73,9 +73,7 @@ def decode_text_bytes(data: bytes, name: str) -> tuple[str, str]:
     best = from_bytes(data, cp_isolation=_DETECTABLE).best()
     if best is not None:
         return str(best), best.encoding.replace("_", "-")
-    raise UndecodableText(
-        f"{name}: the bytes are not valid UTF-8, GB18030, UTF-16 or Big5; re-save the file as UTF-8."
-    )
+    raise UndecodableText(f"{name}: the bytes are not valid UTF-8, GB18030, UTF-16 or Big5; re-save the file as UTF-8.")
 
 
 def _big5_instead(data: bytes, gb_text: str) -> tuple[str, str] | None:

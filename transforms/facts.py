@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms import _context as ctx
+from transforms._measures import is_start_or_count, measure_of, narrowed
 from transforms._subjects import Mention, Slot, find_mentions, slots_for
-from transforms.lexicon import indicators, units
+from transforms.lexicon import stocks, units
 from transforms.numbers import Number, find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
 
@@ -34,27 +35,13 @@ _FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
 _FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)
 _BOUNDARY = re.compile(r"[,;:。!?()]")
 
-_GROWTH = re.compile(r"增长|增速|增幅|增加|上升|上涨|下降|减少|回落|降低|下滑|提高|提升")
-_NEGATIVE = re.compile(r"下降|减少|回落|降低|下滑|收窄")
-_TO_LEVEL = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|缩小|扩大)(?:到|至)")
-_COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|低出|领先|比全国|比全省|比全市|较全国|较全省|较全市")
-_SHARE = re.compile(r"占")
 _MULTI_YEAR = re.compile(r"年均|累计|五年来|过去五年|五年间|十年来")
 _ZONE = re.compile(r"经开区|开发区|高新区|园区|产业园|综合保税区|综保区|示范区|公园|景区")
-_BUILD_VERB = re.compile(r"竣工|开工|建设|建成|打造|推进|加快|实施|新建|创建|提质|谋划|引进|争创")
-# Words allowed before an indicator inside its list item: they place or time the figure,
-# they do not narrow it to a sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体).
-_NEUTRAL_PREFIX = re.compile(
-    r"""
-      全[国省市区县州旗] | 我[省市区县] | 本[省市区县] | 城区 | 主城区
-    | (?:19|20)\d{2}年 | 今年 | 去年 | 上年 | 当年 | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | \d{1,2}[-—–~至]\d{1,2}月
-    | 实现 | 完成 | 其中 | 新 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步 | 将
-    | 继续 | 进一步 | 同期 | 共 | 累计
-    | [\d,、\s]
-    """,
-    re.VERBOSE,
-)
+_BUILD_VERB = re.compile(r"竣工|开工|建设|建成|打造|推进|加快|实施|新建|创建|提质|谋划|引进|争创|力争|确保|争取|推动")
 _ENTITY = re.compile(r"公司|集团|企业|集群|项目|龙头")
+_STOCK_SUBJECT = re.compile(r"[、,\s]*(?:总量|总数|总计)")
+# A named port or airport opening the sentence (果园港…, 江北机场…) is one facility.
+_FACILITY_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:港(?!口)|机场)")
 _BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
 
 _DEFAULT_PERIOD = (("前三季度", "Q1-Q3"), ("上半年", "H1"), ("半年", "H1"), ("一季度", "Q1"))
@@ -115,8 +102,14 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
         role = "plan" if plan_from is not None and sent.start >= plan_from else _role(clean, sent.section, meta)
         context_before = clean.text[max(0, sent.start - 300) : sent.start]
         line_before = context_before.rsplit("\n", 1)[-1]
+        previous: list[Slot] = []
         for run in _runs(text, numbers, mentions):
-            for fact in _run_facts(doc, raw, clean, meta, sent.start, text, run, mentions, role, line_before):
+            slots = slots_for(text, run.subject_start, run.subject_end, mentions)
+            if not slots and _STOCK_SUBJECT.fullmatch(text[run.subject_start : run.subject_end]):
+                slots = [Slot(stocks()[s.code], s.region_text, run.subject_start)
+                         for s in previous if s.code in stocks()]
+            previous = slots
+            for fact in _run_facts(doc, raw, clean, meta, sent.start, text, run, slots, mentions, role, line_before):
                 key = (fact.region, fact.year, fact.period, fact.indicator, fact.measure, fact.kind, fact.value)
                 if key not in seen:
                     seen.add(key)
@@ -164,14 +157,16 @@ def _pairs(text: str, run: _Run, slots: list[Slot]) -> list[tuple[Slot, Number]]
 
 def _run_facts(
     doc: str, raw: str, clean: CleanText, meta: DocumentMeta, offset: int, text: str,
-    run: _Run, mentions: list[Mention], role: str, line_before: str,
+    run: _Run, slots: list[Slot], mentions: list[Mention], role: str, line_before: str,
 ) -> Iterator[Fact]:
-    slots = slots_for(text, run.subject_start, run.subject_end, mentions)
     if not slots or _MULTI_YEAR.search(text[run.subject_start : run.numbers[-1].end]):
         return
     # A development zone that opens the sentence is its topic; elsewhere it is a passing mention.
     opening = _ZONE.search(text[:12])
+    facility = _FACILITY_OPENING.match(text)
     if opening and not _BUILD_VERB.search(text[: opening.start()]):
+        return
+    if facility and not _BUILD_VERB.search(facility.group()):
         return
     if _ZONE.search(text[run.subject_start : run.subject_end]):
         return
@@ -187,7 +182,7 @@ def _run_facts(
     list_q = last.qualifier if is_list and re.search(r"(?:以上|左右|以内|以下)$", text[last.start : last.end]) else None
     forecast = ctx.has_cue("forecast", text) and "预期目标" not in text
     for slot, number in pairs:
-        if _narrowed(slot.region_text):
+        if narrowed(slot.region_text):
             continue
         idx = run.numbers.index(number)
         zone_start = run.subject_end if idx == 0 else run.numbers[idx - 1].end
@@ -197,10 +192,10 @@ def _run_facts(
         figure = text[number.start : number.end]
         zone += figure[: len(re.split(r"\d", figure, maxsplit=1)[0])]  # a qualifier word (突破) is part of it
         own_words = zone if idx == 0 or re.sub(r"[,、和及与\s]", "", zone) else prev_zone
-        measure, value = _measure(slot.code or "", number, prev_zone, own_words)
+        measure, value = measure_of(slot.code or "", number, prev_zone, own_words)
         if measure is None and _BRACKET_TARGET.search(zone) and idx:
-            measure, value = _measure(slot.code or "", number, prev_zone, prev_zone)
-        if measure is None or _is_start_or_count(text, number, zone):
+            measure, value = measure_of(slot.code or "", number, prev_zone, prev_zone)
+        if measure is None or is_start_or_count(text, number, zone):
             continue
         before = text[: number.start]
         bracket_target = bool(_BRACKET_TARGET.search(zone))
@@ -236,50 +231,6 @@ def _run_facts(
             wording=ctx.wording(before, qualifier) if kind == "target" else "none",  # type: ignore[arg-type]
             region_code=region_code,
         )
-
-
-def _is_start_or_count(text: str, number: Number, zone: str) -> bool:
-    """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact."""
-    if re.search(r"(?:从|由)\s*$", text[max(0, number.start - 2) : number.start]):
-        return True
-    after = text[number.end : number.end + 1]
-    kind = units()[number.unit].kind
-    return kind in ("entities", "count") and bool(re.match(r"[\u4e00-\u9fff]", after))
-
-
-def _narrowed(prefix: str) -> bool:
-    """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`)."""
-    rest = ctx.strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
-    return len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2
-
-
-def _measure(code: str, number: Number, predicate: str, zone: str) -> tuple[str | None, float]:
-    """The measure a figure gives of indicator `code`, and its signed value."""
-    level_kind = units()[indicators()[code].level_unit].kind if code in indicators() else ""
-    unit_kind = units()[number.unit].kind
-    words = zone or predicate
-    negative = bool(_NEGATIVE.search(words)) and not re.search(r"增长", words.split("下降")[-1])
-    sign = -1.0 if negative else 1.0
-    if _COMPARISON.search(words):
-        return None, number.value
-    if unit_kind == "pp":
-        if level_kind != "rate" or _SHARE.search(words):
-            return None, number.value
-        return "pp_change", sign * number.value
-    if unit_kind == "rate":
-        if _SHARE.search(words) and "占比" not in words:
-            return ("share", number.value) if level_kind != "rate" else (None, number.value)
-        grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
-        if level_kind == "rate":
-            if grows and re.search(r"增长|增速", words):
-                return "growth", sign * number.value
-            return "level", number.value
-        return ("growth", sign * number.value) if grows else (None, number.value)
-    if unit_kind == level_kind or (unit_kind == "entities" and level_kind == "entities"):
-        if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not re.search(r"达到|达|突破|实现|完成", words):
-            return None, number.value  # 增加500亿元 is an increment, not the level
-        return "level", number.value
-    return None, number.value
 
 
 def _default_year(meta: DocumentMeta, kind: str) -> int | None:

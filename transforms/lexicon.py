@@ -178,6 +178,12 @@ def extra_regions() -> dict[str, str]:
 
 
 @cache
+def stocks() -> dict[str, str]:
+    """Flow indicator code -> the stock indicator a following 总量 figure is about."""
+    return {r["flow"]: r["stock"] for r in _read("stocks.csv")}
+
+
+@cache
 def tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer that knows every indicator wording (jieba's global state is untouched)."""
     tok = jieba.Tokenizer()

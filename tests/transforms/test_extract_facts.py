@@ -63,8 +63,8 @@ SAMPLES = [
     ),
     pytest.param(
         review("新增经营主体近2万户、总量达到14.6万户,民营经济经营主体占比97.7%。"),
-        {act("new_market_entities", "level", 2, "万户", "approx")},
-        id="approx-and-narrowed-sub-statistic",
+        {act("new_market_entities", "level", 2, "万户", "approx"), act("market_entities", "level", 14.6, "万户")},
+        id="approx-stock-after-flow-and-narrowed-sub-statistic",
     ),
     pytest.param(
         review("基础更加牢固。万州经开区获批市级产业转移示范园区,规上工业产值占全区比重达到86.5%,主战场进一步彰显。"),
@@ -78,7 +78,7 @@ SAMPLES = [
         id="plan-targets",
     ),
     pytest.param(
-        plan("力争新田港水运口岸开放获批,港口货物吞吐量增长8%左右、突破4100万吨。"),
+        plan("竣工新田港二期,开工新田港水运口岸配套工程,力争新田港水运口岸开放获批,港口货物吞吐量增长8%左右、突破4100万吨。"),
         {tgt("port_throughput", "growth", 8, "%", "approx"), tgt("port_throughput", "level", 4100, "万吨", "ge")},
         id="qualifier-before-and-after",
     ),
@@ -192,6 +192,11 @@ CORPUS_LARGE = [
 ]
 
 BUGS_CAUGHT = [
+    pytest.param(
+        news("果园港国家物流枢纽对西部地区的辐射带动能力进一步增强,今年前11个月,完成货物吞吐量2492.5万吨,同比增长6.7%。"),
+        set(),
+        id="single-port-opening-the-sentence",
+    ),
     pytest.param(
         review("全区森林覆盖率56.8%,城区空气质量优良天数336天。"),
         {act("forest_coverage", "level", 56.8, "%"), act("good_air_days", "level", 336, "天")},

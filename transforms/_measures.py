@@ -1,0 +1,75 @@
+"""What a figure measures of an indicator, and the figures that are no facts at all.
+
+`measure_of` reads the words just before a figure (增长, 下降, 占…比重, 提高…个百分点)
+and the figure's unit; `is_start_or_count` and `narrowed` reject span start values,
+counts of things and sub-statistics.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms import _context as ctx
+from transforms.lexicon import indicators, units
+from transforms.numbers import Number
+
+_GROWTH = re.compile(r"增长|增速|增幅|增加|上升|上涨|下降|减少|回落|降低|下滑|提高|提升")
+_NEGATIVE = re.compile(r"下降|减少|回落|降低|下滑|收窄")
+_TO_LEVEL = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|缩小|扩大)(?:到|至)")
+_COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|低出|领先|比全国|比全省|比全市|较全国|较全省|较全市")
+_SHARE = re.compile(r"占")
+# Words allowed before an indicator inside its list item: they place or time the figure,
+# they do not narrow it to a sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体).
+_NEUTRAL_PREFIX = re.compile(
+    r"""
+      全[国省市区县州旗] | 我[省市区县] | 本[省市区县] | 城区 | 主城区
+    | (?:19|20)\d{2}年 | 今年 | 去年 | 上年 | 当年 | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | \d{1,2}[-—–~至]\d{1,2}月
+    | 实现 | 完成 | 其中 | 新 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步 | 将
+    | 继续 | 进一步 | 同期 | 共 | 累计
+    | [\d,、\s]
+    """,
+    re.VERBOSE,
+)
+
+def is_start_or_count(text: str, number: Number, zone: str) -> bool:
+    """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact."""
+    if re.search(r"(?:从|由)\s*$", text[max(0, number.start - 2) : number.start]):
+        return True
+    after = text[number.end : number.end + 1]
+    kind = units()[number.unit].kind
+    return kind in ("entities", "count") and bool(re.match(r"[\u4e00-\u9fff]", after))
+
+
+def narrowed(prefix: str) -> bool:
+    """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`)."""
+    rest = ctx.strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2
+
+
+def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[str | None, float]:
+    """The measure a figure gives of indicator `code`, and its signed value."""
+    level_kind = units()[indicators()[code].level_unit].kind if code in indicators() else ""
+    unit_kind = units()[number.unit].kind
+    words = zone or predicate
+    negative = bool(_NEGATIVE.search(words)) and not re.search(r"增长", words.split("下降")[-1])
+    sign = -1.0 if negative else 1.0
+    if _COMPARISON.search(words):
+        return None, number.value
+    if unit_kind == "pp":
+        if level_kind != "rate" or _SHARE.search(words):
+            return None, number.value
+        return "pp_change", sign * number.value
+    if unit_kind == "rate":
+        if _SHARE.search(words) and "占比" not in words:
+            return ("share", number.value) if level_kind != "rate" else (None, number.value)
+        grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
+        if level_kind == "rate":
+            if grows and re.search(r"增长|增速", words):
+                return "growth", sign * number.value
+            return "level", number.value
+        return ("growth", sign * number.value) if grows else (None, number.value)
+    if unit_kind == level_kind or (unit_kind == "entities" and level_kind == "entities"):
+        if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not re.search(r"达到|达|突破|实现|完成", words):
+            return None, number.value  # 增加500亿元 is an increment, not the level
+        return "level", number.value
+    return None, number.value

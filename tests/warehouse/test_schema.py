@@ -47,3 +47,12 @@ def test_periods_cover_the_fact_spellings(db_path: Path) -> None:
 def test_data_tests_are_found() -> None:
     assert len(data_tests()) >= 8
     assert all(name.startswith("assert_") for name in data_tests())
+
+
+def test_an_older_run_log_gains_new_columns(db_path: Path) -> None:
+    with open_warehouse(db_path) as wh:
+        wh.query("alter table run_log drop column docs_duplicate")
+    with open_warehouse(db_path) as wh:
+        wh.start_run("run-1", None, {})
+        wh.finish_run("run-1", "completed", {"docs_duplicate": 2})
+        assert wh.query("select docs_duplicate from run_log")[1] == [(2,)]

@@ -17,3 +17,7 @@ create table if not exists run_log (
     rows_quarantined  integer,
     seconds           double
 );
+
+-- Added after the first warehouses were built; `create table if not exists` leaves an
+-- existing table as it was, so older files get the column here.
+alter table run_log add column if not exists docs_duplicate integer;

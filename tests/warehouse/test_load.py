@@ -196,3 +196,10 @@ def test_forgotten_path_drops_facts_unless_another_name_holds_them(wh: Warehouse
     assert wh.current_versions() == {}
     assert count(wh, "select count(*) from fct_indicator_value") == 0
     assert count(wh, "select count(*) from document_path") == 2
+
+
+def test_quarantine_row_that_is_not_json_is_kept_as_text(wh: Warehouse, doc_001: Doc) -> None:
+    doc, facts = doc_001
+    rejected = pd.DataFrame({"stage": ["validate"], "check_name": ["unit"], "row_json": ["{broken"]})
+    wh.load_document("run-1", doc, [P1], facts, rejected)
+    assert wh.query("select row_json ->> '$' from quarantine")[1] == [("{broken",)]

@@ -15,7 +15,11 @@ final as (
         cast(incoming.check_name as varchar) as check_name,
         cast(incoming.column_name as varchar) as column_name,
         cast(incoming.failure_case as varchar) as failure_case,
-        cast(incoming.row_json as json) as row_json,
+        -- Text that is not JSON is kept as a JSON string rather than failing the document's load.
+        case
+            when json_valid(cast(incoming.row_json as varchar)) then cast(incoming.row_json as json)
+            else to_json(cast(incoming.row_json as varchar))
+        end as row_json,
         cast($now as timestamp) as created_at
     from incoming
 )

@@ -22,7 +22,7 @@ _SHARE = re.compile(r"占")
 # they do not narrow it to a sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体).
 _NEUTRAL_PREFIX = re.compile(
     r"""
-      全[国省市区县州旗] | 我[省市区县] | 本[省市区县] | 城区 | 主城区
+      全(?:疆|盟|岛|[国省市区县州旗]) | 我[省市区县] | 本[省市区县] | 城区 | 主城区 | 全社会 | 地方
     | (?:19|20)\d{2}年 | 今年 | 去年 | 上年 | 当年 | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | \d{1,2}[-—–~至]\d{1,2}月
     | 实现 | 完成 | 其中 | 新 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步 | 将
     | 继续 | 进一步 | 同期 | 共 | 累计
@@ -30,6 +30,7 @@ _NEUTRAL_PREFIX = re.compile(
     """,
     re.VERBOSE,
 )
+
 
 def is_start_or_count(text: str, number: Number, zone: str) -> bool:
     """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact."""

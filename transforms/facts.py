@@ -57,6 +57,8 @@ class _Run:
 # Characters of a gap between two figures that may be neither filler nor punctuation
 # (a short word like 总量 in "新增经营主体近2万户、总量达到14.6万户" ends the run).
 _MAX_LEFTOVER = 1
+# An aside between two figures of one run: "5.53万亿元、稳居全国前十强、增长4.8%".
+_ASIDE = re.compile(rf"、[^,;:。、\d]{{1,12}}、(?:{_FILLER})*", re.VERBOSE)
 
 
 def _leftover(gap: str) -> int:
@@ -78,7 +80,9 @@ def _runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iter
         while j < len(numbers):
             gap_start, gap_end = run[-1].end, numbers[j].start
             gap = sentence[gap_start:gap_end]
-            if any(gap_start <= m.start < gap_end for m in mentions) or _leftover(gap) > _MAX_LEFTOVER:
+            if any(gap_start <= m.start < gap_end for m in mentions):
+                break
+            if _leftover(gap) > _MAX_LEFTOVER and not _ASIDE.fullmatch(gap):
                 break
             run.append(numbers[j])
             j += 1

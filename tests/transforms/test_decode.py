@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.fixtures.bad_inputs import Case
+from tests.fixtures.bad_inputs import Case, find_cjk_font
 from transforms.decode import decode
 from transforms.decode_html import html_to_text
 from transforms.errors import (
@@ -176,3 +176,11 @@ def test_utf8_text_round_trips(text: str) -> None:
     except (BinaryContent, NoText):
         return  # hypothesis text is often all control characters
     assert decoded.text in (text, text.replace("\x00", ""))
+
+
+def test_pdf_text_layer_holds_chinese(bad_inputs: dict[str, Case]) -> None:
+    if find_cjk_font() is None:
+        pytest.skip("no CJK font here, so the PDF case checks ASCII only (apt-get install fonts-wqy-microhei)")
+    case = bad_inputs["pdf-text"]
+    assert case.contains is not None and not case.contains.isascii()
+    assert case.contains in decode(case.path.read_bytes(), case.path.name).text

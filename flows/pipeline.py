@@ -64,8 +64,9 @@ def gwr_pipeline(
                 batch_failures = failures + read_failures + bad + checked.failures
                 loaded = load_batch(db_path, wait, run_id, checked.units, sorted_, batch_failures)
                 counts["docs_seen"] += len(batch) + len(failures)
-                counts["docs_new"] += len(sorted_.new)
-                counts["docs_changed"] += len(sorted_.changed)
+                loaded_ids = {u.document["sha256"] for u in checked.units}
+                counts["docs_new"] += sum(s.sha256 in loaded_ids for s in sorted_.new)
+                counts["docs_changed"] += sum(s.sha256 in loaded_ids for s in sorted_.changed)
                 counts["docs_unchanged"] += len(sorted_.unchanged)
                 counts["docs_duplicate"] += len(sorted_.duplicates)
                 counts["docs_failed"] += len(batch_failures) + loaded["docs_failed"]

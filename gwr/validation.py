@@ -15,6 +15,8 @@ import pandera.pandas as pa
 
 QUARANTINE_COLUMNS = ["doc_id", "path", "stage", "check_name", "column_name", "failure_case", "row_json"]
 
+TELLING_COLUMNS = ("value", "year", "unit", "indicator", "period", "measure", "kind", "raw_end", "quote")
+
 NUMERIC = ("value", "value_high", "value_base", "year", "raw_start", "raw_end",
            "sentence_raw_start", "sentence_raw_end", "doc_n_chars")
 
@@ -59,14 +61,17 @@ def _quarantine_rows(
     for idx, group in cases.groupby("index"):
         row = bad_rows.loc[int(idx)]
         doc_id = str(row.get("doc_id", row.get("sha256", ""))) or None
-        first = group.iloc[0]
+        # A frame-wide check reports every column of the failing row; show the
+        # value a reader would look at first.
+        by_column = {str(c): v for c, v in zip(group["column"], group["failure_case"], strict=True)}
+        shown = next((by_column[c] for c in TELLING_COLUMNS if c in by_column), group.iloc[0]["failure_case"])
         records.append({
             "doc_id": doc_id,
             "path": path_of.get(doc_id or "", row.get("path")),
             "stage": stage,
             "check_name": "; ".join(sorted({str(c) for c in group["check"]})),
             "column_name": "; ".join(sorted({str(c) for c in group["column"] if c is not None})),
-            "failure_case": str(first["failure_case"]),
+            "failure_case": str(shown),
             "row_json": json.dumps(_jsonable(row.to_dict()), ensure_ascii=False, default=str),
         })
     return pd.DataFrame.from_records(records, columns=QUARANTINE_COLUMNS)

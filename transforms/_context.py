@@ -109,6 +109,9 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
     return YearCue(year, target, base, span)
 
 
+_SELF_OR_NATION = re.compile(r"全国|我国|全(?:疆|盟|岛|[省市区县州旗])|我[省市区县]|本[省市区县]")
+
+
 @cache
 def _region_regex() -> re.Pattern[str]:
     return regions.mention_regex()
@@ -117,10 +120,20 @@ def _region_regex() -> re.Pattern[str]:
 def region_in(text: str, meta: DocumentMeta) -> tuple[str, str | None] | None:
     """A region named in `text` (the words just before an indicator), as (name, adcode)."""
     last = None
+    last_at = -1
     for m in _region_regex().finditer(text):
-        last = m.group()
+        last, last_at = m.group(), m.start()
+    # 全区/全市/我县 after a named region brings the figure back to the document's region;
+    # 全国/我国 names the nation.
+    for m in _SELF_OR_NATION.finditer(text):
+        if m.start() > last_at:
+            last, last_at = m.group(), m.start()
     if last is None:
         return None
+    if last in ("全国", "我国"):
+        return "全国", None
+    if _SELF_OR_NATION.fullmatch(last):
+        return meta.region, meta.region_code
     if last in extra_regions():
         return extra_regions()[last], None
     if meta.region and (last == meta.region or regions.short_form(meta.region) == last):

@@ -24,8 +24,10 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
 )
 
-# C0 controls that never occur in text; tab, LF, VT, FF and CR do.
+# C0 controls that never occur in text; tab, LF, VT, FF and CR do. The str
+# table checks what a UTF-16/32 decode produced, where bytes say nothing.
 _CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL_CHARS = dict.fromkeys(_CONTROL)
 
 #: Above this share of control bytes the data is binary, not text with a few stray
 #: NULs. Random bytes have about 11%; real text has close to none.
@@ -44,19 +46,21 @@ def decode_text_bytes(data: bytes, name: str) -> tuple[str, str]:
     """
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom) :], codec, name), label
+            text = _strict(data, len(bom), codec, name)
+            _raise_if_binary(len(text) - len(text.translate(_CONTROL_CHARS)), len(text), name)
+            return text, label
 
     utf16 = _utf16_by_nul_pattern(data)
     if utf16 is not None:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(utf16)
         except UnicodeDecodeError:
-            pass  # a NUL pattern by chance; the binary check below decides
+            pass  # a NUL pattern by chance; the byte check below decides
+        else:
+            if len(text) - len(text.translate(_CONTROL_CHARS)) <= BINARY_CONTROL_SHARE * len(text):
+                return text, utf16
 
-    controls = len(data) - len(data.translate(None, _CONTROL))
-    if controls > BINARY_CONTROL_SHARE * len(data):
-        share = round(100 * controls / len(data))
-        raise BinaryContent(f"{name}: looks like binary data, not text ({share}% control bytes).")
+    _raise_if_binary(len(data) - len(data.translate(None, _CONTROL)), len(data), name)
     if b"\x00" in data:
         # A few stray NULs (a bad export, a padded buffer) carry no text; drop them.
         data = data.replace(b"\x00", b"")
@@ -74,6 +78,12 @@ def decode_text_bytes(data: bytes, name: str) -> tuple[str, str]:
     if best is not None:
         return str(best), best.encoding.replace("_", "-")
     raise UndecodableText(f"{name}: the bytes are not valid UTF-8, GB18030, UTF-16 or Big5; re-save the file as UTF-8.")
+
+
+def _raise_if_binary(controls: int, total: int, name: str) -> None:
+    if controls > BINARY_CONTROL_SHARE * total:
+        share = round(100 * controls / total)
+        raise BinaryContent(f"{name}: looks like binary data, not text ({share}% control bytes).")
 
 
 def _big5_instead(data: bytes, gb_text: str) -> tuple[str, str] | None:
@@ -95,12 +105,12 @@ def _big5_instead(data: bytes, gb_text: str) -> tuple[str, str] | None:
     return None
 
 
-def _strict(data: bytes, codec: str, name: str) -> str:
+def _strict(data: bytes, skip: int, codec: str, name: str) -> str:
     try:
-        return data.decode(codec)
+        return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
         raise UndecodableText(
-            f"{name}: has a {codec} byte-order mark but invalid {codec} at byte {exc.start}."
+            f"{name}: has a {codec} byte-order mark but invalid {codec} at byte {skip + exc.start}."
         ) from None
 
 

@@ -198,6 +198,11 @@ CORPUS_LARGE = [
 
 BUGS_CAUGHT = [
     pytest.param(
+        review("四川地区生产总值增长6%,全区地区生产总值增长6.5%。"),
+        {act("gdp", "growth", 6, "%", region="四川省"), act("gdp", "growth", 6.5, "%")},
+        id="self-reference-after-another-region",
+    ),
+    pytest.param(
         news("果园港国家物流枢纽对西部地区的辐射带动能力进一步增强,今年前11个月,完成货物吞吐量2492.5万吨,同比增长6.7%。"),
         set(),
         id="single-port-opening-the-sentence",

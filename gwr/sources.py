@@ -51,6 +51,7 @@ def discover(paths: Sequence[str | Path]) -> Discovery:
     """
     found: dict[str, Path] = {}  # resolved path -> path as reached
     errors: list[tuple[str, InputError]] = []
+    seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
         path = Path(os.path.abspath(given))
         try:
@@ -59,8 +60,7 @@ def discover(paths: Sequence[str | Path]) -> Discovery:
             errors.append((str(path), _read_error(path, exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            real = os.path.realpath(path)
-            _walk(path, real, [(st.st_dev, st.st_ino)], set(), found, errors)
+            _walk(path, (st.st_dev, st.st_ino), seen_dirs, found, errors)
         elif stat.S_ISREG(st.st_mode):
             found.setdefault(os.path.realpath(path), path)
         else:
@@ -69,52 +69,55 @@ def discover(paths: Sequence[str | Path]) -> Discovery:
 
 
 def _walk(
-    folder: Path,
-    real_folder: str,
-    ancestors: list[tuple[int, int]],
+    root: Path,
+    root_key: tuple[int, int],
     seen_dirs: set[tuple[int, int]],
     found: dict[str, Path],
     errors: list[tuple[str, InputError]],
 ) -> None:
-    """Depth-first walk with os.scandir; `ancestors` holds (dev, inode) of the folders above.
+    """Depth-first walk with os.scandir and an explicit stack (no recursion limit on deep trees).
 
-    A folder reached again through a symlink is a loop only if it is one of its
-    own ancestors; a sibling reached twice is merely skipped. For a plain entry
-    the resolved path is the resolved folder plus its name, so only symlinks
-    cost a realpath() — that keeps 10,000-file folders to one scandir.
+    Each folder carries the (dev, inode) of the folders above it: a folder
+    reached again through a symlink is a loop only if it is one of its own
+    ancestors; one reached twice by other routes is merely skipped. For a
+    plain entry the resolved path is the resolved folder plus its name, so
+    only symlinks cost a realpath() — a 10,000-file folder is one scandir.
     """
-    seen_dirs.add(ancestors[-1])
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        errors.append((str(folder), _read_error(folder, exc)))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = folder / entry.name
+    stack: list[tuple[Path, str, tuple[tuple[int, int], ...]]] = [(root, os.path.realpath(root), (root_key,))]
+    seen_dirs.add(root_key)
+    while stack:
+        folder, real_folder, ancestors = stack.pop()
         try:
-            is_link = entry.is_symlink()
-            if entry.is_dir():  # follows symlinks
-                st = entry.stat()
-                key = (st.st_dev, st.st_ino)
-                if key in ancestors:
-                    loop = ReadError(f"symlink loop (points back to a folder above it): {path}")
-                    errors.append((str(path), loop))
-                elif key not in seen_dirs:
-                    real = os.path.realpath(path) if is_link else os.path.join(real_folder, entry.name)
-                    _walk(path, real, [*ancestors, key], seen_dirs, found, errors)
-            elif Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
-                if entry.is_file():
-                    real = os.path.realpath(path) if is_link else os.path.join(real_folder, entry.name)
-                    found.setdefault(real, path)
-                elif is_link:
-                    errors.append((str(path), ReadError(f"dangling symlink (its target is gone): {path}")))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name, reverse=True)  # popped in name order
         except OSError as exc:
-            # A symlink loop, or an entry that vanished between scandir and stat.
-            if Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES or exc.errno == errno.ELOOP:
-                errors.append((str(path), _read_error(path, exc)))
+            errors.append((str(folder), _read_error(folder, exc)))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            supported = os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES
+            try:
+                is_link = entry.is_symlink()
+                real = os.path.realpath(path) if is_link else os.path.join(real_folder, entry.name)
+                if entry.is_dir():  # follows symlinks
+                    st = entry.stat()
+                    key = (st.st_dev, st.st_ino)
+                    if key in ancestors:
+                        loop = ReadError(f"symlink loop (points back to a folder above it): {path}")
+                        errors.append((str(path), loop))
+                    elif key not in seen_dirs:
+                        seen_dirs.add(key)
+                        stack.append((path, real, (*ancestors, key)))
+                elif supported and entry.is_file():
+                    found.setdefault(real, path)
+                elif supported and is_link:
+                    errors.append((str(path), ReadError(f"dangling symlink (its target is gone): {path}")))
+            except OSError as exc:
+                # A symlink loop, or an entry that vanished between scandir and stat.
+                if supported or exc.errno == errno.ELOOP:
+                    errors.append((str(path), _read_error(path, exc)))
 
 
 def read_source(path: Path, max_bytes: int) -> SourceFile:

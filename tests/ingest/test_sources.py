@@ -19,7 +19,8 @@ from transforms.records import DecodedText
 CASE_IDS = [
     "utf8", "utf8-bom", "gb18030", "gbk", "utf16le-bom", "utf16be-nobom", "utf32-bom", "markdown",
     "nul-bytes", "spaces-quotes-chinese", "traditional-utf8", "traditional-big5", "html-gbk-noise",
-    "html-in-txt", "docx", "pdf-text", "pdf-scan", "docx-truncated", "pdf-truncated", "empty",
+    "html-in-txt", "docx", "pdf-text", "pdf-password", "pdf-owner-password-only", "pdf-scan",
+    "docx-truncated", "pdf-truncated", "empty",
     "binary-junk", "undecodable", "too-large", "missing", "symlink-self-loop", "symlink-dir-loop",
     "symlink-alias", "same-content-two-names", "unreadable",
 ]  # fmt: skip

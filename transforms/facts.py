@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from transforms import _context as ctx
 from transforms._measures import is_start_or_count, measure_of, narrowed
 from transforms._subjects import Mention, Slot, find_mentions, slots_for
-from transforms.lexicon import stocks, units
+from transforms.lexicon import indicators, stocks, units
 from transforms.numbers import Number, find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
 
@@ -106,6 +106,8 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
         role = "plan" if plan_from is not None and sent.start >= plan_from else _role(clean, sent.section, meta)
         context_before = clean.text[max(0, sent.start - 300) : sent.start]
         line_before = context_before.rsplit("\n", 1)[-1]
+        line_start = clean.text.rfind("\n", 0, sent.start) + 1
+        span_paragraph = bool(_SPAN_OPENING.match(clean.text, line_start, sent.end))
         previous: list[Slot] = []
         for run in _runs(text, numbers, mentions):
             slots = slots_for(text, run.subject_start, run.subject_end, mentions)
@@ -114,11 +116,22 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
                          for s in previous if s.code in stocks()]
             previous = slots
             for fact in _run_facts(doc, raw, clean, meta, sent.start, text, run, slots, mentions, role, line_before):
+                if span_paragraph and not _end_of_span_level(fact):
+                    continue
                 key = (fact.region, fact.year, fact.period, fact.indicator, fact.measure, fact.kind, fact.value)
                 if key not in seen:
                     seen.add(key)
                     facts.append(fact)
     return facts
+
+
+# A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
+# cumulative growth; only levels of non-accumulating indicators are facts (of the span's end).
+_SPAN_OPENING = re.compile(r"\s*(?:过去五年|五年来|近五年|这五年|“?十[一二三四五]五”?(?:时期|期间|以来))")
+
+
+def _end_of_span_level(fact: Fact) -> bool:
+    return fact.measure in ("level", "share") and not indicators()[fact.indicator].accumulates
 
 
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")

@@ -26,6 +26,7 @@ class Indicator:
     level_unit: str
     aliases: tuple[str, ...]
     scored: bool
+    accumulates: bool  # a multi-year figure of it is a sum, not the last year's level
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ def indicators() -> dict[str, Indicator]:
             level_unit=row["level_unit"],
             aliases=aliases,
             scored=row["scored"].strip().lower() == "true",
+            accumulates=row.get("accumulates", "").strip().lower() == "true",
         )
     return out
 

@@ -184,6 +184,12 @@ CORPUS_LARGE = [
         id="good-air-days-ratio-is-not-days-and-no-number",
     ),
     pytest.param(
+        review("五年来,我们大力发展民生社会事业,人民生活品质稳步提高。城乡就业增收更加提质,城镇新增就业522万人,"
+               "常住人口城镇化率突破60%,经营主体从689万户增至951万户。"),
+        {act("urbanization_rate", "level", 60, "%", "ge"), act("market_entities", "level", 951, "万户")},
+        id="sichuan-five-year-paragraph-keeps-end-levels-only",
+    ),
+    pytest.param(
         review("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"),
         {act("gdp", "level", 5.53, "万亿元"), act("gdp", "growth", 4.8, "%")},
         id="hunan-ranking-between-level-and-growth",

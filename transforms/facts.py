@@ -197,6 +197,8 @@ def _run_facts(
         for a, b in zip(run.numbers, run.numbers[1:], strict=False)
     )
     list_q = last.qualifier if is_list and re.search(r"(?:以上|左右|以内|以下)$", text[last.start : last.end]) else None
+    if is_list and list_q is None and not text[run.numbers[0].start].isdigit():
+        list_q = run.numbers[0].qualifier  # 分别超过8万元、4.5万元: a word before the list holds for all
     forecast = ctx.has_cue("forecast", text) and "预期目标" not in text
     for slot, number in pairs:
         if narrowed(slot.region_text):

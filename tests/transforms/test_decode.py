@@ -184,3 +184,9 @@ def test_pdf_text_layer_holds_chinese(bad_inputs: dict[str, Case]) -> None:
     case = bad_inputs["pdf-text"]
     assert case.contains is not None and not case.contains.isascii()
     assert case.contains in decode(case.path.read_bytes(), case.path.name).text
+
+
+def test_nul_bytes_cost_nothing_but_the_nuls(bad_inputs: dict[str, Case], sample_text: str) -> None:
+    data = bad_inputs["nul-bytes"].path.read_bytes()
+    assert data.count(b"\x00") >= 3
+    assert decode(data, "nuls.txt").text == data.replace(b"\x00", b"").decode()

@@ -190,6 +190,12 @@ CORPUS_LARGE = [
         id="sichuan-five-year-paragraph-keeps-end-levels-only",
     ),
     pytest.param(
+        review("全体居民人均可支配收入突破7万元,城镇和农村居民人均可支配收入分别超过8万元、4.5万元。"),
+        {act("disposable_income", "level", 7, "万元", "ge"), act("disposable_income_urban", "level", 8, "万元", "ge"),
+         act("disposable_income_rural", "level", 4.5, "万元", "ge")},
+        id="zhejiang-qualifier-before-a-list",
+    ),
+    pytest.param(
         review("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"),
         {act("gdp", "level", 5.53, "万亿元"), act("gdp", "growth", 4.8, "%")},
         id="hunan-ranking-between-level-and-growth",

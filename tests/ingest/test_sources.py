@@ -152,3 +152,12 @@ def test_ten_thousand_files_discovered_quickly(many_files: Path) -> None:
     assert len(found.files) == 10_000 and not found.errors
     assert found.files[0].name == "r00000.txt" and found.files[-1].name == "r09999.txt"
     assert elapsed < 1.0, f"discovering 10,000 files took {elapsed:.2f} s"
+
+
+def test_size_is_checked_before_reading(tmp_path: Path) -> None:
+    """A sparse 60 MB file is refused from its size alone, in well under the time a read would take."""
+    path = tmp_path / "sparse.pdf"
+    with open(path, "wb") as fh:
+        fh.truncate(60 * 1024 * 1024)
+    with pytest.raises(FileTooLarge, match=r"is 60 MB, over the 50 MB limit; set GWR_MAX_FILE_MB"):
+        read_source(path, DEFAULT_MAX_FILE_MB * 1024 * 1024)

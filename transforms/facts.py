@@ -225,7 +225,9 @@ def _run_facts(
             kind = "target"
         elif forecast:
             kind = "forecast"
-        elif yc.target_year or ctx.has_cue("target", before) or (meta.report_type == "work_report" and role == "plan"):
+        elif yc.target_year or ctx.has_cue("target", before) or (
+            meta.report_type == "work_report" and role == "plan" and not _past(yc, meta)
+        ):
             kind = "target"
         else:
             kind = "actual"
@@ -250,6 +252,11 @@ def _run_facts(
             wording=ctx.wording(before, qualifier) if kind == "target" else "none",  # type: ignore[arg-type]
             region_code=region_code,
         )
+
+
+def _past(yc: ctx.YearCue, meta: DocumentMeta) -> bool:
+    """A plan section may recall last year's result ("去年全区生产总值增长6%")."""
+    return yc.year is not None and meta.year is not None and yc.year < meta.year
 
 
 def _default_year(meta: DocumentMeta, kind: str) -> int | None:

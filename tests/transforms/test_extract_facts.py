@@ -210,6 +210,11 @@ CORPUS_LARGE = [
 
 BUGS_CAUGHT = [
     pytest.param(
+        plan("去年全区地区生产总值增长6%,今年地区生产总值增长7%。"),
+        {act("gdp", "growth", 6, "%"), tgt("gdp", "growth", 7, "%")},
+        id="plan-section-recalling-last-year",
+    ),
+    pytest.param(
         review("四川地区生产总值增长6%,全区地区生产总值增长6.5%。"),
         {act("gdp", "growth", 6, "%", region="四川省"), act("gdp", "growth", 6.5, "%")},
         id="self-reference-after-another-region",

@@ -159,7 +159,8 @@ def _check_size(path: Path, size: int, max_bytes: int) -> None:
         raise EmptyFile(f"empty file (0 bytes): {path}")
     if size > max_bytes:
         raise FileTooLarge(
-            f"file too large: {path} is {size / _MB:.3g} MB, over the {max_bytes / _MB:.3g} MB limit; "
+            f"file too large: {path} is {size / _MB:,.1f} MB ({size:,} bytes), "
+            f"over the {max_bytes / _MB:g} MB limit; "
             f"set {MAX_FILE_MB_ENV} to raise the limit."
         )
 

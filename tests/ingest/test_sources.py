@@ -70,7 +70,7 @@ def test_too_large_is_refused_with_the_limit_and_the_knob(bad_inputs: dict[str, 
     with pytest.raises(FileTooLarge) as info:
         read_source(path, MATRIX_MAX_BYTES)
     message = str(info.value)
-    assert "GWR_MAX_FILE_MB" in message and " 1 MB limit" in message and "MB," in message
+    assert "GWR_MAX_FILE_MB" in message and "over the 1 MB limit" in message and " bytes), " in message
     assert read_source(path, DEFAULT_MAX_FILE_MB * 1024 * 1024).size == path.stat().st_size
 
 
@@ -111,10 +111,19 @@ def test_discover_walks_the_whole_matrix_without_hanging(bad_inputs: dict[str, C
     found = discover([root, root])  # named twice: still one of each
     names = [p.name for p in found.files]
     assert found.files == sorted(found.files) and len(names) == len(set(found.files))
-    # alias.txt and sub/report.txt are one file; whichever spelling is met first is kept.
-    assert ("alias.txt" in names) != ("report.txt" in [p.name for p in found.files if p.parent.name == "sub"])
+    # alias.txt and linked/sub/report.txt are one file; whichever spelling is met first is kept.
+    target = (root / "linked" / "sub" / "report.txt").resolve()
+    assert sum(p.resolve() == target for p in found.files) == 1
     errors = {Path(p).name: type(e) for p, e in found.errors}
     assert errors == {"self.txt": ReadError, "up": ReadError}
+
+
+def test_folder_loop_is_reported_once_and_the_rest_is_found(bad_inputs: dict[str, Case]) -> None:
+    looped = bad_inputs["symlink-dir-loop"].path
+    found = discover([looped])
+    assert found.files == [looped / "sub" / "report.txt"]
+    (path, err), = found.errors  # fmt: skip
+    assert path == str(looped / "sub" / "up") and "points back to a folder above it" in str(err)
 
 
 def test_discover_filters_folders_but_takes_named_files(tmp_path: Path) -> None:
@@ -159,5 +168,7 @@ def test_size_is_checked_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "sparse.pdf"
     with open(path, "wb") as fh:
         fh.truncate(60 * 1024 * 1024)
-    with pytest.raises(FileTooLarge, match=r"is 60 MB, over the 50 MB limit; set GWR_MAX_FILE_MB"):
+    with pytest.raises(
+        FileTooLarge, match=r"is 60.0 MB \(62,914,560 bytes\), over the 50 MB limit; set GWR_MAX_FILE_MB"
+    ):
         read_source(path, DEFAULT_MAX_FILE_MB * 1024 * 1024)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms import _context as ctx
-from transforms.lexicon import indicators, units
+from transforms.lexicon import indicators, pos_tokenizer, units
 from transforms.numbers import Number
 
 _GROWTH = re.compile(r"增长|增速|增幅|增加|上升|上涨|下降|减少|回落|降低|下滑|提高|提升")
@@ -24,8 +24,8 @@ _NEUTRAL_PREFIX = re.compile(
     r"""
       全(?:疆|盟|岛|[国省市区县州旗]) | 我[省市区县] | 本[省市区县] | 城区 | 主城区 | 全社会 | 地方
     | (?:19|20)\d{2}年 | 今年 | 去年 | 上年 | 当年 | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | \d{1,2}[-—–~至]\d{1,2}月
-    | 实现 | 完成 | 其中 | 新 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步 | 将
-    | 继续 | 进一步 | 同期 | 共 | 累计
+    | 实现 | 完成 | 其中 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步
+    | 继续 | 进一步 | 同期 | 累计
     | [\d,、\s]
     """,
     re.VERBOSE,
@@ -41,10 +41,28 @@ def is_start_or_count(text: str, number: Number, zone: str) -> bool:
     return kind in ("entities", "count") and bool(re.match(r"[\u4e00-\u9fff]", after))
 
 
+# Words that always narrow an indicator: a net change, a per-capita or per-unit figure,
+# or a route ("经西部陆海新通道货运量": freight via one corridor; 经 not of 经济/经营…).
+_NARROWING = re.compile(r"净增|净减|人均|单位|万元|经(?!济|营|开|贸|费|理|验|历|过|常|销|纬)")
+# Parts of speech that end a phrase without modifying the noun after them: a verb or
+# adverb ("经济实力稳步增强|全年地区生产总值") leaves the indicator as it is.
+_NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
+
+
 def narrowed(prefix: str) -> bool:
-    """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`)."""
+    """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`).
+
+    jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
+    adjective there modifies the indicator (民营经济|经营主体), a verb does not.
+    """
     rest = ctx.strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
-    return len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2
+    cjk = re.sub(r"[^\u4e00-\u9fff]", "", rest)
+    if len(cjk) < 2:
+        return False
+    if _NARROWING.search(cjk):
+        return True
+    words = pos_tokenizer().lcut(cjk)
+    return not words or words[-1].flag not in _NON_MODIFIER_TAGS
 
 
 def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[str | None, float]:

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 import jieba
+import jieba.posseg
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +188,22 @@ def stocks() -> dict[str, str]:
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer that knows every indicator wording (jieba's global state is untouched)."""
+    """A private jieba tokenizer that knows every indicator wording.
+
+    jieba's global state is untouched, and the dictionary is built in memory:
+    `Tokenizer.initialize()` would write a cache file to the temp directory, which a
+    pure stage must not do.
+    """
     tok = jieba.Tokenizer()
-    tok.initialize()
+    with tok.get_dict_file() as fh:
+        tok.FREQ, tok.total = tok.gen_pfdict(fh)
+    tok.initialized = True
     for form in surface_forms():
         tok.add_word(form, freq=100000, tag="ind")
     return tok
+
+
+@cache
+def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """Part-of-speech tagging over the private tokenizer (used on short phrases only)."""
+    return jieba.posseg.POSTokenizer(tokenizer())

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.fixtures.bad_inputs import Case, find_cjk_font
+from tests.fixtures.bad_inputs import Case
+from tests.fixtures.documents import find_cjk_font
 from transforms.decode import decode
 from transforms.decode_html import html_to_text
 from transforms.errors import (

@@ -80,7 +80,9 @@ def _runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iter
         while j < len(numbers):
             gap_start, gap_end = run[-1].end, numbers[j].start
             gap = sentence[gap_start:gap_end]
-            if any(gap_start <= m.start < gap_end for m in mentions):
+            # A mention starts a new subject; 分别 starts figures for several earlier subjects
+            # ("接待游客1071.2万人次,实现旅游收入43.5亿元,分别增长19.5%、48.3%").
+            if any(gap_start <= m.start < gap_end for m in mentions) or "分别" in gap:
                 break
             if _leftover(gap) > _MAX_LEFTOVER and not _ASIDE.fullmatch(gap):
                 break
@@ -108,13 +110,16 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
         line_before = context_before.rsplit("\n", 1)[-1]
         line_start = clean.text.rfind("\n", 0, sent.start) + 1
         span_paragraph = bool(_SPAN_OPENING.match(clean.text, line_start, sent.end))
-        previous: list[Slot] = []
+        history: list[list[Slot]] = []
         for run in _runs(text, numbers, mentions):
             slots = slots_for(text, run.subject_start, run.subject_end, mentions)
+            previous = history[-1] if history else []
             if not slots and _STOCK_SUBJECT.fullmatch(text[run.subject_start : run.subject_end]):
                 slots = [Slot(stocks()[s.code], s.region_text, run.subject_start)
                          for s in previous if s.code in stocks()]
-            previous = slots
+            elif not slots and "分别" in text[run.subject_end : run.numbers[0].start]:
+                slots = _earlier_subjects(history, len(run.numbers))
+            history.append(slots)
             for fact in _run_facts(doc, raw, clean, meta, sent.start, text, run, slots, mentions, role, line_before):
                 if span_paragraph and not _end_of_span_level(fact):
                     continue
@@ -128,6 +133,14 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
 # cumulative growth; only levels of non-accumulating indicators are facts (of the span's end).
 _SPAN_OPENING = re.compile(r"\s*(?:过去五年|五年来|近五年|这五年|“?十[一二三四五]五”?(?:时期|期间|以来))")
+
+
+def _earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:
+    """The single subjects of the `count` runs before a bare 分别 run, in order, or none."""
+    recent = history[-count:]
+    if len(recent) < count or any(len(slots) != 1 for slots in recent):
+        return []
+    return [slots[0] for slots in recent]
 
 
 def _end_of_span_level(fact: Fact) -> bool:

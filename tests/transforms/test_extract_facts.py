@@ -204,6 +204,11 @@ CORPUS_LARGE = [
         id="zhejiang-qualifier-before-a-list",
     ),
     pytest.param(
+        review("接待游客1071.2万人次,实现旅游收入43.5亿元,分别增长19.5%、48.3%。"),
+        {act("tourist_arrivals", "level", 1071.2, "万人次"), act("tourist_arrivals", "growth", 19.5, "%")},
+        id="xinan-fenbie-over-earlier-subjects",
+    ),
+    pytest.param(
         review("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"),
         {act("gdp", "level", 5.53, "万亿元"), act("gdp", "growth", 4.8, "%")},
         id="hunan-ranking-between-level-and-growth",

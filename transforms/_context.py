@@ -12,7 +12,7 @@ from functools import cache
 
 from transforms import regions
 from transforms.lexicon import cues, extra_regions, periods
-from transforms.records import DocumentMeta
+from transforms.records import CleanText, DocumentMeta
 
 # Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's
 # year; "到2025年" names a target year.
@@ -157,3 +157,26 @@ def wording(sentence_before: str, qualifier: str) -> str:
 def strip_regions(text: str) -> str:
     """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值)."""
     return _region_regex().sub("", text)
+
+
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_TARGETS_OPENING = re.compile(r"(?:今年|明年|(?:19|20)\d{2}年)[^。]{0,16}?(?:主要)?预期目标")
+
+
+def plan_start(clean: CleanText, meta: DocumentMeta) -> int | None:
+    """Where a work report without a recognised plan heading starts its plan (主要预期目标)."""
+    if meta.report_type != "work_report" or any(s.role == "plan" for s in clean.sections):
+        return None
+    m = _TARGETS_OPENING.search(clean.text)
+    return m.start() if m else None
+
+
+def section_role(clean: CleanText, index: int, meta: DocumentMeta) -> str:
+    """A section's role, corrected by the year its heading names ("二、2024年目标任务和主要工作")."""
+    if not clean.sections:
+        return "other"
+    section = clean.sections[index]
+    years = [int(y) for y in _HEADING_YEAR.findall(section.title)]
+    if meta.year and years and meta.report_type == "work_report":
+        return "plan" if max(years) >= meta.year else "review"
+    return section.role

@@ -96,7 +96,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     """Every indicator fact of the document, each stated once, in text order."""
     facts: list[Fact] = []
     seen: set[tuple[object, ...]] = set()
-    plan_from = _plan_start(clean, meta)
+    plan_from = ctx.plan_start(clean, meta)
     for sent in clean.sentences:
         text = clean.text[sent.start : sent.end]
         numbers = find_numbers(text)
@@ -105,7 +105,9 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
         mentions = find_mentions(text)
         if not mentions:
             continue
-        role = "plan" if plan_from is not None and sent.start >= plan_from else _role(clean, sent.section, meta)
+        role = ctx.section_role(clean, sent.section, meta)
+        if plan_from is not None and sent.start >= plan_from:
+            role = "plan"
         context_before = clean.text[max(0, sent.start - 300) : sent.start]
         line_before = context_before.rsplit("\n", 1)[-1]
         line_start = clean.text.rfind("\n", 0, sent.start) + 1
@@ -145,29 +147,6 @@ def _earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:
 
 def _end_of_span_level(fact: Fact) -> bool:
     return fact.measure in ("level", "share") and not indicators()[fact.indicator].accumulates
-
-
-_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
-_TARGETS_OPENING = re.compile(r"(?:今年|明年|(?:19|20)\d{2}年)[^。]{0,16}?(?:主要)?预期目标")
-
-
-def _plan_start(clean: CleanText, meta: DocumentMeta) -> int | None:
-    """Where a work report without a recognised plan heading starts its plan (主要预期目标)."""
-    if meta.report_type != "work_report" or any(s.role == "plan" for s in clean.sections):
-        return None
-    m = _TARGETS_OPENING.search(clean.text)
-    return m.start() if m else None
-
-
-def _role(clean: CleanText, index: int, meta: DocumentMeta) -> str:
-    """A section's role, corrected by the year its heading names ("二、2024年目标任务和主要工作")."""
-    if not clean.sections:
-        return "other"
-    section = clean.sections[index]
-    years = [int(y) for y in _HEADING_YEAR.findall(section.title)]
-    if meta.year and years and meta.report_type == "work_report":
-        return "plan" if max(years) >= meta.year else "review"
-    return section.role
 
 
 def _pairs(text: str, run: _Run, slots: list[Slot]) -> list[tuple[Slot, Number]]:

@@ -229,13 +229,15 @@ def _run_facts(
             continue
         period = _period(meta, before, line_before, kind, bracket_target)
         region, region_code = _region(slot, text, run, meta)
+        if not region:
+            continue  # a figure of no known region cannot be placed (schemas.facts requires one)
         qualifier = number.qualifier if number.qualifier != "eq" or not list_q else list_q
         unit = units()[number.unit]
         a, b = _quote_span(slot, number, mentions, offset)
         raw_start, raw_end = clean.to_raw(a, b)
         s_start, s_end = clean.to_raw(offset, offset + len(text))
         yield Fact(
-            doc=doc, region=region or "", year=year, period=period, indicator=slot.code or "",
+            doc=doc, region=region, year=year, period=period, indicator=slot.code or "",
             measure=measure, kind=kind, value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
             quote=raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,
             sentence=text, sentence_raw_start=s_start, sentence_raw_end=s_end,

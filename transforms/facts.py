@@ -208,6 +208,9 @@ def _run_facts(
             measure, value = measure_of(slot.code or "", number, prev_zone, prev_zone)
         if measure is None or is_start_or_count(text, number, zone):
             continue
+        value_high = number.value_high
+        if value < 0 and value_high is not None:  # 下降1%—2%: the range is -2 .. -1
+            value, value_high = -value_high, -number.value
         before = text[: number.start]
         bracket_target = bool(_BRACKET_TARGET.search(zone))
         yc = ctx.year_cue(before, meta.year)
@@ -241,7 +244,7 @@ def _run_facts(
             measure=measure, kind=kind, value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
             quote=raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,
             sentence=text, sentence_raw_start=s_start, sentence_raw_end=s_end,
-            value_high=(-number.value_high if value < 0 and number.value_high else number.value_high),
+            value_high=value_high,
             value_base=value * unit.factor, base_unit=unit.base_unit,
             wording=ctx.wording(before, qualifier) if kind == "target" else "none",  # type: ignore[arg-type]
             region_code=region_code,

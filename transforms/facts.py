@@ -268,7 +268,8 @@ def _period(meta: DocumentMeta, before: str, line_before: str, kind: str, bracke
     if bracket_target:
         return "FY"
     default = "FY"
-    if meta.report_type == "progress_report" and kind != "target":
+    if meta.report_type in ("progress_report", "news") and kind != "target":
+        # "前三季度全市经济运行稳中向好": a headline names the period its figures cover.
         title = meta.title or ""
         default = next((p for word, p in _DEFAULT_PERIOD if word in title), "FY")
     if meta.report_type in ("news", "progress_report", "unknown"):

@@ -6,6 +6,7 @@ because it decides what to do with files (new, unchanged, changed, duplicate).
 
 from __future__ import annotations
 
+import logging
 import traceback
 from dataclasses import dataclass, field
 
@@ -14,6 +15,11 @@ from transforms.decode import decode
 from transforms import EXTRACTOR_VERSION, process_text
 from transforms.errors import InputError
 from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
+
+
+# pypdf logs every repair of a damaged PDF as a warning; the outcome of each file
+# already reaches the run summary and the ingest_errors table.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True, slots=True)

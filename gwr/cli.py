@@ -61,7 +61,9 @@ def run(
     from gwr.summary import print_summary, run_with_progress
 
     apply_prefect_defaults()
-    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO" if verbose else "WARNING"
+    # Without --verbose the summary and the one-sentence error say everything;
+    # Prefect would otherwise log a known failure (a busy warehouse) as a traceback.
+    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO" if verbose else "CRITICAL"
     try:
         cfg = settings(db)
         summary = run_with_progress([str(p) for p in paths], str(cfg.db), batch_size, err)

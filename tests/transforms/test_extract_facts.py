@@ -222,6 +222,11 @@ CORPUS_LARGE = [
 
 BUGS_CAUGHT = [
     pytest.param(
+        review("实际到位省外资金50亿元,年末全区金融机构本外币存贷款余额增长8%。"),
+        {act("investment_funds_in_place", "level", 50, "亿元"), act("deposit_loan_balance", "growth", 8, "%")},
+        id="neutral-words-before-an-indicator",
+    ),
+    pytest.param(
         plan("提升通道营运效益,万州经西部陆海新通道货运量、货运值均增长20%以上。"),
         set(),
         id="freight-via-one-corridor-is-a-sub-statistic",

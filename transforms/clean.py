@@ -94,8 +94,14 @@ def _sections(text: str) -> tuple[Section, ...]:
         pos += len(line) + 1
     for m in _NUMBERED_HEADING.finditer(text):
         title = m.group("title")
-        starts.append((m.start("title"), title, heading_role(title) or "other"))
+        starts.append((m.start("title"), title, heading_role(title) or ""))
     starts.sort()
+    # A heading that names no role ("一、坚定不移抓高效投入") is a part of the section
+    # before it: the plan's tasks, the review's achievements.
+    previous = "other"
+    for i, (start, title, role) in enumerate(starts):
+        previous = role or previous
+        starts[i] = (start, title, previous)
     sections: list[Section] = []
     if not starts or starts[0][0] > 0:
         sections.append(Section(title="", start=0, end=starts[0][0] if starts else len(text), role="other"))

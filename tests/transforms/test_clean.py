@@ -64,3 +64,9 @@ def test_sentences_split_on_full_stops_and_lines() -> None:
 def test_empty_and_whitespace() -> None:
     assert clean_text("").text == ""
     assert clean_text(" \n\t ").sentences == ()
+
+
+def test_numbered_heading_without_cue_continues_the_section_before() -> None:
+    raw = ("一、2020年工作回顾\n一、防疫情稳增长\n增长。\n2021年经济社会发展目标任务和重点工作\n"
+           "一、坚定不移抓高效投入\n目标。\n八、加强政府自身建设\n廉洁。")
+    assert [s.role for s in clean_text(raw).sections] == ["review", "review", "plan", "plan", "other"]

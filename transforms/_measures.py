@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms import _context as ctx
-from transforms.lexicon import indicators, pos_tokenizer, units
+from transforms.lexicon import indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
 
 _GROWTH = re.compile(r"增长|增速|增幅|增加|上升|上涨|下降|减少|回落|降低|下滑|提高|提升")
@@ -49,7 +49,7 @@ _NARROWING = re.compile(r"净增|净减|人均|单位|万元|经(?!济|营|开|�
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 
 
-def narrowed(prefix: str) -> bool:
+def narrowed(prefix: str, form: str = "") -> bool:
     """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`).
 
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
@@ -58,6 +58,9 @@ def narrowed(prefix: str) -> bool:
     rest = ctx.strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
     cjk = re.sub(r"[^\u4e00-\u9fff]", "", rest)
     if len(cjk) < 2:
+        return False
+    # "城镇实现新增就业": the words left over complete a longer name of the same indicator.
+    if form and any(cjk[i:] + form in surface_forms() for i in range(len(cjk) - 1)):
         return False
     if _NARROWING.search(cjk):
         return True

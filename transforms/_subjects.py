@@ -35,6 +35,7 @@ class Slot:
     code: str | None  # None: a list item that is no indicator (水果 in 生猪出栏量、水果和蔬菜产量)
     region_text: str  # words before the indicator inside the item, for region lookup
     start: int  # sentence offset where the item starts, for the quote
+    form: str = ""  # the wording matched, when the item names the indicator itself
 
 
 def find_mentions(sentence: str) -> list[Mention]:
@@ -111,7 +112,7 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
         if ms:
             m = ms[-1]
             prefix = sentence[start + a : m.start]
-            slots.extend(Slot(code, prefix, start + a) for code in m.codes)
+            slots.extend(Slot(code, prefix, start + a, m.form) for code in m.codes)
             continue
         neighbour = next((texts[j] for j in (i + 1, i - 1) if 0 <= j < len(texts) and j in named), None)
         codes = _shared(text, neighbour) if neighbour else None

@@ -193,7 +193,7 @@ def _run_facts(
         list_q = run.numbers[0].qualifier  # 分别超过8万元、4.5万元: a word before the list holds for all
     forecast = ctx.has_cue("forecast", text) and "预期目标" not in text
     for slot, number in pairs:
-        if narrowed(slot.region_text):
+        if narrowed(slot.region_text, slot.form):
             continue
         idx = run.numbers.index(number)
         zone_start = run.subject_end if idx == 0 else run.numbers[idx - 1].end

@@ -209,6 +209,16 @@ CORPUS_LARGE = [
         id="xinan-fenbie-over-earlier-subjects",
     ),
     pytest.param(
+        review("城镇实现新增就业8.9万人以上,培训技能人才5.2万人,新增专业技术人员1.3万人。"),
+        {act("urban_new_jobs", "level", 8.9, "万人", "ge")},
+        id="baoding-verb-inside-the-indicator-name",
+    ),
+    pytest.param(
+        review("全年新增规上工业企业5家,净增市场主体3422户,净增目标完成比例141%。"),
+        set(),
+        id="dingxing-net-increase-is-not-new",
+    ),
+    pytest.param(
         review("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"),
         {act("gdp", "level", 5.53, "万亿元"), act("gdp", "growth", 4.8, "%")},
         id="hunan-ranking-between-level-and-growth",

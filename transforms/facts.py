@@ -23,7 +23,7 @@ from transforms.records import CleanText, DocumentMeta, Fact
 # run, without changing what they are about. Order matters only for readability.
 _FILLER = r"""
       同比 | 可比 | 比上年 | 较上年 | 比去年 | 较去年 | 比上年同期 | 较上年同期 | 上年同期
-    | 全年 | 年度 | 分别 | 均 | 共 | 合计 | 总计 | 首次 | 其中
+    | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | 第一季度 | 分别 | 均 | 共 | 合计 | 总计 | 首次 | 其中
     | 实现 | 完成 | 达到 | 达 | 为 | 是 | 至 | 到 | 了 | 在 | 由 | 将 | 预计 | 力争 | 确保 | 争取 | 有望
     | 增长 | 增速 | 增幅 | 增加 | 上升 | 上涨 | 下降 | 减少 | 回落 | 降低 | 下滑 | 提高 | 提升 | 缩小 | 扩大
     | 稳定 | 保持 | 控制 | 突破 | 超过 | 跨过 | 跨越 | 超 | 约 | 近 | 接近 | 不低于 | 不少于 | 不超过
@@ -43,6 +43,7 @@ _STOCK_SUBJECT = re.compile(r"[、,\s]*(?:总量|总数|总计)")
 # A named port or airport opening the sentence (果园港…, 江北机场…) is one facility.
 _FACILITY_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:港(?!口)|机场)")
 _BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
+_TARGET_AFTER = re.compile(r"\((?:年度|全年)?(?:目标|计划)(?:值|任务)?\)")
 
 _DEFAULT_PERIOD = (("前三季度", "Q1-Q3"), ("上半年", "H1"), ("半年", "H1"), ("一季度", "Q1"))
 
@@ -212,7 +213,13 @@ def _run_facts(
         if value < 0 and value_high is not None:  # 下降1%—2%: the range is -2 .. -1
             value, value_high = -value_high, -number.value
         before = text[: number.start]
-        bracket_target = bool(_BRACKET_TARGET.search(zone))
+        # A goal quoted beside a result: "(年度目标6%以上)", "增长6%以上(年度目标)", or
+        # "年度目标增长10%" inside the figure's own clause.
+        bracket_target = bool(
+            _BRACKET_TARGET.search(zone)
+            or _TARGET_AFTER.match(text, number.end)
+            or ctx.has_cue("target_clause", zone if idx else text[run.subject_start : number.start])
+        )
         yc = ctx.year_cue(before, meta.year)
         if yc.span or (yc.comparison_base and measure == "growth"):
             continue

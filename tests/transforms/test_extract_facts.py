@@ -328,3 +328,19 @@ def test_quote_is_the_raw_text_at_its_offsets() -> None:
         assert raw[f.raw_start : f.raw_end] == f.quote
         assert raw[f.sentence_raw_start : f.sentence_raw_end].startswith("实现")
     assert {f.indicator for f in facts} == {"gdp", "general_budget_revenue"}
+
+
+def test_progress_report_goals_beside_results() -> None:
+    """Constructed in the shape of the bundled half-year report: goals and results side by side."""
+    raw = (
+        "2024年万州区政府工作报告目标任务半年完成情况\n"
+        "1.地区生产总值增长6%以上(年度目标)。上半年完成地区生产总值600亿元,同比增长5.8%。\n"
+        "2.规上工业增加值年度目标增长10%,上半年增长12.1%。\n"
+    )
+    assert summary(extract(raw)) == {
+        (W, 2024, "FY", "gdp", "growth", "target", 6, "%", "ge"),
+        (W, 2024, "H1", "gdp", "level", "actual", 600, "亿元", "eq"),
+        (W, 2024, "H1", "gdp", "growth", "actual", 5.8, "%", "eq"),
+        (W, 2024, "FY", "industry_va_above_scale", "growth", "target", 10, "%", "eq"),
+        (W, 2024, "H1", "industry_va_above_scale", "growth", "actual", 12.1, "%", "eq"),
+    }

@@ -123,9 +123,12 @@ def _region(text: str, head: str, title: str | None) -> regions.Region | None:
         return regions.Region("全国", None, "country", None, None, None)
     m = _SESSION.search(head)
     if m:
-        found = _most_specific(m.group("where"), m.group("where"))
+        where = m.group("where")
+        found = _most_specific(where, where + head)
         if found:
-            return found
+            # "鼓楼区第十届人民代表大会" alone does not say which 鼓楼区; the text must.
+            named_parent = found.parent_name and regions.short_form(found.parent_name) in where
+            return found if named_parent or len(regions.candidates(found.name)) == 1 else _checked(found, text)
     if title:
         found = _most_specific(title, head)
         if found:

@@ -53,3 +53,8 @@ def test_bundled_samples(name: str, region: str, year: int, report_type: str) ->
 def test_luohe_xicheng_gets_no_beijing_code() -> None:
     raw = (SAMPLES / "004_1e31b28fa2d96c08.txt").read_text(encoding="utf-8")
     assert extract_metadata("004.txt", clean_text(raw)).region_code is None
+
+
+def test_shared_county_name_resolved_from_the_text() -> None:
+    m = meta("政府工作报告\n——2024年1月5日在鼓楼区第十八届人民代表大会第四次会议上\n各位代表:福州市委、福州全市上下")
+    assert (m.region, m.region_code) == ("鼓楼区", "350102")

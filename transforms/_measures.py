@@ -16,7 +16,9 @@ from transforms.numbers import Number
 _GROWTH = re.compile(r"增长|增速|增幅|增加|上升|上涨|下降|减少|回落|降低|下滑|提高|提升")
 _NEGATIVE = re.compile(r"下降|减少|回落|降低|下滑|收窄")
 _TO_LEVEL = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|缩小|扩大)(?:到|至)")
-_COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|低出|领先|比全国|比全省|比全市|较全国|较全省|较全市")
+# A comparison with another region, or a change against the previous month (环比), is not
+# the year-on-year figure of the indicator.
+_COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|低出|领先|比全国|比全省|比全市|较全国|较全省|较全市|环比")
 _SHARE = re.compile(r"占")
 # Words allowed before an indicator inside its list item: they place or time the figure,
 # they do not narrow it to a sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体).
@@ -82,7 +84,7 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
             return None, number.value
         return "pp_change", sign * number.value
     if unit_kind == "rate":
-        if _SHARE.search(words) and "占比" not in words:
+        if _SHARE.search(words):  # 占…比重, 占全市的, 占比
             return ("share", number.value) if level_kind != "rate" else (None, number.value)
         grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
         if level_kind == "rate":

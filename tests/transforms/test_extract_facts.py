@@ -232,6 +232,12 @@ CORPUS_LARGE = [
 
 BUGS_CAUGHT = [
     pytest.param(
+        review("一般公共预算收入完成13亿元,其中税收收入10.4亿元,占比80%。社会消费品零售总额环比增长2%,同比增长5%。"),
+        {act("general_budget_revenue", "level", 13, "亿元"), act("tax_revenue", "level", 10.4, "亿元"),
+         act("tax_revenue", "share", 80, "%"), act("retail_sales", "growth", 5, "%")},
+        id="bare-share-word-and-month-on-month",
+    ),
+    pytest.param(
         review("实际到位省外资金50亿元,年末全区金融机构本外币存贷款余额增长8%。"),
         {act("investment_funds_in_place", "level", 50, "亿元"), act("deposit_loan_balance", "growth", 8, "%")},
         id="neutral-words-before-an-indicator",

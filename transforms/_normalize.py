@@ -50,10 +50,16 @@ def _fold_char(ch: str) -> str:
     return _FOLD.get(ch, ch)
 
 
+_SURROGATE = re.compile(r"([\ud800-\udfff])")
+
+
 def _to_simplified(text: str) -> str:
     """Traditional -> Simplified without changing the length (the offset map depends on it)."""
     if text.isascii():
         return text
+    if _SURROGATE.search(text):
+        # Lone surrogates (from a lenient decode) cannot pass through OpenCC's UTF-8; keep them as they are.
+        return "".join(p if _SURROGATE.fullmatch(p) else _to_simplified(p) for p in _SURROGATE.split(text))
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted

@@ -128,6 +128,9 @@ def region_in(text: str, meta: DocumentMeta) -> tuple[str, str | None] | None:
     for m in _SELF_OR_NATION.finditer(text):
         if m.start() > last_at:
             last, last_at = m.group(), m.start()
+    county = _trailing_county(text, meta)
+    if county is not None and len(text) - len(county[2]) > last_at:
+        return county[0], county[1]
     if last is None:
         return None
     if last in ("全国", "我国"):
@@ -155,8 +158,42 @@ def wording(sentence_before: str, qualifier: str) -> str:
 
 
 def strip_regions(text: str) -> str:
-    """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值)."""
-    return _region_regex().sub("", text)
+    """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值; 万州 in 万州地区生产总值)."""
+    text = _region_regex().sub("", text)
+    for k in (4, 3, 2):
+        if len(text) >= k and _county_forms(text[-k:]):
+            return text[:-k]
+    return text
+
+
+def _county_forms(form: str) -> list[regions.Region]:
+    if regions.is_generic(form):
+        return []
+    return [r for r in regions.candidates(form) if r.level == "county" and regions.short_form(r.name) == form]
+
+
+def _trailing_county(text: str, meta: DocumentMeta) -> tuple[str, str | None, str] | None:
+    """A county named by its short form right before an indicator (万州地区生产总值).
+
+    County stems collide with ordinary words, so only the words directly before the
+    indicator are tried, and a stem shared by several counties must be settled by the
+    document's own province or city.
+    """
+    for k in (4, 3, 2):
+        form = text[-k:]
+        cands = _county_forms(form) if len(text) >= k else []
+        if not cands:
+            continue
+        if meta.region_code:
+            near = [r for r in cands if r.adcode and r.adcode[:2] == meta.region_code[:2]]
+            cands = near or ([] if len(cands) > 1 else cands)
+        if len(cands) == 1:
+            r = cands[0]
+            if meta.region and r.name == meta.region:
+                return meta.region, meta.region_code, form
+            return r.name, r.adcode, form
+        return "", None, form  # a county we cannot tell apart: its figure is placed nowhere
+    return None
 
 
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")

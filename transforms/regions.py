@@ -114,6 +114,11 @@ def _by_form() -> dict[str, tuple[Region, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def is_generic(form: str) -> bool:
+    """Whether a county name is also an ordinary word (城区, 新区) and never a region mention."""
+    return form in _GENERIC_NAMES
+
+
 def candidates(form: str) -> tuple[Region, ...]:
     return _by_form().get(form, ())
 

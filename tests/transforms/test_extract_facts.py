@@ -305,6 +305,14 @@ def test_bugs_caught(raw: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(raw)) == expected
 
 
+def test_county_short_form_before_an_indicator() -> None:
+    raw = ("2024年重庆市政府工作报告\n——2024年1月21日在重庆市第六届人民代表大会第二次会议上\n一、2023年工作回顾\n"
+           "万州地区生产总值增长6%,鼓楼地区生产总值增长4%,全市地区生产总值增长6.1%。")
+    assert summary(extract(raw)) == {
+        act("gdp", "growth", 6, "%", region="万州区"), act("gdp", "growth", 6.1, "%", region="重庆市"),
+    }  # 鼓楼 is a district of several cities, none of them in Chongqing: its figure is dropped
+
+
 def test_news_headline_names_the_period() -> None:
     raw = ("前三季度全区经济运行稳中向好\n来源:万州日报 2023-10-25\n"
            "记者从区统计局获悉,全区地区生产总值达到900亿元,同比增长6%。")

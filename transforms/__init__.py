@@ -1,4 +1,14 @@
-"""Pure text transforms: clean a decoded document, describe it, extract indicator facts."""
+"""Pure text transforms: clean a decoded document, describe it, extract indicator facts.
+
+Public API
+- `process_text(doc, raw)` -> (CleanText, DocumentMeta, list[Fact]): the three steps below.
+- `clean.clean_text(raw)` -> CleanText: normalised text, raw-offset map, sections, sentences.
+- `metadata.extract_metadata(doc, clean)` -> DocumentMeta: own region, year, report type.
+- `facts.extract_facts(doc, raw, clean, meta)` -> list[Fact] (rules: ../shared/eval/README.md).
+- `lexicon.indicator_rows()`, `lexicon.unit_rows()`, `lexicon.units()`, `lexicon.indicators()`:
+  the knowledge tables of `transforms/data/` for dim_indicator and validation.
+- `regions.region_rows()`, `regions.resolve(name, context)`, `regions.short_form(name)`: GB/T 2260.
+"""
 
 from __future__ import annotations
 

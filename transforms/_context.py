@@ -217,3 +217,34 @@ def section_role(clean: CleanText, index: int, meta: DocumentMeta) -> str:
     if meta.year and years and meta.report_type == "work_report":
         return "plan" if max(years) >= meta.year else "review"
     return section.role
+
+
+_DEFAULT_PERIOD = (("前三季度", "Q1-Q3"), ("上半年", "H1"), ("半年", "H1"), ("一季度", "Q1"))
+
+
+def is_past(yc: YearCue, meta: DocumentMeta) -> bool:
+    """A plan section may recall last year's result ("去年全区生产总值增长6%")."""
+    return yc.year is not None and meta.year is not None and yc.year < meta.year
+
+
+def default_year(meta: DocumentMeta, kind: str) -> int | None:
+    if meta.year is None:
+        return None
+    if meta.report_type == "work_report" and kind != "target":
+        return meta.year - 1
+    return meta.year
+
+
+def figure_period(meta: DocumentMeta, before: str, line_before: str, kind: str, bracket_target: bool) -> str:
+    if bracket_target:
+        return "FY"
+    default = "FY"
+    if meta.report_type in ("progress_report", "news") and kind != "target":
+        # "前三季度全市经济运行稳中向好": a headline names the period its figures cover.
+        title = meta.title or ""
+        default = next((p for word, p in _DEFAULT_PERIOD if word in title), "FY")
+    if meta.report_type in ("news", "progress_report", "unknown"):
+        # News paragraphs name the period once ("前三季度,…") for several sentences.
+        inherited = period_of(line_before, default)
+        default = inherited if inherited != "FY" else default
+    return period_of(before, default)

@@ -45,7 +45,6 @@ _FACILITY_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:港(?!口)|机场)")
 _BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
 _TARGET_AFTER = re.compile(r"\((?:年度|全年)?(?:目标|计划)(?:值|任务)?\)")
 
-_DEFAULT_PERIOD = (("前三季度", "Q1-Q3"), ("上半年", "H1"), ("半年", "H1"), ("一季度", "Q1"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,16 +227,16 @@ def _run_facts(
         elif forecast:
             kind = "forecast"
         elif yc.target_year or ctx.has_cue("target", before) or (
-            meta.report_type == "work_report" and role == "plan" and not _past(yc, meta)
+            meta.report_type == "work_report" and role == "plan" and not ctx.is_past(yc, meta)
         ):
             kind = "target"
         else:
             kind = "actual"
         # A bracketed 年度目标 is the target of the year the figure beside it reports.
-        year = yc.year if yc.year is not None else _default_year(meta, "actual" if bracket_target else kind)
+        year = yc.year if yc.year is not None else ctx.default_year(meta, "actual" if bracket_target else kind)
         if year is None:
             continue
-        period = _period(meta, before, line_before, kind, bracket_target)
+        period = ctx.figure_period(meta, before, line_before, kind, bracket_target)
         region, region_code = _region(slot, text, run, meta)
         if not region:
             continue  # a figure of no known region cannot be placed (schemas.facts requires one)
@@ -256,34 +255,6 @@ def _run_facts(
             wording=ctx.wording(before, qualifier) if kind == "target" else "none",  # type: ignore[arg-type]
             region_code=region_code,
         )
-
-
-def _past(yc: ctx.YearCue, meta: DocumentMeta) -> bool:
-    """A plan section may recall last year's result ("去年全区生产总值增长6%")."""
-    return yc.year is not None and meta.year is not None and yc.year < meta.year
-
-
-def _default_year(meta: DocumentMeta, kind: str) -> int | None:
-    if meta.year is None:
-        return None
-    if meta.report_type == "work_report" and kind != "target":
-        return meta.year - 1
-    return meta.year
-
-
-def _period(meta: DocumentMeta, before: str, line_before: str, kind: str, bracket_target: bool) -> str:
-    if bracket_target:
-        return "FY"
-    default = "FY"
-    if meta.report_type in ("progress_report", "news") and kind != "target":
-        # "前三季度全市经济运行稳中向好": a headline names the period its figures cover.
-        title = meta.title or ""
-        default = next((p for word, p in _DEFAULT_PERIOD if word in title), "FY")
-    if meta.report_type in ("news", "progress_report", "unknown"):
-        # News paragraphs name the period once ("前三季度,…") for several sentences.
-        inherited = ctx.period_of(line_before, default)
-        default = inherited if inherited != "FY" else default
-    return ctx.period_of(before, default)
 
 
 def _region(slot: Slot, text: str, run: _Run, meta: DocumentMeta) -> tuple[str | None, str | None]:

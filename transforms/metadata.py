@@ -45,7 +45,7 @@ def _county_forms() -> re.Pattern[str]:
         name = str(row["name"])
         forms.add(name)
         short = regions.short_form(name)
-        if len(short) >= 2:
+        if len(short) >= 2 and not regions.is_generic(short) and not regions.is_generic(name):
             forms.add(short)
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
 

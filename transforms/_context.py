@@ -37,7 +37,7 @@ _MONTHS = re.compile(
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
 _THIS_YEAR = re.compile(r"今年|本年")
-_LAST_YEAR = re.compile(r"去年|上年(?!同期)|上一年")
+_LAST_YEAR = re.compile(r"去年(?!同期)|上年(?!同期)|上一年")
 _NEXT_YEAR = re.compile(r"明年")
 
 

@@ -22,7 +22,8 @@ from transforms.records import CleanText, DocumentMeta, Fact
 # Words that may stand between a subject and its figures, or between two figures of one
 # run, without changing what they are about. Order matters only for readability.
 _FILLER = r"""
-      同比 | 环比 | 可比 | 比上年 | 较上年 | 比去年 | 较去年 | 比上年同期 | 较上年同期 | 上年同期
+      同比 | 环比 | 可比 | 比上年同期 | 较上年同期 | 比去年同期 | 较去年同期 | 上年同期 | 去年同期
+    | 比上年 | 较上年 | 比去年 | 较去年 | 同期
     | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | 第一季度 | 分别 | 均 | 共 | 合计 | 总计 | 首次 | 其中
     | 实现 | 完成 | 达到 | 达 | 为 | 是 | 至 | 到 | 了 | 在 | 由 | 将 | 预计 | 力争 | 确保 | 争取 | 有望
     | 增长 | 增速 | 增幅 | 增加 | 上升 | 上涨 | 下降 | 减少 | 回落 | 降低 | 下滑 | 提高 | 提升 | 缩小 | 扩大

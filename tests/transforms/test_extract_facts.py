@@ -232,6 +232,12 @@ CORPUS_LARGE = [
 
 BUGS_CAUGHT = [
     pytest.param(
+        news("今年前三季度,全市地区生产总值达到2000亿元,比去年同期增长6%。"),
+        {act("gdp", "level", 2000, "亿元", region="重庆市", period="Q1-Q3"),
+         act("gdp", "growth", 6, "%", region="重庆市", period="Q1-Q3")},
+        id="same-period-last-year-is-the-base-not-the-year",
+    ),
+    pytest.param(
         review("一般公共预算收入完成13亿元,其中税收收入10.4亿元,占比80%。社会消费品零售总额环比增长2%,同比增长5%。"),
         {act("general_budget_revenue", "level", 13, "亿元"), act("tax_revenue", "level", 10.4, "亿元"),
          act("tax_revenue", "share", 80, "%"), act("retail_sales", "growth", 5, "%")},

@@ -28,6 +28,7 @@ _CHINESE = r"[零〇一二两三四五六七八九十百千]{1,8}(?=[万亿]|元
 # The unit: an optional magnitude, an optional 余/多 (2万余户), then the base unit.
 # 个百分点 before 个 and 人次 before 人 so the longer unit wins.
 _UNIT = r"""
+    (?P<yu0>余|多)?              # 1000多万元: the approximation word may come before the magnitude
     (?P<mag>万亿|亿|万)?
     (?P<yu>余|多)?
     (?P<base>个百分点|百分点|元|美元|%|人次|人|吨|斤|头|户|家|天|倍|亩|个(?!月|季度|年|县|区|市|乡|镇|村|项|批))
@@ -110,5 +111,5 @@ def find_numbers(text: str) -> list[Number]:
         if m.group("low"):
             value, high = _to_float(m.group("low")), value
         out.append(Number(m.start(), m.end(), value, high, unit,
-                          _qualifier(m.group("pre"), m.group("yu"), m.group("post"))))
+                          _qualifier(m.group("pre"), m.group("yu") or m.group("yu0"), m.group("post"))))
     return out

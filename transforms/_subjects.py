@@ -68,7 +68,7 @@ def _items(subject: str, offset: int, mentions: list[Mention]) -> list[tuple[int
     return [(a, b) for a, b in items if b > a]
 
 
-def _shared(item: str, neighbour: str) -> tuple[str, ...] | None:
+def share_head(item: str, neighbour: str) -> tuple[str, ...] | None:
     """Codes of an item that borrows its head or stem from a neighbour.
 
     "文化" + "旅游产业增加值" -> 文化产业增加值; "增加值" after "规上工业产值" -> 规上工业增加值.
@@ -115,7 +115,7 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
             slots.extend(Slot(code, prefix, start + a, m.form) for code in m.codes)
             continue
         neighbour = next((texts[j] for j in (i + 1, i - 1) if 0 <= j < len(texts) and j in named), None)
-        codes = _shared(text, neighbour) if neighbour else None
+        codes = share_head(text, neighbour) if neighbour else None
         if codes is None:
             # A word before the list ("积极发展和…") is no item; one after a named item is.
             if i > named[0]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from transforms import _context as ctx
 from transforms._measures import is_start_or_count, measure_of, narrowed
-from transforms._subjects import Mention, Slot, find_mentions, slots_for
+from transforms._subjects import Mention, Slot, find_mentions, share_head, slots_for
 from transforms.lexicon import indicators, stocks, units
 from transforms.numbers import Number, find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
@@ -23,7 +23,7 @@ from transforms.records import CleanText, DocumentMeta, Fact
 # run, without changing what they are about. Order matters only for readability.
 _FILLER = r"""
       同比 | 环比 | 可比 | 比上年同期 | 较上年同期 | 比去年同期 | 较去年同期 | 上年同期 | 去年同期
-    | 比上年 | 较上年 | 比去年 | 较去年 | 同期
+    | 比上年 | 较上年 | 比去年 | 较去年 | 同期 | 按可比口径 | 可比口径 | 同口径 | 自然口径
     | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | 第一季度 | 分别 | 均 | 共 | 合计 | 总计 | 首次 | 其中
     | 实现 | 完成 | 达到 | 达 | 为 | 是 | 至 | 到 | 了 | 在 | 由 | 将 | 预计 | 力争 | 确保 | 争取 | 有望
     | 增长 | 增速 | 增幅 | 增加 | 上升 | 上涨 | 下降 | 减少 | 回落 | 降低 | 下滑 | 提高 | 提升 | 缩小 | 扩大
@@ -122,6 +122,8 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
                          for s in previous if s.code in stocks()]
             elif not slots and "分别" in text[run.subject_end : run.numbers[0].start]:
                 slots = _earlier_subjects(history, len(run.numbers))
+            elif not slots and previous:
+                slots = _elliptic(text[run.subject_start : run.subject_end], previous, run.subject_start)
             history.append(slots)
             for fact in _run_facts(doc, raw, clean, meta, sent.start, text, run, slots, mentions, role, line_before):
                 if span_paragraph and not _end_of_span_level(fact):
@@ -144,6 +146,15 @@ def _earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:
     if len(recent) < count or any(len(slots) != 1 for slots in recent):
         return []
     return [slots[0] for slots in recent]
+
+
+def _elliptic(subject: str, previous: list[Slot], start: int) -> list[Slot]:
+    """A short subject that borrows the head of the one before it ("城镇居民…X元,农村Y元")."""
+    word = subject.strip(" ,、;")
+    if not 2 <= len(word) <= 4 or len(previous) != 1 or not previous[0].form:
+        return []
+    codes = share_head(word, previous[0].form)
+    return [Slot(code, "", start, word) for code in codes] if codes else []
 
 
 def _end_of_span_level(fact: Fact) -> bool:

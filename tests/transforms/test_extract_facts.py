@@ -219,6 +219,18 @@ CORPUS_LARGE = [
         id="dingxing-net-increase-is-not-new",
     ),
     pytest.param(
+        review("推进土地综合整治,新增“多田套合”面积180万亩,粮食播种面积1584.6万亩、总产量132.4亿斤。"),
+        {act("grain_output", "level", 132.4, "亿斤")},
+        id="zhejiang-elliptic-grain-output",
+    ),
+    pytest.param(
+        review("城镇居民人均可支配收入42000元,农村26000元,分别增长5%、7%。一般公共预算收入13亿元,同口径增长8%。"),
+        {act("disposable_income_urban", "level", 42000, "元"), act("disposable_income_rural", "level", 26000, "元"),
+         act("disposable_income_urban", "growth", 5, "%"), act("disposable_income_rural", "growth", 7, "%"),
+         act("general_budget_revenue", "level", 13, "亿元"), act("general_budget_revenue", "growth", 8, "%")},
+        id="elliptic-rural-income-and-same-scope-growth",
+    ),
+    pytest.param(
         review("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。"),
         {act("gdp", "level", 5.53, "万亿元"), act("gdp", "growth", 4.8, "%")},
         id="hunan-ranking-between-level-and-growth",

@@ -148,6 +148,12 @@ def _earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:
     return [slots[0] for slots in recent]
 
 
+def _clause(text: str, subject_start: int, end: int) -> str:
+    """The clause a run sits in: from the punctuation before its subject to `end`."""
+    start = max((m.end() for m in re.finditer(r"[,;:。]", text[:subject_start])), default=0)
+    return text[start:end]
+
+
 def _elliptic(subject: str, previous: list[Slot], start: int) -> list[Slot]:
     """A short subject that borrows the head of the one before it ("城镇居民…X元,农村Y元")."""
     word = subject.strip(" ,、;")
@@ -264,7 +270,9 @@ def _run_facts(
             sentence=text, sentence_raw_start=s_start, sentence_raw_end=s_end,
             value_high=value_high,
             value_base=value * unit.factor, base_unit=unit.base_unit,
-            wording=ctx.wording(before, qualifier) if kind == "target" else "none",  # type: ignore[arg-type]
+            # 确保/力争 govern their own clause: "增长7%,确保总量不低于…;固定资产投资增长7%" is not hard.
+            wording=ctx.wording(_clause(text, run.subject_start, number.start), qualifier)  # type: ignore[arg-type]
+            if kind == "target" else "none",
             region_code=region_code,
         )
 

@@ -376,3 +376,12 @@ def test_progress_report_goals_beside_results() -> None:
         (W, 2024, "FY", "industry_va_above_scale", "growth", "target", 10, "%", "eq"),
         (W, 2024, "H1", "industry_va_above_scale", "growth", "actual", 12.1, "%", "eq"),
     }
+
+
+def test_wording_follows_the_clause() -> None:
+    raw = plan("今年主要预期目标是:地区生产总值增长7%,确保经济总量不低于全市前10;固定资产投资增长7%,"
+               "力争社会消费品零售总额增长8%,确保城镇新增就业2.5万人,港口货物吞吐量增长8%左右。")
+    assert {f.indicator: f.wording for f in extract(raw)} == {
+        "gdp": "none", "fixed_asset_investment": "none", "retail_sales": "soft",
+        "urban_new_jobs": "hard", "port_throughput": "soft",
+    }

@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -57,17 +58,20 @@ def local_prefect_server(console: Console) -> Iterator[str]:
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
            "PREFECT_UI_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false"}
     prefect_bin = str(Path(sys.executable).with_name("prefect"))
-    console.print(f"starting a local Prefect server on 127.0.0.1:{port} …", style="dim")
-    child = subprocess.Popen(
-        [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off",
-         "--no-ui"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )
+    # The server logs steadily; an unread pipe would fill and stall it, so it writes to a file.
+    log_path = Path(tempfile.gettempdir()) / f"gwr-prefect-server-{port}.log"
+    console.print(f"starting a local Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim")
+    with log_path.open("wb") as log:
+        child = subprocess.Popen(
+            [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off",
+             "--no-ui"],
+            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while not _healthy(api_url):
             if child.poll() is not None:
-                tail = (child.stderr.read() if child.stderr else b"").decode(errors="replace")[-500:]
+                tail = log_path.read_text(errors="replace")[-500:]
                 raise ServerStartError(f"the local Prefect server exited with code {child.returncode}: {tail}")
             if time.monotonic() > deadline:
                 raise ServerStartError(f"the local Prefect server did not answer within {SERVER_START_TIMEOUT:g} s")

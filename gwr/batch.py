@@ -10,12 +10,10 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 
-from transforms.decode import decode
-
 from transforms import EXTRACTOR_VERSION, process_text
+from transforms.decode import decode
 from transforms.errors import InputError
 from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
-
 
 # pypdf logs every repair of a damaged PDF as a warning; the outcome of each file
 # already reaches the run summary and the ingest_errors table.

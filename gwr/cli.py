@@ -43,9 +43,8 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
-    from warehouse.errors import WarehouseError
-
     from transforms.errors import InputError
+    from warehouse.errors import WarehouseError
     return (WarehouseError, InputError, ValueError, FileNotFoundError, PermissionError)
 
 
@@ -142,7 +141,7 @@ def serve(
     name: Annotated[str, typer.Option(help="deployment name")] = "gwr-inbox",
 ) -> None:
     """Serve a scheduled Prefect deployment that loads the inbox (starts a local Prefect server if needed)."""
-    from gwr.serve import serve_inbox
+    from gwr.serve import ServerStartError, serve_inbox
 
     if (cron is None) == (interval is None):
         raise fail("give exactly one of --cron or --interval")
@@ -151,7 +150,7 @@ def serve(
     inbox.mkdir(parents=True, exist_ok=True)
     try:
         serve_inbox(inbox.resolve(), str(settings(db).db), cron=cron, interval=interval, name=name, console=err)
-    except _known_errors() as e:
+    except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
 
 

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+
 from warehouse.errors import WarehouseBusy
 
 

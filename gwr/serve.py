@@ -9,6 +9,7 @@ SIGTERM). Scheduled runs execute in subprocesses that inherit the API URL.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -19,7 +20,6 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -82,30 +82,43 @@ def local_prefect_server(console: Console) -> Iterator[str]:
         _stop(child)
 
 
-def _stop(child: subprocess.Popen) -> None:
-    if child.poll() is None:
+def _stop(child: subprocess.Popen, grace: float = 20) -> None:
+    """SIGTERM the child's process group, then SIGKILL it after `grace` seconds.
+
+    A run killed mid-load is safe: each document loads in one transaction.
+    """
+    if child.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(child.pid, signal.SIGTERM)
-        try:
-            child.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+    try:
+        child.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(child.pid, signal.SIGKILL)
-            child.wait()
+        child.wait()
 
 
 def serve_inbox(inbox: Path, db: str, *, cron: str | None, interval: float | None, name: str,
                 console: Console) -> None:
-    """Serve the pipeline on a schedule until interrupted."""
+    """Serve the pipeline on a schedule until interrupted (Ctrl-C or SIGTERM)."""
     apply_prefect_defaults()
-    # SIGTERM (systemd, a test, `kill`) should stop as cleanly as Ctrl-C does.
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # SIGTERM (systemd, a test, `kill`) stops as cleanly as Ctrl-C does.
+    signal.signal(signal.SIGTERM, _raise_interrupt)
     with local_prefect_server(console) as api_url:
-        from flows.pipeline import gwr_pipeline
-
         console.print(f"serving deployment gwr-pipeline/{name} against {api_url}; inbox {inbox}; Ctrl-C stops",
                       highlight=False)
-        schedule = {"cron": cron} if cron else {"interval": timedelta(seconds=interval or 0)}
+        when = ["--cron", cron] if cron else ["--interval", str(interval)]
+        runner = subprocess.Popen([sys.executable, "-m", "flows.deployment", str(inbox), db, name, *when],
+                                  start_new_session=True)
         try:
-            gwr_pipeline.serve(name=name, parameters={"paths": [str(inbox)], "db": db},
-                               print_starting_message=False, **schedule)
+            code = runner.wait()
+            raise ServerStartError(f"the Prefect runner serving the deployment exited with code {code}")
         except KeyboardInterrupt:
             console.print("stopping", style="dim")
+        finally:
+            _stop(runner)
+
+
+def _raise_interrupt(*_: object) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,33 @@
+"""Serve the pipeline as a scheduled Prefect deployment; `gwr serve` runs this module as a child process.
+
+    python -m flows.deployment INBOX DB NAME (--cron EXPR | --interval SECONDS)
+
+Needs PREFECT_API_URL pointing at a real Prefect server (the ephemeral API
+refuses schedules). Running it in its own process lets `gwr serve` stop it on a
+bounded deadline, whatever Prefect's runner does with signals.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import timedelta
+
+from flows.pipeline import gwr_pipeline
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("inbox")
+    ap.add_argument("db")
+    ap.add_argument("name")
+    when = ap.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron")
+    when.add_argument("--interval", type=float)
+    args = ap.parse_args()
+    schedule = {"cron": args.cron} if args.cron else {"interval": timedelta(seconds=args.interval)}
+    gwr_pipeline.serve(name=args.name, parameters={"paths": [args.inbox], "db": args.db},
+                       print_starting_message=False, **schedule)
+
+
+if __name__ == "__main__":
+    main()

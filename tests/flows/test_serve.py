@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from warehouse.errors import WarehouseError
 
 from tests.helpers import GWR, SAMPLES
 from warehouse import open_warehouse
+from warehouse.errors import WarehouseError
 
 pytestmark = pytest.mark.slow
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from transforms import _context as ctx
 from transforms._measures import is_start_or_count, measure_of, narrowed
+from transforms._rounded import drop_rounded_milestones
 from transforms._subjects import Mention, Slot, find_mentions, share_head, slots_for
 from transforms.lexicon import indicators, stocks, units
 from transforms.numbers import Number, find_numbers
@@ -132,7 +133,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
                 if key not in seen:
                     seen.add(key)
                     facts.append(fact)
-    return facts
+    return drop_rounded_milestones(facts)
 
 
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and

@@ -111,7 +111,6 @@ SAMPLES = [
         {act("forest_coverage", "level", 55, "%", "ge", region="重庆市"),
          act("good_air_days", "level", 323, "天", region="重庆市")},
         id="rounded-summary-beside-the-exact-figure",
-        marks=pytest.mark.xfail(strict=True, reason="two statements of one statistic; the rounded one is kept too"),
     ),
     pytest.param(
         news("预计今年全市全社会研发投入强度将达到2.45%;空气质量优良天数达323天。"),
@@ -242,6 +241,26 @@ CORPUS_LARGE = [
     ),
 ]
 
+# From an audit of reports the rules were not tuned on (county, city, provincial and national
+# reports of 2022-2026): each case is a cause of misses found there, fixed by a general rule.
+AUDIT = [
+    pytest.param(
+        review("社会消费品零售总额增长5.1%,高于全国1.4个百分点;进出口增长4.5%,高于全国0.7个百分点。"),
+        {act("retail_sales", "growth", 5.1, "%"), act("import_export", "growth", 4.5, "%")},
+        id="shandong-bare-imports-and-exports",
+    ),
+    pytest.param(
+        review("游客人数、旅游收入均增长10%以上,接待入境游客增长46%。"),
+        {act("tourist_arrivals", "growth", 10, "%", "ge")},
+        id="shandong-tourist-numbers-and-inbound-near-miss",
+    ),
+    pytest.param(
+        review("地方一般公共预算收入突破4000亿元、达到4211亿元,其中税收收入增长3%。"),
+        {act("general_budget_revenue", "level", 4211, "亿元"), act("tax_revenue", "growth", 3, "%")},
+        id="hubei-milestone-beside-the-exact-level",
+    ),
+]
+
 BUGS_CAUGHT = [
     pytest.param(
         news("今年前三季度,全市地区生产总值达到2000亿元,比去年同期增长6%。"),
@@ -315,6 +334,11 @@ def test_samples(raw: str, expected: set[tuple[object, ...]]) -> None:
 
 @pytest.mark.parametrize(("raw", "expected"), CORPUS_LARGE)
 def test_corpus_large(raw: str, expected: set[tuple[object, ...]]) -> None:
+    assert summary(extract(raw)) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), AUDIT)
+def test_audit(raw: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(raw)) == expected
 
 

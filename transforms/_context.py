@@ -15,16 +15,19 @@ from transforms.lexicon import cues, extra_regions, periods
 from transforms.records import CleanText, DocumentMeta
 
 # Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's
-# year; "到2025年" names a target year.
+# year; "到2025年" names a target year. "从2021年的" names the start of a span: its year
+# holds for the start value, not for the end value after 提高到 ("…分别提高到58794元").
 _YEAR = re.compile(
     r"""
     (?P<base>较|比|与|同|是|相当于)?
+    (?P<start>从|由)?
     (?P<to>到|至)?
     (?P<y>(?:19|20)\d{2})\s*年(?!代)
     (?P<span>[\d\-—~至到]{1,6}年)?      # 2021-2025年 is a span; its figures are not one year's
     """,
     re.VERBOSE,
 )
+_SPAN_END = re.compile(r"(?:提高|增长|增加|提升|上升|扩大|跃升|增|升|降|下降|减少)(?:到|至)")
 _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:末|期末|时期末)")
 # The n-th five-year plan of the reform era ("十一五" … "十五五") ends in 2005 + 5n.
 _PLAN_NUMBER = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
@@ -93,6 +96,7 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
         year = int(m.group("y"))
         target = bool(m.group("to"))
         base = bool(m.group("base")) and not m.group("to")
+        base = base or bool(m.group("start") and _SPAN_END.search(text, m.end()))
         span = bool(m.group("span"))
     for m in _FIVE_YEAR_PLAN.finditer(text):
         if m.start() > pos:

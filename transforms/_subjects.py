@@ -128,3 +128,15 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
 def _is_region(text: str) -> bool:
     text = text.strip()
     return bool(text) and bool(mention_regex().fullmatch(text) or _SELF.fullmatch(text))
+
+
+def earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:
+    """The subjects a bare 分别 run refers to, in order, or none: the `count` subjects of the
+    run just before ("城乡居民收入分别达X元、Y元,分别增长a%、b%"), else the single subjects
+    of the `count` runs before it."""
+    if history and count > 1 and len(history[-1]) == count:
+        return list(history[-1])
+    recent = history[-count:]
+    if len(recent) < count or any(len(slots) != 1 for slots in recent):
+        return []
+    return [slots[0] for slots in recent]

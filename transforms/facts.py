@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from transforms import _context as ctx
 from transforms._measures import is_start_or_count, measure_of, narrowed
 from transforms._rounded import drop_rounded_milestones
-from transforms._subjects import Mention, Slot, find_mentions, share_head, slots_for
+from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
 from transforms.lexicon import indicators, stocks, units
 from transforms.numbers import Number, find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
@@ -31,6 +31,8 @@ _FILLER = r"""
     | 稳定 | 保持 | 控制 | 突破 | 超过 | 跨过 | 跨越 | 超 | 约 | 近 | 接近 | 不低于 | 不少于 | 不超过
     | 占 [^,;:。()]{0,14}? (?:的)? (?:比重|比例|份额|的) | 占比
     | \( [^()]{0,6} 目标 | 目标 | \) | 以上 | 左右 | 以内 | 以下
+    # a bracketed note on scope, without figures: (扣除留抵退税因素), (GDP), (不含园区)
+    | \( [^()\d]{1,12} \)
     | [,、\s]
 """
 _FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
@@ -122,7 +124,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
                 slots = [Slot(stocks()[s.code], s.region_text, run.subject_start)
                          for s in previous if s.code in stocks()]
             elif not slots and "分别" in text[run.subject_end : run.numbers[0].start]:
-                slots = _earlier_subjects(history, len(run.numbers))
+                slots = earlier_subjects(history, len(run.numbers))
             elif not slots and previous:
                 slots = _elliptic(text[run.subject_start : run.subject_end], previous, run.subject_start)
             history.append(slots)
@@ -139,14 +141,6 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
 # cumulative growth; only levels of non-accumulating indicators are facts (of the span's end).
 _SPAN_OPENING = re.compile(r"\s*(?:过去五年|五年来|近五年|这五年|“?十[一二三四五]五”?(?:时期|期间|以来))")
-
-
-def _earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:
-    """The single subjects of the `count` runs before a bare 分别 run, in order, or none."""
-    recent = history[-count:]
-    if len(recent) < count or any(len(slots) != 1 for slots in recent):
-        return []
-    return [slots[0] for slots in recent]
 
 
 def _clause(text: str, subject_start: int, end: int) -> str:
@@ -178,7 +172,10 @@ def _pairs(text: str, run: _Run, slots: list[Slot]) -> list[tuple[Slot, Number]]
         return [(s, n) for s, n in zip(slots, run.numbers, strict=False) if s.code]
     distinct_items = len({s.start for s in slots}) == len(slots)
     units_differ = len({n.unit for n in run.numbers}) == len(run.numbers)
-    if len(slots) > 1 and distinct_items and len(run.numbers) == len(slots) and units_differ and "均" not in predicate:
+    # As many figures of one unit as items is a list without 分别 ("城乡居民收入46503元和16935元").
+    one_unit = len({n.unit for n in run.numbers}) == 1
+    listed = (distinct_items and units_differ) or one_unit
+    if len(slots) > 1 and listed and len(run.numbers) == len(slots) and "均" not in predicate:
         return [(s, n) for s, n in zip(slots, run.numbers, strict=True) if s.code]
     return [(s, n) for n in run.numbers for s in named]
 

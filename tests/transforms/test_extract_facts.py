@@ -259,6 +259,26 @@ AUDIT = [
         {act("general_budget_revenue", "level", 4211, "亿元"), act("tax_revenue", "growth", 3, "%")},
         id="hubei-milestone-beside-the-exact-level",
     ),
+    pytest.param(
+        review("全市生产总值增长3.8%,地方一般公共预算收入(扣除留抵退税因素)增长7.2%,规模以上工业增加值增长0.8%。"),
+        {act("gdp", "growth", 3.8, "%"), act("general_budget_revenue", "growth", 7.2, "%"),
+         act("industry_va_above_scale", "growth", 0.8, "%")},
+        id="baoding-scope-note-in-brackets",
+    ),
+    pytest.param(
+        review("全社会固定资产投资达147.76亿元,城乡居民人均可支配收入分别达43020元、22680元,分别增长8.5%、10.2%。"),
+        {act("fixed_asset_investment", "level", 147.76, "亿元"),
+         act("disposable_income_urban", "level", 43020, "元"), act("disposable_income_rural", "level", 22680, "元"),
+         act("disposable_income_urban", "growth", 8.5, "%"), act("disposable_income_rural", "growth", 10.2, "%")},
+        id="miyi-second-fenbie-reuses-the-listed-subjects",
+    ),
+    pytest.param(
+        review("城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。"),
+        {act("disposable_income_urban", "level", 58794, "元"), act("disposable_income_rural", "level", 23184, "元"),
+         act("disposable_income_urban", "level", 46503, "元", year=2021),
+         act("disposable_income_rural", "level", 16935, "元", year=2021)},
+        id="xizang-span-start-year-is-not-the-end-year",
+    ),
 ]
 
 BUGS_CAUGHT = [

@@ -100,7 +100,9 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
         span = bool(m.group("span"))
     for m in _FIVE_YEAR_PLAN.finditer(text):
         if m.start() > pos:
-            pos, year, target, base, span = m.start(), _PLAN_NUMBER.get(m.group("n")), True, False, False
+            # 由"十二五"末的29.1亿元增长到50.1亿元: the plan's end is the span's start here
+            start = text[max(0, m.start() - 1) : m.start()] in ("由", "从") and _SPAN_END.search(text, m.end())
+            pos, year, target, base, span = m.start(), _PLAN_NUMBER.get(m.group("n")), not start, bool(start), False
     if meta_year is not None:
         for pattern, delta in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
             for m in pattern.finditer(text):

@@ -34,9 +34,23 @@ _NEUTRAL_PREFIX = re.compile(
 )
 
 
+# 从/由 right before a figure, or before the year the span starts in ("从2021年的46503元",
+# "由“十二五”末的29.1亿元"): the figure is where a span starts, not a result.
+_SPAN_START = re.compile(
+    r"""
+    (?:从|由) \s*
+    (?: (?:19|20)\d{2} 年 (?:末|底)? | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末) )?
+    (?:的)? \s*
+    (?: [\d.]+ [万亿]{0,2} [^\d,;。和、]{0,3} [和、] )?   # the second start of a list: 从46503元和16935元
+    \s* $
+    """,
+    re.VERBOSE,
+)
+
+
 def is_start_or_count(text: str, number: Number, zone: str) -> bool:
     """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact."""
-    if re.search(r"(?:从|由)\s*$", text[max(0, number.start - 2) : number.start]):
+    if _SPAN_START.search(text[max(0, number.start - 28) : number.start]):
         return True
     after = text[number.end : number.end + 1]
     kind = units()[number.unit].kind

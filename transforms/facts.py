@@ -28,9 +28,11 @@ _FILLER = r"""
     | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | 第一季度 | 分别 | 均 | 共 | 合计 | 总计 | 首次 | 其中
     | 实现 | 完成 | 达到 | 达 | 为 | 是 | 至 | 到 | 了 | 在 | 由 | 将 | 预计 | 力争 | 确保 | 争取 | 有望
     | 增长 | 增速 | 增幅 | 增加 | 上升 | 上涨 | 下降 | 减少 | 回落 | 降低 | 下滑 | 提高 | 提升 | 缩小 | 扩大
-    | 稳定 | 保持 | 控制 | 突破 | 超过 | 跨过 | 跨越 | 超 | 约 | 近 | 接近 | 不低于 | 不少于 | 不超过
+    | 稳定 | 保持 | 控制 | 突破 | 超过 | 跨过 | 跨越 | 迈上 | 跃上 | 站上 | 迈过 | 超 | 约 | 近 | 接近
+    | 不低于 | 不少于 | 不超过
     | 占 [^,;:。()]{0,14}? (?:的)? (?:比重|比例|份额|的) | 占比
     | \( [^()]{0,6} 目标 | 目标 | \) | 以上 | 左右 | 以内 | 以下
+    | 大关 | 台阶 | 关口   # the milestone noun after 迈上6万亿元 before the exact 达到62661亿元
     # a bracketed note on scope, without figures: (扣除留抵退税因素), (GDP), (不含园区)
     | \( [^()\d]{1,12} \)
     | [,、\s]
@@ -128,8 +130,11 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
             elif not slots and previous:
                 slots = _elliptic(text[run.subject_start : run.subject_end], previous, run.subject_start)
             history.append(slots)
+            # A run that goes on to 年均/累计 ("跨越5000亿元大关,年均增长5.7%") is about a span:
+            # only its end levels are facts, as in a paragraph that opens on a span.
+            span_run = span_paragraph or bool(_MULTI_YEAR.search(text[run.subject_start : run.numbers[-1].end]))
             for fact in _run_facts(doc, raw, clean, meta, sent.start, text, run, slots, mentions, role, line_before):
-                if span_paragraph and not _end_of_span_level(fact):
+                if span_run and not _end_of_span_level(fact):
                     continue
                 key = (fact.region, fact.year, fact.period, fact.indicator, fact.measure, fact.kind, fact.value)
                 if key not in seen:
@@ -184,7 +189,7 @@ def _run_facts(
     doc: str, raw: str, clean: CleanText, meta: DocumentMeta, offset: int, text: str,
     run: _Run, slots: list[Slot], mentions: list[Mention], role: str, line_before: str,
 ) -> Iterator[Fact]:
-    if not slots or _MULTI_YEAR.search(text[run.subject_start : run.numbers[-1].end]):
+    if not slots:
         return
     # A development zone that opens the sentence is its topic; elsewhere it is a passing mention.
     opening = _ZONE.search(text[:12])
@@ -209,7 +214,8 @@ def _run_facts(
         list_q = run.numbers[0].qualifier  # 分别超过8万元、4.5万元: a word before the list holds for all
     forecast = ctx.has_cue("forecast", text) and "预期目标" not in text
     for slot, number in pairs:
-        if narrowed(slot.region_text, slot.form):
+        # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure.
+        if narrowed(slot.region_text, slot.form) or _MULTI_YEAR.search(text[run.subject_start : number.end]):
             continue
         idx = run.numbers.index(number)
         zone_start = run.subject_end if idx == 0 else run.numbers[idx - 1].end

@@ -14,8 +14,9 @@ import cn2an
 from transforms.lexicon import units
 
 # Qualifier words written before the number. Longest first inside the alternation so
-# 不低于 is not read as 低于.
-_PRE = r"(?P<pre>不低于|不少于|不超过|控制在|超过|突破|跨过|跨越|接近|大约|超|约|近)?"
+# 不低于 is not read as 低于. 迈上/跃上/站上/迈过 pass a milestone like 突破 ("跃上1.4万亿斤").
+_PRE = r"(?P<pre>不低于|不少于|不超过|控制在|超过|突破|跨过|跨越|迈上|跃上|站上|迈过|接近|大约|超|约|近)?"
+_PASSED = ("不低于", "不少于", "超过", "突破", "跨过", "跨越", "迈上", "跃上", "站上", "迈过", "超")
 
 # An Arabic number; thousands separators only in strict groups of three so that a
 # list "4.8%,13.1%" is never read as one number.
@@ -77,7 +78,7 @@ def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
         return "le"
     if post == "以上" or yu:
         return "ge"
-    if pre in ("不低于", "不少于", "超过", "突破", "跨过", "跨越", "超"):
+    if pre in _PASSED:
         return "ge"
     if pre in ("控制在", "不超过"):
         return "le"

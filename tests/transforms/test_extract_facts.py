@@ -274,10 +274,28 @@ AUDIT = [
     ),
     pytest.param(
         review("城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。"),
-        {act("disposable_income_urban", "level", 58794, "元"), act("disposable_income_rural", "level", 23184, "元"),
-         act("disposable_income_urban", "level", 46503, "元", year=2021),
-         act("disposable_income_rural", "level", 16935, "元", year=2021)},
+        {act("disposable_income_urban", "level", 58794, "元"), act("disposable_income_rural", "level", 23184, "元")},
         id="xizang-span-start-year-is-not-the-end-year",
+    ),
+    pytest.param(
+        plan("今年发展主要预期目标是:国内生产总值增长5%左右;粮食产量1.4万亿斤左右。"),
+        {tgt("gdp", "growth", 5, "%", "approx"), tgt("grain_output", "level", 1.4, "万亿斤", "approx")},
+        id="national-trillion-jin",
+    ),
+    pytest.param(
+        review("一般公共预算收入迈上10亿元大关,增长12.9%。"),
+        {act("general_budget_revenue", "level", 10, "亿元", "ge"), act("general_budget_revenue", "growth", 12.9, "%")},
+        id="dingxing-milestone-noun-keeps-the-run",
+    ),
+    pytest.param(
+        review("地区生产总值迈上6万亿元台阶,达到62661亿元。"),
+        {act("gdp", "level", 62661, "亿元")},
+        id="hubei-milestone-step-then-exact-level",
+    ),
+    pytest.param(
+        review("新增市场主体2万家、达到3.16万家、年均增长22%。城镇化率由“十二五”末的34.81%增长到50%,年均提高3个百分点。"),
+        {act("urbanization_rate", "level", 50, "%")},
+        id="fuping-multi-year-run-keeps-end-levels-of-the-plan-span",
     ),
 ]
 

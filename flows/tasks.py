@@ -119,17 +119,15 @@ def load_batch(
         for unit in units:
             facts += wh.load_document(run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
             quarantined += len(unit.quarantine)
-        orphans = 0
-        for src in seen.unchanged + seen.duplicates:
-            if wh.has_document(src.sha256):
-                wh.record_path_seen(run_id, src.path, src.sha256)
-            else:  # its twin under another name failed in this batch: the same failure applies
-                orphans += 1
-                wh.record_ingest_error(run_id, src.path, src.sha256, "ingest", "DuplicateOfFailed",
-                                       f"{src.path}: same content as another file of this run that failed")
+        loaded = {sha: wh.has_document(sha) for sha in {src.sha256 for src in seen.unchanged + seen.duplicates}}
+        wh.record_paths_seen(run_id, [(s.path, s.sha256) for s in seen.unchanged + seen.duplicates if loaded[s.sha256]])
+        orphans = [src for src in seen.unchanged + seen.duplicates if not loaded[src.sha256]]
+        for src in orphans:  # its twin under another name failed in this batch: the same failure applies
+            wh.record_ingest_error(run_id, src.path, src.sha256, "ingest", "DuplicateOfFailed",
+                                   f"{src.path}: same content as another file of this run that failed")
         for f in failures:
             wh.record_ingest_error(run_id, f.path, f.sha256, f.stage, f.error_class, f.message)
-    return {"facts_loaded": facts, "rows_quarantined": quarantined, "docs_failed": orphans}
+    return {"facts_loaded": facts, "rows_quarantined": quarantined, "docs_failed": len(orphans)}
 
 
 @task(cache_policy=NONE, **IO_RETRIES)

@@ -65,7 +65,10 @@ def discover(paths: Sequence[str | Path]) -> Discovery:
             found.setdefault(os.path.realpath(path), path)
         else:
             errors.append((str(path), ReadError(f"not a regular file or folder: {path}")))
-    return Discovery(files=sorted(found.values()), errors=errors)
+    # Overlapping arguments (a folder and its subfolder) meet the same bad entry twice.
+    first = {path: err for path, err in reversed(errors)}  # the first error met for each path wins
+    unique = [(path, first[path]) for path in dict.fromkeys(path for path, _ in errors)]
+    return Discovery(files=sorted(found.values()), errors=unique)
 
 
 def _walk(

@@ -63,7 +63,8 @@ class Warehouse:
 
     def has_document(self, sha256: str) -> bool:
         """Whether a document with these bytes is loaded (under any name)."""
-        return bool(self._run("q_has_document", doc_id=sha256).fetchone()[0])
+        # fetchall drains the result: DuckDB 2 refuses new work on a connection with one pending
+        return bool(self._run("q_has_document", doc_id=sha256).fetchall()[0][0])
 
     # -- run bookkeeping --------------------------------------------------------------------
 
@@ -165,10 +166,24 @@ class Warehouse:
 
     def record_path_seen(self, run_id: str, path: str, sha256: str) -> None:
         """Note that `path` holds the already loaded document `sha256` (unchanged, or a second name)."""
-        with self._transaction():
-            if not self._run("q_has_document", doc_id=sha256).fetchone()[0]:
+        self.record_paths_seen(run_id, [(path, sha256)])
+
+    def record_paths_seen(self, run_id: str, seen: list[tuple[str, str]]) -> None:
+        """`record_path_seen` for many paths in one set-based transaction (a rerun over 10,000 files)."""
+        if not seen:
+            return
+        incoming = pd.DataFrame(
+            [(path, PurePath(path).name, sha256) for path, sha256 in dict(seen).items()],
+            columns=["path", "doc", "doc_id"],
+        )
+        with self._registered(incoming_paths=incoming), self._transaction():
+            missing = self._run("q_missing_documents").fetchall()
+            if missing:
+                path, sha256 = missing[0]
                 raise ValueError(f"no document {sha256} in the warehouse; load it before recording {path}")
-            self._mark_current(run_id, path, sha256)
+            # Set-based statements stream a row count that must be drained before the next one.
+            self._run("dml_retire_paths_seen").fetchall()
+            self._run("dml_upsert_paths_seen", run_id=run_id).fetchall()
             self._run("dml_delete_stale_facts")
 
     def forget_path(self, run_id: str, path: str) -> None:

@@ -1,0 +1,79 @@
+"""Every input of the bad-input matrix through the real flow: loaded, or one `ingest_errors` row saying why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.pipeline import gwr_pipeline
+from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case, build_many_files
+from warehouse import open_warehouse
+
+
+@pytest.fixture(scope="module")
+def matrix_run(bad_inputs: dict[str, Case], tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+    db = tmp_path_factory.mktemp("hostile") / "gwr.duckdb"
+    paths = sorted({str(c.path.parent) for c in bad_inputs.values()} | {str(bad_inputs["missing"].path)})
+    summary = gwr_pipeline(paths=paths, db=str(db), max_file_mb=MATRIX_MAX_BYTES / 1024 / 1024)
+    return summary, db
+
+
+def outcome(db: Path, path: Path) -> tuple[set[str], bool]:
+    """(error classes recorded for the path or, for a folder, below it; whether a document is current under it)."""
+    with open_warehouse(db) as wh:
+        errors = {r[0] for r in wh.query("select error_class from ingest_errors where path = ? or path like ?",
+                                          [str(path), f"{path}/%"])[1]}
+        loaded = bool(wh.query("select 1 from document_path where path = ? and is_current", [str(path)])[1])
+    return errors, loaded
+
+
+def test_every_case_is_accounted_for(bad_inputs: dict[str, Case], matrix_run: tuple[dict, Path]) -> None:
+    summary, db = matrix_run
+    wrong = {}
+    for case in bad_inputs.values():
+        if case.skip:
+            continue
+        errors, loaded = outcome(db, case.path)
+        if case.expected == "loaded":
+            ok = loaded and not errors
+        else:
+            assert not isinstance(case.expected, str)
+            ok = errors == {case.expected.__name__} and not loaded
+        if not ok:
+            wrong[case.id] = (case.expected, errors, loaded)
+    assert wrong == {}
+    assert summary["docs_failed"] == len({str(c.path) for c in bad_inputs.values()
+                                          if c.expected != "loaded" and not c.skip})
+
+
+def test_the_rest_of_the_batch_still_loads(matrix_run: tuple[dict, Path]) -> None:
+    summary, db = matrix_run
+    with open_warehouse(db) as wh:
+        failing = {k: v for k, v in wh.run_data_tests().items() if v}
+        (facts,) = wh.query("select count(*) from fct_indicator_value")[1][0]
+    assert failing == {}
+    assert facts > 0 and summary["facts_loaded"] == facts
+
+
+def test_error_messages_name_the_file_and_the_reason(
+    bad_inputs: dict[str, Case], matrix_run: tuple[dict, Path]
+) -> None:
+    _, db = matrix_run
+    with open_warehouse(db) as wh:
+        rows = wh.query("select path, message from ingest_errors")[1]
+    assert rows
+    for path, message in rows:
+        assert Path(path).name in message, message
+    messages = dict(rows)
+    assert "no text layer" in messages[str(bad_inputs["pdf-scan"].path)]
+    assert "GWR_MAX_FILE_MB" in messages[str(bad_inputs["too-large"].path)]
+
+
+@pytest.mark.slow
+def test_ten_thousand_tiny_files_load_in_one_run(tmp_path: Path) -> None:
+    folder = build_many_files(tmp_path / "many")
+    db = tmp_path / "gwr.duckdb"
+    summary = gwr_pipeline(paths=[str(folder)], db=str(db), batch_size=500)
+    assert summary["docs_seen"] == 10_000
+    assert summary["docs_new"] + summary["docs_duplicate"] + summary["docs_failed"] == 10_000

@@ -1,0 +1,10 @@
+-- Set-based dml_upsert_path for every row of `incoming_paths` (path, doc, doc_id).
+insert into document_path (
+    path, doc, doc_id, first_seen_at, last_seen_at, first_seen_run, last_seen_run, is_current
+)
+select path, doc, doc_id, $now, $now, $run_id, $run_id, true
+from incoming_paths
+on conflict (path, doc_id) do update set
+    last_seen_at = excluded.last_seen_at,
+    last_seen_run = excluded.last_seen_run,
+    is_current = true

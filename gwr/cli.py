@@ -63,8 +63,11 @@ def run(
     # Without --verbose the summary and the one-sentence error say everything;
     # Prefect would otherwise log a known failure (a busy warehouse) as a traceback.
     os.environ["PREFECT_LOGGING_LEVEL"] = "INFO" if verbose else "CRITICAL"
+    from warehouse import check_writable
+
     try:
         cfg = settings(db)
+        check_writable(cfg.db)  # fail in a second, not after Prefect has started
         summary = run_with_progress([str(p) for p in paths], str(cfg.db), batch_size, err)
     except _known_errors() as e:
         raise fail(str(e)) from None

@@ -14,12 +14,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from warehouse import check_writable
 from warehouse.errors import WarehouseBusy
 
 
 @contextmanager
 def run_lock(db: Path, wait_seconds: float) -> Iterator[None]:
-    db.parent.mkdir(parents=True, exist_ok=True)
+    check_writable(db)  # a read-only folder or a full disk is said now, before any work
     lock = FileLock(str(db) + ".run.lock")
     try:
         lock.acquire(timeout=wait_seconds)

@@ -4,8 +4,8 @@ with open_warehouse(Path("gwr.duckdb")) as wh:
     wh.load_document(run_id, document, paths, facts, quarantine)
 """
 
-from warehouse.connection import open_warehouse
+from warehouse.connection import check_writable, open_warehouse
 from warehouse.errors import WarehouseBusy, WarehouseError, WarehouseUnavailable
 from warehouse.store import Warehouse
 
-__all__ = ["Warehouse", "WarehouseBusy", "WarehouseError", "WarehouseUnavailable", "open_warehouse"]
+__all__ = ["Warehouse", "check_writable", "WarehouseBusy", "WarehouseError", "WarehouseUnavailable", "open_warehouse"]

@@ -65,7 +65,7 @@ def open_warehouse(path: Path, *, wait_seconds: float | None = None, read_only: 
             raise WarehouseUnavailable(f"warehouse {path} does not exist; run the pipeline to create it")
         lockable = _can_create_lock(path)
     else:
-        _prepare_for_writing(path)
+        check_writable(path)
         lockable = True
 
     # A read-only copy on read-only media cannot hold a lock file; DuckDB's own lock still
@@ -109,7 +109,7 @@ def apply_ddl(con: duckdb.DuckDBPyConnection, path: Path) -> None:
         raise
 
 
-def _prepare_for_writing(path: Path) -> None:
+def check_writable(path: Path) -> None:
     """Fail before any work when the warehouse's folder cannot take a file or is nearly full."""
     blocker = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
     if blocker is not None:

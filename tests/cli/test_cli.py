@@ -76,6 +76,19 @@ def test_errors_are_one_sentence_not_a_traceback(db: Path, tmp_path: Path, args:
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.parametrize(
+    ("db_path", "expected"),
+    [("/proc/gwr.duckdb", "read-only"), ("{tmp}/a-file/gwr.duckdb", "is a file, not a folder")],
+    ids=["read-only-folder", "parent-is-a-file"],
+)
+def test_an_unwritable_warehouse_is_refused_before_any_work(tmp_path: Path, db_path: str, expected: str) -> None:
+    (tmp_path / "a-file").write_text("x")
+    result = gwr("run", str(SAMPLES[0]), "--db", db_path.format(tmp=tmp_path))
+    assert result.returncode == 1
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert "starting Prefect" not in result.stderr
+
+
 def test_query_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:
     result = gwr("query", "select 1", "--db", str(tmp_path / "none.duckdb"))
     assert result.returncode == 1 and "gwr run" in result.stderr

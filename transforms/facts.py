@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from transforms import _context as ctx
 from transforms._measures import is_start_or_count, measure_of, narrowed
+from transforms._pairing import list_words, pair_figures
 from transforms._rounded import drop_rounded_milestones
 from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
 from transforms.lexicon import indicators, stocks, units
@@ -41,6 +42,8 @@ _FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
 _FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)
 _BOUNDARY = re.compile(r"[,;:。!?()]")
 
+# Growth against the start of the year (较年初增长) is no year-on-year growth.
+_SINCE_YEAR_START = re.compile(r"[较比]年初")
 _MULTI_YEAR = re.compile(r"年均|累计|五年来|过去五年|五年间|十年来")
 _ZONE = re.compile(r"经开区|开发区|高新区|园区|产业园|综合保税区|综保区|示范区|公园|景区")
 _BUILD_VERB = re.compile(r"竣工|开工|建设|建成|打造|推进|加快|实施|新建|创建|提质|谋划|引进|争创|力争|确保|争取|推动")
@@ -119,7 +122,11 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
         line_start = clean.text.rfind("\n", 0, sent.start) + 1
         span_paragraph = bool(_SPAN_OPENING.match(clean.text, line_start, sent.end))
         history: list[list[Slot]] = []
+        clause_end = 0
         for run in _runs(text, numbers, mentions):
+            if ";" in text[clause_end : run.subject_start]:
+                history = []  # a bare 分别 or an elliptic subject never reaches back over a semicolon
+            clause_end = run.numbers[-1].end
             slots = slots_for(text, run.subject_start, run.subject_end, mentions)
             previous = history[-1] if history else []
             if not slots and _STOCK_SUBJECT.fullmatch(text[run.subject_start : run.subject_end]):
@@ -167,24 +174,6 @@ def _end_of_span_level(fact: Fact) -> bool:
     return fact.measure in ("level", "share") and not indicators()[fact.indicator].accumulates
 
 
-def _pairs(text: str, run: _Run, slots: list[Slot]) -> list[tuple[Slot, Number]]:
-    """Which figure fills which slot: one-to-one with 分别, otherwise every figure for every slot."""
-    predicate = text[run.subject_end : run.numbers[0].start]
-    named = [s for s in slots if s.code]
-    if len(slots) > 1 and "分别" in predicate:
-        if len(run.numbers) < len(slots):
-            return []
-        return [(s, n) for s, n in zip(slots, run.numbers, strict=False) if s.code]
-    distinct_items = len({s.start for s in slots}) == len(slots)
-    units_differ = len({n.unit for n in run.numbers}) == len(run.numbers)
-    # As many figures of one unit as items is a list without 分别 ("城乡居民收入46503元和16935元").
-    one_unit = len({n.unit for n in run.numbers}) == 1
-    listed = (distinct_items and units_differ) or one_unit
-    if len(slots) > 1 and listed and len(run.numbers) == len(slots) and "均" not in predicate:
-        return [(s, n) for s, n in zip(slots, run.numbers, strict=True) if s.code]
-    return [(s, n) for n in run.numbers for s in named]
-
-
 def _run_facts(
     doc: str, raw: str, clean: CleanText, meta: DocumentMeta, offset: int, text: str,
     run: _Run, slots: list[Slot], mentions: list[Mention], role: str, line_before: str,
@@ -202,7 +191,7 @@ def _run_facts(
         return
     if _ENTITY.search(text[run.subject_start : run.subject_end]):
         return
-    pairs = _pairs(text, run, slots)
+    pairs = pair_figures(text, run.numbers, run.subject_end, slots)
     # A qualifier written once after a list ("分别增长7%、8%左右") holds for every item.
     last = run.numbers[-1]
     is_list = len(run.numbers) > 1 and all(
@@ -224,7 +213,9 @@ def _run_facts(
         # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
         figure = text[number.start : number.end]
         zone += figure[: len(re.split(r"\d", figure, maxsplit=1)[0])]  # a qualifier word (突破) is part of it
-        own_words = zone if idx == 0 or re.sub(r"[,、和及与\s]", "", zone) else prev_zone
+        own_words = zone
+        if idx and not re.sub(r"[,、和及与\s]", "", zone):
+            own_words = list_words(text, run.numbers, run.subject_end, idx)
         measure, value = measure_of(slot.code or "", number, prev_zone, own_words)
         if measure is None and _BRACKET_TARGET.search(zone) and idx:
             measure, value = measure_of(slot.code or "", number, prev_zone, prev_zone)
@@ -242,7 +233,8 @@ def _run_facts(
             or ctx.has_cue("target_clause", zone if idx else text[run.subject_start : number.start])
         )
         yc = ctx.year_cue(before, meta.year)
-        if yc.span or (yc.comparison_base and measure == "growth"):
+        since_year_start = measure == "growth" and _SINCE_YEAR_START.search(text[run.subject_start : number.start])
+        if yc.span or (yc.comparison_base and measure == "growth") or since_year_start:
             continue
         if bracket_target:
             kind = "target"

@@ -297,6 +297,30 @@ AUDIT = [
         {act("urbanization_rate", "level", 50, "%")},
         id="fuping-multi-year-run-keeps-end-levels-of-the-plan-span",
     ),
+    pytest.param(
+        review("实现进出口总额27亿元,增长6.3%;金融机构存贷款余额分别达到370亿元、204亿元,较年初分别增长15.8%、14.7%;"
+               "完成规模以上固定资产投资75亿元,增长24%。"),
+        {act("import_export", "level", 27, "亿元"), act("import_export", "growth", 6.3, "%"),
+         act("fixed_asset_investment", "level", 75, "亿元"), act("fixed_asset_investment", "growth", 24, "%")},
+        id="gaotang-deposits-and-loans-since-year-start-and-fai-above-scale",
+    ),
+    pytest.param(
+        review("城乡居民人均可支配收入分别达到33987元和19065元,同比增长8%和9.5%。"),
+        {act("disposable_income_urban", "level", 33987, "元"), act("disposable_income_rural", "level", 19065, "元"),
+         act("disposable_income_urban", "growth", 8, "%"), act("disposable_income_rural", "growth", 9.5, "%")},
+        id="qingyuan-growth-list-after-a-fenbie-level-list",
+    ),
+    pytest.param(
+        review("城乡居民人均可支配收入分别达到40158元、22049元,增长10.3%。"),
+        {act("disposable_income_urban", "level", 40158, "元"), act("disposable_income_rural", "level", 22049, "元"),
+         act("disposable_income_urban", "growth", 10.3, "%"), act("disposable_income_rural", "growth", 10.3, "%")},
+        id="one-growth-after-a-fenbie-level-list-holds-for-both",
+    ),
+    pytest.param(
+        plan("提出生产总值增长9%左右、全部财政收入和一般预算收入分别增长13.5%和14.5%的预期目标。"),
+        {tgt("gdp", "growth", 9, "%", "approx"), tgt("general_budget_revenue", "growth", 14.5, "%")},
+        id="hebei-total-fiscal-revenue-is-its-own-item",
+    ),
 ]
 
 BUGS_CAUGHT = [

@@ -1,0 +1,49 @@
+"""Which figure of a run belongs to which subject (rules: ../shared/eval/README.md, 分别).
+
+A run is figures that follow one another with only verbs between them; its subject may
+list several indicators ("城乡居民人均可支配收入", "一二三产业增加值").
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms._subjects import Slot
+from transforms.numbers import Number
+
+
+def pair_figures(text: str, numbers: list[Number], subject_end: int, slots: list[Slot]) -> list[tuple[Slot, Number]]:
+    """Which figure fills which slot: one-to-one with 分别, otherwise every figure for every slot."""
+    predicate = text[subject_end : numbers[0].start]
+    named = [s for s in slots if s.code]
+    if len(slots) > 1 and "分别" in predicate:
+        if len(numbers) < len(slots):
+            return []
+        # Figures after the list: as many again pair in order, a single one holds for every
+        # item ("城乡居民收入分别达到40158元、22049元,增长10.3%").
+        rest = numbers[len(slots) :]
+        tail = list(zip(slots, rest, strict=True)) if len(rest) == len(slots) else []
+        if len(rest) == 1:
+            tail = [(s, rest[0]) for s in slots]
+        return [(s, n) for s, n in [*zip(slots, numbers, strict=False), *tail] if s.code]
+    if "分别" in predicate and len(numbers) > 1 and len({n.unit for n in numbers}) == 1:
+        return []  # 存贷款余额分别达到370亿元、204亿元: items the lexicon does not split
+    distinct_items = len({s.start for s in slots}) == len(slots)
+    units_differ = len({n.unit for n in numbers}) == len(numbers)
+    # As many figures of one unit as items is a list without 分别 ("城乡居民收入46503元和16935元").
+    one_unit = len({n.unit for n in numbers}) == 1
+    listed = (distinct_items and units_differ) or one_unit
+    if len(slots) > 1 and listed and len(numbers) == len(slots) and "均" not in predicate:
+        return [(s, n) for s, n in zip(slots, numbers, strict=True) if s.code]
+    return [(s, n) for n in numbers for s in named]
+
+
+def list_words(text: str, numbers: list[Number], subject_end: int, idx: int) -> str:
+    """The words before the list a figure closes ("增长8%和9.5%": 增长 for 9.5%)."""
+    while idx > 0:
+        start = numbers[idx - 1].end
+        words = text[start : numbers[idx].start]
+        if re.sub(r"[,、和及与\s]", "", words):
+            return words
+        idx -= 1
+    return text[subject_end : numbers[0].start]

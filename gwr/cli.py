@@ -11,15 +11,21 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from gwr.config import apply_prefect_defaults, settings
+
+if TYPE_CHECKING:
+    from warehouse import Warehouse
+
+T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Chinese government work reports -> a DuckDB warehouse of economic indicators.")
@@ -83,6 +89,12 @@ def query(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
 ) -> None:
     """Run a SQL query against the warehouse and print the result."""
+    columns, rows = _on_existing_warehouse(db, lambda wh: wh.query(sql))
+    _print_rows(columns, rows, fmt)
+
+
+def _on_existing_warehouse(db: str | None, work: Callable[[Warehouse], T]) -> T:
+    """Open an existing warehouse (waiting for a busy one), do `work`, and turn failures into one sentence."""
     import duckdb
 
     from warehouse import open_warehouse
@@ -92,12 +104,11 @@ def query(
         raise fail(f"no warehouse at {cfg.db}; run `gwr run PATH` first")
     try:
         with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout) as wh:
-            columns, rows = wh.query(sql)
+            return work(wh)
     except duckdb.Error as e:
         raise fail(f"query failed: {str(e).splitlines()[0]}") from None
     except _known_errors() as e:
         raise fail(str(e)) from None
-    _print_rows(columns, rows, fmt)
 
 
 def _print_rows(columns: list[str], rows: list[tuple], fmt: Format) -> None:
@@ -122,16 +133,7 @@ def export_facts(
     db: DbOption = None,
 ) -> None:
     """Export the flat fact view (v_facts) with provenance."""
-    from warehouse import open_warehouse
-
-    cfg = settings(db)
-    if not cfg.db.exists():
-        raise fail(f"no warehouse at {cfg.db}; run `gwr run PATH` first")
-    try:
-        with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout) as wh:
-            n = wh.export_facts(out_file.resolve())
-    except _known_errors() as e:
-        raise fail(str(e)) from None
+    n = _on_existing_warehouse(db, lambda wh: wh.export_facts(out_file.resolve()))
     out.print(f"wrote {n} facts to {out_file}")
 
 

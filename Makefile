@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/gwr run data/samples
-	$(BIN)/gwr query "select indicator, kind, year, count(*) as facts from v_facts group by all order by facts desc limit 10"
+	$(BIN)/gwr query "select region, year, indicator, measure, target_value, target_qualifier, actual_value, met from v_target_vs_actual order by region, indicator, measure"
 
 lint: install
 	$(BIN)/ruff check .

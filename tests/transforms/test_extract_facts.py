@@ -321,6 +321,11 @@ AUDIT = [
         {tgt("gdp", "growth", 9, "%", "approx"), tgt("general_budget_revenue", "growth", 14.5, "%")},
         id="hebei-total-fiscal-revenue-is-its-own-item",
     ),
+    pytest.param(
+        review("全年生产总值同比增长2%,一般公共预算同比增长0.5%。一般公共预算教育经费1326亿元,增长3.6%。"),
+        {act("gdp", "growth", 2, "%"), act("general_budget_revenue", "growth", 0.5, "%")},
+        id="xinan-budget-without-revenue-before-its-verb-only",
+    ),
 ]
 
 BUGS_CAUGHT = [

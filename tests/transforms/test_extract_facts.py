@@ -326,6 +326,12 @@ AUDIT = [
         {act("gdp", "growth", 2, "%"), act("general_budget_revenue", "growth", 0.5, "%")},
         id="xinan-budget-without-revenue-before-its-verb-only",
     ),
+    pytest.param(
+        review("一产、二产、三产增加值分别增长6%、5.2%、5.2%。"),
+        {act("primary_industry_va", "growth", 6, "%"), act("secondary_industry_va", "growth", 5.2, "%"),
+         act("tertiary_industry_va", "growth", 5.2, "%")},
+        id="ningxia-short-industry-names-listed",
+    ),
 ]
 
 BUGS_CAUGHT = [

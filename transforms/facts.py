@@ -219,7 +219,8 @@ def _run_facts(
         measure, value = measure_of(slot.code or "", number, prev_zone, own_words)
         if measure is None and _BRACKET_TARGET.search(zone) and idx:
             measure, value = measure_of(slot.code or "", number, prev_zone, prev_zone)
-        if measure is None or is_start_or_count(text, number, zone):
+        # "达到7.5亿元以上、人均达到3200元": a later figure of the run narrowed to a per-capita one.
+        if measure is None or is_start_or_count(text, number, zone) or (idx and "人均" in zone):
             continue
         value_high = number.value_high
         if value < 0 and value_high is not None:  # 下降1%—2%: the range is -2 .. -1

@@ -332,6 +332,29 @@ AUDIT = [
          act("tertiary_industry_va", "growth", 5.2, "%")},
         id="ningxia-short-industry-names-listed",
     ),
+    pytest.param(
+        review("一般公共财政预算收入完成7.3亿元,同比增长19.1%。其中城镇、农村居民收入分别增长4.8%、5.9%。"),
+        {act("general_budget_revenue", "level", 7.3, "亿元"), act("general_budget_revenue", "growth", 19.1, "%"),
+         act("disposable_income_urban", "growth", 4.8, "%"), act("disposable_income_rural", "growth", 5.9, "%")},
+        id="older-fiscal-name-and-short-income-names",
+    ),
+    pytest.param(
+        plan("地区生产总值增长5%左右,其中一二三产增加值分别增长3.5%左右、6%左右、5%左右。"),
+        {tgt("gdp", "growth", 5, "%", "approx"), tgt("primary_industry_va", "growth", 3.5, "%", "approx"),
+         tgt("secondary_industry_va", "growth", 6, "%", "approx"),
+         tgt("tertiary_industry_va", "growth", 5, "%", "approx")},
+        id="guizhou-one-two-three-industries-short",
+    ),
+    pytest.param(
+        plan("全社会研发经费支出相当于全市生产总值的比例达到4.6%左右。"),
+        {tgt("rd_intensity", "level", 4.6, "%", "approx")},
+        id="shanghai-rd-spending-as-a-ratio-to-gdp",
+    ),
+    pytest.param(
+        plan("到2026年,地区生产总值达到110亿元以上、人均达到4.6万元以上。"),
+        {tgt("gdp", "level", 110, "亿元", "ge", year=2026)},
+        id="fuping-per-capita-figure-in-the-run",
+    ),
 ]
 
 BUGS_CAUGHT = [

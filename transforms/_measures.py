@@ -106,7 +106,8 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
                 return "growth", sign * number.value
             return "level", number.value
         return ("growth", sign * number.value) if grows else (None, number.value)
-    if unit_kind == level_kind or (unit_kind == "entities" and level_kind == "entities"):
+    # Visitors are counted in 人 as often as in 人次 (全年接待游客152万人).
+    if unit_kind == level_kind or (unit_kind, level_kind) == ("persons", "visits"):
         if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not re.search(r"达到|达|突破|实现|完成", words):
             return None, number.value  # 增加500亿元 is an increment, not the level
         return "level", number.value

@@ -44,7 +44,7 @@ _BOUNDARY = re.compile(r"[,;:。!?()]")
 
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
-_MULTI_YEAR = re.compile(r"年均|累计|五年来|过去五年|五年间|十年来")
+_MULTI_YEAR = re.compile(r"年均|(?<!全年)(?<!当年)累计|五年来|过去五年|五年间|十年来")  # 全年累计 is one year
 _ZONE = re.compile(r"经开区|开发区|高新区|园区|产业园|综合保税区|综保区|示范区|公园|景区")
 _BUILD_VERB = re.compile(r"竣工|开工|建设|建成|打造|推进|加快|实施|新建|创建|提质|谋划|引进|争创|力争|确保|争取|推动")
 _ENTITY = re.compile(r"公司|集团|企业|集群|项目|龙头")

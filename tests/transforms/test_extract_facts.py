@@ -355,6 +355,11 @@ AUDIT = [
         {tgt("gdp", "level", 110, "亿元", "ge", year=2026)},
         id="fuping-per-capita-figure-in-the-run",
     ),
+    pytest.param(
+        review("不老台、寿长寺获评省乡村旅游重点村。全年累计接待游客152万人次。全县接待游客98万人。"),
+        {act("tourist_arrivals", "level", 152, "万人次"), act("tourist_arrivals", "level", 98, "万人")},
+        id="fuping-whole-year-total-is-one-year-and-visitors-in-persons",
+    ),
 ]
 
 BUGS_CAUGHT = [

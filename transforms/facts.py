@@ -45,10 +45,13 @@ _BOUNDARY = re.compile(r"[,;:。!?()]")
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
 _MULTI_YEAR = re.compile(r"年均|(?<!全年)(?<!当年)累计|五年来|过去五年|五年间|十年来")  # 全年累计 is one year
+# After a flow's figure, the stock it adds up to: "新增市场主体2万家、达到3.16万家".
+_STOCKS = frozenset(stocks().values())
+_STOCK_AFTER_FLOW = re.compile(r"达到|达|增至|总量|总数|累计")
 _ZONE = re.compile(r"经开区|开发区|高新区|园区|产业园|综合保税区|综保区|示范区|公园|景区")
 _BUILD_VERB = re.compile(r"竣工|开工|建设|建成|打造|推进|加快|实施|新建|创建|提质|谋划|引进|争创|力争|确保|争取|推动")
 _ENTITY = re.compile(r"公司|集团|企业|集群|项目|龙头")
-_STOCK_SUBJECT = re.compile(r"[、,\s]*(?:总量|总数|总计)")
+_STOCK_SUBJECT = re.compile(r"[、,\s]*(?:总量|总数|总计|累计)")
 # A named port or airport opening the sentence (果园港…, 江北机场…) is one facility.
 _FACILITY_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:港(?!口)|机场)")
 _BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
@@ -203,12 +206,16 @@ def _run_facts(
         list_q = run.numbers[0].qualifier  # 分别超过8万元、4.5万元: a word before the list holds for all
     forecast = ctx.has_cue("forecast", text) and "预期目标" not in text
     for slot, number in pairs:
-        # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure.
-        if narrowed(slot.region_text, slot.form) or _MULTI_YEAR.search(text[run.subject_start : number.end]):
+        # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure,
+        # except a stock's level ("累计达到8.6万户" after a flow is the running total).
+        multi_year = _MULTI_YEAR.search(text[run.subject_start : number.end]) and slot.code not in _STOCKS
+        if narrowed(slot.region_text, slot.form) or multi_year:
             continue
         idx = run.numbers.index(number)
         zone_start = run.subject_end if idx == 0 else run.numbers[idx - 1].end
         zone = text[zone_start : number.start]
+        if idx and slot.code in stocks() and _STOCK_AFTER_FLOW.search(zone):
+            slot = Slot(stocks()[slot.code], slot.region_text, slot.start)
         prev_zone = text[run.subject_end : run.numbers[0].start]
         # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
         figure = text[number.start : number.end]

@@ -294,7 +294,7 @@ AUDIT = [
     ),
     pytest.param(
         review("新增市场主体2万家、达到3.16万家、年均增长22%。城镇化率由“十二五”末的34.81%增长到50%,年均提高3个百分点。"),
-        {act("urbanization_rate", "level", 50, "%")},
+        {act("market_entities", "level", 3.16, "万家"), act("urbanization_rate", "level", 50, "%")},
         id="fuping-multi-year-run-keeps-end-levels-of-the-plan-span",
     ),
     pytest.param(
@@ -359,6 +359,12 @@ AUDIT = [
         review("不老台、寿长寺获评省乡村旅游重点村。全年累计接待游客152万人次。全县接待游客98万人。"),
         {act("tourist_arrivals", "level", 152, "万人次"), act("tourist_arrivals", "level", 98, "万人")},
         id="fuping-whole-year-total-is-one-year-and-visitors-in-persons",
+    ),
+    pytest.param(
+        review("新增市场主体7113户、达到47050户。新增经营主体1.2万户,累计达到8.6万户。全社会固定资产投资累计达到500亿元以上。"),
+        {act("new_market_entities", "level", 7113, "户"), act("market_entities", "level", 47050, "户"),
+         act("new_market_entities", "level", 1.2, "万户"), act("market_entities", "level", 8.6, "万户")},
+        id="quyang-stock-reached-after-a-flow",
     ),
 ]
 

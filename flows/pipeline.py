@@ -8,6 +8,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from flows.tasks import (
     close_run,
@@ -59,10 +60,14 @@ def gwr_pipeline(
                 batch = files[start:start + batch_size]
                 sources, read_failures = read_batch(batch, max_bytes)
                 sorted_ = triage(sources, versions)
-                processed, bad = transform_batch(sorted_.to_process)
-                checked = validate_batch(processed)
+                # quote(): Prefect would otherwise walk every element of these
+                # payloads (bytes, offset maps) to track dependencies, which
+                # cost more than the work itself.
+                processed, bad = transform_batch(quote(sorted_.to_process))
+                checked = validate_batch(quote(processed))
                 batch_failures = failures + read_failures + bad + checked.failures
-                loaded = load_batch(db_path, wait, run_id, checked.units, sorted_, batch_failures)
+                loaded = load_batch(db_path, wait, run_id, quote(checked.units), quote(sorted_),
+                                    quote(batch_failures))
                 counts["docs_seen"] += len(batch) + len(failures)
                 loaded_ids = {u.document["sha256"] for u in checked.units}
                 counts["docs_new"] += sum(s.sha256 in loaded_ids for s in sorted_.new)

@@ -19,7 +19,7 @@ from prefect.cache_policies import NONE
 from gwr import sources
 from gwr.batch import Failure, Processed, Triage, process_document
 from gwr.frames import document_row, fact_frame, source_row
-from gwr.validation import QUARANTINE_COLUMNS, split_valid
+from gwr.validation import split_valid
 from schemas.documents import DocumentRecord, RawDocument
 from schemas.facts import ExtractedFact, LoadableFact
 from transforms import EXTRACTOR_VERSION, lexicon, regions
@@ -87,25 +87,36 @@ def transform_batch(todo: list[SourceFile]) -> tuple[list[Processed], list[Failu
 
 @task(cache_policy=NONE)
 def validate_batch(processed: list[Processed]) -> BatchResult:
-    """Check documents and facts against the stage schemas; quarantine what fails."""
+    """Check documents and facts against the stage schemas; quarantine what fails.
+
+    The whole batch is validated as one frame per schema: pandera's cost is per
+    call, not per row, so a call per document would cost more than extraction.
+    """
     result = BatchResult()
+    if not processed:
+        return result
+    docs = pd.DataFrame([document_row(p) for p in processed])
+    _, raw_bad = split_valid(RawDocument, docs[list(source_row(processed[0].source))], stage="ingest")
+    _, doc_bad = split_valid(DocumentRecord, docs, stage="extract")
+    bad_docs = pd.concat([raw_bad, doc_bad], ignore_index=True)
+    rejected = set(bad_docs["doc_id"])
+    good = [p for p in processed if p.source.sha256 not in rejected]
     for p in processed:
-        doc = document_row(p)
-        _, raw_bad = split_valid(RawDocument, pd.DataFrame([source_row(p.source)]), stage="ingest")
-        _, doc_bad = split_valid(DocumentRecord, pd.DataFrame([doc]), stage="extract")
-        if not (raw_bad.empty and doc_bad.empty):
-            checks = "; ".join(pd.concat([raw_bad, doc_bad])["check_name"])
+        if p.source.sha256 in rejected:
+            checks = "; ".join(bad_docs.loc[bad_docs["doc_id"] == p.source.sha256, "check_name"])
             result.failures.append(Failure(p.source.path, p.source.sha256, "validate", "SchemaError",
                                            f"document metadata failed validation: {checks}"))
-            continue
-        facts = fact_frame(p)
-        shaped, bad_shape = split_valid(ExtractedFact, facts, stage="extract")
-        loadable, bad_plausible = split_valid(LoadableFact, shaped, stage="validate")
-        quarantine = pd.concat([bad_shape, bad_plausible], ignore_index=True) if len(bad_shape) or len(
-            bad_plausible) else pd.DataFrame(columns=QUARANTINE_COLUMNS)
-        quarantine["path"] = p.source.path
-        doc["extractor_version"] = EXTRACTOR_VERSION
-        result.units.append(LoadUnit(doc, [p.source.path], loadable.drop(columns=["doc_n_chars"]), quarantine))
+    if not good:
+        return result
+    facts = pd.concat([fact_frame(p) for p in good], ignore_index=True)
+    shaped, bad_shape = split_valid(ExtractedFact, facts, stage="extract")
+    loadable, bad_plausible = split_valid(LoadableFact, shaped, stage="validate")
+    quarantine = pd.concat([bad_shape, bad_plausible], ignore_index=True)
+    for p in good:
+        doc = {**document_row(p), "extractor_version": EXTRACTOR_VERSION}
+        mine = quarantine[quarantine["doc_id"] == p.source.sha256].assign(path=p.source.path)
+        own_facts = loadable[loadable["doc_id"] == p.source.sha256].drop(columns=["doc_n_chars"])
+        result.units.append(LoadUnit(doc, [p.source.path], own_facts, mine.reset_index(drop=True)))
     return result
 
 

@@ -9,6 +9,8 @@ except where a user passes a path on the command line.
 | `GWR_LOCK_TIMEOUT` | seconds to wait for a warehouse another gwr process holds | 60 |
 | `GWR_MAX_FILE_MB` | larger input files are refused with an `ingest_errors` row | 50 |
 | `GWR_BATCH_SIZE` | documents per Prefect task call | 50 |
+| `GWR_MIN_FREE_MB` | free disk space a run needs beside the warehouse (read in `warehouse/connection.py`) | 50 |
+| `GWR_SERVER_START_TIMEOUT` | seconds `gwr serve` waits for its Prefect server (read in `gwr/serve.py`) | 180 |
 """
 
 from __future__ import annotations

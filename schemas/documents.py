@@ -13,7 +13,9 @@ from pandera.typing import Series
 
 SHA256 = r"^[0-9a-f]{64}$"
 FIRST_YEAR = 1949  # the founding of the PRC; earlier figures are not in scope
-LAST_YEAR = _dt.date.today().year + 1  # next year's targets are the latest a report can set
+LAST_YEAR = _dt.date.today().year + 1  # the latest year a report, a result or a forecast can be for
+# Targets reach further: five-year plans and 2035 visions ("到2030年…", "十五五"末).
+LAST_TARGET_YEAR = LAST_YEAR + 15
 
 
 class RawDocument(pa.DataFrameModel):

@@ -11,7 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.documents import FIRST_YEAR, LAST_YEAR, SHA256
+from schemas.documents import FIRST_YEAR, LAST_TARGET_YEAR, LAST_YEAR, SHA256
 from schemas.knowledge import AMOUNT_UNITS, INDICATOR_CODES, UNITS
 
 PERIOD = r"^(FY|H1|H2|Q[1-4](-Q[1-4])?|M\d{1,2}(-M\d{1,2})?)$"
@@ -51,12 +51,16 @@ class ExtractedFact(pa.DataFrameModel):
 class LoadableFact(ExtractedFact):
     """A fact plausible enough to load (validate -> load). `doc_n_chars` is the raw text's length."""
 
-    year: Series[int] = pa.Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    year: Series[int] = pa.Field(ge=FIRST_YEAR, le=LAST_TARGET_YEAR)
     period: Series[str] = pa.Field(str_matches=PERIOD)
     indicator: Series[str] = pa.Field(isin=INDICATOR_CODES)
     unit: Series[str] = pa.Field(isin=UNITS)
     value_base: Series[float] = pa.Field(nullable=False)
     doc_n_chars: Series[int] = pa.Field(ge=1)
+
+    @pa.dataframe_check(error=f"only a target can be for a year after {LAST_YEAR}")
+    def future_only_for_targets(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["year"] <= LAST_YEAR) | (df["kind"] == "target")
 
     @pa.dataframe_check(error="quote offsets lie outside the document's text")
     def offsets_inside_text(cls, df: pd.DataFrame) -> pd.Series:

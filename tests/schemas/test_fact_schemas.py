@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from gwr.validation import split_valid
-from schemas.documents import DocumentRecord
+from schemas.documents import LAST_TARGET_YEAR, LAST_YEAR, DocumentRecord
 from schemas.facts import ExtractedFact, LoadableFact
 
 SENTENCE = "全年接待游客2383万人次、增长37.9%"
@@ -31,6 +31,8 @@ BAD = {
     "negative amount level": dict(value=-5.0, value_base=-5e4),
     "year before 1949": dict(year=1911),
     "year after next year": dict(year=2999),
+    "an actual for a future year": dict(year=LAST_YEAR + 1),
+    "a target beyond any plan": dict(kind="target", year=LAST_TARGET_YEAR + 1),
     "offsets beyond the text": dict(raw_start=59990, raw_end=60010),
     "empty quote": dict(quote=""),
     "unparseable value": dict(value="lots"),
@@ -61,6 +63,11 @@ def test_a_bad_row_is_quarantined_and_the_good_row_still_loads(changes: dict) ->
     row = quarantine.iloc[0]
     assert row["check_name"] and row["row_json"].startswith("{")
     assert row["doc_id"] == "a" * 64
+
+
+def test_a_five_year_plan_target_loads() -> None:
+    loadable, quarantine = validate([good_fact(kind="target", year=LAST_YEAR + 4)])
+    assert len(loadable) == 1 and quarantine.empty
 
 
 def test_quarantine_names_the_failed_check() -> None:

@@ -95,7 +95,8 @@ def validate_batch(processed: list[Processed]) -> BatchResult:
     result = BatchResult()
     if not processed:
         return result
-    docs = pd.DataFrame([document_row(p) for p in processed])
+    rows = {p.source.sha256: document_row(p) for p in processed}
+    docs = pd.DataFrame(list(rows.values()))
     _, raw_bad = split_valid(RawDocument, docs[list(source_row(processed[0].source))], stage="ingest")
     _, doc_bad = split_valid(DocumentRecord, docs, stage="extract")
     bad_docs = pd.concat([raw_bad, doc_bad], ignore_index=True)
@@ -112,11 +113,15 @@ def validate_batch(processed: list[Processed]) -> BatchResult:
     shaped, bad_shape = split_valid(ExtractedFact, facts, stage="extract")
     loadable, bad_plausible = split_valid(LoadableFact, shaped, stage="validate")
     quarantine = pd.concat([bad_shape, bad_plausible], ignore_index=True)
+    ready = loadable.drop(columns=["doc_n_chars"])
+    facts_of = dict(tuple(ready.groupby("doc_id", sort=False)))
+    rejected_of = dict(tuple(quarantine.groupby("doc_id", sort=False)))
     for p in good:
-        doc = {**document_row(p), "extractor_version": EXTRACTOR_VERSION}
-        mine = quarantine[quarantine["doc_id"] == p.source.sha256].assign(path=p.source.path)
-        own_facts = loadable[loadable["doc_id"] == p.source.sha256].drop(columns=["doc_n_chars"])
-        result.units.append(LoadUnit(doc, [p.source.path], own_facts, mine.reset_index(drop=True)))
+        sha = p.source.sha256
+        doc = {**rows[sha], "extractor_version": EXTRACTOR_VERSION}
+        own_facts = facts_of.get(sha, ready.iloc[0:0])
+        mine = rejected_of.get(sha, quarantine.iloc[0:0]).assign(path=p.source.path).reset_index(drop=True)
+        result.units.append(LoadUnit(doc, [p.source.path], own_facts, mine))
     return result
 
 

@@ -10,7 +10,7 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 
-from transforms import EXTRACTOR_VERSION, process_text
+from transforms import process_text
 from transforms.decode import decode
 from transforms.errors import InputError
 from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
@@ -99,4 +99,4 @@ def process_document(src: SourceFile) -> Processed | Failure:
     return Processed(src, decoded, clean, meta, facts)
 
 
-__all__ = ["EXTRACTOR_VERSION", "Failure", "Processed", "Triage", "process_document", "triage"]
+__all__ = ["Failure", "Processed", "Triage", "process_document", "triage"]

@@ -31,7 +31,7 @@ def parse_numbers(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def split_valid(
-    model: type[pa.DataFrameModel], df: pd.DataFrame, *, stage: str, path_of: dict[str, str] | None = None
+    model: type[pa.DataFrameModel], df: pd.DataFrame, *, stage: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Validate `df` with `model`; return (rows that pass, validated and typed; quarantine rows)."""
     if df.empty:
@@ -49,13 +49,13 @@ def split_valid(
         raise ValueError(f"{model.__name__}: frame-level failure: {frame_cases.to_dict('records')}")
     bad_index = sorted({int(i) for i in row_cases["index"]})
     bad_rows = df.loc[bad_index]
-    quarantine = _quarantine_rows(bad_rows, row_cases, stage=stage, path_of=path_of or {})
+    quarantine = _quarantine_rows(bad_rows, row_cases, stage=stage)
     good = df.drop(index=bad_index)
     return (model.validate(good, lazy=True) if not good.empty else good), quarantine
 
 
 def _quarantine_rows(
-    bad_rows: pd.DataFrame, cases: pd.DataFrame, *, stage: str, path_of: dict[str, str]
+    bad_rows: pd.DataFrame, cases: pd.DataFrame, *, stage: str
 ) -> pd.DataFrame:
     records = []
     for idx, group in cases.groupby("index"):
@@ -67,7 +67,7 @@ def _quarantine_rows(
         shown = next((by_column[c] for c in TELLING_COLUMNS if c in by_column), group.iloc[0]["failure_case"])
         records.append({
             "doc_id": doc_id,
-            "path": path_of.get(doc_id or "", row.get("path")),
+            "path": row.get("path"),  # facts carry none; the flow fills in the document's path
             "stage": stage,
             "check_name": "; ".join(sorted({str(c) for c in group["check"]})),
             "column_name": "; ".join(sorted({str(c) for c in group["column"] if c is not None})),

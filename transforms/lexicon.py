@@ -28,6 +28,9 @@ class Indicator:
     aliases: tuple[str, ...]
     scored: bool
     accumulates: bool  # a multi-year figure of it is a sum, not the last year's level
+    direction: str  # up / down / none: which way is good (read by the target-vs-actual view)
+    growth_min: float | None  # plausible year-on-year growth in %, None for the default
+    growth_max: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,11 @@ class Unit:
     base_unit: str
     factor: float
     kind: str
+    level_max: float  # largest plausible level, in base units
+
+
+def _optional_float(text: str | None) -> float | None:
+    return float(text) if text and text.strip() else None
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -59,6 +67,9 @@ def indicators() -> dict[str, Indicator]:
             aliases=aliases,
             scored=row["scored"].strip().lower() == "true",
             accumulates=row.get("accumulates", "").strip().lower() == "true",
+            direction=row["direction"].strip() or "none",
+            growth_min=_optional_float(row.get("growth_min")),
+            growth_max=_optional_float(row.get("growth_max")),
         )
     return out
 
@@ -73,6 +84,7 @@ def indicator_rows() -> list[dict[str, object]]:
             "category": i.category,
             "level_unit": i.level_unit,
             "scored": i.scored,
+            "direction": i.direction,
         }
         for i in indicators().values()
     ]
@@ -138,14 +150,15 @@ def form_by_group() -> dict[str, str]:
 @cache
 def units() -> dict[str, Unit]:
     return {
-        r["unit"]: Unit(r["unit"], r["base_unit"], float(r["factor"]), r["kind"])
+        r["unit"]: Unit(r["unit"], r["base_unit"], float(r["factor"]), r["kind"], float(r["level_max"]))
         for r in _read("units.csv")
     }
 
 
 def unit_rows() -> list[dict[str, object]]:
-    """Rows of the unit table (unit, base_unit, factor, kind)."""
-    return [{"unit": u.unit, "base_unit": u.base_unit, "factor": u.factor, "kind": u.kind} for u in units().values()]
+    """Rows of the unit table (unit, base_unit, factor, kind, level_max)."""
+    return [{"unit": u.unit, "base_unit": u.base_unit, "factor": u.factor, "kind": u.kind, "level_max": u.level_max}
+            for u in units().values()]
 
 
 @cache

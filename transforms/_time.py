@@ -125,10 +125,10 @@ def figure_period(meta: DocumentMeta, before: str, line_before: str, kind: str, 
     if bracket_target:
         return "FY"
     default = "FY"
-    if meta.report_type in ("progress_report", "news") and kind != "target":
+    if meta.report_type != "work_report" and kind != "target":
         # "前三季度全市经济运行稳中向好": a headline names the period its figures cover.
         default = period_of(meta.title or "", "FY")
-    if meta.report_type in ("news", "progress_report", "unknown"):
+    if meta.report_type != "work_report":
         # News paragraphs name the period once ("前三季度,…") for several sentences.
         inherited = period_of(line_before, default)
         default = inherited if inherited != "FY" else default

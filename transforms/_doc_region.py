@@ -59,14 +59,19 @@ def document_region(text: str, head: str, title: str | None, national: bool) -> 
 
 
 def _mentions(text: str, end: int | None = None, context: str = "", county_text: bool = False) -> list[str]:
-    """Region names in `text`; outside a county's own text (`county_text`: one that calls
-    itself 全区/全县), a county's short form counts only where its full name or its parent is
-    named too, in `text` or `context` (新建 is a verb far more often than 新建区)."""
+    """Region names in `text`. A county's short form counts only where it carries its suffix
+    (徐水县), where its full name or its parent is named too (in `text` or `context`), or where
+    it recurs in a county's own text (`county_text`: one that calls itself 全区/全县) — 新建 is
+    a verb far more often than 新建区, and 惠民生 no mention of 惠民县."""
     matches = list(_forms().finditer(text, 0, len(text) if end is None else end))
     named = {m.group() for m in matches} | ({m.group() for m in _forms().finditer(context)} if context else set())
     # A stem written with an administrative suffix (徐水县, before the county became 徐水区) is a name.
     suffixed = {m.group() for m in matches if text[m.end() : m.end() + 1] in _SUFFIX_CHARS}
-    return [m.group() for m in matches if county_text or m.group() in suffixed or _plausible(m.group(), named)]
+    stems = Counter(m.group() for m in matches)
+    return [
+        m.group() for m in matches
+        if m.group() in suffixed or _plausible(m.group(), named) or (county_text and stems[m.group()] >= 2)
+    ]
 
 
 def _plausible(form: str, named: set[str]) -> bool:

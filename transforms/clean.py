@@ -39,7 +39,9 @@ _NUMBERED_HEADING = re.compile(
 # A leading block of front matter (markdown pages, RSS mirrors): "---\ntitle: …\ndate: …\n---".
 _FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,40}?---(?:\n|\Z)")
 _SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]?|\n+")
-_WS_RUN = re.compile(r"[ \t]{2,}")
+_EXTRA_SPACE = re.compile(r"(?<=[ \t])[ \t]")
+# Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies.
+_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
 
 
 def clean_text(raw: str) -> CleanText:
@@ -56,6 +58,8 @@ def clean_text(raw: str) -> CleanText:
 
 
 def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Drop furniture lines; in the lines kept, collapse whitespace runs and close up spaced-out
+    digits ("1 9 9 7 年" -> "1997 年"), keeping each kept character's raw offset."""
     out: list[str] = []
     out_offsets: list[int] = []
     pos = 0
@@ -64,23 +68,28 @@ def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         stripped = line.strip()
         if not stripped or (len(stripped) <= _FURNITURE_MAX_CHARS and _FURNITURE.search(stripped)):
             continue
-        # Collapse whitespace runs inside the line; keep each kept character's raw offset.
-        lead = len(line) - len(line.lstrip())
-        prev_space = False
-        for k in range(lead, lead + len(stripped)):
-            ch = line[k]
-            is_space = ch in " \t"
-            if is_space and prev_space:
-                continue
-            prev_space = is_space
-            out.append(ch)
-            out_offsets.append(offsets[start + k])
+        base = start + len(line) - len(line.lstrip())
+        kept = 0
+        for drop in _dropped_spaces(stripped):
+            out.append(stripped[kept:drop])
+            out_offsets.extend(offsets[base + kept : base + drop])
+            kept = drop + 1
+        out.append(stripped[kept:])
+        out_offsets.extend(offsets[base + kept : base + len(stripped)])
         out.append("\n")
-        out_offsets.append(offsets[start + lead + len(stripped) - 1])
+        out_offsets.append(offsets[base + len(stripped) - 1])
     if out:
         out.pop()
         out_offsets.pop()
     return "".join(out), out_offsets
+
+
+def _dropped_spaces(line: str) -> list[int]:
+    """Positions of whitespace to drop: all but the first of a run, and the spaces of spaced-out digits."""
+    drops = {m.start() for m in _EXTRA_SPACE.finditer(line)}
+    for m in _SPACED_DIGITS.finditer(line):
+        drops.update(m.start() + i for i, ch in enumerate(m.group()) if ch == " ")
+    return sorted(drops)
 
 
 def heading_role(title: str) -> str | None:

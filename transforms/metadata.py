@@ -44,7 +44,7 @@ _FULL_DATE = re.compile(rf"{_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
 _PLAN_YEAR = re.compile(
     rf"{_YEAR}\s*年(?:的)?(?:政府)?(?:工作(?:提出建议|的建议|安排)|(?:经济社会发展的?)?主要预期目标)"
 )
-_ANY_YEAR = re.compile(rf"(?<![到至]){_YEAR}\s*年(?!代)")
+_GOAL_YEAR = re.compile(rf"[到至]{_YEAR}\s*年")
 _PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|前三季度.{{0,10}}(?:工作|情况)")
 _NEWS = cue_regex("news_marker")
 # How a work report opens: the address to the deputies, the government's own voice, the review.
@@ -177,8 +177,8 @@ def _publication_year(head: str, title: str | None, text: str, published: dt.dat
 def _latest_year(text: str) -> int | None:
     """The latest year the text names as a year that has been (not a goal: 到2035年)."""
     now = dt.date.today().year
-    years = [int(m.group("y")) for m in _ANY_YEAR.finditer(text)]
-    years = [y for y in years if y <= now]
+    goals = {int(m.group("y")) for m in _GOAL_YEAR.finditer(text)}
+    years = [y for y in years_named(text) if y <= now and y not in goals]
     return max(years) if years else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms._patterns import SELF_REFERENCE
 from transforms.lexicon import form_by_group, form_requirements, indicator_regex, surface_forms
 from transforms.regions import mention_regex
 
@@ -18,8 +19,8 @@ from transforms.regions import mention_regex
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
 
 # A mention right after 占 (占GDP比重, 占全区规上工业产值比重) is the denominator of a share.
-_DENOMINATOR_BEFORE = re.compile(r"占(?:全[国省市区县]|本[省市区县])?(?:的)?$")
-_SELF = re.compile(r"全[国省市区县州旗]|我[省市区县]|本[省市区县]")
+_DENOMINATOR_BEFORE = re.compile(rf"占{SELF_REFERENCE}?(?:的)?$")
+_SELF = re.compile(SELF_REFERENCE)
 
 
 @dataclass(frozen=True, slots=True)

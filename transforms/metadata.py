@@ -12,6 +12,7 @@ from collections import Counter
 from functools import cache
 
 from transforms import regions
+from transforms.lexicon import cue_alternation, cue_regex
 from transforms.records import CleanText, DocumentMeta, ReportType
 
 _HEAD_CHARS = 600
@@ -32,8 +33,8 @@ _REVIEW_YEAR = re.compile(r"(?:关于)?(?P<y>(?:19|20)\d{2})\s*年(?:政府)?工
 _FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _PLAN_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作(?:提出建议|的建议|安排)")
 _ANY_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
-_PROGRESS = re.compile(r"半年|完成情况|进展情况|执行情况|前三季度.{0,10}(?:工作|情况)")
-_NEWS = re.compile(r"来源[:：]|记者|本报讯|日报讯|新闻|通讯员|■文/|责任编辑")
+_PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|前三季度.{{0,10}}(?:工作|情况)")
+_NEWS = cue_regex("news_marker")
 _SELF = re.compile(r"全(?P<lvl>省|市|区|县|州|旗)|我(?P<lvl2>省|市|区|县)")
 
 

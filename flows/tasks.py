@@ -18,12 +18,12 @@ from prefect.cache_policies import NONE
 
 from gwr import sources
 from gwr.batch import Failure, Processed, Triage, process_document
-from gwr.frames import document_row, fact_frame, source_row
-from gwr.validation import split_valid
 from schemas.documents import DocumentRecord, RawDocument
-from schemas.facts import ExtractedFact, LoadableFact
 from transforms import EXTRACTOR_VERSION, lexicon, regions
 from transforms.records import SourceFile
+from validation.facts import validate_facts
+from validation.frames import document_row, fact_frame, source_row
+from validation.split import split_valid
 from warehouse import open_warehouse
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
@@ -110,9 +110,7 @@ def validate_batch(processed: list[Processed]) -> BatchResult:
     if not good:
         return result
     facts = pd.concat([fact_frame(p) for p in good], ignore_index=True)
-    shaped, bad_shape = split_valid(ExtractedFact, facts, stage="extract")
-    loadable, bad_plausible = split_valid(LoadableFact, shaped, stage="validate")
-    quarantine = pd.concat([bad_shape, bad_plausible], ignore_index=True)
+    loadable, quarantine = validate_facts(facts)
     ready = loadable.drop(columns=["doc_n_chars"])
     facts_of = dict(tuple(ready.groupby("doc_id", sort=False)))
     rejected_of = dict(tuple(quarantine.groupby("doc_id", sort=False)))

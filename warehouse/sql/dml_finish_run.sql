@@ -10,5 +10,6 @@ set
     docs_failed = $docs_failed,
     facts_loaded = $facts_loaded,
     rows_quarantined = $rows_quarantined,
+    message = $message,
     seconds = coalesce($seconds, epoch(cast($now as timestamp) - started_at))
 where run_id = $run_id

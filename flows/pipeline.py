@@ -10,6 +10,8 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
+from flows import progress
+from flows.batch import triage
 from flows.tasks import (
     close_run,
     discover_files,
@@ -19,10 +21,8 @@ from flows.tasks import (
     transform_batch,
     validate_batch,
 )
-from gwr import progress
-from gwr.batch import triage
 from gwr.config import settings
-from gwr.runlock import run_lock
+from warehouse.runlock import run_lock
 
 COUNTS = ("docs_seen", "docs_new", "docs_unchanged", "docs_changed", "docs_duplicate", "docs_failed",
           "facts_loaded", "rows_quarantined")

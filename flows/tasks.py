@@ -16,10 +16,10 @@ import pandas as pd
 from prefect import task
 from prefect.cache_policies import NONE
 
-from gwr import sources
-from gwr.batch import Failure, Processed, Triage, process_document
+from flows.batch import Failure, Processed, Triage, process_document
 from gwr.frames import document_row, fact_frame, source_row
 from gwr.validation import split_valid
+from ingest import sources
 from schemas.documents import DocumentRecord, RawDocument
 from schemas.facts import ExtractedFact, LoadableFact
 from transforms import EXTRACTOR_VERSION, lexicon, regions

@@ -6,7 +6,7 @@ import dataclasses
 
 import pandas as pd
 
-from gwr.batch import Processed
+from flows.batch import Processed
 from transforms.records import Fact, SourceFile
 
 FACT_COLUMNS = ["doc_id"] + [f.name for f in dataclasses.fields(Fact) if f.name != "notes"]

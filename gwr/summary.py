@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from gwr import progress
+from flows import progress
 
 ROWS = [
     ("documents seen", "docs_seen"),

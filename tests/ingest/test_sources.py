@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gwr.sources import DEFAULT_MAX_FILE_MB, Discovery, discover, read_source
+from ingest.sources import DEFAULT_MAX_FILE_MB, Discovery, discover, read_source
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case
 from transforms.decode import decode
 from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError

@@ -22,10 +22,8 @@ from flows.tasks import (
     validate_batch,
 )
 from gwr.config import settings
+from warehouse.run_counts import COUNTS
 from warehouse.runlock import run_lock
-
-COUNTS = ("docs_seen", "docs_new", "docs_unchanged", "docs_changed", "docs_duplicate", "docs_failed",
-          "facts_loaded", "rows_quarantined")
 
 
 @flow(name="gwr-pipeline", log_prints=False)
@@ -37,10 +35,10 @@ def gwr_pipeline(
     lock_timeout: float | None = None,
 ) -> dict:
     """Load report files (or folders of them) into the DuckDB warehouse and return the run summary."""
-    cfg = settings(db)
-    batch_size = batch_size or cfg.batch_size
-    max_bytes = int((max_file_mb or cfg.max_file_mb) * 1024 * 1024)
-    wait = lock_timeout if lock_timeout is not None else cfg.lock_timeout
+    cfg = settings(db, batch_size=batch_size, max_file_mb=max_file_mb, lock_timeout=lock_timeout)
+    batch_size = cfg.batch_size
+    max_bytes = int(cfg.max_file_mb * 1024 * 1024)
+    wait = cfg.lock_timeout
     db_path = str(cfg.db)
     log = get_run_logger()
     started = time.monotonic()
@@ -48,7 +46,7 @@ def gwr_pipeline(
     counts = dict.fromkeys(COUNTS, 0)
     errors: list[dict] = []
 
-    with run_lock(Path(db_path), wait):
+    with run_lock(Path(db_path), wait, cfg.min_free_mb):
         files, failures = discover_files(paths)
         params = {"paths": paths, "db": db_path, "batch_size": batch_size, "max_bytes": max_bytes}
         versions = open_run(db_path, wait, run_id, flow_run.get_id(), params)

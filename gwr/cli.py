@@ -72,8 +72,8 @@ def run(
     from warehouse import check_writable
 
     try:
-        cfg = settings(db)
-        check_writable(cfg.db)  # fail in a second, not after Prefect has started
+        cfg = settings(db, batch_size=batch_size)
+        check_writable(cfg.db, cfg.min_free_mb)  # fail in a second, not after Prefect has started
         summary = run_with_progress([str(p) for p in paths], str(cfg.db), batch_size, err)
     except _known_errors() as e:
         raise fail(str(e)) from None
@@ -154,7 +154,9 @@ def serve(
         raise fail("--interval must be a positive number of seconds")
     inbox.mkdir(parents=True, exist_ok=True)
     try:
-        serve_inbox(inbox.resolve(), str(settings(db).db), cron=cron, interval=interval, name=name, console=err)
+        cfg = settings(db)
+        serve_inbox(inbox.resolve(), str(cfg.db), cron=cron, interval=interval, name=name, console=err,
+                    start_timeout=cfg.server_start_timeout)
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
 

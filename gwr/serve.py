@@ -26,8 +26,6 @@ from rich.console import Console
 
 from gwr.config import apply_prefect_defaults
 
-SERVER_START_TIMEOUT = float(os.environ.get("GWR_SERVER_START_TIMEOUT", "180"))
-
 
 class ServerStartError(RuntimeError):
     pass
@@ -48,7 +46,7 @@ def _healthy(api_url: str) -> bool:
 
 
 @contextmanager
-def local_prefect_server(console: Console) -> Iterator[str]:
+def local_prefect_server(console: Console, start_timeout: float) -> Iterator[str]:
     """Start a loopback Prefect server (analytics off) unless PREFECT_API_URL is set; yield the API URL."""
     if os.environ.get("PREFECT_API_URL"):
         yield os.environ["PREFECT_API_URL"]
@@ -68,13 +66,15 @@ def local_prefect_server(console: Console) -> Iterator[str]:
             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        deadline = time.monotonic() + start_timeout
         while not _healthy(api_url):
             if child.poll() is not None:
                 tail = log_path.read_text(errors="replace")[-500:]
                 raise ServerStartError(f"the local Prefect server exited with code {child.returncode}: {tail}")
             if time.monotonic() > deadline:
-                raise ServerStartError(f"the local Prefect server did not answer within {SERVER_START_TIMEOUT:g} s")
+                raise ServerStartError(
+                    f"the local Prefect server did not answer within {start_timeout:g} s (GWR_SERVER_START_TIMEOUT)"
+                )
             time.sleep(0.5)
         os.environ["PREFECT_API_URL"] = api_url
         yield api_url
@@ -100,12 +100,12 @@ def _stop(child: subprocess.Popen, grace: float = 20) -> None:
 
 
 def serve_inbox(inbox: Path, db: str, *, cron: str | None, interval: float | None, name: str,
-                console: Console) -> None:
+                console: Console, start_timeout: float) -> None:
     """Serve the pipeline on a schedule until interrupted (Ctrl-C or SIGTERM)."""
     apply_prefect_defaults()
     # SIGTERM (systemd, a test, `kill`) stops as cleanly as Ctrl-C does.
     signal.signal(signal.SIGTERM, _raise_interrupt)
-    with local_prefect_server(console) as api_url:
+    with local_prefect_server(console, start_timeout) as api_url:
         console.print(f"serving deployment gwr-pipeline/{name} against {api_url}; inbox {inbox}; Ctrl-C stops",
                       highlight=False)
         when = ["--cron", cron] if cron else ["--interval", str(interval)]

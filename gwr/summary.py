@@ -9,18 +9,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from flows import progress
+from warehouse.run_counts import RUN_COUNTERS
 
-ROWS = [
-    ("documents seen", "docs_seen"),
-    ("  new", "docs_new"),
-    ("  unchanged", "docs_unchanged"),
-    ("  changed", "docs_changed"),
-    ("  same content as another file", "docs_duplicate"),
-    ("  failed", "docs_failed"),
-    ("facts loaded", "facts_loaded"),
-    ("rows quarantined", "rows_quarantined"),
-    ("seconds", "seconds"),
-]
+ROWS = [*((label, key) for key, label in RUN_COUNTERS), ("seconds", "seconds")]
 
 
 def run_with_progress(paths: list[str], db: str, batch_size: int | None, console: Console) -> dict:

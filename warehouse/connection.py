@@ -6,13 +6,10 @@ lock on `<db>.lock` before opening and waits for it a bounded time, so concurren
 queries queue instead of crashing. The lock is an `flock`, released by the kernel when its
 holder dies, `kill -9` included.
 
-Environment:
-
-- ``GWR_LOCK_TIMEOUT`` — seconds to wait for another gwr process to release the warehouse
-  (default 60).
-- ``GWR_MIN_FREE_MB`` — refuse to open for writing when the warehouse's file system has less
-  free space than this (default 50); a load that runs out of space mid-way is rolled back by
-  DuckDB, but failing before any work gives the clearer message.
+Settings arrive as parameters (`gwr.config` reads them from ``GWR_LOCK_TIMEOUT`` and
+``GWR_MIN_FREE_MB``): how long to wait for another gwr process, and how much free space a
+writer needs — a load that runs out of space mid-way is rolled back by DuckDB, but failing
+before any work gives the clearer message.
 """
 
 from __future__ import annotations
@@ -30,20 +27,10 @@ from warehouse.errors import WarehouseBusy, WarehouseUnavailable
 from warehouse.sqlfiles import DDL_ORDER, sql
 from warehouse.store import Warehouse
 
-LOCK_TIMEOUT_ENV = "GWR_LOCK_TIMEOUT"
+LOCK_TIMEOUT_ENV = "GWR_LOCK_TIMEOUT"  # named in messages; parsed by gwr.config
 DEFAULT_LOCK_TIMEOUT = 60.0
 MIN_FREE_ENV = "GWR_MIN_FREE_MB"
 DEFAULT_MIN_FREE_MB = 50.0
-
-
-def lock_timeout() -> float:
-    """Seconds to wait for the warehouse lock: ``GWR_LOCK_TIMEOUT`` or 60."""
-    return _env_float(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT)
-
-
-def min_free_bytes() -> int:
-    """Free space required before writing: ``GWR_MIN_FREE_MB`` (default 50) in bytes."""
-    return int(_env_float(MIN_FREE_ENV, DEFAULT_MIN_FREE_MB) * 1024 * 1024)
 
 
 def lock_path(path: Path) -> Path:
@@ -52,20 +39,26 @@ def lock_path(path: Path) -> Path:
 
 
 @contextmanager
-def open_warehouse(path: Path, *, wait_seconds: float | None = None, read_only: bool = False) -> Iterator[Warehouse]:
+def open_warehouse(
+    path: Path,
+    *,
+    wait_seconds: float = DEFAULT_LOCK_TIMEOUT,
+    read_only: bool = False,
+    min_free_mb: float = DEFAULT_MIN_FREE_MB,
+) -> Iterator[Warehouse]:
     """Lock, open and (unless `read_only`) migrate the warehouse at `path`; close and unlock on exit.
 
     Raises `WarehouseBusy` when another process keeps it past the wait, and
     `WarehouseUnavailable` when it cannot be created, written or (read-only) found.
     """
     path = Path(path).expanduser().absolute()
-    wait = lock_timeout() if wait_seconds is None else float(wait_seconds)
+    wait = float(wait_seconds)
     if read_only:
         if not path.is_file():
             raise WarehouseUnavailable(f"warehouse {path} does not exist; run the pipeline to create it")
         lockable = _can_create_lock(path)
     else:
-        check_writable(path)
+        check_writable(path, min_free_mb)
         lockable = True
 
     # A read-only copy on read-only media cannot hold a lock file; DuckDB's own lock still
@@ -109,7 +102,7 @@ def apply_ddl(con: duckdb.DuckDBPyConnection, path: Path) -> None:
         raise
 
 
-def check_writable(path: Path) -> None:
+def check_writable(path: Path, min_free_mb: float = DEFAULT_MIN_FREE_MB) -> None:
     """Fail before any work when the warehouse's folder cannot take a file or is nearly full."""
     blocker = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
     if blocker is not None:
@@ -127,7 +120,7 @@ def check_writable(path: Path) -> None:
     if path.exists() and not os.access(path, os.W_OK):
         raise WarehouseUnavailable(f"warehouse {path} cannot be written: the file is read-only")
     free = shutil.disk_usage(path.parent).free
-    needed = min_free_bytes()
+    needed = min_free_mb * 2**20
     if free < needed:
         raise WarehouseUnavailable(
             f"warehouse {path} cannot be written: only {free / 2**20:.0f} MB free on its disk, "
@@ -158,12 +151,3 @@ def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
             ) from exc
         raise WarehouseUnavailable(f"warehouse {path} cannot be opened: {exc}") from exc
 
-
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise ValueError(f"{name}={raw!r} is not a number of seconds/megabytes") from None

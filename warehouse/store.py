@@ -21,19 +21,9 @@ import pandas as pd
 from warehouse import frames
 from warehouse.errors import WarehouseUnavailable
 from warehouse.export import export_facts
+from warehouse.run_counts import RUN_COUNTS
 from warehouse.sqlfiles import data_tests, sql
 
-RUN_COUNTS: tuple[str, ...] = (
-    "docs_seen",
-    "docs_new",
-    "docs_unchanged",
-    "docs_changed",
-    "docs_duplicate",
-    "docs_failed",
-    "facts_loaded",
-    "rows_quarantined",
-    "seconds",
-)
 DOCUMENT_FIELDS: tuple[str, ...] = (
     "title",
     "region",

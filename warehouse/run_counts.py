@@ -13,8 +13,12 @@ RUN_COUNTERS: tuple[tuple[str, str], ...] = (
     ("docs_new", "  new"),
     ("docs_unchanged", "  unchanged"),
     ("docs_changed", "  changed"),
+    ("docs_reextracted", "  re-extracted (loaded by an older extractor)"),
     ("docs_duplicate", "  same content as another file"),
     ("docs_failed", "  failed"),
+    ("docs_skipped", "files skipped by their suffix"),
+    ("docs_missing", "files gone since loaded"),
+    ("docs_retired", "  retired (--prune)"),
     ("facts_loaded", "facts loaded"),
     ("rows_quarantined", "rows quarantined"),
 )

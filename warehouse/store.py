@@ -51,6 +51,11 @@ class Warehouse:
         """Path -> sha256 of the bytes last loaded from it, for every current path."""
         return dict(self._run("q_current_versions").fetchall())
 
+    def current_extractions(self) -> tuple[dict[str, str], dict[str, str | None]]:
+        """(path -> sha256 of every current path, sha256 -> extractor version that loaded it), in one read."""
+        rows = self._run("q_current_extractions").fetchall()
+        return {path: sha for path, sha, _ in rows}, {sha: version for _, sha, version in rows}
+
     def has_document(self, sha256: str) -> bool:
         """Whether a document with these bytes is loaded (under any name)."""
         # fetchall drains the result: DuckDB 2 refuses new work on a connection with one pending

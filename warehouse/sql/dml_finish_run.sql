@@ -8,6 +8,10 @@ set
     docs_changed = $docs_changed,
     docs_duplicate = $docs_duplicate,
     docs_failed = $docs_failed,
+    docs_reextracted = $docs_reextracted,
+    docs_skipped = $docs_skipped,
+    docs_missing = $docs_missing,
+    docs_retired = $docs_retired,
     facts_loaded = $facts_loaded,
     rows_quarantined = $rows_quarantined,
     seconds = coalesce($seconds, epoch(cast($now as timestamp) - started_at))

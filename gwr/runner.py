@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -42,15 +42,40 @@ def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bo
         flow = gwr_pipeline.with_options(task_runner=_dask_runner(dask_address, cfg)) if dask or dask_address \
             else gwr_pipeline
         with _progress_bar(console):
-            summary = flow(paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
-                           lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
-                           doc_timeout=cfg.doc_timeout, prune=prune)
+            summary = _in_thread(lambda: flow(
+                paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
+                lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
+                doc_timeout=cfg.doc_timeout, prune=prune))
         flow_seconds = time.monotonic() - flow_started
     summary["server_start_seconds"] = server.started_in
     summary["flow_seconds"] = round(flow_seconds, 2)
     summary["wall_seconds"] = round(time.monotonic() - started, 2)
     summary["signal"] = received[0] if received else None
     return summary
+
+
+def _in_thread(work: Callable[[], dict]) -> dict:
+    """Run `work` in a thread while the main thread keeps the signal handlers.
+
+    Prefect's engine replaces the SIGTERM handler with one that raises inside
+    whatever the flow is doing (a load, mid-transaction) — but only when it runs
+    in the main thread. Here it cannot, so a stop is ours to make between batches.
+    """
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["summary"] = work()
+        except BaseException as exc:  # handed to the main thread, raised there
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="gwr-flow", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.2)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["summary"]
 
 
 def _dask_runner(address: str | None, cfg: Settings) -> Any:

@@ -11,6 +11,8 @@ import pytest
 
 from tests.helpers import SAMPLES, copy_samples, gwr
 
+pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
+
 EVAL_COLUMNS = ["doc", "region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier"]
 
 

@@ -76,9 +76,13 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     yc = _time.year_cue(fig.before, sc.meta.year)
     if _time.not_one_years_change(yc, measure, text[run.subject_start : number.start]):
         return None
+    yc = _time.paragraph_year(yc, sc.line_before, sc.meta)
     kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, sc.forecast, bracket_target)
+    period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target)
     # A bracketed 年度目标 is the target of the year the figure beside it reports.
-    year = yc.year if yc.year is not None else _time.default_year(sc.meta, "actual" if bracket_target else kind)
+    year = yc.year if yc.year is not None else _time.default_year(
+        sc.meta, "actual" if bracket_target else kind, "FY" if bracket_target else period
+    )
     if year is None:
         return None
     region, region_code = _place.figure_region(slot, text, run.subject_start, sc.meta)
@@ -89,8 +93,7 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     raw_start, raw_end = sc.clean.to_raw(*_quote_span(sc, slot, number))
     s_start, s_end = sc.clean.to_raw(sc.offset, sc.offset + len(text))
     return Fact(
-        doc=sc.doc, region=region, year=year,
-        period=_time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target),
+        doc=sc.doc, region=region, year=year, period=period,
         indicator=slot.code or "", measure=measure, kind=kind,  # type: ignore[arg-type]
         value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
         quote=sc.raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,

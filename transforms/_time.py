@@ -32,15 +32,24 @@ _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])�
 # The n-th five-year plan of the reform era ("十一五" … "十五五") ends in 2005 + 5n.
 _PLAN_NUMBER = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
-# 1—10月, 1至11月, 1-3季度; every dash variant a copy may hold.
+# 1—10月, 1至11月, 1月至7月, 前11个月; every dash variant a copy may hold.
 _MONTHS = re.compile(
-    r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{1,2})\s*月"  # 1—10月, 1至11月
-    r"|前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个月"  # 前11个月
+    r"""
+      (?<!\d)1\s*月?\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{1,2})\s*月
+    | 前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个?月
+    """,
+    re.VERBOSE,
 )
+# A single month: 6月份, 6月当月, "6月," — not a date (6月30日), a month's end (6月末) or a range's end.
+_SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])")
+# 当月: the last month of the period in force ("前三季度…当月进出口" is September's).
+_CURRENT_MONTH = cue_regex("current_month")
+_LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
 _THIS_YEAR = cue_regex("this_year")
-_LAST_YEAR = re.compile(rf"(?:{cue_alternation('last_year')})(?!同期)")
+# 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年) or with 同期.
+_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期)")
 _NEXT_YEAR = cue_regex("next_year")
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
@@ -63,7 +72,20 @@ def period_of(text: str, default: str) -> str:
         months = int(n) if n and n.isdigit() else _CN_DIGIT.get(n or "", 0)
         if 1 < months <= 12 and (found is None or m.start() >= found[0]):
             found = (m.start(), "FY" if months == 12 else f"M1-M{months}")
+    for m in _SINGLE_MONTH.finditer(text):
+        if found is None or m.start() > found[0]:
+            found = (m.start(), f"M{int(m.group('m'))}")
+    current = max((m.start() for m in _CURRENT_MONTH.finditer(text)), default=-1)
+    if current >= 0 and (found is None or current > found[0]):
+        return _last_month(found[1] if found else default)
     return found[1] if found else default
+
+
+def _last_month(period: str) -> str:
+    """The single last month of a period: M1-M7 -> M7, Q1-Q3 -> M9, H1 -> M6."""
+    if period.startswith("M"):
+        return "M" + period.rsplit("M", 1)[1]
+    return f"M{_LAST_MONTH.get(period, 12)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +135,19 @@ def is_past(yc: YearCue, meta: DocumentMeta) -> bool:
     return yc.year is not None and meta.year is not None and yc.year < meta.year
 
 
-def default_year(meta: DocumentMeta, kind: str) -> int | None:
+def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | None:
+    """The year of a figure whose sentence and paragraph name none.
+
+    A work report's results are for the year before it was delivered. A news page's
+    results for a whole year are for a year that has ended: the year before publication,
+    unless the page appeared in that year's December.
+    """
     if meta.year is None:
         return None
-    if meta.report_type == "work_report" and kind != "target":
+    if meta.report_type == "work_report":
+        return meta.year if kind == "target" else meta.year - 1
+    # A year's results are reported from its last month on (year-end reviews in December).
+    if kind == "actual" and period == "FY" and meta.published is not None and meta.published.month < 12:
         return meta.year - 1
     return meta.year
 
@@ -133,6 +164,17 @@ def figure_period(meta: DocumentMeta, before: str, line_before: str, kind: str, 
         inherited = period_of(line_before, default)
         default = inherited if inherited != "FY" else default
     return period_of(before, default)
+
+
+def paragraph_year(yc: YearCue, line_before: str, meta: DocumentMeta) -> YearCue:
+    """News name a year once for their paragraph ("2021年,…。…义乌市…77468元"): a figure
+    whose own sentence names no year takes the last one its paragraph named before it."""
+    if yc.year is not None or yc.comparison_base or yc.span or meta.report_type == "work_report":
+        return yc
+    carried = year_cue(line_before, meta.year)
+    if carried.year is None or carried.comparison_base or carried.span:
+        return yc
+    return YearCue(carried.year, carried.target_year, False, False)
 
 
 def not_one_years_change(yc: YearCue, measure: str, words_before: str) -> bool:

@@ -51,6 +51,9 @@ _THIS_YEAR = cue_regex("this_year")
 # 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年) or with 同期.
 _LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期)")
 _NEXT_YEAR = cue_regex("next_year")
+# 较上年, 比去年: growth against the previous year, after a clause compared with another one
+# ("比2019年增长15%,社零较上年增长5%"): ordinary year-on-year growth again.
+_YOY_BASE = re.compile(rf"[比较](?:{cue_alternation('last_year')})(?!同期)")
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
 
@@ -117,6 +120,9 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
             # 由"十二五"末的29.1亿元增长到50.1亿元: the plan's end is the span's start here
             start = text[max(0, m.start() - 1) : m.start()] in ("由", "从") and _SPAN_END.search(text, m.end())
             pos, year, target, base, span = m.start(), _PLAN_NUMBER.get(m.group("n")), not start, bool(start), False
+    for m in _YOY_BASE.finditer(text):
+        if m.start() > pos and base:
+            pos, year, base = m.start(), None, False
     if meta_year is not None:
         for pattern, delta in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
             for m in pattern.finditer(text):

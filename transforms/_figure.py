@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from transforms import _kind, _place, _time
 from transforms._measures import is_start_or_count, measure_of, narrowed
 from transforms._pairing import list_words
+from transforms._place import Reading
 from transforms._runs import Run
 from transforms._scope import MULTI_YEAR
 from transforms._subjects import Mention, Slot
@@ -46,6 +47,7 @@ class SentenceContext:
     line_before: str  # its line up to it: a paragraph names its period once ("前三季度,…")
     span_paragraph: bool  # its paragraph opens on a multi-year span (五年来,)
     forecast: bool  # 预计 makes every figure of the sentence a forecast
+    reading: Reading | None  # what the sentences before said (news, bulletins, progress reports only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,7 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     )
     if year is None:
         return None
-    region, region_code = _place.figure_region(slot, text, run.subject_start, sc.meta)
+    region, region_code = _place.figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
     if not region:
         return None  # a figure of no known region cannot be placed (schemas.facts requires one)
     qualifier = _qualifier(text, run, number)

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact
 from transforms._pairing import pair_figures
+from transforms._place import Reading, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
 from transforms._scope import MULTI_YEAR, run_out_of_scope
-from transforms._subjects import Slot, earlier_subjects, find_mentions, share_head, slots_for
+from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
 from transforms.lexicon import cue_alternation, indicators, stocks
 from transforms.numbers import find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
@@ -42,24 +43,29 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     facts: list[Fact] = []
     seen: set[tuple[object, ...]] = set()
     plan_from = _kind.plan_start(clean, meta)
+    # A government's own report speaks of its own region; other texts of many, remembered as they go.
+    reading = None if meta.report_type in ("work_report", "progress_report") else Reading()
     for sent in clean.sentences:
-        text = clean.text[sent.start : sent.end]
-        numbers = find_numbers(text)
-        if not numbers:
+        if clean.sections and clean.sections[sent.section].role == "front":
             continue
-        mentions = find_mentions(text)
-        if not mentions:
+        text = clean.text[sent.start : sent.end]
+        line_start = clean.text.rfind("\n", 0, sent.start) + 1
+        snapshot = _read_on(reading, line_start)
+        numbers = find_numbers(text)
+        mentions = find_mentions(text) if numbers or reading is not None else []
+        if reading is not None:
+            _remember(reading, text, mentions, meta)
+        if not numbers or not mentions:
             continue
         role = _kind.section_role(clean, sent.section, meta)
         if plan_from is not None and sent.start >= plan_from:
             role = "plan"
-        line_start = clean.text.rfind("\n", 0, sent.start) + 1
         sc = SentenceContext(
             doc=doc, raw=raw, clean=clean, meta=meta, offset=sent.start, text=text,
             numbers=numbers, mentions=mentions, role=role,
             line_before=clean.text[max(0, sent.start - 300) : sent.start].rsplit("\n", 1)[-1],
             span_paragraph=bool(_SPAN_OPENING.match(clean.text, line_start, sent.end)),
-            forecast=_kind.forecast_sentence(text),
+            forecast=_kind.forecast_sentence(text), reading=snapshot,
         )
         for fact in _sentence_facts(sc):
             key = (fact.region, fact.year, fact.period, fact.indicator, fact.measure, fact.kind, fact.value)
@@ -67,6 +73,28 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
                 seen.add(key)
                 facts.append(fact)
     return drop_rounded_milestones(facts)
+
+
+def _read_on(reading: Reading | None, line_start: int) -> Reading | None:
+    """The reading as a sentence starts: a new paragraph forgets the old one's regions."""
+    if reading is None:
+        return None
+    if line_start != reading.paragraph:
+        reading.paragraph, reading.topic, reading.by_level = line_start, None, {}
+    return reading.snapshot()
+
+
+def _remember(reading: Reading, text: str, mentions: list[Mention], meta: DocumentMeta) -> None:
+    """What a sentence leaves the reader with: its regions, its subject, its last indicator."""
+    for mention in region_mentions(text):
+        found = named(mention.form, meta)
+        if found:
+            reading.by_level[found[1]] = found[0]
+    topic = sentence_topic(text, len(text), meta, reading)
+    if topic is not None:
+        reading.topic = topic
+    if mentions:
+        reading.indicator = mentions[-1].codes
 
 
 def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:

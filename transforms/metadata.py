@@ -45,7 +45,7 @@ _PLAN_YEAR = re.compile(
     rf"{_YEAR}\s*年(?:的)?(?:政府)?(?:工作(?:提出建议|的建议|安排)|(?:经济社会发展的?)?主要预期目标)"
 )
 _GOAL_YEAR = re.compile(rf"[到至]{_YEAR}\s*年")
-_PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|前三季度.{{0,10}}(?:工作|情况)")
+_PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|(?:半年|前三季度|一季度).{{0,10}}(?:工作|情况)(?!分析)")
 _NEWS = cue_regex("news_marker")
 # How a work report opens: the address to the deputies, the government's own voice, the review.
 _WORK_REPORT_HEAD = re.compile(r"各位代表|我代表[^,。\n]{0,12}人民政府|^[一1][、.]\s*[^\n]{0,12}工作回顾")

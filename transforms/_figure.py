@@ -29,6 +29,12 @@ _LIST_GAP = re.compile(r"[、,和及与\s]*")
 # A qualifier written once at the end of a list ("分别增长7%、8%左右") holds for every item.
 _LIST_QUALIFIER = re.compile(rf"(?:{cue_alternation('ge_after', 'le_after', 'approx_after')})$")
 _DIGIT = re.compile(r"\d")
+# A gap between two figures is no level: 差距扩大到200亿元, 超出重庆337亿元, 以百亿元领先于福州.
+_DIFFERENCE = cue_regex("difference")
+# After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
+_DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
+# A figure followed by the growth noun it is ("泉州2.5%的增速").
+_GROWTH_AFTER = re.compile(r"的?(?:增速|增幅|增长率)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +76,10 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     fig = _figure(text, run, number)
     if fig.index and slot.code in stocks() and _STOCK_AFTER_FLOW.search(fig.zone):
         slot = Slot(stocks()[slot.code], slot.region_text, slot.start)
-    measured = _measure(text, run, slot, fig)
+    compared = _place.compared_place(text, number.start, sc.meta, sc.reading)
+    if compared == _place.NATION:
+        return None  # the nation as a comparison baseline (高于全国(2.5%)) is no fact
+    measured = _measure(text, run, slot, fig, compared is not None)
     if measured is None:
         return None
     measure, value, value_high = measured
@@ -87,7 +96,7 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     )
     if year is None:
         return None
-    region, region_code = _place.figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
+    region, region_code = compared or _place.figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
     if not region:
         return None  # a figure of no known region cannot be placed (schemas.facts requires one)
     qualifier = _qualifier(text, run, number)
@@ -116,12 +125,25 @@ def _figure(text: str, run: Run, number: Number) -> _Figure:
     return _Figure(number, idx, text[zone_start : number.start] + qualifier_word, text[: number.start])
 
 
-def _measure(text: str, run: Run, slot: Slot, fig: _Figure) -> tuple[str, float, float | None] | None:
-    """(measure, value, high end) of the figure for the slot's indicator, or None."""
+def _measure(
+    text: str, run: Run, slot: Slot, fig: _Figure, compared: bool
+) -> tuple[str, float, float | None] | None:
+    """(measure, value, high end) of the figure for the slot's indicator, or None.
+
+    A figure of a region used as a comparison (`compared`: 高于全省平均水平(4.6%)) is
+    measured by the subject's words without the comparison.
+    """
+    end = fig.number.end
+    if _DIFFERENCE.search(text, run.subject_start, fig.number.start) or _DIFFERENCE_AFTER.match(text, end):
+        return None
     predicate = text[run.subject_end : run.numbers[0].start]
     # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
     listed = fig.index and _LIST_GAP.fullmatch(fig.zone)
     own_words = list_words(text, run.numbers, run.subject_end, fig.index) if listed else fig.zone
+    if compared:
+        predicate = own_words = _place.without_comparison(text[run.subject_start : fig.number.start])
+    if _GROWTH_AFTER.match(text, end):
+        own_words += "增速"
     code = slot.code or ""
     measure, value = measure_of(code, fig.number, predicate, own_words)
     if measure is None and fig.index and _kind.BRACKET_TARGET.search(fig.zone):

@@ -66,6 +66,11 @@ _NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 
 
+def strip_neutral(words: str) -> str:
+    """`words` without the words that place or time a figure (`_NEUTRAL_PREFIX`)."""
+    return _NEUTRAL_PREFIX.sub("", words)
+
+
 def narrowed(prefix: str, form: str = "") -> bool:
     """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`).
 

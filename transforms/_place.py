@@ -24,7 +24,7 @@ Place = tuple[str | None, str | None]  # (name, adcode)
 NATION: Place = ("全国", None)
 
 # 全市, 我区, 全国, and the anaphoric 该市/该区/该省 of news.
-_SELF = re.compile(rf"{SELF_REFERENCE}|该[省市区县州]")
+SELF_PLACE = re.compile(rf"{SELF_REFERENCE}|该[省市区县州]")
 # A region named as the term of a comparison or as part of an organisation's name is no
 # subject: 高于全省平均水平, 比全国, 与福州间的差距; 深圳市统计局, 南京海关, 厦门大学.
 _COMPARED_BEFORE = re.compile(rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先)$")
@@ -46,7 +46,7 @@ class RegionMention:
 def region_mentions(text: str) -> list[RegionMention]:
     """Region names and self-references in `text`, in order."""
     found = [RegionMention(m.start(), m.end(), m.group()) for m in _region_regex().finditer(text)]
-    found += [RegionMention(m.start(), m.end(), m.group()) for m in _SELF.finditer(text)]
+    found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text)]
     return sorted(found, key=lambda r: r.start)
 
 
@@ -88,7 +88,7 @@ def _self_place(word: str, before: str, meta: DocumentMeta, reading: Reading | N
     if reading is None or word.startswith("我"):
         return meta.region, meta.region_code
     for mention in reversed(region_mentions(before)):
-        if _SELF.fullmatch(mention.form):
+        if SELF_PLACE.fullmatch(mention.form):
             continue
         found = named(mention.form, meta)
         if found and _of_level(found, level):
@@ -117,7 +117,7 @@ def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, bef
         return county[0], county[1]
     if last is None:
         return None
-    if _SELF.fullmatch(last.form):
+    if SELF_PLACE.fullmatch(last.form):
         return _self_place(last.form, before + text[: last.start], meta, reading)
     found = named(last.form, meta)
     return found[0] if found else None
@@ -131,12 +131,40 @@ def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading
             continue
         if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end):
             continue
-        if _SELF.fullmatch(mention.form):
+        if SELF_PLACE.fullmatch(mention.form):
             return _self_place(mention.form, sentence[: mention.start], meta, reading)
         found = named(mention.form, meta)
         if found:
             return found[0]
     return None
+
+
+# The term of a comparison right before a figure: 高于全省平均水平(4.6%), 高于全省平均水平的5.1%.
+_COMPARED_FIGURE = re.compile(
+    rf"""
+    (?P<cmp>{cue_alternation('comparison')}|超过|持平于?)
+    (?P<place>[^,;。()]{{1,8}}?)
+    (?:的)?(?:平均)?(?:水平|增速|增幅)?(?:的|为|\()?$
+    """,
+    re.VERBOSE,
+)
+
+
+def compared_place(sentence: str, figure_start: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
+    """The region whose figure a comparison quotes right before `figure_start`, if any."""
+    m = _COMPARED_FIGURE.search(sentence, max(0, figure_start - 20), figure_start)
+    if not m:
+        return None
+    mentions = region_mentions(m.group("place"))
+    if len(mentions) != 1 or mentions[0].end != len(m.group("place")):
+        return None
+    return region_in(m.group("place"), meta, reading, sentence[: m.start("place")])
+
+
+def without_comparison(words: str) -> str:
+    """`words` up to the comparison they end with (宁德的GDP增速|高于全省平均水平)."""
+    m = _COMPARED_FIGURE.search(words)
+    return words[: m.start()] if m else words
 
 
 def figure_region(

@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 
 from transforms._patterns import SELF_REFERENCE
-from transforms.lexicon import form_by_group, form_requirements, indicator_regex, surface_forms
+from transforms.lexicon import cue_alternation, form_by_group, form_requirements, indicator_regex, surface_forms
 from transforms.regions import mention_regex
 
 # Item separators of a list subject.
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
 
 # A mention right after 占 (占GDP比重, 占江苏全省进出口总值的) is the whole of a share; one right
-# after 拉动/带动 (拉动GDP增长0.1个百分点) is what a part contributes to.
-_DENOMINATOR_BEFORE = re.compile(r"(?:占[^,;:。、]{0,6}|拉动|带动)$")
+# after 拉动/带动 (拉动GDP增长0.1个百分点) is what a part contributes to; one right after
+# 高于/超过 (高于固定资产投资) is the term of a comparison.
+_DENOMINATOR_BEFORE = re.compile(rf"(?:占[^,;:。、]{{0,6}}|拉动|带动|{cue_alternation('comparison')}|超过)$")
 _SELF = re.compile(SELF_REFERENCE)
 
 
@@ -127,8 +128,12 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
     return slots
 
 
+# A note on scope after a region in a list: 福州(不含平潭).
+_SCOPE_NOTE = re.compile(r"\([^()]{0,12}\)")
+
+
 def _is_region(text: str) -> bool:
-    text = text.strip()
+    text = _SCOPE_NOTE.sub("", text).strip()
     return bool(text) and bool(mention_regex().fullmatch(text) or _SELF.fullmatch(text))
 
 

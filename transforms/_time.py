@@ -41,15 +41,16 @@ _MONTHS = re.compile(
     re.VERBOSE,
 )
 # A single month: 6月份, 6月当月, "6月," — not a date (6月30日), a month's end (6月末) or a range's end.
-_SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])")
+_SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])")
 # 当月: the last month of the period in force ("前三季度…当月进出口" is September's).
 _CURRENT_MONTH = cue_regex("current_month")
 _LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
 _THIS_YEAR = cue_regex("this_year")
-# 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年) or with 同期.
-_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期)")
+# 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年,
+# 在上年高位增长的基础上) or with 同期.
+_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期|[^,。;]{{0,6}}(?:基础上|基数))")
 _NEXT_YEAR = cue_regex("next_year")
 # 较上年, 比去年: growth against the previous year, after a clause compared with another one
 # ("比2019年增长15%,社零较上年增长5%"): ordinary year-on-year growth again.

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 
 from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact
+from transforms._measures import strip_neutral
 from transforms._pairing import pair_figures
 from transforms._place import Reading, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
-from transforms._scope import MULTI_YEAR, run_out_of_scope
+from transforms._scope import MULTI_YEAR, group_statement, run_out_of_scope
 from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
 from transforms.lexicon import cue_alternation, indicators, stocks
 from transforms.numbers import find_numbers
@@ -55,7 +56,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
         mentions = find_mentions(text) if numbers or reading is not None else []
         if reading is not None:
             _remember(reading, text, mentions, meta)
-        if not numbers or not mentions:
+        if not numbers or not (mentions or (snapshot is not None and snapshot.indicator)):
             continue
         role = _kind.section_role(clean, sent.section, meta)
         if plan_from is not None and sent.start >= plan_from:
@@ -106,7 +107,7 @@ def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
         clause_end = run.numbers[-1].end
         slots = _run_subjects(sc.text, run, sc, history)
         history.append(slots)
-        if not slots or run_out_of_scope(sc.text, run):
+        if not slots or run_out_of_scope(sc.text, run) or group_statement(sc.text, run):
             continue
         # A run that goes on to 年均/累计 ("跨越5000亿元大关,年均增长5.7%") is about a span:
         # only its end levels are facts, as in a paragraph that opens on a span.
@@ -129,8 +130,47 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
     if _FENBIE in text[run.subject_end : run.numbers[0].start]:
         return earlier_subjects(history, len(run.numbers))
     if previous:
-        return _elliptic(subject, previous, run.subject_start)
-    return []
+        borrowed = _elliptic(subject, previous, run.subject_start)
+        if borrowed:
+            return borrowed
+    return _remembered(sc, run, subject)
+
+
+# What may remain of a subject that names no indicator, for the run to be about the indicator
+# the text named last: a region, a pronoun or particle, a rank, a growth or goal noun
+# ("江西省也达到597.5亿元", "深圳以14324.47亿元位居第一", "福州的增速达到5.4%", "把这一目标确定在").
+_ELLIPTIC_SUBJECT = re.compile(
+    r"""
+    (?: 其 | 的 | 也 | 则 | 以 | 为 | 仍 | 而 | 但 | 是 | 把 | 将 | 中 | 看 | 从 | 来看
+      | 排名第.位? | 位列第. | 排在第. | 居第.
+      | 增速 | 增幅 | 增长率 | 经济增速 | 体量 | 总量
+      | 这一目标 | 预期目标 | 增长目标 | 目标 | 设定为? | 确定在? | 定为
+      | [,、\s()])*
+    """,
+    re.VERBOSE,
+)
+_GOAL_OR_GROWTH = re.compile(r"目标|增速|增幅|增长率")
+
+
+def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
+    """News name an indicator once and then only its regions or its growth: a subject that
+    is nothing else borrows the indicator named last before it (in the sentence, then in the
+    text before). A goal with no indicator named anywhere is the economy's (经济增长目标)."""
+    if sc.reading is None:
+        return []
+    regions_named = region_mentions(subject)
+    rest = subject
+    for mention in reversed(regions_named):
+        rest = rest[: mention.start] + rest[mention.end :]
+    if not _ELLIPTIC_SUBJECT.fullmatch(strip_neutral(rest)):
+        return []
+    if not regions_named and not _GOAL_OR_GROWTH.search(subject + sc.text[run.subject_end : run.numbers[0].start]):
+        return []
+    before = [m for m in sc.mentions if m.end <= run.subject_start]
+    codes = before[-1].codes if before else sc.reading.indicator
+    if not codes and _GOAL_OR_GROWTH.search(subject) and "目标" in sc.text[: run.numbers[0].start]:
+        codes = ("gdp",)
+    return [Slot(code, subject, run.subject_start) for code in codes]
 
 
 def _elliptic(subject: str, previous: list[Slot], start: int) -> list[Slot]:

@@ -33,6 +33,7 @@ _DIGIT = re.compile(r"\d")
 _DIFFERENCE = cue_regex("difference")
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
+_GROWTH_NOUN = re.compile(r"增幅|增速|增长率")
 # A figure followed by the growth noun it is ("泉州2.5%的增速").
 _GROWTH_AFTER = re.compile(r"的?(?:增速|增幅|增长率)")
 
@@ -89,7 +90,8 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
         return None
     yc = _time.paragraph_year(yc, sc.line_before, sc.meta)
     kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, sc.forecast, bracket_target)
-    period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target)
+    lead = sc.reading.lead_period if sc.reading else _time.period_of(sc.meta.title or "", "FY")
+    period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
     # A bracketed 年度目标 is the target of the year the figure beside it reports.
     year = yc.year if yc.year is not None else _time.default_year(
         sc.meta, "actual" if bracket_target else kind, "FY" if bracket_target else period
@@ -148,6 +150,12 @@ def _measure(
     measure, value = measure_of(code, fig.number, predicate, own_words)
     if measure is None and fig.index and _kind.BRACKET_TARGET.search(fig.zone):
         measure, value = measure_of(code, fig.number, predicate, predicate)
+    if measure is None and not fig.index:
+        # The growth noun may stand in the subject, after the indicator: "一般公共预算收入相比去年
+        # 1-2月的增幅甚至达到了61.8%".
+        noun = _GROWTH_NOUN.search(text, slot.start, run.subject_end)
+        if noun:
+            measure, value = measure_of(code, fig.number, predicate, text[noun.start() : fig.number.start])
     # "达到7.5亿元以上、人均达到3200元": a later figure of the run narrowed to a per-capita one.
     if measure is None or is_start_or_count(text, fig.number) or (fig.index and "人均" in fig.zone):
         return None

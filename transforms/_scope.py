@@ -60,8 +60,13 @@ def group_statement(sentence: str, run: Run) -> bool:
     clause = sentence[max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, run.subject_start)), default=0) : first]
     if _GROUP_MEMBERS.search(clause):
         return True
-    if "分别" in clause or not _GROUP_ALL.search(clause):
+    if "分别" in clause:
         return False
+    if not _GROUP_ALL.search(clause):
+        # A threshold over a list of regions ("福州、莆田的基础设施投资增速…超过20%") is a group's too.
+        listed = {m.form for m in region_mentions(sentence[run.subject_start : first])
+                  if not SELF_PLACE.fullmatch(m.form)}
+        return len(listed) >= 2 and all(n.qualifier in ("ge", "le") for n in run.numbers)
     # The members may be named in the clause before: "深圳和广州作为一线城市,上半年GDP都超过了…".
     start = max((m.end() for m in _SENTENCE_BREAK.finditer(sentence, 0, run.subject_start)), default=0)
     since = sentence[start:first]

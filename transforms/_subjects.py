@@ -23,6 +23,9 @@ _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
 # 高于/超过 (高于固定资产投资) is the term of a comparison.
 _DENOMINATOR_BEFORE = re.compile(rf"(?:占[^,;:。、]{{0,6}}|拉动|带动|{cue_alternation('comparison')}|超过)$")
 _SELF = re.compile(SELF_REFERENCE)
+# An indicator followed by 的 and a noun is that noun's owner, not the subject: "江苏进出口的
+# 主要国别和地区…占61.4%" is about the trade partners. Its growth, share or size is still its own.
+_OWNED_AFTER = re.compile(r"的(?!增速|增幅|增长|比重|总量|规模|同比|体量)[\u4e00-\u9fff]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,7 @@ def share_head(item: str, neighbour: str) -> tuple[str, ...] | None:
 def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Slot]:
     """Slots of the subject sentence[start:end]; empty when it names no indicator."""
     subject = sentence[start:end]
-    inner = [m for m in mentions if start <= m.start and m.end <= end]
+    inner = [m for m in mentions if start <= m.start and m.end <= end and not _OWNED_AFTER.match(sentence, m.end)]
     if not inner:
         return []
     spans = _items(subject, start, inner)

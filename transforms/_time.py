@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import cue_alternation, cue_regex, periods
-from transforms.records import DocumentMeta
+from transforms.records import CleanText, DocumentMeta
 
 # Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's
 # year; "到2025年" names a target year. "从2021年的" names the start of a span: its year
@@ -44,6 +44,8 @@ _MONTHS = re.compile(
 _SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])")
 # 当月: the last month of the period in force ("前三季度…当月进出口" is September's).
 _CURRENT_MONTH = cue_regex("current_month")
+_TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
+_THROUGH_QUARTER = {"Q1": "Q1", "Q2": "H1", "Q3": "Q1-Q3", "Q4": "FY"}
 _LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
@@ -70,7 +72,13 @@ def period_of(text: str, default: str) -> str:
     pr = _period_regex()
     for m in pr.finditer(text):
         idx = int((m.lastgroup or "p0")[1:])
-        found = (m.start(), periods()[idx][1])
+        period = periods()[idx][1]
+        if _TIME_POINT_AFTER.match(text, m.end()):
+            # 一季度末 is a point in time; 经过二季度后 the first half, cumulated through the quarter
+            if not text.startswith("后", m.end()) or period not in _THROUGH_QUARTER:
+                continue
+            period = _THROUGH_QUARTER[period]
+        found = (m.start(), period)
     for m in _MONTHS.finditer(text):
         n = m.group("m") or m.group("n")
         months = int(n) if n and n.isdigit() else _CN_DIGIT.get(n or "", 0)
@@ -159,13 +167,37 @@ def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | Non
     return meta.year
 
 
-def figure_period(meta: DocumentMeta, before: str, line_before: str, kind: str, bracket_target: bool) -> str:
+def lead_period(clean: CleanText, meta: DocumentMeta) -> str:
+    """The period a news text is about: its headline's ("前三季度全市经济运行稳中向好"), else the
+    one its lead paragraph names first ("近日,福建省各地2022年上半年的GDP纷纷出炉")."""
+    headline = period_of(meta.title or "", "")
+    if headline:
+        return headline
+    front = [s for s in clean.sections if s.role == "front"]
+    body = clean.text[front[0].end if front else 0 :].lstrip()
+    lead = body.split("\n", 3)
+    for paragraph in lead[:3]:
+        if len(paragraph) >= 20:
+            return _first_period(paragraph)
+    return "FY"
+
+
+def _first_period(text: str) -> str:
+    firsts = [(m.start(), m) for m in _period_regex().finditer(text)]
+    if not firsts:
+        return period_of(text, "FY")
+    _, m = min(firsts, key=lambda pair: pair[0])
+    return period_of(text[: m.end()], "FY")
+
+
+def figure_period(
+    meta: DocumentMeta, before: str, line_before: str, kind: str, bracket_target: bool, lead: str = "FY"
+) -> str:
     if bracket_target:
         return "FY"
     default = "FY"
     if meta.report_type != "work_report" and kind != "target":
-        # "前三季度全市经济运行稳中向好": a headline names the period its figures cover.
-        default = period_of(meta.title or "", "FY")
+        default = lead
     if meta.report_type != "work_report":
         # News paragraphs name the period once ("前三季度,…") for several sentences.
         inherited = period_of(line_before, default)

@@ -20,6 +20,7 @@ from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
 from transforms._scope import MULTI_YEAR, group_statement, run_out_of_scope
 from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
+from transforms._time import lead_period
 from transforms.lexicon import cue_alternation, indicators, stocks
 from transforms.numbers import find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
@@ -45,7 +46,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     seen: set[tuple[object, ...]] = set()
     plan_from = _kind.plan_start(clean, meta)
     # A government's own report speaks of its own region; other texts of many, remembered as they go.
-    reading = None if meta.report_type in ("work_report", "progress_report") else Reading()
+    reading = None if meta.report_type in ("work_report", "progress_report") else _start_reading(clean, meta)
     for sent in clean.sentences:
         if clean.sections and clean.sections[sent.section].role == "front":
             continue
@@ -81,8 +82,15 @@ def _read_on(reading: Reading | None, line_start: int) -> Reading | None:
     if reading is None:
         return None
     if line_start != reading.paragraph:
-        reading.paragraph, reading.topic, reading.by_level = line_start, None, {}
+        reading.new_paragraph(line_start)
     return reading.snapshot()
+
+
+def _start_reading(clean: CleanText, meta: DocumentMeta) -> Reading:
+    """A news text's headline names the indicator and the period its figures are about; a
+    headline that names no period leaves it to the lead (the first paragraph of the body)."""
+    headline = find_mentions(meta.title or "")
+    return Reading(headline_indicator=headline[0].codes if headline else (), lead_period=lead_period(clean, meta))
 
 
 def _remember(reading: Reading, text: str, mentions: list[Mention], meta: DocumentMeta) -> None:
@@ -142,6 +150,7 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
 _ELLIPTIC_SUBJECT = re.compile(
     r"""
     (?: 其 | 的 | 也 | 则 | 以 | 为 | 仍 | 而 | 但 | 是 | 把 | 将 | 中 | 看 | 从 | 来看
+      | 即便是 | 即使是 | 就连 | 甚至
       | 排名第.位? | 位列第. | 排在第. | 居第.
       | 增速 | 增幅 | 增长率 | 经济增速 | 体量 | 总量
       | 这一目标 | 预期目标 | 增长目标 | 目标 | 设定为? | 确定在? | 定为

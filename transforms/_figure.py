@@ -15,7 +15,7 @@ from transforms._measures import is_start_or_count, measure_of, narrowed
 from transforms._pairing import list_words
 from transforms._place import Reading
 from transforms._runs import Run
-from transforms._scope import MULTI_YEAR
+from transforms._scope import multi_year
 from transforms._subjects import Mention, Slot
 from transforms.lexicon import cue_alternation, cue_regex, stocks, units
 from transforms.numbers import Number
@@ -71,7 +71,7 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure,
     # except a stock's level ("累计达到8.6万户" after a flow is the running total).
     if narrowed(slot.region_text, slot.form) or (
-        MULTI_YEAR.search(text[run.subject_start : number.end]) and slot.code not in _STOCKS
+        multi_year(text[run.subject_start : number.end], text[: run.subject_start]) and slot.code not in _STOCKS
     ):
         return None
     fig = _figure(text, run, number)

@@ -24,7 +24,7 @@ Place = tuple[str | None, str | None]  # (name, adcode)
 NATION: Place = ("全国", None)
 
 # 全市, 我区, 全国, and the anaphoric 该市/该区/该省 of news.
-SELF_PLACE = re.compile(rf"{SELF_REFERENCE}|该[省市区县州]")
+SELF_PLACE = re.compile(SELF_REFERENCE)
 # A region named as the term of a comparison or as part of an organisation's name is no
 # subject: 高于全省平均水平, 比全国, 与福州间的差距; 深圳市统计局, 南京海关, 厦门大学.
 _COMPARED_BEFORE = re.compile(rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先)$")
@@ -120,7 +120,8 @@ def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, bef
     mentions = region_mentions(text)
     last = mentions[-1] if mentions else None
     county = _trailing_county(text, meta)
-    if county is not None and len(text) - len(county[2]) > (last.start if last else -1):
+    # A county stem inside the last name (津市 in 天津市) is part of that name.
+    if county is not None and len(text) - len(county[2]) >= (last.end if last else 0):
         return county[0], county[1]
     if last is None:
         return None

@@ -38,7 +38,17 @@ _SENTENCE_BREAK = re.compile(r"[;。]")
 _CLAUSE_BREAK = re.compile(r"[,;:。]")
 
 # 年均, 五年来…, and 累计 other than 全年累计/当年累计 (one year's total).
-MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
+_MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
+# A part of one year named before 累计 makes it that period's running total (1月至7月…累计下降1.2%).
+_WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|季度|上半年|前三季度|今年以来|年初以来")
+
+
+def multi_year(text: str, sentence_before: str = "") -> bool:
+    """Whether `text` speaks of several years (年均, 五年来, 累计 over years)."""
+    for m in _MULTI_YEAR.finditer(text):
+        if m.group() != "累计" or not _WITHIN_YEAR.search(sentence_before + text[: m.start()]):
+            return True
+    return False
 
 
 def run_out_of_scope(sentence: str, run: Run) -> bool:

@@ -18,7 +18,7 @@ from transforms._pairing import pair_figures
 from transforms._place import Reading, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
-from transforms._scope import MULTI_YEAR, group_statement, run_out_of_scope
+from transforms._scope import group_statement, multi_year, run_out_of_scope
 from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
 from transforms._time import lead_period
 from transforms.lexicon import cue_alternation, indicators, stocks
@@ -119,7 +119,8 @@ def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
             continue
         # A run that goes on to 年均/累计 ("跨越5000亿元大关,年均增长5.7%") is about a span:
         # only its end levels are facts, as in a paragraph that opens on a span.
-        span_run = sc.span_paragraph or bool(MULTI_YEAR.search(sc.text[run.subject_start : run.numbers[-1].end]))
+        span_run = sc.span_paragraph or multi_year(sc.text[run.subject_start : run.numbers[-1].end],
+                                                    sc.text[: run.subject_start])
         for slot, number in pair_figures(sc.text, run.numbers, run.subject_end, slots):
             fact = figure_fact(sc, run, slot, number)
             if fact is not None and not (span_run and not _end_of_span_level(fact)):

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from transforms import regions
 from transforms._doc_region import document_region
 from transforms._published import npc_session_year, publication_date, years_named
 from transforms.lexicon import cue_alternation, cue_regex
@@ -188,4 +189,6 @@ def _national(text: str) -> bool:
     if _NATIONAL.search(text[:1500]):
         return True
     own = sum(1 for _ in _LOCAL_SELF.finditer(text, 0, _REVIEW_CHARS))
-    return own < 2 and len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS)) >= 5
+    ours = len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS))
+    # A short page on the nation names no region of its own at all.
+    return own < 2 and (ours >= 5 or (ours >= 2 and not regions.mention_regex().search(text, 0, _REVIEW_CHARS)))

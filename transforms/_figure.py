@@ -33,7 +33,7 @@ _DIGIT = re.compile(r"\d")
 _DIFFERENCE = cue_regex("difference")
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
-_GROWTH_NOUN = re.compile(r"增幅|增速|增长率")
+_GROWTH_NOUN = re.compile(r"增幅|增速|增长率|负增长")
 # A figure followed by the growth noun it is ("泉州2.5%的增速").
 _GROWTH_AFTER = re.compile(r"的?(?:增速|增幅|增长率)")
 
@@ -144,6 +144,8 @@ def _measure(
     own_words = list_words(text, run.numbers, run.subject_end, fig.index) if listed else fig.zone
     if compared:
         predicate = own_words = _place.without_comparison(text[run.subject_start : fig.number.start])
+        if not _GROWTH_NOUN.search(own_words):
+            own_words += _GROWTH_NOUN.search(text, 0, fig.number.start) and "增速" or ""
     if _GROWTH_AFTER.match(text, end):
         own_words += "增速"
     code = slot.code or ""

@@ -25,10 +25,14 @@ NATION: Place = ("全国", None)
 
 # 全市, 我区, 全国, and the anaphoric 该市/该区/该省 of news.
 SELF_PLACE = re.compile(SELF_REFERENCE)
-# A region named as the term of a comparison or as part of an organisation's name is no
-# subject: 高于全省平均水平, 比全国, 与福州间的差距; 深圳市统计局, 南京海关, 厦门大学.
-_COMPARED_BEFORE = re.compile(rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先)$")
-_NOT_A_SUBJECT_AFTER = re.compile(rf"^(?:{cue_alternation('organisation')})")
+# A region named as the term of a comparison or a ranking, or as part of an organisation's name,
+# is no subject: 高于全省平均水平, 比全国, 与福州间的差距, 居全省首位; 深圳市统计局, 南京海关.
+_COMPARED_BEFORE = re.compile(
+    rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先|居|列|排名|跻身)$"
+)
+_NOT_A_SUBJECT_AFTER = re.compile(
+    rf"(?:{cue_alternation('organisation')}|第[一二三四五六七八九十\d]|首位|前列|之首|前[一二三四五十\d]|排名|平均)"
+)
 
 
 @cache
@@ -100,7 +104,16 @@ def _self_place(word: str, before: str, meta: DocumentMeta, reading: Reading | N
         found = named(mention.form, meta)
         if found and _of_level(found, level):
             return found[0]
-    return reading.by_level.get(level) or (meta.region, meta.region_code)
+    return reading.by_level.get(level) or _own_at_level(meta, level)
+
+
+def _own_at_level(meta: DocumentMeta, level: str) -> Place:
+    """The document's own region, or its province when 全省 is said of a city's or county's text."""
+    if level == "province" and meta.region_code and meta.region_code[2:] != "0000":
+        province = regions.by_code(meta.region_code[:2] + "0000")
+        if province is not None:
+            return province.name, province.adcode
+    return meta.region, meta.region_code
 
 
 def _of_level(found: tuple[Place, str], level: str) -> bool:

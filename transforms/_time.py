@@ -45,6 +45,12 @@ _SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s
 # 当月: the last month of the period in force ("前三季度…当月进出口" is September's).
 _CURRENT_MONTH = cue_regex("current_month")
 _TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
+# A period or month right after these is a comparison base: 较一季度加快, 比1-6月提高.
+_COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|于)$")
+# A year named on its own, not as the start of a period (2022年GDP, not 2022年上半年) or a base.
+_BARE_YEAR = re.compile(
+    r"(?<![较比与同])(?:19|20)\d{2}\s*年(?!\s*(?:[上下前一二三四第]|\d{1,2}\s*[-—–~至月]|度|以来|末|底|同期))"
+)
 _THROUGH_QUARTER = {"Q1": "Q1", "Q2": "H1", "Q3": "Q1-Q3", "Q4": "FY"}
 _LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -67,30 +73,42 @@ def _period_regex() -> re.Pattern[str]:
 
 
 def period_of(text: str, default: str) -> str:
-    """The last period phrase in `text` (the stretch of sentence before a figure)."""
+    """The period of a figure from the words before it (`text`): the last period phrase, unless
+    a year named after it starts over (README: a period covers the figures after it until
+    another period or year is named). A period named as a comparison base (较一季度加快) is none."""
     found: tuple[int, str] | None = None
-    pr = _period_regex()
-    for m in pr.finditer(text):
-        idx = int((m.lastgroup or "p0")[1:])
-        period = periods()[idx][1]
+    for start, _end, period in _period_phrases(text):
+        if not _COMPARED_BEFORE.search(text, max(0, start - 2), start):
+            found = (start, period)
+    # A year named on its own after the last period (or with no period before it) starts over.
+    if any(found is None or m.start() > found[0] for m in _BARE_YEAR.finditer(text)):
+        return "FY"
+    current = max((m.start() for m in _CURRENT_MONTH.finditer(text)), default=-1)
+    if current >= 0 and (found is None or current > found[0]):
+        return _last_month(found[1] if found else default)
+    return found[1] if found else default
+
+
+def _period_phrases(text: str) -> list[tuple[int, int, str]]:
+    """Every period phrase of `text`: listed phrases, month ranges and single months, in order."""
+    out: list[tuple[int, int, str]] = []
+    for m in _period_regex().finditer(text):
+        period = periods()[int((m.lastgroup or "p0")[1:])][1]
         if _TIME_POINT_AFTER.match(text, m.end()):
             # 一季度末 is a point in time; 经过二季度后 the first half, cumulated through the quarter
             if not text.startswith("后", m.end()) or period not in _THROUGH_QUARTER:
                 continue
             period = _THROUGH_QUARTER[period]
-        found = (m.start(), period)
+        out.append((m.start(), m.end(), period))
     for m in _MONTHS.finditer(text):
         n = m.group("m") or m.group("n")
         months = int(n) if n and n.isdigit() else _CN_DIGIT.get(n or "", 0)
-        if 1 < months <= 12 and (found is None or m.start() >= found[0]):
-            found = (m.start(), "FY" if months == 12 else f"M1-M{months}")
+        if 1 < months <= 12:
+            out.append((m.start(), m.end(), "FY" if months == 12 else f"M1-M{months}"))
     for m in _SINGLE_MONTH.finditer(text):
-        if found is None or m.start() > found[0]:
-            found = (m.start(), f"M{int(m.group('m'))}")
-    current = max((m.start() for m in _CURRENT_MONTH.finditer(text)), default=-1)
-    if current >= 0 and (found is None or current > found[0]):
-        return _last_month(found[1] if found else default)
-    return found[1] if found else default
+        if not any(a <= m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), f"M{int(m.group('m'))}"))
+    return sorted(out)
 
 
 def _last_month(period: str) -> str:

@@ -142,7 +142,21 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
         borrowed = _elliptic(subject, previous, run.subject_start)
         if borrowed:
             return borrowed
-    return _remembered(sc, run, subject)
+    return _bracketed(sc, run) or _remembered(sc, run, subject)
+
+
+def _bracketed(sc: SentenceContext, run: Run) -> list[Slot]:
+    """A figure in brackets right after a region ("上海(9.7%)、成都(5.8%)", "首府南宁(2698.81亿元)")
+    is that region's figure of the indicator the text is speaking of."""
+    start = run.numbers[0].start
+    if sc.reading is None or sc.text[start - 1 : start] != "(":
+        return []
+    named = region_mentions(sc.text[max(0, start - 12) : start - 1])
+    if not named or named[-1].end != min(12, start) - 1:
+        return []
+    before = [m for m in sc.mentions if m.end <= start]
+    codes = before[-1].codes if before else sc.reading.indicator
+    return [Slot(code, named[-1].form, start - 1 - len(named[-1].form)) for code in codes]
 
 
 # What may remain of a subject that names no indicator, for the run to be about the indicator
@@ -152,7 +166,7 @@ _ELLIPTIC_SUBJECT = re.compile(
     r"""
     (?: 其 | 的 | 也 | 则 | 以 | 为 | 仍 | 而 | 但 | 是 | 把 | 将 | 中 | 看 | 从 | 来看
       | 即便是 | 即使是 | 就连 | 甚至
-      | 排名第.位? | 位列第. | 排在第. | 居第.
+      | 排名第.位? | 位列第. | 排在第. | 居第. | 位居第.的?
       | 增速 | 增幅 | 增长率 | 经济增速 | 体量 | 总量
       | 这一目标 | 预期目标 | 增长目标 | 目标 | 设定为? | 确定在? | 定为
       | [,、\s()])*

@@ -95,8 +95,8 @@ def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
     return "eq"
 
 
-# Zero growth written as words (GDP罕见出现零增长): a growth of 0 %.
-_ZERO_GROWTH = re.compile(r"零增长")
+# Zero growth written as words (GDP罕见出现零增长, 与上年同期持平): a growth of 0 %.
+_ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)持平")
 
 
 def find_numbers(text: str) -> list[Number]:

@@ -21,6 +21,8 @@ from transforms.lexicon import cue_alternation, extra_regions
 from transforms.records import DocumentMeta
 
 Place = tuple[str | None, str | None]  # (name, adcode)
+# The nation's own name for its GDP; provinces and cities say 地区生产总值.
+_NATIONAL_WORDING = "国内"
 NATION: Place = ("全国", None)
 
 # 全市, 我区, 全国, and the anaphoric 该市/该区/该省 of news.
@@ -31,7 +33,7 @@ _COMPARED_BEFORE = re.compile(
     rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先|居|列|排名|跻身)$"
 )
 _NOT_A_SUBJECT_AFTER = re.compile(
-    rf"(?:{cue_alternation('organisation')}|第[一二三四五六七八九十\d]|首位|前列|之首|前[一二三四五十\d]|排名|平均)"
+    rf"(?:{cue_alternation('organisation')}|第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]|排名|平均)"
 )
 
 
@@ -194,6 +196,8 @@ def figure_region(
     """The region of a figure: named inside its list item, else before the item in its
     subject; in news then the sentence's subject and the paragraph's; else the document's."""
     before = sentence[: slot.start]
+    if reading is not None and slot.form.startswith(_NATIONAL_WORDING):
+        return NATION  # 国内生产总值 in news is the nation's: 国家统计局…,国内生产总值同比增长5.5%
     found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
     if found is None and slot.region_text == "":
         found = region_in(sentence[subject_start : slot.start], meta, reading, sentence[:subject_start])

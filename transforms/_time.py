@@ -173,7 +173,8 @@ def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | Non
 
     A work report's results are for the year before it was delivered. A news page's
     results for a whole year are for a year that has ended: the year before publication,
-    unless the page appeared in that year's December.
+    unless the page appeared in that year's December. A page without a date is dated by the
+    latest year it names, which for a review is the year it reviews.
     """
     if meta.year is None:
         return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from transforms import regions
-from transforms._patterns import SELF_LEVEL, SELF_REFERENCE
+from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, strip_neutral
 from transforms._subjects import Slot
 from transforms.lexicon import cue_alternation, extra_regions
 from transforms.records import DocumentMeta
@@ -32,9 +32,9 @@ SELF_PLACE = re.compile(SELF_REFERENCE)
 _COMPARED_BEFORE = re.compile(
     rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先|居|列|排名|跻身)$"
 )
-_NOT_A_SUBJECT_AFTER = re.compile(
-    rf"(?:{cue_alternation('organisation')}|第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]|排名|平均)"
-)
+_NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation')}|平均)")
+# 全省 followed by a rank is the field of a ranking (居全省首位, 蝉联全省第一), not a subject.
+_RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]")
 
 
 @cache
@@ -146,13 +146,43 @@ def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, bef
     return found[0] if found else None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+# What may open a clause before its subject: connectives and the way news cite their source.
+_LEAD_IN = re.compile(
+    rf"""(?:
+        {cue_alternation("connective")}
+      | 从[^,;。]{{0,10}}(?:看|来看)               # 从增速来看, 从黑龙江省统计局公布的数据看
+      | 据[^,;。]{{0,16}}(?:显示|消息|获悉|统计)    # 据天津市统计局消息
+      | [“”"\s]
+    )*""",
+    re.VERBOSE,
+)
+
+
+_FROM_VIEW = re.compile(r"从(?P<topic>[^,;。]{1,10}?)(?:来)?看")
+
+
+def _subject_position(sentence: str, mention: RegionMention) -> bool:
+    """Whether a region stands where a clause's subject stands: at its start after time words
+    and connectives (2022年,柳州GDP为…), or alone at its end ("被誉为…的东莞,2021年GDP…")."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, mention.start)), default=0)
+    if _LEAD_IN.fullmatch(strip_neutral(sentence[start : mention.start])):
+        return True
+    view = _FROM_VIEW.match(sentence, start)
+    if view and view.start("topic") <= mention.start and mention.end <= view.end("topic"):
+        return True  # 从广西全区来看: the region looked at
+    return sentence[mention.end : mention.end + 1] in (",", "", "。", ";")
+
+
 def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
     """The region a news sentence names as its subject before `end`: the last one that is not
     a term of comparison or part of an organisation's name."""
     for mention in reversed(region_mentions(sentence[:end])):
         if _COMPARED_BEFORE.search(sentence[max(0, mention.start - 3) : mention.start]):
             continue
-        if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end):
+        if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end) or not _subject_position(sentence, mention):
+            continue
+        if SELF_PLACE.fullmatch(mention.form) and _RANK_AFTER.match(sentence, mention.end):
             continue
         if SELF_PLACE.fullmatch(mention.form):
             return _self_place(mention.form, sentence[: mention.start], meta, reading)

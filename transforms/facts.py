@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact
-from transforms._measures import strip_neutral
 from transforms._pairing import pair_figures
+from transforms._patterns import strip_neutral
 from transforms._place import Reading, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs

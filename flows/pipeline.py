@@ -15,6 +15,7 @@ from flows.tasks import (
     discover_files,
     load_batch,
     open_run,
+    publish_snapshot,
     read_batch,
     transform_batch,
     validate_batch,
@@ -23,6 +24,7 @@ from gwr import progress
 from gwr.batch import triage
 from gwr.config import settings
 from gwr.runlock import run_lock
+from warehouse.publish import snapshot_path
 
 COUNTS = ("docs_seen", "docs_new", "docs_unchanged", "docs_changed", "docs_duplicate", "docs_failed",
           "facts_loaded", "rows_quarantined")
@@ -35,6 +37,7 @@ def gwr_pipeline(
     batch_size: int | None = None,
     max_file_mb: float | None = None,
     lock_timeout: float | None = None,
+    publish: str | None = None,
 ) -> dict:
     """Load report files (or folders of them) into the DuckDB warehouse and return the run summary."""
     cfg = settings(db)
@@ -87,5 +90,7 @@ def gwr_pipeline(
         finally:
             counts_out = {**counts, "seconds": round(time.monotonic() - started, 2)}
             close_run(db_path, wait, run_id, status, counts_out)
+        target = snapshot_path(Path(db_path), publish)
+        published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s: %s", run_id, counts_out)
-    return {"run_id": run_id, "db": db_path, **counts_out, "errors": errors}
+    return {"run_id": run_id, "db": db_path, **counts_out, "errors": errors, "published": published}

@@ -61,6 +61,9 @@ def run(
     batch_size: Annotated[int | None, typer.Option(help="documents per task call [env GWR_BATCH_SIZE]")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's log lines")] = False,
     fail_on_error: Annotated[bool, typer.Option(help="exit 1 if any document failed")] = False,
+    publish: Annotated[str | None, typer.Option(
+        help="snapshot file BI tools open, written after a successful run; 'none' skips it "
+             "[env GWR_PUBLISH; default beside the warehouse: gwr-published.duckdb]")] = None,
 ) -> None:
     """Load report files into the warehouse (new and changed files only)."""
     from gwr.summary import print_summary, run_with_progress
@@ -74,7 +77,7 @@ def run(
     try:
         cfg = settings(db)
         check_writable(cfg.db)  # fail in a second, not after Prefect has started
-        summary = run_with_progress([str(p) for p in paths], str(cfg.db), batch_size, err)
+        summary = run_with_progress([str(p) for p in paths], str(cfg.db), batch_size, err, publish)
     except _known_errors() as e:
         raise fail(str(e)) from None
     print_summary(summary, out)

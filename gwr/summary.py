@@ -23,7 +23,8 @@ ROWS = [
 ]
 
 
-def run_with_progress(paths: list[str], db: str, batch_size: int | None, console: Console) -> dict:
+def run_with_progress(paths: list[str], db: str, batch_size: int | None, console: Console,
+                      publish: str | None = None) -> dict:
     """Run the flow in this process (Prefect's ephemeral API) with a progress bar on `console`."""
     bar = Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                    console=console, transient=True, disable=not console.is_terminal)
@@ -38,7 +39,7 @@ def run_with_progress(paths: list[str], db: str, batch_size: int | None, console
     progress.set_listener(update)
     try:
         with bar:
-            return gwr_pipeline(paths=paths, db=db, batch_size=batch_size)
+            return gwr_pipeline(paths=paths, db=db, batch_size=batch_size, publish=publish)
     finally:
         progress.set_listener(None)
         # When this process exits, Prefect's in-process API server is cancelled
@@ -55,6 +56,8 @@ def print_summary(summary: dict, console: Console) -> None:
         table.add_row(label, str(summary[key]))
     console.print(table)
     console.print(f"warehouse: {summary['db']}", style="dim")
+    if summary.get("published"):
+        console.print(f"published for BI tools: {summary['published']}", style="dim", highlight=False)
     for e in summary["errors"]:
         console.print(f"[red]failed[/] {e['path']} ({e['stage']}, {e['error']}): {e['message']}",
                       highlight=False, soft_wrap=True)

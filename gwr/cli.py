@@ -29,8 +29,6 @@ T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Chinese government work reports -> a DuckDB warehouse of economic indicators.")
-export_app = typer.Typer(no_args_is_help=True, help="Write warehouse views to files.")
-app.add_typer(export_app, name="export")
 out = Console()
 err = Console(stderr=True)
 
@@ -132,15 +130,39 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format) -> None:
         out.print(f"{len(rows)} row(s)", style="dim")
 
 
-@export_app.command("facts")
-def export_facts(
-    out_file: Annotated[Path, typer.Option("--out", "-o", help="target file: .csv, .jsonl or .parquet")],
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    folder: Annotated[Path | None, typer.Argument(help="folder to write one file per table and view into")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="file format")] = ExportFormat.parquet,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV with a byte-order mark, for Excel")] = False,
+    only: Annotated[list[str] | None, typer.Option("--only", help="just this table or view (repeatable)")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="write only v_facts, to this "
+                                                  ".csv, .jsonl or .parquet file")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the flat fact view (v_facts) with provenance."""
-    target = out_file.resolve()
-    n = _on_existing_warehouse(db, lambda wh: wh.export_facts(target), allowed_dirs=(target.parent,))
-    out.print(f"wrote {n} facts to {out_file}")
+    """Export every table and view (with datapackage.json describing each column), or v_facts to one file."""
+    if out_file is not None:
+        if folder is not None and str(folder) != "facts":  # `gwr export facts --out FILE`, the older spelling
+            raise fail("give a folder or --out FILE, not both")
+        target = out_file.resolve()
+        n = _on_existing_warehouse(db, lambda wh: wh.export_facts(target), allowed_dirs=(target.parent,))
+        out.print(f"wrote {n} facts to {out_file}")
+        return
+    if folder is None:
+        raise fail("give a folder to export into, e.g. `gwr export out/ --format csv`")
+    if excel:
+        fmt = ExportFormat.csv
+    dest = folder.resolve()
+    written = _on_existing_warehouse(
+        db, lambda wh: wh.export(dest, fmt.value, excel=excel, only=only), allowed_dirs=(dest,)
+    )
+    out.print(f"wrote {len(written)} files ({sum(written.values())} rows) and datapackage.json to {folder}")
 
 
 @app.command()

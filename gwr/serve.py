@@ -55,16 +55,15 @@ def local_prefect_server(console: Console) -> Iterator[str]:
         return
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-           "PREFECT_UI_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false"}
+    # The UI is served: Prefect's runner and CLI print links to it for every run and deployment.
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
     prefect_bin = str(Path(sys.executable).with_name("prefect"))
     # The server logs steadily; an unread pipe would fill and stall it, so it writes to a file.
     log_path = Path(tempfile.gettempdir()) / f"gwr-prefect-server-{port}.log"
     console.print(f"starting a local Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim")
     with log_path.open("wb") as log:
         child = subprocess.Popen(
-            [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off",
-             "--no-ui"],
+            [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off"],
             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
@@ -77,6 +76,7 @@ def local_prefect_server(console: Console) -> Iterator[str]:
                 raise ServerStartError(f"the local Prefect server did not answer within {SERVER_START_TIMEOUT:g} s")
             time.sleep(0.5)
         os.environ["PREFECT_API_URL"] = api_url
+        console.print(f"Prefect UI: {api_url.removesuffix('/api')}", highlight=False)
         yield api_url
     finally:
         _stop(child)

@@ -6,7 +6,7 @@ PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test test-fast lint format bench clean
 
 install: $(STAMP)
 
@@ -25,6 +25,14 @@ lint: install
 
 test: lint
 	$(BIN)/pytest -q
+
+# Everything that starts no Prefect server and no subprocess: seconds, for the edit-test loop.
+test-fast: lint
+	$(BIN)/pytest -q -m "not slow"
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 bench: install
 	$(BIN)/python bench/benchmark.py

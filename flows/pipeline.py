@@ -1,15 +1,27 @@
-"""The gwr pipeline: ingest -> clean -> extract -> validate -> load, a batch of documents at a time."""
+"""The gwr pipeline: ingest -> clean -> extract -> validate -> load, a batch of documents at a time.
+
+Batches are read and sorted in the flow, extracted concurrently (worker
+processes here, or a Dask cluster with `DaskTaskRunner`), and validated and
+loaded in submission order by this one process, the warehouse's only writer.
+"""
 
 from __future__ import annotations
 
 import time
 import uuid
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
+from flows import progress
+from flows.batch import Failure, Triage, triage
 from flows.tasks import (
     close_run,
     discover_files,
@@ -17,17 +29,50 @@ from flows.tasks import (
     open_run,
     publish_snapshot,
     read_batch,
+    retire_missing,
     transform_batch,
     validate_batch,
 )
-from gwr import progress
-from gwr.batch import triage
 from gwr.config import settings
-from gwr.runlock import run_lock
+from transforms import EXTRACTOR_VERSION
 from warehouse.publish import snapshot_path
+from warehouse.run_counts import COUNTS
+from warehouse.runlock import run_lock
 
-COUNTS = ("docs_seen", "docs_new", "docs_unchanged", "docs_changed", "docs_duplicate", "docs_failed",
-          "facts_loaded", "rows_quarantined")
+
+@dataclass(slots=True)
+class InFlight:
+    """A batch whose extraction has been submitted and whose loading waits its turn."""
+
+    size: int
+    sorted_: Triage
+    failures: list[Failure]
+    extraction: PrefectFuture | None
+
+
+@dataclass(slots=True)
+class Tally:
+    """What the run has committed so far: the counts `run_log` gets, the failures and warnings the summary shows."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    done: int = 0
+
+    def add(self, batch: InFlight, loaded_ids: set[str], failures: list[Failure], loaded: dict[str, int]) -> None:
+        s, c = batch.sorted_, self.counts
+        c["docs_seen"] += batch.size
+        c["docs_new"] += sum(src.sha256 in loaded_ids for src in s.new)
+        c["docs_changed"] += sum(src.sha256 in loaded_ids for src in s.changed)
+        c["docs_reextracted"] += sum(src.sha256 in loaded_ids for src in s.stale)
+        c["docs_unchanged"] += len(s.unchanged)
+        c["docs_duplicate"] += len(s.duplicates)
+        c["docs_failed"] += len(failures) + loaded["docs_failed"]
+        c["facts_loaded"] += loaded["facts_loaded"]
+        c["rows_quarantined"] += loaded["rows_quarantined"]
+        self.errors += [{"path": f.path, "stage": f.stage, "error": f.error_class, "message": f.message}
+                        for f in failures]
+        self.done += batch.size
 
 
 @flow(name="gwr-pipeline", log_prints=False)
@@ -37,60 +82,79 @@ def gwr_pipeline(
     batch_size: int | None = None,
     max_file_mb: float | None = None,
     lock_timeout: float | None = None,
+    min_free_mb: float | None = None,
+    workers: int | None = None,
+    doc_timeout: float | None = None,
+    prune: bool = False,
     publish: str | None = None,
 ) -> dict:
     """Load report files (or folders of them) into the DuckDB warehouse and return the run summary."""
-    cfg = settings(db)
-    batch_size = batch_size or cfg.batch_size
-    max_bytes = int((max_file_mb or cfg.max_file_mb) * 1024 * 1024)
-    wait = lock_timeout if lock_timeout is not None else cfg.lock_timeout
-    db_path = str(cfg.db)
+    cfg = settings(db, batch_size=batch_size, max_file_mb=max_file_mb, lock_timeout=lock_timeout,
+                   min_free_mb=min_free_mb, workers=workers, doc_timeout=doc_timeout)
+    db_path, wait = str(cfg.db), cfg.lock_timeout
     log = get_run_logger()
     started = time.monotonic()
     run_id = str(flow_run.get_id() or uuid.uuid4())
-    counts = dict.fromkeys(COUNTS, 0)
-    errors: list[dict] = []
+    # On a Dask cluster each worker extracts one document at a time; here the pool uses every core.
+    remote = type(FlowRunContext.get().task_runner).__name__ == "DaskTaskRunner"
+    pool_size, window = (1, max(2, cfg.workers)) if remote else (cfg.worker_count, 2)
+    tally = Tally()
+    status = "failed"
 
-    with run_lock(Path(db_path), wait):
-        files, failures = discover_files(paths)
-        params = {"paths": paths, "db": db_path, "batch_size": batch_size, "max_bytes": max_bytes}
-        versions = open_run(db_path, wait, run_id, flow_run.get_id(), params)
-        status = "failed"
+    with run_lock(Path(db_path), wait, cfg.min_free_mb):
+        found = discover_files(paths)
+        params = {"paths": paths, "db": db_path, "batch_size": cfg.batch_size, "max_file_mb": cfg.max_file_mb,
+                  "workers": cfg.workers, "doc_timeout": cfg.doc_timeout, "extractor_version": EXTRACTOR_VERSION}
+        ledger = open_run(db_path, wait, run_id, flow_run.get_id(), params)
+        stale_before = sum(version != EXTRACTOR_VERSION for version in ledger.extracted_by.values())
+        total = len(found.files) + len(found.failures)
         try:
-            total = len(files)
             progress.report(0, total)
-            for start in range(0, max(total, 1), batch_size):
-                batch = files[start:start + batch_size]
-                sources, read_failures = read_batch(batch, max_bytes)
-                sorted_ = triage(sources, versions)
+            pending: deque[InFlight] = deque()
+            leftover = found.failures  # discovery failures are recorded with the first batch
+            for start in range(0, len(found.files) or 1, cfg.batch_size):
+                if progress.stop_requested():
+                    break
+                batch = found.files[start:start + cfg.batch_size]
+                sources, read_failures = read_batch(batch, int(cfg.max_file_mb * 2**20))
+                sorted_ = triage(sources, ledger)
                 # quote(): Prefect would otherwise walk every element of these
-                # payloads (bytes, offset maps) to track dependencies, which
-                # cost more than the work itself.
-                processed, bad = transform_batch(quote(sorted_.to_process))
-                checked = validate_batch(quote(processed))
-                batch_failures = failures + read_failures + bad + checked.failures
-                loaded = load_batch(db_path, wait, run_id, quote(checked.units), quote(sorted_),
-                                    quote(batch_failures))
-                counts["docs_seen"] += len(batch) + len(failures)
-                loaded_ids = {u.document["sha256"] for u in checked.units}
-                counts["docs_new"] += sum(s.sha256 in loaded_ids for s in sorted_.new)
-                counts["docs_changed"] += sum(s.sha256 in loaded_ids for s in sorted_.changed)
-                counts["docs_unchanged"] += len(sorted_.unchanged)
-                counts["docs_duplicate"] += len(sorted_.duplicates)
-                counts["docs_failed"] += len(batch_failures) + loaded["docs_failed"]
-                counts["facts_loaded"] += loaded["facts_loaded"]
-                counts["rows_quarantined"] += loaded["rows_quarantined"]
-                errors += [{"path": f.path, "stage": f.stage, "error": f.error_class, "message": f.message}
-                           for f in batch_failures]
-                failures = []  # discovery failures are recorded with the first batch only
-                progress.report(min(start + batch_size, total), total)
-                log.info("batch %d: %d files, %d facts loaded", start // batch_size + 1, len(batch),
-                         loaded["facts_loaded"])
-            status = "completed"
+                # payloads (bytes, offset maps) to track dependencies.
+                job = (transform_batch.submit(quote(sorted_.to_process), pool_size, cfg.doc_timeout)
+                       if sorted_.to_process else None)
+                pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
+                leftover = []
+                while len(pending) >= window or (pending and start + cfg.batch_size >= len(found.files)):
+                    if progress.stop_requested():
+                        break
+                    _finish(pending.popleft(), db_path, wait, run_id, tally)
+                    progress.report(tally.done, total)
+                    log.info("%d of %d documents: %d facts loaded so far", tally.done, total,
+                             tally.counts["facts_loaded"])
+            if not progress.stop_requested():
+                missing = retire_missing(db_path, wait, run_id, paths, found.files, prune)
+                tally.counts["docs_missing"] = len(missing)
+                tally.counts["docs_retired"] = len(missing) if prune else 0
+            tally.counts["docs_skipped"] = len(found.skipped)
+            status = "interrupted" if progress.stop_requested() else "completed"
         finally:
-            counts_out = {**counts, "seconds": round(time.monotonic() - started, 2)}
+            counts_out = {**tally.counts, "seconds": round(time.monotonic() - started, 2)}
             close_run(db_path, wait, run_id, status, counts_out)
-        target = snapshot_path(Path(db_path), publish)
+        target = snapshot_path(Path(db_path), publish) if status == "completed" else None
         published = publish_snapshot(db_path, str(target)) if target is not None else None
-    log.info("run %s: %s", run_id, counts_out)
-    return {"run_id": run_id, "db": db_path, **counts_out, "errors": errors, "published": published}
+    log.info("run %s %s: %s", run_id, status, counts_out)
+    return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
+            "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,
+            "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published}
+
+
+def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) -> None:
+    """Validate and load one extracted batch, then add what it committed to the tally."""
+    processed, bad = batch.extraction.result() if batch.extraction is not None else ([], [])
+    if progress.stop_requested():
+        return  # extraction was cut short: load nothing of it, record nothing about it
+    checked = validate_batch(quote(processed))
+    failures = batch.failures + bad + checked.failures
+    loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
+    tally.add(batch, {unit.document["sha256"] for unit in checked.units}, failures, loaded)
+    tally.warnings += [warning for p in processed for warning in p.warnings]

@@ -16,8 +16,9 @@ import pandas as pd
 from prefect import task
 from prefect.cache_policies import NONE
 
-from gwr import sources
-from gwr.batch import Failure, Processed, Triage, process_document
+from flows.batch import Failure, Ledger, Processed, Triage
+from flows.isolation import process_isolated
+from ingest import sources
 from schemas.documents import DocumentRecord, RawDocument
 from transforms import EXTRACTOR_VERSION, lexicon, regions
 from transforms.records import SourceFile
@@ -46,22 +47,31 @@ class BatchResult:
     failures: list[Failure] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Found:
+    """The files a run will read, the paths it could not take, and the files it skipped by suffix."""
+
+    files: list[str]
+    failures: list[Failure]
+    skipped: list[str]
+
+
 @task(cache_policy=NONE, **IO_RETRIES)
-def discover_files(paths: list[str]) -> tuple[list[str], list[Failure]]:
+def discover_files(paths: list[str]) -> Found:
     """Find the report files under the given paths."""
     found = sources.discover(paths)
     failures = [Failure.from_error(p, None, err) for p, err in found.errors]
-    return [str(p) for p in found.files], failures
+    return Found([str(p) for p in found.files], failures, [sources.shown(p) for p in found.skipped])
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None, params: dict) -> dict[str, str]:
-    """Record the run, refresh the indicator and region dimensions, and return current path versions."""
+def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None, params: dict) -> Ledger:
+    """Record the run, refresh the indicator and region dimensions, and return what the warehouse holds."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
         wh.sync_indicators(pd.DataFrame(lexicon.indicator_rows()))
         wh.sync_regions(pd.DataFrame(regions.region_rows()))
         wh.start_run(run_id, flow_run_id, params)
-        return wh.current_versions()
+        return Ledger(*wh.current_extractions())
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
@@ -77,11 +87,10 @@ def read_batch(paths: list[str], max_bytes: int) -> tuple[list[SourceFile], list
 
 
 @task(cache_policy=NONE)
-def transform_batch(todo: list[SourceFile]) -> tuple[list[Processed], list[Failure]]:
-    """Decode, clean and extract every new or changed document of a batch."""
+def transform_batch(todo: list[SourceFile], workers: int, doc_timeout: float) -> tuple[list[Processed], list[Failure]]:
+    """Decode, clean and extract the new, changed and stale documents of a batch, each in a worker process."""
     done, failures = [], []
-    for src in todo:
-        out = process_document(src)
+    for out in process_isolated(todo, workers, doc_timeout):
         (failures if isinstance(out, Failure) else done).append(out)
     return done, failures
 
@@ -134,9 +143,9 @@ def load_batch(
         for unit in units:
             facts += wh.load_document(run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
             quarantined += len(unit.quarantine)
-        loaded = {sha: wh.has_document(sha) for sha in {src.sha256 for src in seen.unchanged + seen.duplicates}}
-        wh.record_paths_seen(run_id, [(s.path, s.sha256) for s in seen.unchanged + seen.duplicates if loaded[s.sha256]])
-        orphans = [src for src in seen.unchanged + seen.duplicates if not loaded[src.sha256]]
+        loaded = {sha: wh.has_document(sha) for sha in {src.sha256 for src in seen.seen}}
+        wh.record_paths_seen(run_id, [(s.path, s.sha256) for s in seen.seen if loaded[s.sha256]])
+        orphans = [src for src in seen.seen if not loaded[src.sha256]]
         for src in orphans:  # its twin under another name failed in this batch: the same failure applies
             wh.record_ingest_error(run_id, src.path, src.sha256, "ingest", "DuplicateOfFailed",
                                    f"{src.path}: same content as another file of this run that failed")
@@ -157,6 +166,18 @@ def publish_snapshot(db: str, target: str) -> str:
     except (OSError, WarehouseError) as exc:
         return f"not published to {target}: {str(exc).splitlines()[0]}; the previous snapshot stays"
     return f"{done.snapshot} and {done.relations} Parquet files in {done.parquet}/ ({done.seconds:g} s)"
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], found: list[str],
+                   prune: bool) -> list[str]:
+    """Find current paths under the run's roots whose files are gone; with `prune`, retire them."""
+    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+        current = wh.current_extractions()[0]
+        missing = sources.missing(current, roots, set(found))
+        for path in missing if prune else []:
+            wh.forget_path(run_id, path)
+    return missing
 
 
 @task(cache_policy=NONE, **IO_RETRIES)

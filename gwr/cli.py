@@ -29,6 +29,8 @@ T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Chinese government work reports -> a DuckDB warehouse of economic indicators.")
+server_app = typer.Typer(no_args_is_help=True, help="A local Prefect server that later runs use (gwr run, gwr serve).")
+app.add_typer(server_app, name="server")
 out = Console()
 err = Console(stderr=True)
 
@@ -49,6 +51,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 def _known_errors() -> tuple[type[BaseException], ...]:
     from transforms.errors import InputError
     from warehouse.errors import WarehouseError
+    # PreflightError is a ValueError: a setting or the environment, said in one sentence.
     return (WarehouseError, InputError, ValueError, FileNotFoundError, PermissionError)
 
 
@@ -57,6 +60,13 @@ def run(
     paths: Annotated[list[Path], typer.Argument(help="report files or folders (searched recursively)")],
     db: DbOption = None,
     batch_size: Annotated[int | None, typer.Option(help="documents per task call [env GWR_BATCH_SIZE]")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="extraction processes, 0 = one per core [env GWR_WORKERS]")] = None,
+    doc_timeout: Annotated[float | None, typer.Option(
+        help="seconds one document may take to decode and extract [env GWR_DOC_TIMEOUT]")] = None,
+    prune: Annotated[bool, typer.Option(help="retire loaded documents whose files are gone from PATHs")] = False,
+    dask: Annotated[bool, typer.Option(help="extract on a local Dask cluster (one worker process per core)")] = False,
+    dask_address: Annotated[str | None, typer.Option(help="extract on the Dask cluster at tcp://HOST:PORT")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's log lines")] = False,
     fail_on_error: Annotated[bool, typer.Option(help="exit 1 if any document failed")] = False,
     publish: Annotated[str | None, typer.Option(
@@ -64,7 +74,7 @@ def run(
              "[env GWR_PUBLISH; default beside the warehouse: gwr-published.duckdb]")] = None,
 ) -> None:
     """Load report files into the warehouse (new and changed files only)."""
-    from gwr.summary import print_summary, run_with_progress
+    from gwr.preflight import check_api_url, check_prefect_home
 
     apply_prefect_defaults()
     # Without --verbose the summary and the one-sentence error say everything;
@@ -73,12 +83,20 @@ def run(
     from warehouse import check_writable
 
     try:
-        cfg = settings(db)
-        check_writable(cfg.db)  # fail in a second, not after Prefect has started
-        summary = run_with_progress([str(p) for p in paths], str(cfg.db), batch_size, err, publish)
+        cfg = settings(db, batch_size=batch_size, workers=workers, doc_timeout=doc_timeout)
+        check_writable(cfg.db, cfg.min_free_mb)  # fail in a second, not after Prefect has started
+        check_prefect_home()
+        check_api_url()
+        from gwr.runner import run_pipeline
+        from gwr.summary import exit_code, print_summary
+
+        summary = run_pipeline([str(p) for p in paths], cfg, err, prune=prune, dask_address=dask_address, dask=dask,
+                               publish=publish)
     except _known_errors() as e:
         raise fail(str(e)) from None
-    print_summary(summary, out)
+    print_summary(summary, out, err)
+    if exit_code(summary):
+        raise typer.Exit(exit_code(summary))
     if fail_on_error and summary["docs_failed"]:
         raise typer.Exit(1)
 
@@ -174,17 +192,76 @@ def serve(
     name: Annotated[str, typer.Option(help="deployment name")] = "gwr-inbox",
 ) -> None:
     """Serve a scheduled Prefect deployment that loads the inbox (starts a local Prefect server if needed)."""
-    from gwr.serve import ServerStartError, serve_inbox
+    from gwr.preflight import check_api_url, check_cron, check_prefect_home
+    from gwr.serve import serve_inbox
+    from gwr.server import ServerStartError
 
     if (cron is None) == (interval is None):
         raise fail("give exactly one of --cron or --interval")
-    if interval is not None and interval <= 0:
+    if interval is not None and not 0 < interval < float("inf"):
         raise fail("--interval must be a positive number of seconds")
-    inbox.mkdir(parents=True, exist_ok=True)
     try:
-        serve_inbox(inbox.resolve(), str(settings(db).db), cron=cron, interval=interval, name=name, console=err)
+        cfg = settings(db)
+        apply_prefect_defaults()
+        if cron is not None:
+            check_cron(cron)
+        check_prefect_home()
+        check_api_url()
+        inbox.mkdir(parents=True, exist_ok=True)
+        serve_inbox(inbox.resolve(), str(cfg.db), cron=cron, interval=interval, name=name, console=err,
+                    start_timeout=cfg.server_start_timeout)
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
+
+
+@server_app.command("start")
+def server_start() -> None:
+    """Start a local Prefect server that later `gwr run`s use (saves ~20 s per run); it runs until `gwr server stop`."""
+    from gwr.preflight import check_prefect_home
+    from gwr.server import ServerStartError, record, recorded_server, start_server
+
+    apply_prefect_defaults()
+    try:
+        check_prefect_home()
+        running = recorded_server()
+        if running is not None:
+            out.print(f"a Prefect server is already running at {running.api_url} (pid {running.pid})", highlight=False)
+            return
+        server = start_server(err, settings().server_start_timeout)
+        record(server)
+    except (ServerStartError, *_known_errors()) as e:
+        raise fail(str(e)) from None
+    out.print(f"Prefect server running at {server.api_url} (pid {server.pid}, started in {server.started_in:.1f} s); "
+              "`gwr run` uses it; `gwr server stop` stops it", highlight=False)
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the Prefect server `gwr server start` started."""
+    from gwr.server import forget, recorded_server, stop_process_group
+
+    running = recorded_server()
+    if running is None or running.pid is None:
+        raise fail("no Prefect server started by `gwr server start` is running")
+    stop_process_group(running.pid)
+    forget(running)
+    out.print(f"stopped the Prefect server at {running.api_url}", highlight=False)
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Say which Prefect server `gwr run` would use."""
+    from gwr.server import recorded_server
+
+    given = os.environ.get("PREFECT_API_URL")
+    running = recorded_server()
+    if given:
+        out.print(f"PREFECT_API_URL is set: gwr run uses {given}", highlight=False)
+    elif running is not None:
+        out.print(f"gwr run uses the server at {running.api_url} (pid {running.pid})", highlight=False)
+    else:
+        out.print("no Prefect server is running: each gwr run starts a temporary one (~20 s); "
+                  "`gwr server start` keeps one running", highlight=False)
 
 
 if __name__ == "__main__":

@@ -1,63 +1,61 @@
-"""Drive one pipeline run from the terminal: a progress bar while it works, a summary table after."""
+"""The run summary as `gwr run` prints it: counts, where the time went, failures, warnings, skipped files."""
 
 from __future__ import annotations
 
-import logging
+import signal
+from collections import Counter
+from pathlib import PurePath
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from gwr import progress
+from warehouse.run_counts import RUN_COUNTERS
 
-ROWS = [
-    ("documents seen", "docs_seen"),
-    ("  new", "docs_new"),
-    ("  unchanged", "docs_unchanged"),
-    ("  changed", "docs_changed"),
-    ("  same content as another file", "docs_duplicate"),
-    ("  failed", "docs_failed"),
-    ("facts loaded", "facts_loaded"),
-    ("rows quarantined", "rows_quarantined"),
-    ("seconds", "seconds"),
-]
+ROWS = [*((label, key) for key, label in RUN_COUNTERS), ("seconds", "seconds")]
 
 
-def run_with_progress(paths: list[str], db: str, batch_size: int | None, console: Console,
-                      publish: str | None = None) -> dict:
-    """Run the flow in this process (Prefect's ephemeral API) with a progress bar on `console`."""
-    bar = Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=console, transient=True, disable=not console.is_terminal)
-    task = bar.add_task("documents", total=None)
-
-    def update(done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total)
-
-    console.print("starting Prefect (the first run on a machine can take ~20 s)…", style="dim")
-    from flows.pipeline import gwr_pipeline  # imports Prefect: only when running
-
-    progress.set_listener(update)
-    try:
-        with bar:
-            return gwr_pipeline(paths=paths, db=db, batch_size=batch_size, publish=publish)
-    finally:
-        progress.set_listener(None)
-        # When this process exits, Prefect's in-process API server is cancelled
-        # while its event recorder still flushes, and logs that as tracebacks.
-        # The run's outcome is already in the warehouse; keep the terminal clean.
-        logging.getLogger("prefect.server").setLevel(logging.CRITICAL)
+def interrupted_line(summary: dict) -> str:
+    """The one line an interrupted run ends with."""
+    return (f"interrupted after {summary['docs_done']} of {summary['docs_total']} documents; the warehouse holds "
+            "every document committed so far; run again to finish")
 
 
-def print_summary(summary: dict, console: Console) -> None:
-    table = Table(title=f"gwr run {summary['run_id']}", show_header=False)
+def exit_code(summary: dict) -> int:
+    """128 + the signal that stopped the run, as shells expect; 0 for a finished run."""
+    return 128 + int(summary["signal"]) if summary.get("signal") else 0
+
+
+def print_summary(summary: dict, console: Console, err: Console) -> None:
+    """Print the counts table and one line per failure, warning and skipped suffix."""
+    if summary["status"] == "interrupted":
+        err.print(interrupted_line(summary), highlight=False, soft_wrap=True)
+        if summary.get("signal") == signal.SIGINT:
+            return
+    table = Table(title=f"gwr run {summary['run_id']} ({summary['status']})", show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
     for label, key in ROWS:
-        table.add_row(label, str(summary[key]))
+        table.add_row(label, str(summary.get(key, 0)))
     console.print(table)
     console.print(f"warehouse: {summary['db']}", style="dim")
     if summary.get("published"):
         console.print(f"published for BI tools: {summary['published']}", style="dim", highlight=False)
+    if summary.get("server_start_seconds"):
+        console.print(f"of {summary['wall_seconds']:.1f} s, {summary['server_start_seconds']:.1f} s went to starting "
+                      "a temporary Prefect server (`gwr server start` keeps one running)", style="dim")
+    if summary.get("docs_reextracted"):
+        console.print(f"re-extracted {summary['docs_reextracted']} document(s) loaded by an older extractor "
+                      f"(now {summary['extractor_version']})", highlight=False)
+    if summary.get("docs_missing") and not summary.get("docs_retired"):
+        console.print(f"{summary['docs_missing']} file(s) loaded earlier are gone; `gwr run --prune` retires them",
+                      highlight=False)
     for e in summary["errors"]:
         console.print(f"[red]failed[/] {e['path']} ({e['stage']}, {e['error']}): {e['message']}",
+                      highlight=False, soft_wrap=True)
+    for warning in summary.get("warnings", []):
+        console.print(f"[yellow]warning[/] {warning}", highlight=False, soft_wrap=True)
+    skipped = Counter(PurePath(p).suffix.lower() or "(none)" for p in summary.get("skipped", []))
+    if skipped:
+        kinds = ", ".join(f"{suffix} ({n})" for suffix, n in sorted(skipped.items()))
+        console.print(f"[yellow]skipped[/] {sum(skipped.values())} file(s) gwr does not read: {kinds}",
                       highlight=False, soft_wrap=True)

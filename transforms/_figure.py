@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from transforms import _kind, _place, _time
 from transforms._measures import is_start_or_count, measure_of, narrowed
 from transforms._pairing import list_words
+from transforms._place import Reading
 from transforms._runs import Run
-from transforms._scope import MULTI_YEAR
+from transforms._scope import multi_year
 from transforms._subjects import Mention, Slot
 from transforms.lexicon import cue_alternation, cue_regex, stocks, units
 from transforms.numbers import Number
@@ -28,6 +29,13 @@ _LIST_GAP = re.compile(r"[、,和及与\s]*")
 # A qualifier written once at the end of a list ("分别增长7%、8%左右") holds for every item.
 _LIST_QUALIFIER = re.compile(rf"(?:{cue_alternation('ge_after', 'le_after', 'approx_after')})$")
 _DIGIT = re.compile(r"\d")
+# A gap between two figures is no level: 差距扩大到200亿元, 超出重庆337亿元, 以百亿元领先于福州.
+_DIFFERENCE = cue_regex("difference")
+# After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
+_DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
+_GROWTH_NOUN = re.compile(r"增幅|增速|增长率|负增长")
+# A figure followed by the growth noun it is ("泉州2.5%的增速").
+_GROWTH_AFTER = re.compile(r"的?(?:增速|增幅|增长率)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,7 @@ class SentenceContext:
     line_before: str  # its line up to it: a paragraph names its period once ("前三季度,…")
     span_paragraph: bool  # its paragraph opens on a multi-year span (五年来,)
     forecast: bool  # 预计 makes every figure of the sentence a forecast
+    reading: Reading | None  # what the sentences before said (news, bulletins, progress reports only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +71,16 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure,
     # except a stock's level ("累计达到8.6万户" after a flow is the running total).
     if narrowed(slot.region_text, slot.form) or (
-        MULTI_YEAR.search(text[run.subject_start : number.end]) and slot.code not in _STOCKS
+        multi_year(text[run.subject_start : number.end], text[: run.subject_start]) and slot.code not in _STOCKS
     ):
         return None
     fig = _figure(text, run, number)
     if fig.index and slot.code in stocks() and _STOCK_AFTER_FLOW.search(fig.zone):
         slot = Slot(stocks()[slot.code], slot.region_text, slot.start)
-    measured = _measure(text, run, slot, fig)
+    compared = _place.compared_place(text, number.start, sc.meta, sc.reading)
+    if compared == _place.NATION:
+        return None  # the nation as a comparison baseline (高于全国(2.5%)) is no fact
+    measured = _measure(text, run, slot, fig, compared is not None)
     if measured is None:
         return None
     measure, value, value_high = measured
@@ -76,12 +88,17 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     yc = _time.year_cue(fig.before, sc.meta.year)
     if _time.not_one_years_change(yc, measure, text[run.subject_start : number.start]):
         return None
+    yc = _time.paragraph_year(yc, sc.line_before, sc.meta)
     kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, sc.forecast, bracket_target)
+    lead = sc.reading.lead_period if sc.reading else _time.period_of(sc.meta.title or "", "FY")
+    period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
     # A bracketed 年度目标 is the target of the year the figure beside it reports.
-    year = yc.year if yc.year is not None else _time.default_year(sc.meta, "actual" if bracket_target else kind)
+    year = yc.year if yc.year is not None else _time.default_year(
+        sc.meta, "actual" if bracket_target else kind, "FY" if bracket_target else period
+    )
     if year is None:
         return None
-    region, region_code = _place.figure_region(slot, text, run.subject_start, sc.meta)
+    region, region_code = compared or _place.figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
     if not region:
         return None  # a figure of no known region cannot be placed (schemas.facts requires one)
     qualifier = _qualifier(text, run, number)
@@ -89,8 +106,7 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     raw_start, raw_end = sc.clean.to_raw(*_quote_span(sc, slot, number))
     s_start, s_end = sc.clean.to_raw(sc.offset, sc.offset + len(text))
     return Fact(
-        doc=sc.doc, region=region, year=year,
-        period=_time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target),
+        doc=sc.doc, region=region, year=year, period=period,
         indicator=slot.code or "", measure=measure, kind=kind,  # type: ignore[arg-type]
         value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
         quote=sc.raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,
@@ -111,16 +127,37 @@ def _figure(text: str, run: Run, number: Number) -> _Figure:
     return _Figure(number, idx, text[zone_start : number.start] + qualifier_word, text[: number.start])
 
 
-def _measure(text: str, run: Run, slot: Slot, fig: _Figure) -> tuple[str, float, float | None] | None:
-    """(measure, value, high end) of the figure for the slot's indicator, or None."""
+def _measure(
+    text: str, run: Run, slot: Slot, fig: _Figure, compared: bool
+) -> tuple[str, float, float | None] | None:
+    """(measure, value, high end) of the figure for the slot's indicator, or None.
+
+    A figure of a region used as a comparison (`compared`: 高于全省平均水平(4.6%)) is
+    measured by the subject's words without the comparison.
+    """
+    end = fig.number.end
+    if _DIFFERENCE.search(text, run.subject_start, fig.number.start) or _DIFFERENCE_AFTER.match(text, end):
+        return None
     predicate = text[run.subject_end : run.numbers[0].start]
     # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
     listed = fig.index and _LIST_GAP.fullmatch(fig.zone)
     own_words = list_words(text, run.numbers, run.subject_end, fig.index) if listed else fig.zone
+    if compared:
+        predicate = own_words = _place.without_comparison(text[run.subject_start : fig.number.start])
+        if not _GROWTH_NOUN.search(own_words):
+            own_words += _GROWTH_NOUN.search(text, 0, fig.number.start) and "增速" or ""
+    if _GROWTH_AFTER.match(text, end):
+        own_words += "增速"
     code = slot.code or ""
     measure, value = measure_of(code, fig.number, predicate, own_words)
     if measure is None and fig.index and _kind.BRACKET_TARGET.search(fig.zone):
         measure, value = measure_of(code, fig.number, predicate, predicate)
+    if measure is None and not fig.index:
+        # The growth noun may stand in the subject, after the indicator: "一般公共预算收入相比去年
+        # 1-2月的增幅甚至达到了61.8%".
+        noun = _GROWTH_NOUN.search(text, slot.start, run.subject_end)
+        if noun:
+            measure, value = measure_of(code, fig.number, predicate, text[noun.start() : fig.number.start])
     # "达到7.5亿元以上、人均达到3200元": a later figure of the run narrowed to a per-capita one.
     if measure is None or is_start_or_count(text, fig.number) or (fig.index and "人均" in fig.zone):
         return None

@@ -66,13 +66,22 @@ _NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 
 
+# A note on scope in brackets (福州(不含平潭)) places a figure; it does not narrow it.
+_SCOPE_NOTE = re.compile(r"\([^()]{0,12}\)")
+
+
+def strip_neutral(words: str) -> str:
+    """`words` without the words that place or time a figure (`_NEUTRAL_PREFIX`)."""
+    return _NEUTRAL_PREFIX.sub("", words)
+
+
 def narrowed(prefix: str, form: str = "") -> bool:
     """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`).
 
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.
     """
-    rest = strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
+    rest = strip_regions(_NEUTRAL_PREFIX.sub("", _SCOPE_NOTE.sub("", prefix)))
     cjk = re.sub(r"[^\u4e00-\u9fff]", "", rest)
     if len(cjk) < 2:
         return False

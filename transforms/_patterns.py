@@ -5,8 +5,9 @@ Each is a group-free fragment safe to embed in a larger pattern, verbose or not.
 
 from __future__ import annotations
 
-# How a text refers to its own region or to the nation: 全市, 全省, 全疆, 我区, 本县, 全国, 我国.
-SELF_REFERENCE = r"(?:全(?:疆|盟|岛|[国省市区县州旗])|我[国省市区县]|本[省市区县])"
+# How a text refers to its own region or to the nation (全市, 全省, 全疆, 我区, 本县, 全国, 我国),
+# or, in news, back to a region named before (该市, 该省).
+SELF_REFERENCE = r"(?:全(?:疆|盟|岛|[国省市区县州旗])|我[国省市区县]|本[省市区县]|该[省市区县州])"
 
 # The level a self-reference names, by its last character.
 SELF_LEVEL = {"国": "country", "省": "province", "疆": "province", "岛": "province",

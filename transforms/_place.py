@@ -1,21 +1,38 @@
-"""Where a figure is for: the region named in the words before its indicator.
+"""Where a figure is for: the region its clause names as subject (rules: ../shared/eval/README.md).
 
-Region names come from the GB/T 2260 table (`transforms.regions`); a text's words for
-itself (全市, 我区) and for the nation (全国, 我国) are read too.
+A work report speaks of its own region: a figure is the document's unless the words
+before its indicator name another region. News, bulletins and progress reports speak
+of many: a figure belongs to the region named before its indicator, else to the region
+its sentence names as subject ("被誉为…的东莞,2021年GDP为…"), else to the region its
+paragraph is about; 全市, 该市, 全省 refer back to the last region of that level named
+before them. Region names come from the GB/T 2260 table (`transforms.regions`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from transforms import regions
-from transforms._patterns import SELF_REFERENCE
+from transforms._patterns import SELF_LEVEL, SELF_REFERENCE
 from transforms._subjects import Slot
-from transforms.lexicon import extra_regions
+from transforms.lexicon import cue_alternation, extra_regions
 from transforms.records import DocumentMeta
 
-_SELF_OR_NATION = re.compile(SELF_REFERENCE)
+Place = tuple[str | None, str | None]  # (name, adcode)
+NATION: Place = ("全国", None)
+
+# 全市, 我区, 全国, and the anaphoric 该市/该区/该省 of news.
+SELF_PLACE = re.compile(SELF_REFERENCE)
+# A region named as the term of a comparison or a ranking, or as part of an organisation's name,
+# is no subject: 高于全省平均水平, 比全国, 与福州间的差距, 居全省首位; 深圳市统计局, 南京海关.
+_COMPARED_BEFORE = re.compile(
+    rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先|居|列|排名|跻身)$"
+)
+_NOT_A_SUBJECT_AFTER = re.compile(
+    rf"(?:{cue_alternation('organisation')}|第[一二三四五六七八九十\d]|首位|前列|之首|前[一二三四五十\d]|排名|平均)"
+)
 
 
 @cache
@@ -23,36 +40,166 @@ def _region_regex() -> re.Pattern[str]:
     return regions.mention_regex()
 
 
-def region_in(text: str, meta: DocumentMeta) -> tuple[str, str | None] | None:
-    """A region named in `text` (the words just before an indicator), as (name, adcode)."""
-    last = None
-    last_at = -1
-    for m in _region_regex().finditer(text):
-        last, last_at = m.group(), m.start()
-    # 全区/全市/我县 after a named region brings the figure back to the document's region;
-    # 全国/我国 names the nation.
-    for m in _SELF_OR_NATION.finditer(text):
-        if m.start() > last_at:
-            last, last_at = m.group(), m.start()
-    county = _trailing_county(text, meta)
-    if county is not None and len(text) - len(county[2]) > last_at:
-        return county[0], county[1]
-    if last is None:
-        return None
-    if last in ("全国", "我国"):
-        return "全国", None
-    if _SELF_OR_NATION.fullmatch(last):
-        return meta.region, meta.region_code
-    if last in extra_regions():
-        return extra_regions()[last], None
-    if meta.region and (last == meta.region or regions.short_form(meta.region) == last):
-        return meta.region, meta.region_code
-    r = regions.resolve(last, meta.title or "")
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    start: int
+    end: int
+    form: str
+
+
+def region_mentions(text: str) -> list[RegionMention]:
+    """Region names and self-references in `text`, in order."""
+    found = [RegionMention(m.start(), m.end(), m.group()) for m in _region_regex().finditer(text)]
+    found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text)]
+    return sorted(found, key=lambda r: r.start)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a reader of a news text remembers from the sentences before: the last region
+    named at each level and the region the paragraph is about, the last indicator the
+    paragraph named (at its start, the one the headline names), the period of the lead."""
+
+    headline_indicator: tuple[str, ...] = ()
+    lead_period: str = "FY"
+    by_level: dict[str, Place] = field(default_factory=dict)
+    topic: Place | None = None
+    indicator: tuple[str, ...] = ()
+    paragraph: int = -1
+
+    def new_paragraph(self, start: int) -> None:
+        self.paragraph, self.topic, self.by_level, self.indicator = start, None, {}, self.headline_indicator
+
+    def snapshot(self) -> Reading:
+        return Reading(self.headline_indicator, self.lead_period, dict(self.by_level), self.topic,
+                       self.indicator, self.paragraph)
+
+
+def named(form: str, meta: DocumentMeta) -> tuple[Place, str] | None:
+    """The place a region name means, and its level."""
+    if form in extra_regions():
+        return (extra_regions()[form], None), "other"
+    if meta.region and (form == meta.region or regions.short_form(meta.region) == form):
+        level = regions.resolve(form, meta.title or "")
+        return (meta.region, meta.region_code), level.level if level else "other"
+    r = regions.resolve(form, meta.title or "")
     if r is None:
         return None
     if meta.region and r.level != "province" and meta.region_code is None and r.name == meta.region:
-        return meta.region, None
-    return r.name, r.adcode
+        return (meta.region, None), r.level
+    return (r.name, r.adcode), r.level
+
+
+def _self_place(word: str, before: str, meta: DocumentMeta, reading: Reading | None) -> Place:
+    """全市/该市/全省: in a work report the document's own region; in news the last region of
+    that level named before in its paragraph, else the document's. 我市 is the writer's own."""
+    level = SELF_LEVEL.get(word[-1], "")
+    if level == "country":
+        return NATION
+    if reading is None or word.startswith("我"):
+        return meta.region, meta.region_code
+    for mention in reversed(region_mentions(before)):
+        if SELF_PLACE.fullmatch(mention.form):
+            continue
+        found = named(mention.form, meta)
+        if found and _of_level(found, level):
+            return found[0]
+    return reading.by_level.get(level) or _own_at_level(meta, level)
+
+
+def _own_at_level(meta: DocumentMeta, level: str) -> Place:
+    """The document's own region, or its province when 全省 is said of a city's or county's text."""
+    if level == "province" and meta.region_code and meta.region_code[2:] != "0000":
+        province = regions.by_code(meta.region_code[:2] + "0000")
+        if province is not None:
+            return province.name, province.adcode
+    return meta.region, meta.region_code
+
+
+def _of_level(found: tuple[Place, str], level: str) -> bool:
+    """Whether a place answers to 全市/全区/全省: a municipality (重庆市) is a 市 and an
+    autonomous region (西藏自治区) a 区, though both are provinces."""
+    (name, _), own = found
+    if own == level:
+        return True
+    return own == "province" and bool(name) and (
+        (level == "city" and name.endswith("市")) or (level == "county" and name.endswith("自治区"))
+    )
+
+
+def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, before: str = "") -> Place | None:
+    """The last region named in `text` (the words just before an indicator); `before` is the
+    sentence before `text`, where 全市 of news looks for the city it refers to."""
+    mentions = region_mentions(text)
+    last = mentions[-1] if mentions else None
+    county = _trailing_county(text, meta)
+    # A county stem inside the last name (津市 in 天津市) is part of that name.
+    if county is not None and len(text) - len(county[2]) >= (last.end if last else 0):
+        return county[0], county[1]
+    if last is None:
+        return None
+    if SELF_PLACE.fullmatch(last.form):
+        return _self_place(last.form, before + text[: last.start], meta, reading)
+    found = named(last.form, meta)
+    return found[0] if found else None
+
+
+def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
+    """The region a news sentence names as its subject before `end`: the last one that is not
+    a term of comparison or part of an organisation's name."""
+    for mention in reversed(region_mentions(sentence[:end])):
+        if _COMPARED_BEFORE.search(sentence[max(0, mention.start - 3) : mention.start]):
+            continue
+        if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end):
+            continue
+        if SELF_PLACE.fullmatch(mention.form):
+            return _self_place(mention.form, sentence[: mention.start], meta, reading)
+        found = named(mention.form, meta)
+        if found:
+            return found[0]
+    return None
+
+
+# The term of a comparison right before a figure: 高于全省平均水平(4.6%), 高于全省平均水平的5.1%.
+_COMPARED_FIGURE = re.compile(
+    rf"""
+    (?P<cmp>{cue_alternation('comparison')}|超过|持平于?)
+    (?P<place>[^,;。()]{{1,8}}?)
+    (?:的)?(?:平均)?(?:水平|增速|增幅)?(?:的|为|\()?$
+    """,
+    re.VERBOSE,
+)
+
+
+def compared_place(sentence: str, figure_start: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
+    """The region whose figure a comparison quotes right before `figure_start`, if any."""
+    m = _COMPARED_FIGURE.search(sentence, max(0, figure_start - 20), figure_start)
+    if not m:
+        return None
+    mentions = region_mentions(m.group("place"))
+    if len(mentions) != 1 or mentions[0].end != len(m.group("place")):
+        return None
+    return region_in(m.group("place"), meta, reading, sentence[: m.start("place")])
+
+
+def without_comparison(words: str) -> str:
+    """`words` up to the comparison they end with (宁德的GDP增速|高于全省平均水平)."""
+    m = _COMPARED_FIGURE.search(words)
+    return words[: m.start()] if m else words
+
+
+def figure_region(
+    slot: Slot, sentence: str, subject_start: int, meta: DocumentMeta, reading: Reading | None
+) -> Place:
+    """The region of a figure: named inside its list item, else before the item in its
+    subject; in news then the sentence's subject and the paragraph's; else the document's."""
+    before = sentence[: slot.start]
+    found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
+    if found is None and slot.region_text == "":
+        found = region_in(sentence[subject_start : slot.start], meta, reading, sentence[:subject_start])
+    if found is None and reading is not None:
+        found = sentence_topic(sentence, subject_start, meta, reading) or reading.topic
+    return found if found is not None else (meta.region, meta.region_code)
 
 
 def strip_regions(text: str) -> str:
@@ -92,16 +239,3 @@ def _trailing_county(text: str, meta: DocumentMeta) -> tuple[str, str | None, st
             return r.name, r.adcode, form
         return "", None, form  # a county we cannot tell apart: its figure is placed nowhere
     return None
-
-
-
-
-def figure_region(slot: Slot, sentence: str, subject_start: int, meta: DocumentMeta) -> tuple[str | None, str | None]:
-    """The region of a figure: named inside its list item, else before the item in its subject,
-    else the document's own."""
-    found = region_in(slot.region_text, meta) if slot.region_text else None
-    if found is None and slot.region_text == "":
-        found = region_in(sentence[subject_start : slot.start], meta)
-    if found is not None:
-        return found
-    return meta.region, meta.region_code

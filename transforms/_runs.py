@@ -30,6 +30,8 @@ _FILLER = rf"""
 _FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
 _FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)
 _BOUNDARY = re.compile(r"[,;:。!?()]")
+# A short note in brackets inside a subject is no boundary: 福州(不含平潭)、龙岩…固定资产投资.
+_SCOPE_NOTE = re.compile(r"\([^()\d,;。]{1,12}\)")
 
 # Characters of a gap between two figures that may be neither filler nor punctuation
 # (a short word like 总量 in "新增经营主体近2万户、总量达到14.6万户" ends the run).
@@ -66,12 +68,15 @@ def _continues(sentence: str, end: int, start: int, mentions: list[Mention]) -> 
 
 def runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iterator[Run]:
     """The runs of a sentence's figures, in order, each with the span of its subject."""
+    masked = _SCOPE_NOTE.sub(lambda m: "_" * len(m.group()), sentence)
     i = 0
     while i < len(numbers):
         first = numbers[i]
         tail = _FILLER_TAIL.search(sentence[: first.start])
         subject_end = tail.start() if tail else first.start
-        bound = max((m.end() for m in _BOUNDARY.finditer(sentence, 0, subject_end)), default=0)
+        # A figure in brackets belongs to the words before them: 高于全省平均水平(4.6%).
+        bracketed = subject_end == first.start and masked[first.start - 1 : first.start] == "("
+        bound = max((m.end() for m in _BOUNDARY.finditer(masked, 0, subject_end - bracketed)), default=0)
         prev_end = numbers[i - 1].end if i else 0
         j = i + 1
         while j < len(numbers) and _continues(sentence, numbers[j - 1].end, numbers[j].start, mentions):

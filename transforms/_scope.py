@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from transforms._place import SELF_PLACE, region_mentions
 from transforms._runs import Run
 from transforms.lexicon import cue_alternation, cue_regex
 
@@ -21,8 +22,33 @@ _FACILITY_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:港(?!口)|机场)")
 # How far into a sentence a zone still opens it as its topic.
 _OPENING_CHARS = 12
 
+# A statement over a group of regions, no fact of each member: "A、B两市GDP均超过5000亿元",
+# "所有地市的GDP增速均高于…", "等5个县增长10%以上".
+_GROUP_NOUN = re.compile(
+    r"""
+      [两三四五六七八九十\d]+ 个? (?:市|县|区|省|城市|地市|省份|省市区|县市|地区|计划单列市|副省级城市)(?!级)
+    | 双雄 | 各地 | 各市 | 所有 | 等(?:县市|城市|地市|省份)
+    """,
+    re.VERBOSE,
+)
+# 均 of 人均/年均/平均 and 都 of 成都/首都/都市 are other words.
+_GROUP_ALL = re.compile(rf"(?<![人年平成首京])(?:{cue_alternation('group_all')})(?![市会圈])")
+_GROUP_MEMBERS = re.compile(r"等\s*[\d两三四五六七八九十]+个?(?:县|市|区|省)(?!级)")
+_SENTENCE_BREAK = re.compile(r"[;。]")
+_CLAUSE_BREAK = re.compile(r"[,;:。]")
+
 # 年均, 五年来…, and 累计 other than 全年累计/当年累计 (one year's total).
-MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
+_MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
+# A part of one year named before 累计 makes it that period's running total (1月至7月…累计下降1.2%).
+_WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|季度|上半年|前三季度|今年以来|年初以来")
+
+
+def multi_year(text: str, sentence_before: str = "") -> bool:
+    """Whether `text` speaks of several years (年均, 五年来, 累计 over years)."""
+    for m in _MULTI_YEAR.finditer(text):
+        if m.group() != "累计" or not _WITHIN_YEAR.search(sentence_before + text[: m.start()]):
+            return True
+    return False
 
 
 def run_out_of_scope(sentence: str, run: Run) -> bool:
@@ -36,3 +62,23 @@ def run_out_of_scope(sentence: str, run: Run) -> bool:
         return True
     subject = sentence[run.subject_start : run.subject_end]
     return bool(_ZONE.search(subject) or _ENTITY.search(subject))
+
+
+def group_statement(sentence: str, run: Run) -> bool:
+    """Whether a run states something of every member of a group of regions, not of one."""
+    first = run.numbers[0].start
+    clause = sentence[max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, run.subject_start)), default=0) : first]
+    if _GROUP_MEMBERS.search(clause):
+        return True
+    if "分别" in clause:
+        return False
+    if not _GROUP_ALL.search(clause):
+        # A threshold over a list of regions ("福州、莆田的基础设施投资增速…超过20%") is a group's too.
+        listed = {m.form for m in region_mentions(sentence[run.subject_start : first])
+                  if not SELF_PLACE.fullmatch(m.form)}
+        return len(listed) >= 2 and all(n.qualifier in ("ge", "le") for n in run.numbers)
+    # The members may be named in the clause before: "深圳和广州作为一线城市,上半年GDP都超过了…".
+    start = max((m.end() for m in _SENTENCE_BREAK.finditer(sentence, 0, run.subject_start)), default=0)
+    since = sentence[start:first]
+    named = {m.form for m in region_mentions(since) if not SELF_PLACE.fullmatch(m.form)}
+    return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2

@@ -12,15 +12,20 @@ import re
 from dataclasses import dataclass
 
 from transforms._patterns import SELF_REFERENCE
-from transforms.lexicon import form_by_group, form_requirements, indicator_regex, surface_forms
+from transforms.lexicon import cue_alternation, form_by_group, form_requirements, indicator_regex, surface_forms
 from transforms.regions import mention_regex
 
 # Item separators of a list subject.
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
 
-# A mention right after 占 (占GDP比重, 占全区规上工业产值比重) is the denominator of a share.
-_DENOMINATOR_BEFORE = re.compile(rf"占{SELF_REFERENCE}?(?:的)?$")
+# A mention right after 占 (占GDP比重, 占江苏全省进出口总值的) is the whole of a share; one right
+# after 拉动/带动 (拉动GDP增长0.1个百分点) is what a part contributes to; one right after
+# 高于/超过 (高于固定资产投资) is the term of a comparison.
+_DENOMINATOR_BEFORE = re.compile(rf"(?:占[^,;:。、]{{0,6}}|拉动|带动|{cue_alternation('comparison')}|超过)$")
 _SELF = re.compile(SELF_REFERENCE)
+# An indicator followed by 的 and a noun is that noun's owner, not the subject: "江苏进出口的
+# 主要国别和地区…占61.4%" is about the trade partners. Its growth, share or size is still its own.
+_OWNED_AFTER = re.compile(r"的(?!增速|增幅|增长|比重|总量|规模|同比|体量)[\u4e00-\u9fff]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ def share_head(item: str, neighbour: str) -> tuple[str, ...] | None:
 def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Slot]:
     """Slots of the subject sentence[start:end]; empty when it names no indicator."""
     subject = sentence[start:end]
-    inner = [m for m in mentions if start <= m.start and m.end <= end]
+    inner = [m for m in mentions if start <= m.start and m.end <= end and not _OWNED_AFTER.match(sentence, m.end)]
     if not inner:
         return []
     spans = _items(subject, start, inner)
@@ -126,8 +131,12 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
     return slots
 
 
+# A note on scope after a region in a list: 福州(不含平潭).
+_SCOPE_NOTE = re.compile(r"\([^()]{0,12}\)")
+
+
 def _is_region(text: str) -> bool:
-    text = text.strip()
+    text = _SCOPE_NOTE.sub("", text).strip()
     return bool(text) and bool(mention_regex().fullmatch(text) or _SELF.fullmatch(text))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.lexicon import cue_alternation, cue_regex, periods
-from transforms.records import DocumentMeta
+from transforms.records import CleanText, DocumentMeta
 
 # Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's
 # year; "到2025年" names a target year. "从2021年的" names the start of a span: its year
@@ -32,16 +32,37 @@ _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])�
 # The n-th five-year plan of the reform era ("十一五" … "十五五") ends in 2005 + 5n.
 _PLAN_NUMBER = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
-# 1—10月, 1至11月, 1-3季度; every dash variant a copy may hold.
+# 1—10月, 1至11月, 1月至7月, 前11个月; every dash variant a copy may hold.
 _MONTHS = re.compile(
-    r"(?<!\d)1\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{1,2})\s*月"  # 1—10月, 1至11月
-    r"|前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个月"  # 前11个月
+    r"""
+      (?<!\d)1\s*月?\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{1,2})\s*月
+    | 前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个?月
+    """,
+    re.VERBOSE,
 )
+# A single month: 6月份, 6月当月, "6月," — not a date (6月30日), a month's end (6月末) or a range's end.
+_SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])")
+# 当月: the last month of the period in force ("前三季度…当月进出口" is September's).
+_CURRENT_MONTH = cue_regex("current_month")
+_TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
+# A period or month right after these is a comparison base: 较一季度加快, 比1-6月提高.
+_COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|于)$")
+# A year named on its own, not as the start of a period (2022年GDP, not 2022年上半年) or a base.
+_BARE_YEAR = re.compile(
+    r"(?<![较比与同])(?:19|20)\d{2}\s*年(?!\s*(?:[上下前一二三四第]|\d{1,2}\s*[-—–~至月]|度|以来|末|底|同期))"
+)
+_THROUGH_QUARTER = {"Q1": "Q1", "Q2": "H1", "Q3": "Q1-Q3", "Q4": "FY"}
+_LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
 _THIS_YEAR = cue_regex("this_year")
-_LAST_YEAR = re.compile(rf"(?:{cue_alternation('last_year')})(?!同期)")
+# 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年,
+# 在上年高位增长的基础上) or with 同期.
+_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期|[^,。;]{{0,6}}(?:基础上|基数))")
 _NEXT_YEAR = cue_regex("next_year")
+# 较上年, 比去年: growth against the previous year, after a clause compared with another one
+# ("比2019年增长15%,社零较上年增长5%"): ordinary year-on-year growth again.
+_YOY_BASE = re.compile(rf"[比较](?:{cue_alternation('last_year')})(?!同期)")
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
 
@@ -52,18 +73,49 @@ def _period_regex() -> re.Pattern[str]:
 
 
 def period_of(text: str, default: str) -> str:
-    """The last period phrase in `text` (the stretch of sentence before a figure)."""
+    """The period of a figure from the words before it (`text`): the last period phrase, unless
+    a year named after it starts over (README: a period covers the figures after it until
+    another period or year is named). A period named as a comparison base (较一季度加快) is none."""
     found: tuple[int, str] | None = None
-    pr = _period_regex()
-    for m in pr.finditer(text):
-        idx = int((m.lastgroup or "p0")[1:])
-        found = (m.start(), periods()[idx][1])
+    for start, _end, period in _period_phrases(text):
+        if not _COMPARED_BEFORE.search(text, max(0, start - 2), start):
+            found = (start, period)
+    # A year named on its own after the last period (or with no period before it) starts over.
+    if any(found is None or m.start() > found[0] for m in _BARE_YEAR.finditer(text)):
+        return "FY"
+    current = max((m.start() for m in _CURRENT_MONTH.finditer(text)), default=-1)
+    if current >= 0 and (found is None or current > found[0]):
+        return _last_month(found[1] if found else default)
+    return found[1] if found else default
+
+
+def _period_phrases(text: str) -> list[tuple[int, int, str]]:
+    """Every period phrase of `text`: listed phrases, month ranges and single months, in order."""
+    out: list[tuple[int, int, str]] = []
+    for m in _period_regex().finditer(text):
+        period = periods()[int((m.lastgroup or "p0")[1:])][1]
+        if _TIME_POINT_AFTER.match(text, m.end()):
+            # 一季度末 is a point in time; 经过二季度后 the first half, cumulated through the quarter
+            if not text.startswith("后", m.end()) or period not in _THROUGH_QUARTER:
+                continue
+            period = _THROUGH_QUARTER[period]
+        out.append((m.start(), m.end(), period))
     for m in _MONTHS.finditer(text):
         n = m.group("m") or m.group("n")
         months = int(n) if n and n.isdigit() else _CN_DIGIT.get(n or "", 0)
-        if 1 < months <= 12 and (found is None or m.start() >= found[0]):
-            found = (m.start(), "FY" if months == 12 else f"M1-M{months}")
-    return found[1] if found else default
+        if 1 < months <= 12:
+            out.append((m.start(), m.end(), "FY" if months == 12 else f"M1-M{months}"))
+    for m in _SINGLE_MONTH.finditer(text):
+        if not any(a <= m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), f"M{int(m.group('m'))}"))
+    return sorted(out)
+
+
+def _last_month(period: str) -> str:
+    """The single last month of a period: M1-M7 -> M7, Q1-Q3 -> M9, H1 -> M6."""
+    if period.startswith("M"):
+        return "M" + period.rsplit("M", 1)[1]
+    return f"M{_LAST_MONTH.get(period, 12)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +147,9 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
             # 由"十二五"末的29.1亿元增长到50.1亿元: the plan's end is the span's start here
             start = text[max(0, m.start() - 1) : m.start()] in ("由", "从") and _SPAN_END.search(text, m.end())
             pos, year, target, base, span = m.start(), _PLAN_NUMBER.get(m.group("n")), not start, bool(start), False
+    for m in _YOY_BASE.finditer(text):
+        if m.start() > pos and base:
+            pos, year, base = m.start(), None, False
     if meta_year is not None:
         for pattern, delta in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
             for m in pattern.finditer(text):
@@ -113,26 +168,70 @@ def is_past(yc: YearCue, meta: DocumentMeta) -> bool:
     return yc.year is not None and meta.year is not None and yc.year < meta.year
 
 
-def default_year(meta: DocumentMeta, kind: str) -> int | None:
+def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | None:
+    """The year of a figure whose sentence and paragraph name none.
+
+    A work report's results are for the year before it was delivered. A news page's
+    results for a whole year are for a year that has ended: the year before publication,
+    unless the page appeared in that year's December.
+    """
     if meta.year is None:
         return None
-    if meta.report_type == "work_report" and kind != "target":
+    if meta.report_type == "work_report":
+        return meta.year if kind == "target" else meta.year - 1
+    # A year's results are reported from its last month on (year-end reviews in December).
+    if kind == "actual" and period == "FY" and meta.published is not None and meta.published.month < 12:
         return meta.year - 1
     return meta.year
 
 
-def figure_period(meta: DocumentMeta, before: str, line_before: str, kind: str, bracket_target: bool) -> str:
+def lead_period(clean: CleanText, meta: DocumentMeta) -> str:
+    """The period a news text is about: its headline's ("前三季度全市经济运行稳中向好"), else the
+    one its lead paragraph names first ("近日,福建省各地2022年上半年的GDP纷纷出炉")."""
+    headline = period_of(meta.title or "", "")
+    if headline:
+        return headline
+    front = [s for s in clean.sections if s.role == "front"]
+    body = clean.text[front[0].end if front else 0 :].lstrip()
+    lead = body.split("\n", 3)
+    for paragraph in lead[:3]:
+        if len(paragraph) >= 20:
+            return _first_period(paragraph)
+    return "FY"
+
+
+def _first_period(text: str) -> str:
+    firsts = [(m.start(), m) for m in _period_regex().finditer(text)]
+    if not firsts:
+        return period_of(text, "FY")
+    _, m = min(firsts, key=lambda pair: pair[0])
+    return period_of(text[: m.end()], "FY")
+
+
+def figure_period(
+    meta: DocumentMeta, before: str, line_before: str, kind: str, bracket_target: bool, lead: str = "FY"
+) -> str:
     if bracket_target:
         return "FY"
     default = "FY"
-    if meta.report_type in ("progress_report", "news") and kind != "target":
-        # "前三季度全市经济运行稳中向好": a headline names the period its figures cover.
-        default = period_of(meta.title or "", "FY")
-    if meta.report_type in ("news", "progress_report", "unknown"):
+    if meta.report_type != "work_report" and kind != "target":
+        default = lead
+    if meta.report_type != "work_report":
         # News paragraphs name the period once ("前三季度,…") for several sentences.
         inherited = period_of(line_before, default)
         default = inherited if inherited != "FY" else default
     return period_of(before, default)
+
+
+def paragraph_year(yc: YearCue, line_before: str, meta: DocumentMeta) -> YearCue:
+    """News name a year once for their paragraph ("2021年,…。…义乌市…77468元"): a figure
+    whose own sentence names no year takes the last one its paragraph named before it."""
+    if yc.year is not None or yc.comparison_base or yc.span or meta.report_type == "work_report":
+        return yc
+    carried = year_cue(line_before, meta.year)
+    if carried.year is None or carried.comparison_base or carried.span:
+        return yc
+    return YearCue(carried.year, carried.target_year, False, False)
 
 
 def not_one_years_change(yc: YearCue, measure: str, words_before: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from transforms.decode_html import decode_html, looks_like_html
+from transforms.decode_limits import check_text_length
 from transforms.decode_office import decode_docx, decode_pdf
 from transforms.decode_text import decode_text_bytes
 from transforms.errors import CorruptDocument, EmptyFile, NoText, UnsupportedFormat
@@ -31,12 +32,22 @@ def decode(data: bytes, name: str) -> DecodedText:
     >>> decode("一、工作回顾".encode(), "r.txt")
     DecodedText(text='一、工作回顾', encoding='utf-8', source_format='text')
     """
+    return decode_with_warnings(data, name)[0]
+
+
+def decode_with_warnings(data: bytes, name: str) -> tuple[DecodedText, list[str]]:
+    """`decode`, plus one sentence for each part of the file that was not read (a PDF page without text)."""
     if not data:
         raise EmptyFile(f"{name}: the file is empty (0 bytes).")
     fmt = _sniff(data, name)
     encoding: str
+    warnings: list[str] = []
     if fmt == "pdf":
-        text, encoding = decode_pdf(data, name), "pdf"
+        text, blank = decode_pdf(data, name)
+        encoding = "pdf"
+        if blank:
+            warnings.append(f"{name}: {len(blank)} PDF page(s) have no text layer (scanned?) and were not read: "
+                            f"page {_page_list(blank)}")
     elif fmt == "docx":
         text, encoding = decode_docx(data, name), "docx"
     elif fmt == "html":
@@ -45,7 +56,23 @@ def decode(data: bytes, name: str) -> DecodedText:
         text, encoding = decode_text_bytes(data, name)
     if not text.strip():
         raise NoText(f"{name}: the {_LABELS[fmt]} decodes but holds no text.")
-    return DecodedText(text=text, encoding=encoding, source_format=fmt)
+    check_text_length(text, name)
+    return DecodedText(text=text, encoding=encoding, source_format=fmt), warnings
+
+
+def _page_list(pages: list[int]) -> str:
+    """Page numbers as ranges.
+
+    >>> _page_list([2, 3, 4, 7])
+    '2-4, 7'
+    """
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 _LABELS: dict[SourceFormat, str] = {"text": "text file", "html": "web page", "docx": "Word document", "pdf": "PDF"}

@@ -12,6 +12,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from transforms.decode_limits import check_html_depth
 from transforms.decode_text import decode_text_bytes
 
 # Page chrome and non-text; a work report's own words are never inside these.
@@ -56,6 +57,7 @@ def looks_like_html(data: bytes) -> bool:
 def decode_html(data: bytes, name: str) -> tuple[str, str]:
     """Decode and flatten an HTML page, returning (text, "html:<encoding>")."""
     markup, encoding = _decode_markup(data, name)
+    check_html_depth(markup, name)
     return html_to_text(markup), f"html:{encoding}"
 
 

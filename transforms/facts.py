@@ -13,11 +13,14 @@ from collections.abc import Iterator
 
 from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact
+from transforms._measures import strip_neutral
 from transforms._pairing import pair_figures
+from transforms._place import Reading, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
-from transforms._scope import MULTI_YEAR, run_out_of_scope
-from transforms._subjects import Slot, earlier_subjects, find_mentions, share_head, slots_for
+from transforms._scope import group_statement, multi_year, run_out_of_scope
+from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
+from transforms._time import lead_period
 from transforms.lexicon import cue_alternation, indicators, stocks
 from transforms.numbers import find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
@@ -42,24 +45,29 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     facts: list[Fact] = []
     seen: set[tuple[object, ...]] = set()
     plan_from = _kind.plan_start(clean, meta)
+    # A government's own report speaks of its own region; other texts of many, remembered as they go.
+    reading = None if meta.report_type in ("work_report", "progress_report") else _start_reading(clean, meta)
     for sent in clean.sentences:
-        text = clean.text[sent.start : sent.end]
-        numbers = find_numbers(text)
-        if not numbers:
+        if clean.sections and clean.sections[sent.section].role == "front":
             continue
-        mentions = find_mentions(text)
-        if not mentions:
+        text = clean.text[sent.start : sent.end]
+        line_start = clean.text.rfind("\n", 0, sent.start) + 1
+        snapshot = _read_on(reading, line_start)
+        numbers = find_numbers(text)
+        mentions = find_mentions(text) if numbers or reading is not None else []
+        if reading is not None:
+            _remember(reading, text, mentions, meta)
+        if not numbers or not (mentions or (snapshot is not None and snapshot.indicator)):
             continue
         role = _kind.section_role(clean, sent.section, meta)
         if plan_from is not None and sent.start >= plan_from:
             role = "plan"
-        line_start = clean.text.rfind("\n", 0, sent.start) + 1
         sc = SentenceContext(
             doc=doc, raw=raw, clean=clean, meta=meta, offset=sent.start, text=text,
             numbers=numbers, mentions=mentions, role=role,
             line_before=clean.text[max(0, sent.start - 300) : sent.start].rsplit("\n", 1)[-1],
             span_paragraph=bool(_SPAN_OPENING.match(clean.text, line_start, sent.end)),
-            forecast=_kind.forecast_sentence(text),
+            forecast=_kind.forecast_sentence(text), reading=snapshot,
         )
         for fact in _sentence_facts(sc):
             key = (fact.region, fact.year, fact.period, fact.indicator, fact.measure, fact.kind, fact.value)
@@ -67,6 +75,35 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
                 seen.add(key)
                 facts.append(fact)
     return drop_rounded_milestones(facts)
+
+
+def _read_on(reading: Reading | None, line_start: int) -> Reading | None:
+    """The reading as a sentence starts: a new paragraph forgets the old one's regions."""
+    if reading is None:
+        return None
+    if line_start != reading.paragraph:
+        reading.new_paragraph(line_start)
+    return reading.snapshot()
+
+
+def _start_reading(clean: CleanText, meta: DocumentMeta) -> Reading:
+    """A news text's headline names the indicator and the period its figures are about; a
+    headline that names no period leaves it to the lead (the first paragraph of the body)."""
+    headline = find_mentions(meta.title or "")
+    return Reading(headline_indicator=headline[0].codes if headline else (), lead_period=lead_period(clean, meta))
+
+
+def _remember(reading: Reading, text: str, mentions: list[Mention], meta: DocumentMeta) -> None:
+    """What a sentence leaves the reader with: its regions, its subject, its last indicator."""
+    for mention in region_mentions(text):
+        found = named(mention.form, meta)
+        if found:
+            reading.by_level[found[1]] = found[0]
+    topic = sentence_topic(text, len(text), meta, reading)
+    if topic is not None:
+        reading.topic = topic
+    if mentions:
+        reading.indicator = mentions[-1].codes
 
 
 def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
@@ -78,11 +115,12 @@ def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
         clause_end = run.numbers[-1].end
         slots = _run_subjects(sc.text, run, sc, history)
         history.append(slots)
-        if not slots or run_out_of_scope(sc.text, run):
+        if not slots or run_out_of_scope(sc.text, run) or group_statement(sc.text, run):
             continue
         # A run that goes on to 年均/累计 ("跨越5000亿元大关,年均增长5.7%") is about a span:
         # only its end levels are facts, as in a paragraph that opens on a span.
-        span_run = sc.span_paragraph or bool(MULTI_YEAR.search(sc.text[run.subject_start : run.numbers[-1].end]))
+        span_run = sc.span_paragraph or multi_year(sc.text[run.subject_start : run.numbers[-1].end],
+                                                    sc.text[: run.subject_start])
         for slot, number in pair_figures(sc.text, run.numbers, run.subject_end, slots):
             fact = figure_fact(sc, run, slot, number)
             if fact is not None and not (span_run and not _end_of_span_level(fact)):
@@ -101,8 +139,62 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
     if _FENBIE in text[run.subject_end : run.numbers[0].start]:
         return earlier_subjects(history, len(run.numbers))
     if previous:
-        return _elliptic(subject, previous, run.subject_start)
-    return []
+        borrowed = _elliptic(subject, previous, run.subject_start)
+        if borrowed:
+            return borrowed
+    return _bracketed(sc, run) or _remembered(sc, run, subject)
+
+
+def _bracketed(sc: SentenceContext, run: Run) -> list[Slot]:
+    """A figure in brackets right after a region ("上海(9.7%)、成都(5.8%)", "首府南宁(2698.81亿元)")
+    is that region's figure of the indicator the text is speaking of."""
+    start = run.numbers[0].start
+    if sc.reading is None or sc.text[start - 1 : start] != "(":
+        return []
+    named = region_mentions(sc.text[max(0, start - 12) : start - 1])
+    if not named or named[-1].end != min(12, start) - 1:
+        return []
+    before = [m for m in sc.mentions if m.end <= start]
+    codes = before[-1].codes if before else sc.reading.indicator
+    return [Slot(code, named[-1].form, start - 1 - len(named[-1].form)) for code in codes]
+
+
+# What may remain of a subject that names no indicator, for the run to be about the indicator
+# the text named last: a region, a pronoun or particle, a rank, a growth or goal noun
+# ("江西省也达到597.5亿元", "深圳以14324.47亿元位居第一", "福州的增速达到5.4%", "把这一目标确定在").
+_ELLIPTIC_SUBJECT = re.compile(
+    r"""
+    (?: 其 | 的 | 也 | 则 | 以 | 为 | 仍 | 而 | 但 | 是 | 把 | 将 | 中 | 看 | 从 | 来看
+      | 即便是 | 即使是 | 就连 | 甚至
+      | 排名第.位? | 位列第. | 排在第. | 居第. | 位居第.的?
+      | 增速 | 增幅 | 增长率 | 经济增速 | 体量 | 总量
+      | 这一目标 | 预期目标 | 增长目标 | 目标 | 设定为? | 确定在? | 定为
+      | [,、\s()])*
+    """,
+    re.VERBOSE,
+)
+_GOAL_OR_GROWTH = re.compile(r"目标|增速|增幅|增长率")
+
+
+def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
+    """News name an indicator once and then only its regions or its growth: a subject that
+    is nothing else borrows the indicator named last before it (in the sentence, then in the
+    text before). A goal with no indicator named anywhere is the economy's (经济增长目标)."""
+    if sc.reading is None:
+        return []
+    regions_named = region_mentions(subject)
+    rest = subject
+    for mention in reversed(regions_named):
+        rest = rest[: mention.start] + rest[mention.end :]
+    if not _ELLIPTIC_SUBJECT.fullmatch(strip_neutral(rest)):
+        return []
+    if not regions_named and not _GOAL_OR_GROWTH.search(subject + sc.text[run.subject_end : run.numbers[0].start]):
+        return []
+    before = [m for m in sc.mentions if m.end <= run.subject_start]
+    codes = before[-1].codes if before else sc.reading.indicator
+    if not codes and _GOAL_OR_GROWTH.search(subject) and "目标" in sc.text[: run.numbers[0].start]:
+        codes = ("gdp",)
+    return [Slot(code, subject, run.subject_start) for code in codes]
 
 
 def _elliptic(subject: str, previous: list[Slot], start: int) -> list[Slot]:

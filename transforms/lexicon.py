@@ -185,6 +185,11 @@ def roles_read() -> frozenset[str]:
 def cue_words(*roles: str) -> tuple[str, ...]:
     """The cue words of `roles`, longest first (a role the file lacks is a KeyError: a typo fails loudly)."""
     _ROLES_READ.update(roles)
+    return _words_of(roles)
+
+
+@cache
+def _words_of(roles: tuple[str, ...]) -> tuple[str, ...]:
     words = {w for role in roles for w in _cue_table()[role]}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
@@ -226,6 +231,12 @@ def extra_regions() -> dict[str, str]:
         for alias in filter(None, r["aliases"].split("|")):
             out[alias] = r["name"]
     return out
+
+
+@cache
+def npc_sessions() -> dict[tuple[int, int], int]:
+    """(term, session) of the National People's Congress -> the year it met."""
+    return {(int(r["term"]), int(r["session"])): int(r["year"]) for r in _read("npc_sessions.csv")}
 
 
 @cache

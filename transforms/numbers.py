@@ -95,9 +95,13 @@ def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
     return "eq"
 
 
+# Zero growth written as words (GDP罕见出现零增长, 与上年同期持平): a growth of 0 %.
+_ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)持平")
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every figure with a known unit in `text`."""
-    out: list[Number] = []
+    out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)]
     for m in NUMBER.finditer(text):
         if m.group("ratio") is not None:
             qualifier = _qualifier(m.group("pre"), None, None)
@@ -119,4 +123,4 @@ def find_numbers(text: str) -> list[Number]:
             value, high = _to_float(m.group("low")), value
         out.append(Number(m.start(), m.end(), value, high, unit,
                           _qualifier(m.group("pre"), m.group("yu") or m.group("yu0"), m.group("post"))))
-    return out
+    return sorted(out, key=lambda n: n.start)

@@ -90,6 +90,11 @@ def _table() -> dict[str, Region]:
     return table
 
 
+def by_code(adcode: str) -> Region | None:
+    """The administrative region of a six-digit GB/T 2260 code."""
+    return _table().get(adcode)
+
+
 def region_rows() -> list[dict[str, object]]:
     """Rows for the warehouse's dim_region (administrative regions, then the extra ones)."""
     rows: list[dict[str, object]] = [
@@ -132,16 +137,23 @@ def resolve(form: str, context: str = "") -> Region | None:
     parent city or province is named in `context`; with no evidence the higher
     level wins (重庆 -> 重庆市, not a county of that short name).
     """
-    cands = candidates(form)
+    return best_of(candidates(form), context)
+
+
+def best_of(cands: tuple[Region, ...] | list[Region], context: str = "") -> Region | None:
+    """The candidate `context` points to (see `resolve`)."""
     if not cands:
         return None
     if len(cands) == 1:
         return cands[0]
 
+    # A parent that shares the candidates' own short form (吉林 of 吉林省 and 吉林市) is no evidence.
+    shared = {short_form(c.name) for c in cands}
+
     def score(r: Region) -> tuple[int, int]:
         evidence = 0
         for name in (r.parent_name, r.province):
-            if name and (name in context or short_form(name) in context):
+            if name and short_form(name) not in shared and (name in context or short_form(name) in context):
                 evidence += 1
         rank = {"province": 3, "city": 2, "county": 1}.get(r.level, 0)
         return evidence, rank

@@ -10,7 +10,7 @@ import pandas as pd
 from transforms.records import Fact, SourceFile
 
 if TYPE_CHECKING:  # the processed-document record is the flow's; only its fields are read here
-    from gwr.batch import Processed
+    from flows.batch import Processed
 
 FACT_COLUMNS = ["doc_id"] + [f.name for f in dataclasses.fields(Fact) if f.name != "notes"]
 

@@ -6,13 +6,10 @@ lock on `<db>.lock` before opening and waits for it a bounded time, so concurren
 queries queue instead of crashing. The lock is an `flock`, released by the kernel when its
 holder dies, `kill -9` included.
 
-Environment:
-
-- ``GWR_LOCK_TIMEOUT`` — seconds to wait for another gwr process to release the warehouse
-  (default 60).
-- ``GWR_MIN_FREE_MB`` — refuse to open for writing when the warehouse's file system has less
-  free space than this (default 50); a load that runs out of space mid-way is rolled back by
-  DuckDB, but failing before any work gives the clearer message.
+Settings arrive as parameters (`gwr.config` reads them from ``GWR_LOCK_TIMEOUT`` and
+``GWR_MIN_FREE_MB``): how long to wait for another gwr process, and how much free space a
+writer needs — a load that runs out of space mid-way is rolled back by DuckDB, but failing
+before any work gives the clearer message.
 """
 
 from __future__ import annotations
@@ -34,23 +31,13 @@ from warehouse.migrate import check_current, upgrade
 from warehouse.sqlfiles import sql
 from warehouse.store import Warehouse
 
-LOCK_TIMEOUT_ENV = "GWR_LOCK_TIMEOUT"
+LOCK_TIMEOUT_ENV = "GWR_LOCK_TIMEOUT"  # named in messages; parsed by gwr.config
 DEFAULT_LOCK_TIMEOUT = 60.0
 MIN_FREE_ENV = "GWR_MIN_FREE_MB"
 DEFAULT_MIN_FREE_MB = 50.0
 # On every connection, writer's too: a file must never make DuckDB download or load code
 # (a SQLite file asks for the sqlite extension). The extensions gwr uses are built in.
 CONNECTION_CONFIG = (("autoinstall_known_extensions", False), ("autoload_known_extensions", False))
-
-
-def lock_timeout() -> float:
-    """Seconds to wait for the warehouse lock: ``GWR_LOCK_TIMEOUT`` or 60."""
-    return _env_float(LOCK_TIMEOUT_ENV, DEFAULT_LOCK_TIMEOUT)
-
-
-def min_free_bytes() -> int:
-    """Free space required before writing: ``GWR_MIN_FREE_MB`` (default 50) in bytes."""
-    return int(_env_float(MIN_FREE_ENV, DEFAULT_MIN_FREE_MB) * 1024 * 1024)
 
 
 def lock_path(path: Path) -> Path:
@@ -62,8 +49,9 @@ def lock_path(path: Path) -> Path:
 def open_warehouse(
     path: Path,
     *,
-    wait_seconds: float | None = None,
+    wait_seconds: float = DEFAULT_LOCK_TIMEOUT,
     read_only: bool = False,
+    min_free_mb: float = DEFAULT_MIN_FREE_MB,
     allowed_dirs: Sequence[Path] = (),
 ) -> Iterator[Warehouse]:
     """Lock and open the warehouse at `path`; close and unlock on exit.
@@ -77,14 +65,14 @@ def open_warehouse(
     what this gwr reads, and `WarehouseUnavailable` when it cannot be created or written.
     """
     path = Path(path).expanduser().absolute()
-    wait = lock_timeout() if wait_seconds is None else float(wait_seconds)
+    wait = float(wait_seconds)
     deadline = time.monotonic() + wait
     if read_only:
         if not path.is_file():
             raise WarehouseUnavailable(f"warehouse {path} does not exist; run the pipeline to create it")
         lockable = _can_create_lock(path)
     else:
-        check_writable(path)
+        check_writable(path, min_free_mb)
         lockable = True
     if path.is_file():
         check_is_duckdb(path)
@@ -130,7 +118,7 @@ def _seal(con: duckdb.DuckDBPyConnection, allowed_dirs: Sequence[Path]) -> None:
     con.execute(sql("reader_seal"))
 
 
-def check_writable(path: Path) -> None:
+def check_writable(path: Path, min_free_mb: float = DEFAULT_MIN_FREE_MB) -> None:
     """Fail before any work when the warehouse's folder cannot take a file or is nearly full."""
     blocker = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
     if blocker is not None:
@@ -148,7 +136,7 @@ def check_writable(path: Path) -> None:
     if path.exists() and not os.access(path, os.W_OK):
         raise WarehouseUnavailable(f"warehouse {path} cannot be written: the file is read-only")
     free = shutil.disk_usage(path.parent).free
-    needed = min_free_bytes()
+    needed = min_free_mb * 2**20
     if free < needed:
         raise WarehouseUnavailable(
             f"warehouse {path} cannot be written: only {free / 2**20:.0f} MB free on its disk, "
@@ -192,12 +180,3 @@ def _connect(path: Path, *, read_only: bool, deadline: float, wait: float) -> du
                 f"warehouse {path} cannot be opened: {str(exc).splitlines()[0]}"
             ) from exc
 
-
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        raise ValueError(f"{name}={raw!r} is not a number of seconds/megabytes") from None

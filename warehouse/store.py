@@ -19,22 +19,12 @@ import duckdb
 
 from warehouse.errors import WarehouseUnavailable
 from warehouse.readonly import guarded_query
+from warehouse.run_counts import RUN_COUNTS
 from warehouse.sqlfiles import data_tests, sql
 
 if TYPE_CHECKING:  # pandas is imported by the loading methods only: `gwr query` never pays for it
     import pandas as pd
 
-RUN_COUNTS: tuple[str, ...] = (
-    "docs_seen",
-    "docs_new",
-    "docs_unchanged",
-    "docs_changed",
-    "docs_duplicate",
-    "docs_failed",
-    "facts_loaded",
-    "rows_quarantined",
-    "seconds",
-)
 DOCUMENT_FIELDS: tuple[str, ...] = (
     "title",
     "region",
@@ -62,6 +52,11 @@ class Warehouse:
     def current_versions(self) -> dict[str, str]:
         """Path -> sha256 of the bytes last loaded from it, for every current path."""
         return dict(self._run("q_current_versions").fetchall())
+
+    def current_extractions(self) -> tuple[dict[str, str], dict[str, str | None]]:
+        """(path -> sha256 of every current path, sha256 -> extractor version that loaded it), in one read."""
+        rows = self._run("q_current_extractions").fetchall()
+        return {path: sha for path, sha, _ in rows}, {sha: version for _, sha, version in rows}
 
     def has_document(self, sha256: str) -> bool:
         """Whether a document with these bytes is loaded (under any name)."""

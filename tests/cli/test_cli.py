@@ -12,6 +12,8 @@ import pytest
 from tests.helpers import SAMPLES, copy_samples, gwr
 from tests.warehouse.legacy_ddl import build_legacy
 
+pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
+
 EVAL_COLUMNS = ["doc", "region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier"]
 
 

@@ -10,6 +10,8 @@ from flows.pipeline import gwr_pipeline
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case, build_many_files
 from warehouse import open_warehouse
 
+pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
+
 
 @pytest.fixture(scope="module")
 def matrix_run(bad_inputs: dict[str, Case], tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
@@ -70,7 +72,6 @@ def test_error_messages_name_the_file_and_the_reason(
     assert "GWR_MAX_FILE_MB" in messages[str(bad_inputs["too-large"].path)]
 
 
-@pytest.mark.slow
 def test_ten_thousand_tiny_files_load_in_one_run(tmp_path: Path) -> None:
     folder = build_many_files(tmp_path / "many")
     db = tmp_path / "gwr.duckdb"

@@ -11,6 +11,8 @@ from flows.pipeline import gwr_pipeline
 from tests.helpers import SAMPLES, copy_samples
 from warehouse import open_warehouse
 
+pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
+
 
 def counts(db: Path) -> dict[str, int]:
     with open_warehouse(db) as wh:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gwr.sources import DEFAULT_MAX_FILE_MB, Discovery, discover, read_source
+from ingest.sources import DEFAULT_MAX_FILE_MB, Discovery, discover, read_source
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case
 from transforms.decode import decode
 from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError
@@ -137,8 +137,11 @@ def test_discover_filters_folders_but_takes_named_files(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in found.files] == [
         "a.TXT", "b.Html", "c.htm", "d.md", "deep/er/z.txt", "e.DOCX", "f.pdf",
     ]  # fmt: skip
+    assert [p.name for p in found.skipped] == ["g.doc", "h.png"]  # counted in the summary, not silently dropped
     named = discover([tmp_path / "g.doc", tmp_path / ".hidden.txt", str(tmp_path / "h.png")])
-    assert [p.name for p in named.files] == [".hidden.txt", "g.doc", "h.png"] and not named.errors
+    assert [p.name for p in named.files] == [".hidden.txt"]
+    assert {type(err).__name__ for _, err in named.errors} == {"UnsupportedFormat"}
+    assert all(path.endswith((".doc", ".png")) and path in str(err) for path, err in named.errors)
 
 
 def test_discover_missing_path(tmp_path: Path) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
+from tests.helpers import SHARED
 from transforms import lexicon, regions
 
-EVAL_CODES = Path("/work/shared/eval/indicators.csv")
+EVAL_CODES = SHARED / "eval" / "indicators.csv"
 
 
 def test_every_scored_code_has_a_known_level_unit() -> None:
@@ -17,7 +17,7 @@ def test_every_scored_code_has_a_known_level_unit() -> None:
         assert ind.level_unit in lexicon.units(), ind.code
 
 
-@pytest.mark.skipif(not EVAL_CODES.exists(), reason="eval set not mounted")
+@pytest.mark.skipif(not EVAL_CODES.exists(), reason="../shared/eval is not beside the project")
 def test_eval_codes_are_all_scored_rows() -> None:
     with EVAL_CODES.open(encoding="utf-8") as fh:
         codes = {row["code"] for row in csv.DictReader(fh)}

@@ -110,16 +110,6 @@ def test_kill_mid_transaction_leaves_the_previous_state(
         assert wh.table_counts() == before
 
 
-def test_env_sets_the_default_wait(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from warehouse.connection import lock_timeout
-
-    monkeypatch.setenv("GWR_LOCK_TIMEOUT", "2.5")
-    assert lock_timeout() == 2.5
-    monkeypatch.setenv("GWR_LOCK_TIMEOUT", "soon")
-    with pytest.raises(ValueError, match="GWR_LOCK_TIMEOUT"):
-        lock_timeout()
-
-
 def test_folder_that_is_a_file_is_unavailable(tmp_path: Path) -> None:
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("x")
@@ -145,9 +135,8 @@ def test_read_only_folder_is_unavailable(tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
-def test_too_little_free_space_is_unavailable(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GWR_MIN_FREE_MB", str(2**40))
-    with pytest.raises(WarehouseUnavailable, match="MB free"), open_warehouse(db_path):
+def test_too_little_free_space_is_unavailable(db_path: Path) -> None:
+    with pytest.raises(WarehouseUnavailable, match="MB free"), open_warehouse(db_path, min_free_mb=2**40):
         pass
 
 

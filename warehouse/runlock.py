@@ -14,20 +14,21 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from warehouse import check_writable
+from warehouse.connection import DEFAULT_MIN_FREE_MB, LOCK_TIMEOUT_ENV, check_writable
 from warehouse.errors import WarehouseBusy
 
 
 @contextmanager
-def run_lock(db: Path, wait_seconds: float) -> Iterator[None]:
-    check_writable(db)  # a read-only folder or a full disk is said now, before any work
+def run_lock(db: Path, wait_seconds: float, min_free_mb: float = DEFAULT_MIN_FREE_MB) -> Iterator[None]:
+    """Hold the run-wide lock of `db` for the block, waiting at most `wait_seconds` for another run."""
+    check_writable(db, min_free_mb)  # a read-only folder or a full disk is said now, before any work
     lock = FileLock(str(db) + ".run.lock")
     try:
         lock.acquire(timeout=wait_seconds)
     except Timeout:
         raise WarehouseBusy(
             f"warehouse {db} is busy: another gwr run is loading it (waited {wait_seconds:g} s); "
-            "try again later or raise GWR_LOCK_TIMEOUT"
+            f"try again later or raise {LOCK_TIMEOUT_ENV}"
         ) from None
     try:
         yield

@@ -13,11 +13,11 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError
+from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError, UnsupportedFormat
 from transforms.records import SourceFile
 
 #: Files larger than this are refused unless GWR_MAX_FILE_MB says otherwise
@@ -29,16 +29,53 @@ MAX_FILE_MB_ENV = "GWR_MAX_FILE_MB"
 _MB = 1024 * 1024
 
 #: Suffixes taken when walking a folder (compared lower-cased). A file named
-#: explicitly is taken whatever its suffix: the user asked for it.
+#: explicitly is taken whatever its suffix (the user asked for it), unless the
+#: suffix is one of `REFUSED_SUFFIXES`.
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
+#: Formats gwr does not read; named explicitly they are refused rather than read
+#: as text, which would load their markup or binary as a report.
+REFUSED_SUFFIXES = frozenset({
+    ".rtf", ".json", ".xml", ".csv", ".doc", ".wps", ".et", ".dps", ".xls", ".xlsx", ".ppt", ".pptx",
+    ".odt", ".ods", ".odp", ".zip", ".rar", ".7z", ".gz", ".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff",
+})
+
+
+class UndecodableName(ReadError):
+    """The file's name is not valid UTF-8, so it cannot be recorded as it is."""
 
 
 @dataclass(slots=True)
 class Discovery:
-    """What `discover` found: files to read, and paths that could not be taken."""
+    """What `discover` found: files to read, paths that could not be taken, files skipped by their suffix."""
 
     files: list[Path] = field(default_factory=list)
     errors: list[tuple[str, InputError]] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def shown(path: str | Path) -> str:
+    r"""A path as text that can always be stored and printed: bytes that are not UTF-8 appear escaped.
+
+    A name unzipped from a Windows archive is GBK bytes, which Python keeps as
+    surrogates that no UTF-8 writer accepts.
+
+    >>> shown(os.fsdecode(b"/in/\xb1\xa8.txt"))
+    '/in/\\xb1\\xa8.txt'
+    """
+    return os.fsencode(str(path)).decode("utf-8", errors="backslashreplace")
+
+
+def _refusal(path: Path) -> InputError | None:
+    """Why a file found on disk cannot be taken by name alone, or None."""
+    if shown(path) != str(path):
+        return UndecodableName(f"file name is not valid UTF-8 (a GBK name from a Windows zip?): {shown(path)}; "
+                               "rename it to UTF-8 (e.g. convmv -f gbk -t utf8)")
+    suffix = path.suffix.lower()
+    if suffix in REFUSED_SUFFIXES:
+        return UnsupportedFormat(f"{suffix} files are not read (gwr reads "
+                                 f"{' '.join(sorted(SUPPORTED_SUFFIXES))}): {path}")
+    return None
+
 
 
 def discover(paths: Sequence[str | Path]) -> Discovery:
@@ -51,24 +88,29 @@ def discover(paths: Sequence[str | Path]) -> Discovery:
     """
     found: dict[str, Path] = {}  # resolved path -> path as reached
     errors: list[tuple[str, InputError]] = []
+    skipped: list[Path] = []
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
         path = Path(os.path.abspath(given))
         try:
             st = os.stat(path)
         except OSError as exc:
-            errors.append((str(path), _read_error(path, exc)))
+            errors.append((shown(path), _read_error(path, exc)))
             continue
         if stat.S_ISDIR(st.st_mode):
-            _walk(path, (st.st_dev, st.st_ino), seen_dirs, found, errors)
+            _walk(path, (st.st_dev, st.st_ino), seen_dirs, found, errors, skipped)
         elif stat.S_ISREG(st.st_mode):
-            found.setdefault(os.path.realpath(path), path)
+            refused = _refusal(path)
+            if refused is not None:
+                errors.append((shown(path), refused))
+            else:
+                found.setdefault(os.path.realpath(path), path)
         else:
-            errors.append((str(path), ReadError(f"not a regular file or folder: {path}")))
+            errors.append((shown(path), ReadError(f"not a regular file or folder: {shown(path)}")))
     # Overlapping arguments (a folder and its subfolder) meet the same bad entry twice.
     first = {path: err for path, err in reversed(errors)}  # the first error met for each path wins
     unique = [(path, first[path]) for path in dict.fromkeys(path for path, _ in errors)]
-    return Discovery(files=sorted(found.values()), errors=unique)
+    return Discovery(files=sorted(found.values()), errors=unique, skipped=sorted(set(skipped)))
 
 
 def _walk(
@@ -77,6 +119,7 @@ def _walk(
     seen_dirs: set[tuple[int, int]],
     found: dict[str, Path],
     errors: list[tuple[str, InputError]],
+    skipped: list[Path],
 ) -> None:
     """Depth-first walk with os.scandir and an explicit stack (no recursion limit on deep trees).
 
@@ -94,7 +137,7 @@ def _walk(
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name, reverse=True)  # popped in name order
         except OSError as exc:
-            errors.append((str(folder), _read_error(folder, exc)))
+            errors.append((shown(folder), _read_error(folder, exc)))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -108,19 +151,25 @@ def _walk(
                     st = entry.stat()
                     key = (st.st_dev, st.st_ino)
                     if key in ancestors:
-                        loop = ReadError(f"symlink loop (points back to a folder above it): {path}")
-                        errors.append((str(path), loop))
+                        loop = ReadError(f"symlink loop (points back to a folder above it): {shown(path)}")
+                        errors.append((shown(path), loop))
                     elif key not in seen_dirs:
                         seen_dirs.add(key)
                         stack.append((path, real, (*ancestors, key)))
                 elif supported and entry.is_file():
-                    found.setdefault(real, path)
+                    refused = _refusal(path)
+                    if refused is not None:
+                        errors.append((shown(path), refused))
+                    else:
+                        found.setdefault(real, path)
+                elif not supported and entry.is_file():
+                    skipped.append(path)
                 elif supported and is_link:
-                    errors.append((str(path), ReadError(f"dangling symlink (its target is gone): {path}")))
+                    errors.append((shown(path), ReadError(f"dangling symlink (its target is gone): {shown(path)}")))
             except OSError as exc:
                 # A symlink loop, or an entry that vanished between scandir and stat.
                 if supported or exc.errno == errno.ELOOP:
-                    errors.append((str(path), _read_error(path, exc)))
+                    errors.append((shown(path), _read_error(path, exc)))
 
 
 def read_source(path: Path, max_bytes: int) -> SourceFile:
@@ -180,4 +229,18 @@ def _read_error(path: Path, exc: OSError) -> ReadError:
         errno.ENAMETOOLONG: "the file name is too long",
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
-    return ReadError(f"{reason}: {path}")
+    return ReadError(f"{reason}: {shown(path)}")
+
+
+def missing(current: Iterable[str], roots: Sequence[str | Path], found: set[str]) -> list[str]:
+    """Paths the warehouse holds under `roots` (the files and folders a run named) whose files are gone.
+
+    >>> missing(["/in/a.txt", "/in/b.txt", "/elsewhere/c.txt"], ["/in"], {"/in/a.txt"})
+    ['/in/b.txt']
+    """
+    named = [os.path.abspath(root) for root in roots]
+    under = tuple(root.rstrip(os.sep) + os.sep for root in named)
+    return sorted(
+        path for path in current
+        if (path in named or path.startswith(under)) and path not in found and not os.path.lexists(path)
+    )

@@ -10,8 +10,8 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 
-from transforms import process_text
-from transforms.decode import decode
+from transforms import EXTRACTOR_VERSION, process_text
+from transforms.decode import decode_with_warnings
 from transforms.errors import InputError
 from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
 
@@ -44,6 +44,7 @@ class Processed:
     clean: CleanText
     meta: DocumentMeta
     facts: list[Fact]
+    warnings: list[str] = field(default_factory=list)  # parts of the file that were not read
 
 
 @dataclass(slots=True)
@@ -52,41 +53,59 @@ class Triage:
 
     new: list[SourceFile] = field(default_factory=list)
     changed: list[SourceFile] = field(default_factory=list)
+    stale: list[SourceFile] = field(default_factory=list)  # loaded, but by an older extractor: read again
     unchanged: list[SourceFile] = field(default_factory=list)
     duplicates: list[SourceFile] = field(default_factory=list)  # content already loaded under another path
 
     @property
     def to_process(self) -> list[SourceFile]:
-        return self.new + self.changed
+        return self.new + self.changed + self.stale
+
+    @property
+    def seen(self) -> list[SourceFile]:
+        """Files whose content is already loaded: only their paths are recorded."""
+        return self.unchanged + self.duplicates
 
 
-def triage(sources: list[SourceFile], versions: dict[str, str]) -> Triage:
-    """Sort files by their path's current version; `versions` (path -> sha256) is updated in place.
+@dataclass(slots=True)
+class Ledger:
+    """What the warehouse holds, as a run sees it: each current path's content and who extracted each content."""
 
-    Content already in the warehouse under another path is not loaded again,
-    only its path is recorded. A path whose content changed is a new version.
+    paths: dict[str, str]  # path -> sha256 of its current content
+    extracted_by: dict[str, str | None]  # sha256 -> extractor version that loaded it
+    taken: set[str] = field(default_factory=set)  # contents this run need not extract again
+
+    def __post_init__(self) -> None:
+        self.taken = {sha for sha, version in self.extracted_by.items() if version == EXTRACTOR_VERSION}
+
+
+def triage(sources: list[SourceFile], ledger: Ledger) -> Triage:
+    """Sort files against the ledger, which is updated as if the batch were loaded.
+
+    "Unchanged" means the same content read by the same extractor version: content
+    that an older extractor loaded is read again (stale). Content already in the
+    warehouse under another path is not loaded again, only its path is recorded.
     """
-    known = set(versions.values())
     out = Triage()
     for src in sources:
-        previous = versions.get(src.path)
-        if previous == src.sha256:
-            out.unchanged.append(src)
-        elif src.sha256 in known:
-            out.duplicates.append(src)
+        previous = ledger.paths.get(src.path)
+        if src.sha256 in ledger.taken:
+            (out.unchanged if previous == src.sha256 else out.duplicates).append(src)
+        elif src.sha256 in ledger.extracted_by:
+            out.stale.append(src)
         elif previous is not None:
             out.changed.append(src)
         else:
             out.new.append(src)
-        versions[src.path] = src.sha256
-        known.add(src.sha256)
+        ledger.paths[src.path] = src.sha256
+        ledger.taken.add(src.sha256)
     return out
 
 
 def process_document(src: SourceFile) -> Processed | Failure:
     """Decode, clean and extract one document; any failure is that document's alone."""
     try:
-        decoded = decode(src.data, src.name)
+        decoded, warnings = decode_with_warnings(src.data, src.name)
         clean, meta, facts = process_text(src.name, decoded.text)
     except InputError as err:
         return Failure.from_error(src.path, src.sha256, err)
@@ -96,7 +115,7 @@ def process_document(src: SourceFile) -> Processed | Failure:
             src.path, src.sha256, "extract", type(err).__name__,
             f"internal error while extracting ({where.filename.rsplit('/', 1)[-1]}:{where.lineno}): {err}",
         )
-    return Processed(src, decoded, clean, meta, facts)
+    return Processed(src, decoded, clean, meta, facts, warnings)
 
 
-__all__ = ["Failure", "Processed", "Triage", "process_document", "triage"]
+__all__ = ["Failure", "Ledger", "Processed", "Triage", "process_document", "triage"]

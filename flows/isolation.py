@@ -1,0 +1,91 @@
+"""Extraction in worker processes: all cores, and a time limit no single document can outlast.
+
+Python cannot stop a thread that is stuck in a long scan, so each document is
+decoded and extracted in a worker process that is killed when it passes the
+time limit; its document becomes a failure naming the limit and the rest of the
+batch goes on. `pebble.ProcessPool` does exactly this (a per-call timeout that
+kills and replaces the worker), which beats hand-written process juggling.
+
+Workers are forked from a forkserver that has already loaded jieba and the
+lexicon, so a worker replaced after a timeout is ready at once and the
+dictionaries are built once per machine start, not once per worker. Results come
+back in submission order: a parallel run loads exactly what a serial one does.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import threading
+from collections.abc import Iterator
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from pebble import ProcessExpired, ProcessPool
+
+from flows import progress
+from flows.batch import Failure, Processed, process_document
+from transforms.records import SourceFile
+
+_lock = threading.RLock()
+_pool: ProcessPool | None = None
+_pool_size = 0
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """A forkserver whose one-time preload warms jieba and the lexicon for every worker it forks."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["flows._warm"])
+    return ctx
+
+
+def pool(workers: int) -> ProcessPool:
+    """The process-wide pool of `workers` extraction processes (started on first use)."""
+    global _pool, _pool_size
+    with _lock:
+        if _pool is None or _pool_size != workers or not _pool.active:
+            if _pool is not None:
+                _pool.stop()
+            _pool, _pool_size = ProcessPool(max_workers=workers, context=_context()), workers
+        return _pool
+
+
+def shutdown() -> None:
+    """Stop the worker processes now (a finished or interrupted run)."""
+    global _pool
+    with _lock:
+        if _pool is not None:
+            _pool.stop()
+            _pool.join(timeout=10)
+            _pool = None
+
+
+atexit.register(shutdown)
+
+
+def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float) -> Iterator[Processed | Failure]:
+    """Decode, clean and extract each document in a worker process, in order; past `doc_timeout` s it fails."""
+    if not todo or progress.stop_requested():
+        return
+    if multiprocessing.current_process().daemon:
+        # A daemonic process (a Dask worker by default) may not start children:
+        # extract here, without the time limit, rather than not at all.
+        yield from map(process_document, todo)
+        return
+    futures = [pool(workers).schedule(process_document, args=(src,), timeout=doc_timeout) for src in todo]
+    for src, future in zip(todo, futures, strict=True):
+        if progress.stop_requested():
+            for rest in futures:
+                rest.cancel()
+            return
+        try:
+            yield future.result()
+        except FutureTimeout:
+            yield Failure(src.path, src.sha256, "extract", "TimeLimitExceeded",
+                          f"{src.path}: decoding and extraction took longer than the {doc_timeout:g} s limit "
+                          "for one document (GWR_DOC_TIMEOUT); the document was skipped")
+        except ProcessExpired as err:
+            yield Failure(src.path, src.sha256, "extract", "WorkerDied",
+                          f"{src.path}: the worker process extracting it died ({err}); the document was skipped")
+
+
+__all__ = ["pool", "process_isolated", "shutdown"]

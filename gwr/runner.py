@@ -1,0 +1,145 @@
+"""`gwr run` in this process: find or start a Prefect server, pick the task runner, run the flow, stop cleanly.
+
+SIGTERM and Ctrl-C ask the flow to stop after the batch it is loading; the
+extraction workers are stopped at once, the run is recorded as interrupted with
+what was committed, and every child process (a temporary Prefect server, the
+extraction workers, a local Dask cluster) is gone before gwr exits. A second
+signal stops at once: the warehouse is still whole, as after `kill -9`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psutil
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from flows import progress
+from gwr.config import Settings
+from gwr.server import server_for_run
+
+
+def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bool = False,
+                 dask_address: str | None = None, dask: bool = False, publish: str | None = None) -> dict:
+    """Run the flow on `paths` with a progress bar on `console`; the summary carries how long each part took."""
+    started = time.monotonic()
+    received: list[int] = []
+    with _stop_on_signals(received), server_for_run(console, cfg.server_start_timeout) as server:
+        if server.started_in:
+            console.print(f"Prefect server: started a temporary one in {server.started_in:.1f} s; "
+                          "`gwr server start` keeps one running so later runs skip this", style="dim")
+        flow_started = time.monotonic()
+        from flows.pipeline import gwr_pipeline  # imports Prefect: only when running, after the API URL is set
+
+        flow = gwr_pipeline.with_options(task_runner=_dask_runner(dask_address, cfg)) if dask or dask_address \
+            else gwr_pipeline
+        with _progress_bar(console):
+            summary = _in_thread(lambda: flow(
+                paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
+                lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
+                doc_timeout=cfg.doc_timeout, prune=prune, publish=publish))
+        flow_seconds = time.monotonic() - flow_started
+    summary["server_start_seconds"] = server.started_in
+    summary["flow_seconds"] = round(flow_seconds, 2)
+    summary["wall_seconds"] = round(time.monotonic() - started, 2)
+    summary["signal"] = received[0] if received else None
+    return summary
+
+
+def _in_thread(work: Callable[[], dict]) -> dict:
+    """Run `work` in a thread while the main thread keeps the signal handlers.
+
+    Prefect's engine replaces the SIGTERM handler with one that raises inside
+    whatever the flow is doing (a load, mid-transaction) — but only when it runs
+    in the main thread. Here it cannot, so a stop is ours to make between batches.
+    """
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["summary"] = work()
+        except BaseException as exc:  # handed to the main thread, raised there
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="gwr-flow", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.2)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["summary"]
+
+
+def _dask_runner(address: str | None, cfg: Settings) -> Any:
+    """A `DaskTaskRunner` on the cluster at `address`, or on a local cluster of one process per worker."""
+    import dask
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    # Non-daemonic workers may start the process that enforces the per-document time limit.
+    dask.config.set({"distributed.worker.daemon": False})
+    return DaskTaskRunner(cluster_kwargs={"n_workers": cfg.worker_count, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})
+
+
+@contextmanager
+def _progress_bar(console: Console) -> Iterator[None]:
+    bar = Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=console, transient=True, disable=not console.is_terminal)
+    task = bar.add_task("documents", total=None)
+    progress.set_listener(lambda done, total: bar.update(task, completed=done, total=total))
+    try:
+        with bar:
+            yield
+    finally:
+        progress.set_listener(None)
+
+
+@contextmanager
+def _stop_on_signals(received: list[int]) -> Iterator[None]:
+    """SIGTERM/SIGINT ask the flow to stop; a second one ends the process now. Children never outlive it."""
+
+    def on_signal(signum: int, _frame: object) -> None:
+        if progress.stop_requested():
+            stop_children(grace=2)
+            os._exit(128 + signum)
+        received.append(signum)
+        progress.request_stop()
+        from flows import isolation
+
+        # Not in the handler itself: the main thread may hold the pool's lock right now.
+        threading.Thread(target=isolation.shutdown, daemon=True).start()
+
+    progress.clear_stop()
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception):
+            from flows import isolation
+
+            isolation.shutdown()
+        stop_children()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def stop_children(grace: float = 10) -> None:
+    """SIGTERM every process this one started (and theirs), then SIGKILL what is left after `grace` seconds."""
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        with contextlib.suppress(psutil.Error):
+            child.terminate()
+    _, alive = psutil.wait_procs(children, timeout=grace)
+    for child in alive:
+        with contextlib.suppress(psutil.Error):
+            child.kill()

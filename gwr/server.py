@@ -1,0 +1,169 @@
+"""The Prefect server gwr talks to: one already running, a long-lived one (`gwr server start`), or a temporary one.
+
+A Prefect API is needed by every run. Starting one costs 15-25 s on a 2-core
+machine, so people who run often keep one running (`gwr server start`, or the
+one `gwr serve` starts); `gwr run` finds it through a small state file in
+PREFECT_HOME and otherwise starts a temporary server of its own for the run.
+Every server gwr starts runs in its own session (a Ctrl-C in the terminal reaches
+gwr only, which then stops the server last, after the run's bookkeeping), writes
+its log inside PREFECT_HOME through a descriptor that refuses symlinks, and is
+stopped with its whole process group.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+
+from gwr.preflight import prefect_home
+
+
+class ServerStartError(RuntimeError):
+    """A Prefect server gwr started did not come up."""
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    """A running Prefect server: its API URL and, when gwr started it, its process id and log."""
+
+    api_url: str
+    pid: int | None = None
+    log: Path | None = None
+    started_in: float = 0.0  # seconds this process spent starting it (0 when it was already running)
+
+
+def state_file() -> Path:
+    """Where `gwr server start` records the server it keeps running."""
+    return prefect_home() / "gwr-server.json"
+
+
+def healthy(api_url: str, timeout: float = 2) -> bool:
+    """Whether a Prefect API answers its health check at `api_url`."""
+    try:
+        with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=timeout) as resp:
+            return resp.status == 200
+    except (OSError, ValueError):
+        return False
+
+
+def recorded_server() -> Server | None:
+    """The long-lived server `gwr server start` (or `gwr serve`) recorded, if it still answers."""
+    try:
+        state = json.loads(state_file().read_text(encoding="utf-8"))
+        server = Server(state["api_url"], state.get("pid"), Path(state["log"]) if state.get("log") else None)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return server if healthy(server.api_url) else None
+
+
+def start_server(console: Console, start_timeout: float) -> Server:
+    """Start `prefect server start` on a free loopback port in its own session; return once it answers."""
+    port = _free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    log_path = prefect_home() / f"gwr-server-{port}.log"
+    # The UI is served: Prefect's runner and CLI print links to it for every run and deployment.
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+    env.pop("PREFECT_API_URL", None)
+    prefect_bin = str(Path(sys.executable).with_name("prefect"))
+    console.print(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim", highlight=False)
+    started = time.monotonic()
+    # O_NOFOLLOW: a symlink planted at the log's name is refused, never followed.
+    fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as log:
+        child = subprocess.Popen(
+            [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off"],
+            env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+    deadline = started + start_timeout
+    while not healthy(api_url):
+        if child.poll() is not None:
+            tail = log_path.read_text(errors="replace").strip().splitlines()[-1:] or ["(empty log)"]
+            raise ServerStartError(f"the Prefect server exited with code {child.returncode}: {tail[0]} "
+                                   f"(log: {log_path})")
+        if time.monotonic() > deadline:
+            stop_process_group(child.pid)
+            raise ServerStartError(f"the Prefect server did not answer within {start_timeout:g} s "
+                                   f"(GWR_SERVER_START_TIMEOUT; log: {log_path})")
+        time.sleep(0.25)
+    console.print(f"Prefect UI: {api_url.removesuffix('/api')}", style="dim", highlight=False)
+    return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
+
+
+def record(server: Server) -> None:
+    """Make `server` the one later `gwr run`s use."""
+    state = {"api_url": server.api_url, "pid": server.pid, "log": str(server.log) if server.log else None}
+    state_file().write_text(json.dumps(state), encoding="utf-8")
+
+
+def forget(server: Server) -> None:
+    """Drop the state file if it names `server`."""
+    with contextlib.suppress(OSError, ValueError):
+        if json.loads(state_file().read_text(encoding="utf-8")).get("api_url") == server.api_url:
+            state_file().unlink()
+
+
+@contextmanager
+def server_for_run(console: Console, start_timeout: float, *, keep: bool = False) -> Iterator[Server]:
+    """PREFECT_API_URL's server, else the recorded one, else a temporary one stopped when the block ends.
+
+    With `keep`, a server started here is recorded for other runs while the block lasts (`gwr serve`).
+    """
+    given = os.environ.get("PREFECT_API_URL")
+    if given:
+        yield Server(given)
+        return
+    running = recorded_server()
+    if running is not None:
+        os.environ["PREFECT_API_URL"] = running.api_url
+        yield running
+        return
+    server = start_server(console, start_timeout)
+    os.environ["PREFECT_API_URL"] = server.api_url
+    if keep:
+        record(server)
+    try:
+        yield server
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        if keep:
+            forget(server)
+        if server.pid is not None:
+            stop_process_group(server.pid)
+
+
+def stop_process_group(pid: int, grace: float = 10) -> None:
+    """SIGTERM the process group led by `pid`, then SIGKILL whatever is left after `grace` seconds."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+        time.sleep(0.1)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -18,6 +18,7 @@ PREFECT = str(Path(sys.executable).with_name("prefect"))
 
 
 def test_prefect_cli_and_ui_against_the_gwr_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "prefect-home").mkdir()
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     said = io.StringIO()

@@ -27,6 +27,7 @@ from flows.tasks import (
     discover_files,
     load_batch,
     open_run,
+    publish_snapshot,
     read_batch,
     retire_missing,
     transform_batch,
@@ -34,6 +35,7 @@ from flows.tasks import (
 )
 from gwr.config import settings
 from transforms import EXTRACTOR_VERSION
+from warehouse.publish import snapshot_path
 from warehouse.run_counts import COUNTS
 from warehouse.runlock import run_lock
 
@@ -84,6 +86,7 @@ def gwr_pipeline(
     workers: int | None = None,
     doc_timeout: float | None = None,
     prune: bool = False,
+    publish: str | None = None,
 ) -> dict:
     """Load report files (or folders of them) into the DuckDB warehouse and return the run summary."""
     cfg = settings(db, batch_size=batch_size, max_file_mb=max_file_mb, lock_timeout=lock_timeout,
@@ -137,10 +140,12 @@ def gwr_pipeline(
         finally:
             counts_out = {**tally.counts, "seconds": round(time.monotonic() - started, 2)}
             close_run(db_path, wait, run_id, status, counts_out)
+        target = snapshot_path(Path(db_path), publish) if status == "completed" else None
+        published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
     return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,
-            "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped}
+            "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published}
 
 
 def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) -> None:

@@ -74,8 +74,8 @@ def start_server(console: Console, start_timeout: float) -> Server:
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     log_path = prefect_home() / f"gwr-server-{port}.log"
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-           "PREFECT_UI_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false"}
+    # The UI is served: Prefect's runner and CLI print links to it for every run and deployment.
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
     env.pop("PREFECT_API_URL", None)
     prefect_bin = str(Path(sys.executable).with_name("prefect"))
     console.print(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim", highlight=False)
@@ -84,7 +84,7 @@ def start_server(console: Console, start_timeout: float) -> Server:
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
     with os.fdopen(fd, "wb") as log:
         child = subprocess.Popen(
-            [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off", "--no-ui"],
+            [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off"],
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
         )
     deadline = started + start_timeout
@@ -98,6 +98,7 @@ def start_server(console: Console, start_timeout: float) -> Server:
             raise ServerStartError(f"the Prefect server did not answer within {start_timeout:g} s "
                                    f"(GWR_SERVER_START_TIMEOUT; log: {log_path})")
         time.sleep(0.25)
+    console.print(f"Prefect UI: {api_url.removesuffix('/api')}", style="dim", highlight=False)
     return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
 
 

@@ -24,7 +24,6 @@ from pathlib import Path
 import duckdb
 from filelock import FileLock, Timeout
 
-from warehouse.dictionary import comment_statements
 from warehouse.errors import WarehouseBusy, WarehouseUnavailable
 from warehouse.identity import check_is_duckdb, corrupt_or_none
 from warehouse.migrate import check_current, upgrade
@@ -107,7 +106,7 @@ def open_warehouse(
 def _upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Bring the file to this gwr's schema; a write the disk refuses is said as such."""
     try:
-        upgrade(con, path, comment_statements())
+        upgrade(con, path)
     except duckdb.IOException as exc:
         raise WarehouseUnavailable(f"warehouse {path} could not be written: {exc}") from exc
 

@@ -239,6 +239,12 @@ class Warehouse:
 
         return export_facts(self._con, Path(out))
 
+    def export(self, folder: Path, fmt: str, *, excel: bool = False, only: list[str] | None = None) -> dict[str, int]:
+        """Write every table and view (or `only` those) to `folder` as parquet, csv or jsonl; rows by name."""
+        from warehouse.export import export_all
+
+        return export_all(self._con, Path(folder), fmt, excel=excel, only=only)
+
     def run_data_tests(self) -> dict[str, int]:
         """Failing rows of every `warehouse/tests/assert_*.sql`, by test name (all 0 = healthy)."""
         return {name: len(self._con.execute(text).fetchall()) for name, text in data_tests().items()}

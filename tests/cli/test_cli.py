@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.helpers import SAMPLES, copy_samples, gwr
+from tests.warehouse.legacy_ddl import build_legacy
 
 pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
 
@@ -21,13 +22,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cli")
     inbox = copy_samples(root / "报告 samples")  # a folder name with a space and Chinese
     db = root / "gwr.duckdb"
+    build_legacy(db, with_rows=False)  # written by the release before schema versions: gwr run upgrades it
     result = gwr("run", str(inbox), "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "facts loaded" in result.stdout and "documents seen" in result.stdout
     return db
 
 
-@pytest.mark.parametrize("args", [[], ["run"], ["query"], ["export", "facts"], ["serve"]], ids=" ".join)
+@pytest.mark.parametrize("args", [[], ["run"], ["query"], ["export"], ["serve"]], ids=" ".join)
 def test_every_command_has_help(args: list[str]) -> None:
     result = gwr(*args, "--help")
     assert result.returncode == 0 and "Usage" in result.stdout
@@ -66,9 +68,12 @@ def test_export_facts_has_the_eval_columns_and_provenance(db: Path, tmp_path: Pa
     [
         (["query", "select * from no_such_table"], "query failed"),
         (["export", "facts", "--out", "facts.xlsx"], ".xlsx"),
+        (["query", "delete from fct_indicator_value"], "only reads"),
+        (["query", "copy (select 1) to 'x.csv'"], "COPY statement is refused"),
+        (["query", "select * from read_csv('/etc/passwd')"], "outside it"),
         (["serve", "--inbox", "x"], "exactly one of --cron or --interval"),
     ],
-    ids=["bad-sql", "bad-export-format", "serve-without-schedule"],
+    ids=["bad-sql", "bad-export-format", "delete", "copy-to", "read-a-file", "serve-without-schedule"],
 )
 def test_errors_are_one_sentence_not_a_traceback(db: Path, tmp_path: Path, args: list[str], expected: str) -> None:
     args = [str(tmp_path / a) if a in ("facts.xlsx", "x") else a for a in args]
@@ -94,3 +99,28 @@ def test_an_unwritable_warehouse_is_refused_before_any_work(tmp_path: Path, db_p
 def test_query_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:
     result = gwr("query", "select 1", "--db", str(tmp_path / "none.duckdb"))
     assert result.returncode == 1 and "gwr run" in result.stderr
+
+
+def test_refused_statements_change_nothing(db: Path, tmp_path: Path) -> None:
+    count = ["query", "select count(*) as n from fct_indicator_value", "--db", str(db), "-f", "csv"]
+    before = gwr(*count).stdout
+    for sql in ("delete from fct_indicator_value", "drop table fct_indicator_value",
+                "copy (select 1) to 'x.csv'", "attach 'other.duckdb' as other"):
+        result = gwr("query", sql, "--db", str(db))
+        assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert gwr(*count).stdout == before and int(before.split()[1]) > 100
+    assert not (Path.cwd() / "x.csv").exists()
+
+
+def test_query_takes_sql_that_starts_with_a_comment(db: Path) -> None:
+    shipped = Path(__file__).resolve().parents[2] / "warehouse" / "tests" / "assert_fact_unique.sql"
+    result = gwr("query", shipped.read_text(encoding="utf-8"), "--db", str(db), "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("doc_id,")  # a header and no failing row
+
+
+def test_export_writes_every_table_and_view(db: Path, tmp_path: Path) -> None:
+    result = gwr("export", str(tmp_path / "out"), "--format", "csv", "--excel", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "v_target_vs_actual.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (tmp_path / "out" / "datapackage.json").is_file()

@@ -21,7 +21,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import progress
-from flows.batch import Failure, Triage, triage
+from flows.batch import Failure, Parcel, Triage, triage
 from flows.tasks import (
     close_run,
     discover_files,
@@ -115,9 +115,9 @@ def gwr_pipeline(
                 batch = found.files[start:start + cfg.batch_size]
                 sources, read_failures = read_batch(batch, int(cfg.max_file_mb * 2**20))
                 sorted_ = triage(sources, ledger)
-                # quote(): Prefect would otherwise walk every element of these
-                # payloads (bytes, offset maps) to track dependencies.
-                job = (transform_batch.submit(quote(sorted_.to_process), pool_size, cfg.doc_timeout)
+                # Parcel and quote(): Prefect (and Dask) would otherwise walk every
+                # element of these payloads (bytes, offset maps) to track dependencies.
+                job = (transform_batch.submit(Parcel(sorted_.to_process), pool_size, cfg.doc_timeout)
                        if sorted_.to_process else None)
                 pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
                 leftover = []

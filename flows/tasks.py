@@ -16,7 +16,7 @@ import pandas as pd
 from prefect import task
 from prefect.cache_policies import NONE
 
-from flows.batch import Failure, Ledger, Processed, Triage
+from flows.batch import Failure, Ledger, Parcel, Processed, Triage
 from flows.isolation import process_isolated
 from gwr.frames import document_row, fact_frame, source_row
 from gwr.validation import split_valid
@@ -86,10 +86,10 @@ def read_batch(paths: list[str], max_bytes: int) -> tuple[list[SourceFile], list
 
 
 @task(cache_policy=NONE)
-def transform_batch(todo: list[SourceFile], workers: int, doc_timeout: float) -> tuple[list[Processed], list[Failure]]:
+def transform_batch(todo: Parcel, workers: int, doc_timeout: float) -> tuple[list[Processed], list[Failure]]:
     """Decode, clean and extract the new, changed and stale documents of a batch, each in a worker process."""
     done, failures = [], []
-    for out in process_isolated(todo, workers, doc_timeout):
+    for out in process_isolated(todo.items, workers, doc_timeout):
         (failures if isinstance(out, Failure) else done).append(out)
     return done, failures
 

@@ -10,6 +10,7 @@ signal stops at once: the warehouse is still whole, as after `kill -9`.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import threading
@@ -82,6 +83,9 @@ def _dask_runner(address: str | None, cfg: Settings) -> Any:
     """A `DaskTaskRunner` on the cluster at `address`, or on a local cluster of one process per worker."""
     import dask
     from prefect_dask import DaskTaskRunner
+
+    if os.environ.get("PREFECT_LOGGING_LEVEL") == "CRITICAL":  # not --verbose: the summary says what matters
+        logging.getLogger("distributed").setLevel(logging.ERROR)
 
     if address:
         return DaskTaskRunner(address=address)

@@ -69,6 +69,7 @@ def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None,
     with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
         wh.sync_indicators(pd.DataFrame(lexicon.indicator_rows()))
         wh.sync_regions(pd.DataFrame(regions.region_rows()))
+        wh.abandon_unfinished_runs(run_id)  # the run-wide lock is ours: no other run is alive
         wh.start_run(run_id, flow_run_id, params)
         return Ledger(*wh.current_extractions())
 

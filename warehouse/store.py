@@ -69,6 +69,11 @@ class Warehouse:
         with self._transaction():
             self._run("dml_start_run", run_id=run_id, flow_run_id=flow_run_id, params=params_json)
 
+    def abandon_unfinished_runs(self, run_id: str) -> None:
+        """Mark every other 'running' run as 'abandoned'; call only while holding the run-wide lock."""
+        with self._transaction():
+            self._run("dml_abandon_runs", run_id=run_id)
+
     def finish_run(self, run_id: str, status: str, counts: dict[str, int | float]) -> None:
         """Set a run's outcome and counts (keys of `RUN_COUNTS`; `seconds` defaults to wall time)."""
         unknown = set(counts) - set(RUN_COUNTS)

@@ -23,6 +23,7 @@ from prefect.utilities.annotations import quote
 from flows import progress
 from flows.batch import Failure, Parcel, Triage, triage
 from flows.tasks import (
+    BatchResult,
     close_run,
     discover_files,
     load_batch,
@@ -148,7 +149,7 @@ def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) ->
     processed, bad = batch.extraction.result() if batch.extraction is not None else ([], [])
     if progress.stop_requested():
         return  # extraction was cut short: load nothing of it, record nothing about it
-    checked = validate_batch(quote(processed))
+    checked = validate_batch(quote(processed)) if processed else BatchResult()
     failures = batch.failures + bad + checked.failures
     loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
     tally.add(batch, {unit.document["sha256"] for unit in checked.units}, failures, loaded)

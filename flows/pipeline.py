@@ -29,6 +29,7 @@ from flows.tasks import (
     load_batch,
     open_run,
     read_batch,
+    record_skipped,
     retire_missing,
     transform_batch,
     validate_batch,
@@ -97,7 +98,7 @@ def gwr_pipeline(
     remote = type(FlowRunContext.get().task_runner).__name__ == "DaskTaskRunner"
     pool_size, window = (1, max(2, cfg.workers)) if remote else (cfg.worker_count, 2)
     tally = Tally()
-    status = "failed"
+    status, reason = "failed", None
 
     with run_lock(Path(db_path), wait, cfg.min_free_mb):
         found = discover_files(paths)
@@ -105,6 +106,8 @@ def gwr_pipeline(
                   "workers": cfg.workers, "doc_timeout": cfg.doc_timeout, "extractor_version": EXTRACTOR_VERSION}
         ledger = open_run(db_path, wait, run_id, flow_run.get_id(), params)
         stale_before = sum(version != EXTRACTOR_VERSION for version in ledger.extracted_by.values())
+        if found.skipped:
+            record_skipped(db_path, wait, run_id, found.skipped)
         total = len(found.files) + len(found.failures)
         try:
             progress.report(0, total)
@@ -135,9 +138,14 @@ def gwr_pipeline(
                 tally.counts["docs_retired"] = len(missing) if prune else 0
             tally.counts["docs_skipped"] = len(found.skipped)
             status = "interrupted" if progress.stop_requested() else "completed"
+        except BaseException as exc:
+            reason = f"{type(exc).__name__}: {exc}"
+            raise
         finally:
             counts_out = {**tally.counts, "seconds": round(time.monotonic() - started, 2)}
-            close_run(db_path, wait, run_id, status, counts_out)
+            if status == "interrupted":
+                reason = f"interrupted after {tally.done} of {total} documents"
+            close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
     log.info("run %s %s: %s", run_id, status, counts_out)
     return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,

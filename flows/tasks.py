@@ -18,13 +18,13 @@ from prefect.cache_policies import NONE
 
 from flows.batch import Failure, Ledger, Parcel, Processed, Triage
 from flows.isolation import process_isolated
-from gwr.frames import document_row, fact_frame, source_row
-from gwr.validation import split_valid
 from ingest import sources
 from schemas.documents import DocumentRecord, RawDocument
-from schemas.facts import ExtractedFact, LoadableFact
 from transforms import EXTRACTOR_VERSION, lexicon, regions
 from transforms.records import SourceFile
+from validation.facts import validate_facts
+from validation.frames import document_row, fact_frame, source_row
+from validation.split import split_valid
 from warehouse import open_warehouse
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
@@ -38,6 +38,7 @@ class LoadUnit:
     paths: list[str]
     facts: pd.DataFrame
     quarantine: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)  # parts of the file that were not read
 
 
 @dataclass(slots=True)
@@ -69,7 +70,6 @@ def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None,
     with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
         wh.sync_indicators(pd.DataFrame(lexicon.indicator_rows()))
         wh.sync_regions(pd.DataFrame(regions.region_rows()))
-        wh.abandon_unfinished_runs(run_id)  # the run-wide lock is ours: no other run is alive
         wh.start_run(run_id, flow_run_id, params)
         return Ledger(*wh.current_extractions())
 
@@ -120,9 +120,7 @@ def validate_batch(processed: list[Processed]) -> BatchResult:
     if not good:
         return result
     facts = pd.concat([fact_frame(p) for p in good], ignore_index=True)
-    shaped, bad_shape = split_valid(ExtractedFact, facts, stage="extract")
-    loadable, bad_plausible = split_valid(LoadableFact, shaped, stage="validate")
-    quarantine = pd.concat([bad_shape, bad_plausible], ignore_index=True)
+    loadable, quarantine = validate_facts(facts)
     ready = loadable.drop(columns=["doc_n_chars"])
     facts_of = dict(tuple(ready.groupby("doc_id", sort=False)))
     rejected_of = dict(tuple(quarantine.groupby("doc_id", sort=False)))
@@ -131,7 +129,7 @@ def validate_batch(processed: list[Processed]) -> BatchResult:
         doc = {**rows[sha], "extractor_version": EXTRACTOR_VERSION}
         own_facts = facts_of.get(sha, ready.iloc[0:0])
         mine = rejected_of.get(sha, quarantine.iloc[0:0]).assign(path=p.source.path).reset_index(drop=True)
-        result.units.append(LoadUnit(doc, [p.source.path], own_facts, mine))
+        result.units.append(LoadUnit(doc, [p.source.path], own_facts, mine, p.warnings))
     return result
 
 
@@ -145,6 +143,8 @@ def load_batch(
         for unit in units:
             facts += wh.load_document(run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
             quarantined += len(unit.quarantine)
+            for warning in unit.warnings:
+                wh.record_warning(run_id, unit.paths[0], unit.document["sha256"], "decode", warning)
         loaded = {sha: wh.has_document(sha) for sha in {src.sha256 for src in seen.seen}}
         wh.record_paths_seen(run_id, [(s.path, s.sha256) for s in seen.seen if loaded[s.sha256]])
         orphans = [src for src in seen.seen if not loaded[src.sha256]]
@@ -163,13 +163,22 @@ def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], 
     with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
         current = wh.current_extractions()[0]
         missing = sources.missing(current, roots, set(found))
-        for path in missing if prune else []:
-            wh.forget_path(run_id, path)
+        if prune:
+            wh.retire_paths(run_id, missing)
     return missing
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def close_run(db: str, wait_seconds: float, run_id: str, status: str, counts: dict) -> None:
+def record_skipped(db: str, wait_seconds: float, run_id: str, skipped: list[str]) -> None:
+    """Record a warning for each file a folder walk passed over because gwr does not read its format."""
+    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+        for path in skipped:
+            wh.record_warning(run_id, path, None, "discover",
+                              f"{path}: skipped, gwr does not read {Path(path).suffix or 'suffix-less'} files")
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def close_run(db: str, wait_seconds: float, run_id: str, status: str, counts: dict, message: str | None) -> None:
     """Write the run's outcome to `run_log`."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
-        wh.finish_run(run_id, status, counts)
+        wh.finish_run(run_id, status, counts, message)

@@ -99,32 +99,34 @@ def run(
         raise typer.Exit(1)
 
 
-@app.command()
+# SQL may start with a `--` comment (every shipped warehouse/tests/*.sql does); click would
+# take it for an option, so unknown "options" are passed through as the SQL argument.
+@app.command(context_settings={"ignore_unknown_options": True})
 def query(
-    sql: Annotated[str, typer.Argument(help="a SQL query, e.g. \"select * from v_facts limit 5\"")],
+    sql: Annotated[str, typer.Argument(help="one SQL query, e.g. \"select * from v_facts limit 5\"")],
     db: DbOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="output format")] = Format.table,
 ) -> None:
-    """Run a SQL query against the warehouse and print the result."""
+    """Run one read-only SQL query against the warehouse and print the result."""
     columns, rows = _on_existing_warehouse(db, lambda wh: wh.query(sql))
     _print_rows(columns, rows, fmt)
 
 
-def _on_existing_warehouse(db: str | None, work: Callable[[Warehouse], T]) -> T:
-    """Open an existing warehouse (waiting for a busy one), do `work`, and turn failures into one sentence."""
+def _on_existing_warehouse(db: str | None, work: Callable[[Warehouse], T], allowed_dirs: tuple[Path, ...] = ()) -> T:
+    """Open an existing warehouse read-only (waiting for a busy one), do `work`, say any failure in one sentence."""
     import duckdb
 
-    from warehouse import open_warehouse
+    from warehouse import WarehouseError, open_warehouse
 
     cfg = settings(db)
     if not cfg.db.exists():
         raise fail(f"no warehouse at {cfg.db}; run `gwr run PATH` first")
     try:
-        with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout) as wh:
+        with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout, read_only=True, allowed_dirs=allowed_dirs) as wh:
             return work(wh)
     except duckdb.Error as e:
         raise fail(f"query failed: {str(e).splitlines()[0]}") from None
-    except _known_errors() as e:
+    except (WarehouseError, ValueError, OSError) as e:
         raise fail(str(e)) from None
 
 
@@ -141,7 +143,7 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format) -> None:
         for row in rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         out.print(table)
-        out.print(f"{len(rows)} row(s)", style="dim", soft_wrap=True)
+        out.print(f"{len(rows)} row(s)", style="dim")
 
 
 @export_app.command("facts")
@@ -150,7 +152,8 @@ def export_facts(
     db: DbOption = None,
 ) -> None:
     """Export the flat fact view (v_facts) with provenance."""
-    n = _on_existing_warehouse(db, lambda wh: wh.export_facts(out_file.resolve()))
+    target = out_file.resolve()
+    n = _on_existing_warehouse(db, lambda wh: wh.export_facts(target), allowed_dirs=(target.parent,))
     out.print(f"wrote {n} facts to {out_file}")
 
 

@@ -54,4 +54,4 @@ class DocumentRecord(CleanDocument):
     region: Series[str] = pa.Field(nullable=True)
     region_code: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{6}$")
     year: Series[pa.Int64] = pa.Field(nullable=True, ge=FIRST_YEAR, le=LAST_YEAR)
-    report_type: Series[str] = pa.Field(isin=["work_report", "progress_report", "news", "unknown"])
+    report_type: Series[str] = pa.Field(isin=["work_report", "progress_report", "bulletin", "news", "unknown"])

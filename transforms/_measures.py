@@ -9,25 +9,26 @@ from __future__ import annotations
 
 import re
 
-from transforms import _context as ctx
-from transforms.lexicon import indicators, pos_tokenizer, surface_forms, units
+from transforms._patterns import SELF_REFERENCE
+from transforms._place import strip_regions
+from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
 
-_GROWTH = re.compile(r"增长|增速|增幅|增加|上升|上涨|下降|减少|回落|降低|下滑|提高|提升")
-_NEGATIVE = re.compile(r"下降|减少|回落|降低|下滑|收窄")
-_TO_LEVEL = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|缩小|扩大)(?:到|至)")
+_GROWTH = cue_regex("growth", "decline")
+_NEGATIVE = cue_regex("decline")
+# 提高到, 下降至: the level reached, not a change.
+_TO_LEVEL = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)")
 # A comparison with another region, or a change against the previous month (环比), is not
 # the year-on-year figure of the indicator.
-_COMPARISON = re.compile(r"高于|低于|快于|慢于|高出|低出|领先|比全国|比全省|比全市|较全国|较全省|较全市|环比")
-_SHARE = re.compile(r"占")
+_COMPARISON = cue_regex("comparison")
+_SHARE = cue_regex("share")
 # Words allowed before an indicator inside its list item: they place or time the figure,
 # they do not narrow it to a sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体).
 _NEUTRAL_PREFIX = re.compile(
-    r"""
-      全(?:疆|盟|岛|[国省市区县州旗]) | 我[省市区县] | 本[省市区县] | 城区 | 主城区 | 全社会 | 地方
-    | (?:19|20)\d{2}年 | 今年 | 去年 | 上年 | 当年 | 全年 | 年度 | 上半年 | 前三季度 | 一季度 | \d{1,2}[-—–~至]\d{1,2}月
-    | 实现 | 完成 | 其中 | 带动 | 推动 | 拉动 | 全面 | 力争 | 确保 | 争取 | 预计 | 初步
-    | 继续 | 进一步 | 同期 | 年内 | 累计 | 合计 | 实际 | 外贸 | 截至 | 年末 | 年底 | 月末 | 季末
+    rf"""
+      {SELF_REFERENCE}
+    | (?:19|20)\d{{2}}年 | \d{{1,2}}[-—–~至]\d{{1,2}}月
+    | {cue_alternation("neutral_prefix")}
     | [\d,、\s]
     """,
     re.VERBOSE,
@@ -48,7 +49,7 @@ _SPAN_START = re.compile(
 )
 
 
-def is_start_or_count(text: str, number: Number, zone: str) -> bool:
+def is_start_or_count(text: str, number: Number) -> bool:
     """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact."""
     if _SPAN_START.search(text[max(0, number.start - 28) : number.start]):
         return True
@@ -59,7 +60,7 @@ def is_start_or_count(text: str, number: Number, zone: str) -> bool:
 
 # Words that always narrow an indicator: a net change, a per-capita or per-unit figure,
 # or a route ("经西部陆海新通道货运量": freight via one corridor; 经 not of 经济/经营…).
-_NARROWING = re.compile(r"净增|净减|人均|单位|万元|经(?!济|营|开|贸|费|理|验|历|过|常|销|纬)")
+_NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|费|理|验|历|过|常|销|纬)")
 # Parts of speech that end a phrase without modifying the noun after them: a verb or
 # adverb ("经济实力稳步增强|全年地区生产总值") leaves the indicator as it is.
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
@@ -71,7 +72,7 @@ def narrowed(prefix: str, form: str = "") -> bool:
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.
     """
-    rest = ctx.strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
+    rest = strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
     cjk = re.sub(r"[^\u4e00-\u9fff]", "", rest)
     if len(cjk) < 2:
         return False

@@ -22,6 +22,9 @@ _JUNK = re.compile(
     | (?P<tag></?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>)   # HTML tags that survived extraction
     | (?P<entity>&(?:[A-Za-z]{2,8}|\#\d{2,6}|\#x[0-9A-Fa-f]{2,5});)   # &nbsp; &lt; &#12290;
     | (?P<comment><!--.{0,2000}?-->)        # HTML comments
+    # pinyin in brackets after a character, left by copies of annotated pages: 經(jīng)濟
+    | (?P<ruby>(?<=[\u4e00-\u9fff])\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\))
+    | (?P<image><image>[^<]{0,4000}</image>|data:image/[^\s"')]{0,4000})   # inline images
     """,
     re.VERBOSE | re.DOTALL,
 )

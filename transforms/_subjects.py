@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms._patterns import SELF_REFERENCE
 from transforms.lexicon import form_by_group, form_requirements, indicator_regex, surface_forms
 from transforms.regions import mention_regex
 
 # Item separators of a list subject.
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
 
-# A mention right after 占 (占GDP比重, 占全区规上工业产值比重) is the denominator of a share.
-_DENOMINATOR_BEFORE = re.compile(r"占(?:全[国省市区县]|本[省市区县])?(?:的)?$")
-_SELF = re.compile(r"全[国省市区县州旗]|我[省市区县]|本[省市区县]")
+# A mention right after 占 (占GDP比重, 占江苏全省进出口总值的) is the whole of a share; one right
+# after 拉动/带动 (拉动GDP增长0.1个百分点) is what a part contributes to.
+_DENOMINATOR_BEFORE = re.compile(r"(?:占[^,;:。、]{0,6}|拉动|带动)$")
+_SELF = re.compile(SELF_REFERENCE)
 
 
 @dataclass(frozen=True, slots=True)

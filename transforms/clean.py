@@ -21,17 +21,27 @@ _FURNITURE = re.compile(
     | (?:【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|字号[:：]?\s*[大中小])
     | ^\s*(?:责任编辑|编辑|校对|审核|记者|通讯员|文/|■文/)[:：/\s]          # bylines
     | ^\s*\|?\s*$                                          # table borders left by copies of photo grids
+    # style sheets pasted as text: "font-size: 18px;", ".title p {", "}", ".x{float:left;}"
+    | ^[^\u4e00-\u9fff{}]*\{[^\u4e00-\u9fff]*$ | ^\s*\}\s*$ | ^\s*[a-z-]+\s*:[^\u4e00-\u9fff]*;\s*\}?$
     """,
     re.VERBOSE,
 )
+
+# Furniture is a short line of its own; a long line that holds a caption or a byline
+# ("每经记者:… 图片来源:…近日,…") is a copy that lost its line breaks, and is text.
+_FURNITURE_MAX_CHARS = 60
 
 # A heading either stands on its own short line, or is numbered 一、… and runs to the
 # next space or full stop (some copies put the whole report on one line).
 _NUMBERED_HEADING = re.compile(
     r"(?:^|(?<=[\s。]))(?P<title>[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]、)[^\s。;,:!?%]{2,40})"
 )
+# A leading block of front matter (markdown pages, RSS mirrors): "---\ntitle: …\ndate: …\n---".
+_FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,40}?---(?:\n|\Z)")
 _SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]?|\n+")
-_WS_RUN = re.compile(r"[ \t]{2,}")
+_EXTRA_SPACE = re.compile(r"(?<=[ \t])[ \t]")
+# Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies.
+_SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
 
 
 def clean_text(raw: str) -> CleanText:
@@ -39,37 +49,47 @@ def clean_text(raw: str) -> CleanText:
     text, offsets = normalise(raw)
     text, offsets = _drop_furniture(text, offsets)
     sections = _sections(text)
+    front = _FRONT_MATTER.match(text)
+    if front:
+        sections = _with_front_matter(sections, front.end())
     sentences = _sentences(text, sections)
     end = (offsets[-1] + 1) if offsets else len(raw)
     return CleanText(text=text, raw_offsets=(*offsets, end), sections=sections, sentences=sentences)
 
 
 def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Drop furniture lines; in the lines kept, collapse whitespace runs and close up spaced-out
+    digits ("1 9 9 7 年" -> "1997 年"), keeping each kept character's raw offset."""
     out: list[str] = []
     out_offsets: list[int] = []
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
-        if not stripped or _FURNITURE.search(stripped):
+        if not stripped or (len(stripped) <= _FURNITURE_MAX_CHARS and _FURNITURE.search(stripped)):
             continue
-        # Collapse whitespace runs inside the line; keep each kept character's raw offset.
-        lead = len(line) - len(line.lstrip())
-        prev_space = False
-        for k in range(lead, lead + len(stripped)):
-            ch = line[k]
-            is_space = ch in " \t"
-            if is_space and prev_space:
-                continue
-            prev_space = is_space
-            out.append(ch)
-            out_offsets.append(offsets[start + k])
+        base = start + len(line) - len(line.lstrip())
+        kept = 0
+        for drop in _dropped_spaces(stripped):
+            out.append(stripped[kept:drop])
+            out_offsets.extend(offsets[base + kept : base + drop])
+            kept = drop + 1
+        out.append(stripped[kept:])
+        out_offsets.extend(offsets[base + kept : base + len(stripped)])
         out.append("\n")
-        out_offsets.append(offsets[start + lead + len(stripped) - 1])
+        out_offsets.append(offsets[base + len(stripped) - 1])
     if out:
         out.pop()
         out_offsets.pop()
     return "".join(out), out_offsets
+
+
+def _dropped_spaces(line: str) -> list[int]:
+    """Positions of whitespace to drop: all but the first of a run, and the spaces of spaced-out digits."""
+    drops = {m.start() for m in _EXTRA_SPACE.finditer(line)}
+    for m in _SPACED_DIGITS.finditer(line):
+        drops.update(m.start() + i for i, ch in enumerate(m.group()) if ch == " ")
+    return sorted(drops)
 
 
 def heading_role(title: str) -> str | None:
@@ -110,6 +130,12 @@ def _sections(text: str) -> tuple[Section, ...]:
         if end > start:
             sections.append(Section(title=title, start=start, end=end, role=role))  # type: ignore[arg-type]
     return tuple(sections)
+
+
+def _with_front_matter(sections: tuple[Section, ...], end: int) -> tuple[Section, ...]:
+    """Sections with the front matter [0, end) as a section of its own (role "front": no facts)."""
+    rest = [Section(s.title, max(s.start, end), s.end, s.role) for s in sections if s.end > end]
+    return (Section("front matter", 0, end, "front"), *rest)
 
 
 def _sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:

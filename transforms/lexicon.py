@@ -161,13 +161,53 @@ def unit_rows() -> list[dict[str, object]]:
             for u in units().values()]
 
 
+_ROLES_READ: set[str] = set()
+
+
 @cache
-def cues() -> dict[str, tuple[str, ...]]:
-    """Role -> cue words, longest first."""
+def _cue_table() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for r in _read("cues.csv"):
         out.setdefault(r["role"], []).append(r["cue"])
-    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
+    return {role: tuple(sorted(dict.fromkeys(words), key=len, reverse=True)) for role, words in out.items()}
+
+
+def cue_roles() -> frozenset[str]:
+    """Every role `cues.csv` declares."""
+    return frozenset(_cue_table())
+
+
+def roles_read() -> frozenset[str]:
+    """The roles of `cues.csv` the code has asked for so far in this process."""
+    return frozenset(_ROLES_READ)
+
+
+def cue_words(*roles: str) -> tuple[str, ...]:
+    """The cue words of `roles`, longest first (a role the file lacks is a KeyError: a typo fails loudly)."""
+    _ROLES_READ.update(roles)
+    return _words_of(roles)
+
+
+@cache
+def _words_of(roles: tuple[str, ...]) -> tuple[str, ...]:
+    words = {w for role in roles for w in _cue_table()[role]}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def cue_alternation(*roles: str) -> str:
+    """The words of `roles` as an escaped regex alternation, longest first, to embed in a larger pattern."""
+    return "|".join(map(re.escape, cue_words(*roles)))
+
+
+@cache
+def cue_regex(*roles: str) -> re.Pattern[str]:
+    """A compiled pattern finding any word of `roles`."""
+    return re.compile(cue_alternation(*roles))
+
+
+def has_cue(role: str, text: str) -> bool:
+    """Whether `text` holds a word of `role`."""
+    return bool(cue_regex(role).search(text))
 
 
 @cache
@@ -191,6 +231,12 @@ def extra_regions() -> dict[str, str]:
         for alias in filter(None, r["aliases"].split("|")):
             out[alias] = r["name"]
     return out
+
+
+@cache
+def npc_sessions() -> dict[tuple[int, int], int]:
+    """(term, session) of the National People's Congress -> the year it met."""
+    return {(int(r["term"]), int(r["session"])): int(r["year"]) for r in _read("npc_sessions.csv")}
 
 
 @cache

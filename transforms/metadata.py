@@ -1,53 +1,79 @@
-"""What a document is: its own region, the year it was delivered, and its type.
+"""What a document is: its title, type, publication date, own region and year.
 
 The region comes from the document's own words — the session line (在重庆市万州区第六届
 人民代表大会…), the title, or how it refers to itself (全区 with 万州 named throughout) —
 never from the file name or an aggregator footer listing other reports.
+
+The year is the year a work report was delivered (its review covers the year before),
+and for news, bulletins and progress reports the year of publication (README: 今年 is
+the year of publication, from the dateline, or the latest year the text names).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
-from functools import cache
 
-from transforms import regions
+from transforms._doc_region import document_region
+from transforms._published import npc_session_year, publication_date, years_named
+from transforms.lexicon import cue_alternation, cue_regex
 from transforms.records import CleanText, DocumentMeta, ReportType
 
 _HEAD_CHARS = 600
-# Counting region names over the first part of a long report is enough and keeps it fast.
-_COUNT_CHARS = 6000
-
-# "——2024年2月2日在重庆市万州区第六届人民代表大会第五次会议上": the strongest evidence of
-# both the delivering region and the date.
-_SESSION = re.compile(
-    r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*在?(?P<where>[^\s在日]{2,24}?)"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+# "——2024年2月2日在重庆市万州区第六届人民代表大会第五次会议上".
+SESSION = re.compile(
+    rf"(?:{_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*在?(?P<where>[^\s在日]{{2,24}}?)"
     r"第[一二三四五六七八九十\d]{1,3}届人民代表大会"
 )
-_TITLE_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:政府工作报告|完成情况|进展情况|执行情况)")
-_ISO_DATE = re.compile(r"(?:来源|时间|发布)?[^\n]{0,20}?(?P<y>(?:19|20)\d{2})-\d{1,2}-\d{1,2}")
-_REVIEW_YEAR = re.compile(r"(?:关于)?(?P<y>(?:19|20)\d{2})\s*年(?:政府)?工作(?:回顾|总结)?(?=[\s\n]|$|回顾|总结)")
+_TITLE_YEAR = re.compile(rf"{_YEAR}\s*年[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况)")
+_ISO_DATE = re.compile(rf"(?:来源|时间|发布)?[^\n]{{0,20}}?{_YEAR}-\d{{1,2}}-\d{{1,2}}")
+# "一、关于2014年政府工作", "2004年工作回顾": the review of the year before delivery.
+_REVIEW_YEAR = re.compile(
+    rf"""
+      (?:关于)?{_YEAR}\s*年(?:政府)?工作(?:回顾|总结)?(?=[\s\n]|$|回顾|总结)
+    | {_YEAR.replace("<y>", "<y2>")}\s*年(?:国内)?工作的?回顾      # 一、1996年国内工作的回顾
+    | (?:首先报告|刚刚过去的){_YEAR.replace("<y>", "<y3>")}\s*年       # 首先报告2001年的工作
+    """,
+    re.VERBOSE,
+)
 # A delivery date standing alone ("2003年4月7日") and the plan year a report announces
-# ("对今后五年和2012年的工作提出建议").
-_FULL_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_PLAN_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:的)?(?:政府)?工作(?:提出建议|的建议|安排)")
-_ANY_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
-_PROGRESS = re.compile(r"半年|完成情况|进展情况|执行情况|前三季度.{0,10}(?:工作|情况)")
-_NEWS = re.compile(r"来源[:：]|记者|本报讯|日报讯|新闻|通讯员|■文/|责任编辑")
-_SELF = re.compile(r"全(?P<lvl>省|市|区|县|州|旗)|我(?P<lvl2>省|市|区|县)")
+# ("对今后五年和2012年的工作提出建议", "2005年经济社会发展的主要预期目标").
+_FULL_DATE = re.compile(rf"{_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
+_PLAN_YEAR = re.compile(
+    rf"{_YEAR}\s*年(?:的)?(?:政府)?(?:工作(?:提出建议|的建议|安排)|(?:经济社会发展的?)?主要预期目标)"
+)
+_GOAL_YEAR = re.compile(rf"[到至]{_YEAR}\s*年")
+_PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|(?:半年|前三季度|一季度).{{0,10}}(?:工作|情况)(?!分析)")
+_NEWS = cue_regex("news_marker")
+# How a work report opens: the address to the deputies, the government's own voice, the review.
+_WORK_REPORT_HEAD = re.compile(r"各位代表|我代表[^,。\n]{0,12}人民政府|^[一1][、.]\s*[^\n]{0,12}工作回顾")
+_BULLETIN = cue_regex("bulletin_marker")
+# How far into the text a statistics bureau's release names itself.
+_BULLETIN_CHARS = 200
+_NATIONAL = re.compile(
+    r"代表国务院|受[^,。]{0,8}国务院的?委托|根据国务院的决定|向(?:第[^\n]{1,6}届)?全国人民代表大会"
+    r"|^[^。]{0,60}第[一二三四五六七八九十]{1,3}届全国人民代表大会第[一二三四五六七八九十]{1,2}次会议"
+)
+_OUR_NATION = re.compile(r"我国|全国各族人民")
+_LOCAL_SELF = re.compile(r"[全我本][省市区县州旗]")
+# How far into a report its review of the past year reaches, for counting the years it names.
+_REVIEW_CHARS = 4000
 
-
-@cache
-def _county_forms() -> re.Pattern[str]:
-    """Official names and short forms of every region, for counting mentions in a document."""
-    forms: set[str] = set()
-    for row in regions.region_rows():
-        name = str(row["name"])
-        forms.add(name)
-        short = regions.short_form(name)
-        if len(short) >= 2 and not regions.is_generic(short) and not regions.is_generic(name):
-            forms.add(short)
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+# Front matter keys of markdown pages and RSS mirrors.
+_FRONT_TITLE = re.compile(r"^title:\s*'?(?P<v>[^'\n]+?)'?\s*$", re.MULTILINE)
+_ORIGINAL_TITLE = re.compile(r"原标题[::]\s*(?P<v>[^\n。!?]{4,40})")
+# Lines that are no title: bylines, datelines, sources, front matter keys and rules, images.
+_NOT_A_TITLE = re.compile(
+    r"""
+      ^(?:---|[a-z_]+:|-\s)                 # front matter
+    | ^(?:■?文/|记者|通讯员|来源|本报讯|作者|编辑|责任编辑)   # bylines and sources
+    | ^[\d\s:\-年月日/.,]+(?:正文[::]|$)     # a dateline alone
+    | https?://                             # links
+    """,
+    re.VERBOSE,
+)
 
 
 def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
@@ -55,130 +81,111 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     text = clean.text
     # Session lines are sometimes broken over two lines by the copy.
     joined = text[:_HEAD_CHARS].replace("\n", "")
-    head = joined if _SESSION.search(joined) else text[:_HEAD_CHARS]
-    title = _title(head)
-    report_type = _report_type(head, title)
-    year = _year(head, title)
-    region = _region(text, head, title)
+    head = joined if SESSION.search(joined) else text[:_HEAD_CHARS]
+    title = _title(text[:_HEAD_CHARS])
+    published = publication_date(text[:_HEAD_CHARS])
+    report_type = _report_type(head, title, text)
+    national = _national(text)
+    region = document_region(text, head, title, national)
     return DocumentMeta(
         doc=doc,
         title=title,
         region=region.name if region else None,
         region_code=region.adcode if region else None,
-        year=year,
+        year=_year(head, title, text, report_type, published),
         report_type=report_type,
+        published=published,
     )
 
 
 def _title(head: str) -> str | None:
-    for line in head.split("\n")[:15]:
-        line = line.strip()
-        if 4 <= len(line) <= 60 and ("报告" in line or "完成情况" in line):
+    front = _FRONT_TITLE.search(head)
+    if front and head.startswith("---"):
+        return front.group("v").strip()[:80]
+    original = _ORIGINAL_TITLE.search(head)
+    lines = [ln.strip() for ln in head.split("\n")]
+    for line in lines[:15]:
+        if 4 <= len(line) <= 60 and ("报告" in line or "完成情况" in line) and not _NOT_A_TITLE.search(line):
             return line
-    first = next((ln.strip() for ln in head.split("\n") if len(ln.strip()) >= 4), None)
+    if original:
+        return original.group("v").strip()
+    first = next((ln for ln in lines if len(ln) >= 4 and not _NOT_A_TITLE.search(ln)), None)
     return first[:60] if first else None
 
 
-def _report_type(head: str, title: str | None) -> ReportType:
+def _report_type(head: str, title: str | None, text: str) -> ReportType:
     t = title or ""
     if _PROGRESS.search(t):
         return "progress_report"
-    if "政府工作报告" in t or _SESSION.search(head) or "各位代表" in head:
+    news = bool(_NEWS.search(head))
+    if "政府工作报告" in t or SESSION.search(head) or _WORK_REPORT_HEAD.search(head):
         return "work_report"
-    if _NEWS.search(head) or title:
+    body = _body_start(text)
+    if _BULLETIN.search(t) or _BULLETIN.search(text, body, body + _BULLETIN_CHARS):
+        return "bulletin"
+    if news or title:
         return "news"
     return "unknown"
 
 
-def _year(head: str, title: str | None) -> int | None:
+def _body_start(text: str) -> int:
+    """Where the text after front matter and a dateline starts."""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end >= 0:
+            return end + 4
+    m = re.match(r"[^\n]{0,30}?正文[::]", text)
+    return m.end() if m else 0
+
+
+def _year(head: str, title: str | None, text: str, report_type: ReportType, published: dt.date | None) -> int | None:
+    if report_type != "work_report":
+        return _publication_year(head, title, text, published)
     # The session line's date beats the title: aggregators retitle old reports with the year they copied them.
-    for pattern, text in ((_SESSION, head), (_TITLE_YEAR, title or ""), (_TITLE_YEAR, head), (_ISO_DATE, head)):
-        for m in pattern.finditer(text):
+    session = npc_session_year(text[:1500])
+    for pattern, where in ((SESSION, head), (_TITLE_YEAR, title or ""), (_TITLE_YEAR, head)):
+        for m in pattern.finditer(where):
             if m.group("y"):
                 return int(m.group("y"))
-    for pattern in (_FULL_DATE, _PLAN_YEAR):
+    if session:
+        return session
+    for pattern in (_ISO_DATE, _FULL_DATE, _PLAN_YEAR):
         m = pattern.search(head)
         if m:
             return int(m.group("y"))
-    review = _REVIEW_YEAR.search(head)
+    review = _REVIEW_YEAR.search(text[:3000])
     if review:  # "一、关于2014年政府工作" reviews the year before delivery
-        return int(review.group("y")) + 1
-    years = [int(m.group("y")) for m in _ANY_YEAR.finditer(head)]
+        return int(review.group("y") or review.group("y2") or review.group("y3")) + 1
+    plan = _PLAN_YEAR.search(text)
+    if plan:
+        return int(plan.group("y"))
+    # A report reviews the year before it was delivered, and names that year most often first.
+    named = Counter(years_named(text[:_REVIEW_CHARS]))
+    return named.most_common(1)[0][0] + 1 if named else None
+
+
+def _publication_year(head: str, title: str | None, text: str, published: dt.date | None) -> int | None:
+    if published is not None:
+        return published.year
+    for pattern, where in ((_TITLE_YEAR, title or ""), (_ISO_DATE, head), (_FULL_DATE, head)):
+        m = pattern.search(where)
+        if m:
+            return int(m.group("y"))
+    return _latest_year(text)
+
+
+def _latest_year(text: str) -> int | None:
+    """The latest year the text names as a year that has been (not a goal: 到2035年)."""
+    now = dt.date.today().year
+    goals = {int(m.group("y")) for m in _GOAL_YEAR.finditer(text)}
+    years = [y for y in years_named(text) if y <= now and y not in goals]
     return max(years) if years else None
 
 
-def _most_specific(text: str, context: str) -> regions.Region | None:
-    """The lowest-level region named in `text` (万州区 over 重庆市 in 重庆市万州区)."""
-    rank = {"county": 3, "city": 2, "province": 1, "other": 0}
-    best: regions.Region | None = None
-    for m in _county_forms().finditer(text):
-        r = regions.resolve(m.group(), context)
-        if r and (best is None or rank.get(r.level, 0) >= rank.get(best.level, 0)):
-            best = r
-    return best
-
-
-def _region(text: str, head: str, title: str | None) -> regions.Region | None:
-    if "代表国务院" in head[:300]:
-        return regions.Region("全国", None, "country", None, None, None)
-    m = _SESSION.search(head)
-    if m:
-        where = m.group("where")
-        found = _most_specific(where, where + head)
-        if found:
-            # "鼓楼区第十届人民代表大会" alone does not say which 鼓楼区; the text must.
-            named_parent = found.parent_name and regions.short_form(found.parent_name) in where
-            return found if named_parent or len(regions.candidates(found.name)) == 1 else _checked(found, text)
-    if title:
-        found = _most_specific(title, head)
-        if found:
-            return _checked(found, text)
-    return _by_frequency(text)
-
-
-def _checked(region: regions.Region, text: str) -> regions.Region:
-    """Drop the adcode of a county when the text points to another parent than the table's.
-
-    The table's 西城区 is Beijing's; a 漯河 news page about its own 西城区 names Henan
-    cities more often than 北京, so its 西城区 keeps the name but gets no code.
-    """
-    if region.level != "county" or not region.parent_name:
-        return region
-    counts: Counter[str] = Counter()
-    for m in _county_forms().finditer(text, 0, _COUNT_CHARS):
-        for r in regions.candidates(m.group()):
-            if r.level in ("city", "province"):
-                counts[r.name] += 1
-                break
-    own = max(counts.get(region.parent_name, 0), counts.get(region.province or "", 0))
-    others = [n for name, n in counts.items() if name not in (region.parent_name, region.province)]
-    if others and max(others) > own:
-        return regions.Region(region.name, None, region.level, None, None, None)
-    return region
-
-
-def _by_frequency(text: str) -> regions.Region | None:
-    """The region the text names most often at the level it calls itself (全区 -> a district)."""
-    levels = Counter((m.group("lvl") or m.group("lvl2")) for m in _SELF.finditer(text))
-    # A district report also says 全市 of its parent city, so the lowest level the text
-    # uses for itself repeatedly is its own.
-    order = ("区", "县", "旗", "市", "州", "省")
-    self_level = next((lvl for lvl in order if levels.get(lvl, 0) >= 2), None)
-    levels_by_word = {"区": "county", "县": "county", "旗": "county", "市": "city", "州": "city", "省": "province"}
-    want = levels_by_word.get(self_level or "")
-    counts: Counter[str] = Counter()
-    for m in _county_forms().finditer(text, 0, _COUNT_CHARS):
-        counts[m.group()] += 1
-    best: tuple[int, regions.Region] | None = None
-    for form, n in counts.most_common(40):
-        for r in regions.candidates(form):
-            if want and r.level != want and not (want == "city" and r.level == "province" and r.name.endswith("市")):
-                continue
-            # A district named 区 in its short form (万州) is counted with its full name.
-            total = n + (counts.get(r.name, 0) if form != r.name else counts.get(regions.short_form(r.name), 0))
-            if best is None or total > best[0]:
-                best = (total, regions.resolve(form, text) if len(regions.candidates(form)) > 1 else r)
-            break
-    if best is None:
-        return None
-    return _checked(best[1], text)
+def _national(text: str) -> bool:
+    """A national report or page: the State Council reports to the National People's Congress,
+    or the text speaks of 我国 throughout and of no province or city as its own."""
+    if _NATIONAL.search(text[:1500]):
+        return True
+    own = sum(1 for _ in _LOCAL_SELF.finditer(text, 0, _REVIEW_CHARS))
+    return own < 2 and len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS)) >= 5

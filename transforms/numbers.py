@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 import cn2an
 
-from transforms.lexicon import units
+from transforms.lexicon import cue_alternation, cue_words, units
 
-# Qualifier words written before the number. Longest first inside the alternation so
-# 不低于 is not read as 低于. 迈上/跃上/站上/迈过 pass a milestone like 突破 ("跃上1.4万亿斤").
-_PRE = r"(?P<pre>不低于|不少于|不超过|控制在|超过|突破|跨过|跨越|迈上|跃上|站上|迈过|接近|大约|超|约|近)?"
-_PASSED = ("不低于", "不少于", "超过", "突破", "跨过", "跨越", "迈上", "跃上", "站上", "迈过", "超")
+# Qualifier words written before the number (cues.csv: ge_before, le_before, approx_before),
+# longest first so 不低于 is not read as 低于; 迈上/跃上 pass a milestone like 突破.
+_PRE = rf"(?P<pre>{cue_alternation('ge_before', 'le_before', 'approx_before')})?"
 
 # An Arabic number; thousands separators only in strict groups of three so that a
 # list "4.8%,13.1%" is never read as one number.
@@ -26,14 +25,27 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # cn2an converts that span alone (never running text: it would turn 一带一路 into 1带1路).
 _CHINESE = r"[零〇一二两三四五六七八九十百千]{1,8}(?=[万亿]|元|人|户|家|头|吨|天)"
 
-# The unit: an optional magnitude, an optional 余/多 (2万余户), then the base unit.
-# 个百分点 before 个 and 人次 before 人 so the longer unit wins.
-_UNIT = r"""
-    (?P<yu0>余|多)?              # 1000多万元: the approximation word may come before the magnitude
-    (?P<mag>万亿|亿|万)?
-    (?P<yu>余|多)?
-    (?P<base>个百分点|百分点|元|美元|%|人次|人|吨|斤|头|户|家|天|倍|亩|个(?!月|季度|年|县|区|市|乡|镇|村|项|批))
-"""
+# 百分点 is written without its 个 as often as with it; the figure's unit is 个百分点.
+_UNIT_SPELLINGS = {"百分点": "个百分点"}
+# 个 counts things only when no noun of time or place follows (3个月, 5个县 are no figures).
+_COUNT_NOUN_AFTER = r"(?!月|季度|年|县|区|市|乡|镇|村|项|批)"
+
+
+def _unit_pattern() -> str:
+    """The unit: magnitude, an approximation word (2万余户, 1000多万元) and a base unit of units.csv."""
+    table = units()
+    magnitudes = sorted({u.unit[: -len(u.base_unit)] for u in table.values() if u.unit != u.base_unit},
+                        key=len, reverse=True)
+    bases = sorted({*(u.base_unit for u in table.values()), *_UNIT_SPELLINGS}, key=len, reverse=True)
+    base = "|".join(re.escape(b) + (_COUNT_NOUN_AFTER if b == "个" else "") for b in bases)
+    yu = cue_alternation("ge_magnitude")
+    return rf"""
+        (?P<yu0>{yu})?              # 1000多万元: the approximation word may come before the magnitude
+        (?P<mag>{"|".join(map(re.escape, magnitudes))})?
+        (?P<yu>{yu})?
+        (?P<base>{base})            # longest first: 个百分点 before 个, 人次 before 人
+    """
+
 
 NUMBER = re.compile(
     rf"""
@@ -48,8 +60,8 @@ NUMBER = re.compile(
             (?:-|—|–|~|～|至|到)\s*(?=\d)
         )?
         (?:(?P<num>{_ARABIC})|(?P<cn>{_CHINESE}))
-        \s*{_UNIT}
-        (?P<post>以上|以内|以下|左右)?
+        \s*{_unit_pattern()}
+        (?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')})?
     )
     """,
     re.VERBOSE,
@@ -72,18 +84,14 @@ def _to_float(text: str) -> float:
 
 def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
     # The word after the number is the more specific one: 控制在5.5%左右 is approx.
-    if post == "左右":
-        return "approx"
-    if post in ("以内", "以下"):
-        return "le"
-    if post == "以上" or yu:
+    for role, qualifier in (("approx_after", "approx"), ("le_after", "le"), ("ge_after", "ge")):
+        if post in cue_words(role):
+            return qualifier
+    if yu:
         return "ge"
-    if pre in _PASSED:
-        return "ge"
-    if pre in ("控制在", "不超过"):
-        return "le"
-    if pre in ("约", "近", "接近", "大约"):
-        return "approx"
+    for role, qualifier in (("ge_before", "ge"), ("le_before", "le"), ("approx_before", "approx")):
+        if pre in cue_words(role):
+            return qualifier
     return "eq"
 
 
@@ -95,9 +103,7 @@ def find_numbers(text: str) -> list[Number]:
             qualifier = _qualifier(m.group("pre"), None, None)
             out.append(Number(m.start(), m.end(), _to_float(m.group("a")), None, "倍", qualifier))
             continue
-        base = m.group("base")
-        if base == "百分点":
-            base = "个百分点"
+        base = _UNIT_SPELLINGS.get(m.group("base"), m.group("base"))
         unit = (m.group("mag") or "") + base
         if unit not in units():
             continue

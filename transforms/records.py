@@ -13,12 +13,13 @@ cleaning. That is what makes a fact traceable: ``decoded.text[f.raw_start:f.raw_
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
 SourceFormat = Literal["text", "html", "docx", "pdf"]
-ReportType = Literal["work_report", "progress_report", "news", "unknown"]
-SectionRole = Literal["review", "plan", "other"]
+ReportType = Literal["work_report", "progress_report", "bulletin", "news", "unknown"]
+SectionRole = Literal["review", "plan", "other", "front"]  # front: front matter, no facts
 Measure = Literal["level", "growth", "share", "pp_change"]
 Kind = Literal["actual", "target", "forecast"]
 Qualifier = Literal["eq", "ge", "le", "approx"]
@@ -98,6 +99,7 @@ class DocumentMeta:
     region_code: str | None  # GB/T 2260 code when known
     year: int | None  # the year the report was delivered / published
     report_type: ReportType
+    published: dt.date | None = None  # date of publication or delivery, when the text states it
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,11 @@ def resolve(form: str, context: str = "") -> Region | None:
     parent city or province is named in `context`; with no evidence the higher
     level wins (重庆 -> 重庆市, not a county of that short name).
     """
-    cands = candidates(form)
+    return best_of(candidates(form), context)
+
+
+def best_of(cands: tuple[Region, ...] | list[Region], context: str = "") -> Region | None:
+    """The candidate `context` points to (see `resolve`)."""
     if not cands:
         return None
     if len(cands) == 1:

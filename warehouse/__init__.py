@@ -5,7 +5,26 @@ with open_warehouse(Path("gwr.duckdb")) as wh:
 """
 
 from warehouse.connection import check_writable, open_warehouse
-from warehouse.errors import WarehouseBusy, WarehouseError, WarehouseUnavailable
+from warehouse.errors import (
+    NotAWarehouse,
+    QueryRefused,
+    WarehouseBusy,
+    WarehouseCorrupt,
+    WarehouseError,
+    WarehouseOutdated,
+    WarehouseUnavailable,
+)
 from warehouse.store import Warehouse
 
-__all__ = ["Warehouse", "check_writable", "WarehouseBusy", "WarehouseError", "WarehouseUnavailable", "open_warehouse"]
+__all__ = [
+    "NotAWarehouse",
+    "QueryRefused",
+    "Warehouse",
+    "WarehouseBusy",
+    "WarehouseCorrupt",
+    "WarehouseError",
+    "WarehouseOutdated",
+    "WarehouseUnavailable",
+    "check_writable",
+    "open_warehouse",
+]

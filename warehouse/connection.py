@@ -16,21 +16,28 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 from filelock import FileLock, Timeout
 
+from warehouse.dictionary import comment_statements
 from warehouse.errors import WarehouseBusy, WarehouseUnavailable
-from warehouse.sqlfiles import DDL_ORDER, sql
+from warehouse.identity import check_is_duckdb, corrupt_or_none
+from warehouse.migrate import check_current, upgrade
+from warehouse.sqlfiles import sql
 from warehouse.store import Warehouse
 
 LOCK_TIMEOUT_ENV = "GWR_LOCK_TIMEOUT"  # named in messages; parsed by gwr.config
 DEFAULT_LOCK_TIMEOUT = 60.0
 MIN_FREE_ENV = "GWR_MIN_FREE_MB"
 DEFAULT_MIN_FREE_MB = 50.0
+# On every connection, writer's too: a file must never make DuckDB download or load code
+# (a SQLite file asks for the sqlite extension). The extensions gwr uses are built in.
+CONNECTION_CONFIG = (("autoinstall_known_extensions", False), ("autoload_known_extensions", False))
 
 
 def lock_path(path: Path) -> Path:
@@ -45,14 +52,21 @@ def open_warehouse(
     wait_seconds: float = DEFAULT_LOCK_TIMEOUT,
     read_only: bool = False,
     min_free_mb: float = DEFAULT_MIN_FREE_MB,
+    allowed_dirs: Sequence[Path] = (),
 ) -> Iterator[Warehouse]:
-    """Lock, open and (unless `read_only`) migrate the warehouse at `path`; close and unlock on exit.
+    """Lock and open the warehouse at `path`; close and unlock on exit.
 
-    Raises `WarehouseBusy` when another process keeps it past the wait, and
-    `WarehouseUnavailable` when it cannot be created, written or (read-only) found.
+    A writer (`gwr run`) upgrades the schema first. A reader never writes: the file is opened
+    read-only, must already be at this gwr's schema version, and sees no other file than
+    those under `allowed_dirs` (an export's target folder) and no extension.
+
+    Raises `WarehouseBusy` when another process keeps it past the wait, `NotAWarehouse` /
+    `WarehouseCorrupt` / `WarehouseOutdated` for a file that is not, no longer or not yet
+    what this gwr reads, and `WarehouseUnavailable` when it cannot be created or written.
     """
     path = Path(path).expanduser().absolute()
     wait = float(wait_seconds)
+    deadline = time.monotonic() + wait
     if read_only:
         if not path.is_file():
             raise WarehouseUnavailable(f"warehouse {path} does not exist; run the pipeline to create it")
@@ -60,9 +74,11 @@ def open_warehouse(
     else:
         check_writable(path, min_free_mb)
         lockable = True
+    if path.is_file():
+        check_is_duckdb(path)
 
     # A read-only copy on read-only media cannot hold a lock file; DuckDB's own lock still
-    # refuses to open it while a writer has it, which _connect reports as busy.
+    # refuses to open it while a writer has it, which _connect waits for and reports as busy.
     lock = FileLock(lock_path(path), timeout=wait) if lockable else None
     if lock is not None:
         try:
@@ -73,10 +89,13 @@ def open_warehouse(
                 f"try again later or raise {LOCK_TIMEOUT_ENV}"
             ) from None
     try:
-        con = _connect(path, read_only=read_only)
+        con = _connect(path, read_only=read_only, deadline=deadline, wait=wait)
         try:
-            if not read_only:
-                apply_ddl(con, path)
+            if read_only:
+                check_current(con, path)
+                _seal(con, allowed_dirs)
+            else:
+                _upgrade(con, path)
             yield Warehouse(con, path, read_only=read_only)
         finally:
             con.close()
@@ -85,21 +104,18 @@ def open_warehouse(
             lock.release()
 
 
-def apply_ddl(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """Create every table and view in `DDL_ORDER`, in one transaction; safe to repeat."""
-    con.begin()
+def _upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Bring the file to this gwr's schema; a write the disk refuses is said as such."""
     try:
-        for name in DDL_ORDER:
-            con.execute(sql(name))
-        con.commit()
+        upgrade(con, path, comment_statements())
     except duckdb.IOException as exc:
-        with suppress(duckdb.Error):
-            con.rollback()
         raise WarehouseUnavailable(f"warehouse {path} could not be written: {exc}") from exc
-    except BaseException:
-        with suppress(duckdb.Error):
-            con.rollback()
-        raise
+
+
+def _seal(con: duckdb.DuckDBPyConnection, allowed_dirs: Sequence[Path]) -> None:
+    allowed = [str(Path(folder).absolute()) + os.sep for folder in allowed_dirs]
+    con.execute(sql("reader_allow_dirs"), {"allowed": allowed})
+    con.execute(sql("reader_seal"))
 
 
 def check_writable(path: Path, min_free_mb: float = DEFAULT_MIN_FREE_MB) -> None:
@@ -138,16 +154,29 @@ def _can_create_lock(path: Path) -> bool:
     return True
 
 
-def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        # Our lock keeps gwr processes apart; this is another program (a BI tool, the duckdb
-        # shell) holding DuckDB's own lock on the file.
-        if "lock" in str(exc).lower():
-            raise WarehouseBusy(
-                f"warehouse {path} is busy: another program has it open (a BI tool or duckdb shell?); "
-                "close it and try again"
+def _connect(path: Path, *, read_only: bool, deadline: float, wait: float) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting until `deadline` for a program that holds DuckDB's own lock on it."""
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=dict(CONNECTION_CONFIG))
+        except duckdb.IOException as exc:
+            # Our lock keeps gwr processes apart; this is another program (a BI tool, the duckdb
+            # shell, a notebook) holding DuckDB's own lock on the file.
+            if "lock" not in str(exc).lower():
+                raise corrupt_or_none(path, exc) or WarehouseUnavailable(
+                    f"warehouse {path} cannot be opened: {str(exc).splitlines()[0]}"
+                ) from exc
+            if time.monotonic() + pause > deadline:
+                raise WarehouseBusy(
+                    f"warehouse {path} is busy: another program has it open (a BI tool, notebook or duckdb "
+                    f"shell?) and kept it past {wait:g} s; point readers at the published snapshot "
+                    f"instead, or raise {LOCK_TIMEOUT_ENV}"
+                ) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+        except duckdb.Error as exc:
+            raise corrupt_or_none(path, exc) or WarehouseUnavailable(
+                f"warehouse {path} cannot be opened: {str(exc).splitlines()[0]}"
             ) from exc
-        raise WarehouseUnavailable(f"warehouse {path} cannot be opened: {exc}") from exc
 

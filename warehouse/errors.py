@@ -13,3 +13,19 @@ class WarehouseBusy(WarehouseError):
 
 class WarehouseUnavailable(WarehouseError):
     """The warehouse file cannot be opened or written: missing, read-only, or out of space."""
+
+
+class NotAWarehouse(WarehouseUnavailable):
+    """The file is something else: another program's DuckDB tables, a SQLite file, a text file."""
+
+
+class WarehouseCorrupt(WarehouseUnavailable):
+    """The file is a DuckDB database that DuckDB cannot read: truncated or damaged."""
+
+
+class WarehouseOutdated(WarehouseUnavailable):
+    """The file's schema version differs from this gwr's: `gwr run` upgrades an older one."""
+
+
+class QueryRefused(WarehouseError):
+    """An analyst's statement would write, or reach outside the warehouse."""

@@ -34,7 +34,7 @@ QUARANTINE_COLUMNS: tuple[str, ...] = ("stage", "check_name", "column_name", "fa
 # pandera's `failure_cases` frame names two of these differently; accept it as it comes.
 QUARANTINE_ALIASES: dict[str, str] = {"check": "check_name", "column": "column_name"}
 
-INDICATOR_COLUMNS: tuple[str, ...] = ("code", "name_zh", "name_en", "category", "level_unit", "scored")
+INDICATOR_COLUMNS: tuple[str, ...] = ("code", "name_zh", "name_en", "category", "level_unit", "scored", "direction")
 REGION_COLUMNS: tuple[str, ...] = ("name", "adcode", "level", "parent_adcode", "parent_name")
 
 

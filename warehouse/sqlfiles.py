@@ -2,8 +2,8 @@
 
 Python never writes SQL: it loads a file by name and binds parameters. Files in `sql/`:
 
-- DDL, one per table or view, run in `DDL_ORDER` (dimensions before the facts that reference
-  them, tables before the views that read them);
+- `v_*.sql`, one per view, installed in `VIEWS` order (a view after the views it reads);
+  tables are created and changed by `migrations/NNN_*.sql` (see `warehouse.migrate`);
 - `dml_*.sql`, the statements the loader runs; `q_*.sql`, reads; `export_*.sql`, COPY statements;
 - `tests/assert_*.sql`, data tests that must return zero rows.
 """
@@ -13,24 +13,12 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-# Declared, not globbed: a new table must be placed deliberately relative to its dependencies.
-DDL_ORDER: tuple[str, ...] = (
-    "dim_document",
-    "document_path",
-    "dim_region",
-    "dim_indicator",
-    "dim_period",
-    "fct_indicator_value",
-    "quarantine",
-    "ingest_errors",
-    "run_log",
+# Declared, not globbed: a new view must be placed deliberately after the views it reads.
+VIEWS: tuple[str, ...] = (
     "v_facts",
     "v_target_vs_actual",
     "v_documents",
 )
-
-TABLES: tuple[str, ...] = tuple(name for name in DDL_ORDER if not name.startswith("v_"))
-VIEWS: tuple[str, ...] = tuple(name for name in DDL_ORDER if name.startswith("v_"))
 
 
 @cache

@@ -13,16 +13,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
-from warehouse import frames
 from warehouse.errors import WarehouseUnavailable
-from warehouse.export import export_facts
+from warehouse.readonly import guarded_query
 from warehouse.run_counts import RUN_COUNTS
 from warehouse.sqlfiles import data_tests, sql
+
+if TYPE_CHECKING:  # pandas is imported by the loading methods only: `gwr query` never pays for it
+    import pandas as pd
 
 DOCUMENT_FIELDS: tuple[str, ...] = (
     "title",
@@ -34,6 +35,7 @@ DOCUMENT_FIELDS: tuple[str, ...] = (
     "source_format",
     "extractor_version",
 )
+RUN_STATUSES: tuple[str, ...] = ("completed", "failed", "interrupted")
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
@@ -64,26 +66,34 @@ class Warehouse:
     # -- run bookkeeping --------------------------------------------------------------------
 
     def start_run(self, run_id: str, flow_run_id: str | None, params: dict[str, Any]) -> None:
-        """Record a run as 'running'; a reused run id starts over."""
+        """Record a run as 'running'; a reused run id starts over.
+
+        Only one run writes a warehouse at a time (the run lock), so any other run still
+        'running' died without saying so (kill -9, a lost warehouse lock): it becomes 'failed'.
+        """
         params_json = json.dumps(params, ensure_ascii=False, default=str, sort_keys=True)
         with self._transaction():
+            self._run("dml_fail_abandoned_runs", run_id=run_id)
             self._run("dml_start_run", run_id=run_id, flow_run_id=flow_run_id, params=params_json)
 
-    def abandon_unfinished_runs(self, run_id: str) -> None:
-        """Mark every other 'running' run as 'abandoned'; call only while holding the run-wide lock."""
-        with self._transaction():
-            self._run("dml_abandon_runs", run_id=run_id)
-
-    def finish_run(self, run_id: str, status: str, counts: dict[str, int | float]) -> None:
-        """Set a run's outcome and counts (keys of `RUN_COUNTS`; `seconds` defaults to wall time)."""
+    def finish_run(
+        self, run_id: str, status: str, counts: dict[str, int | float], message: str | None = None
+    ) -> None:
+        """Set a run's outcome (one of `RUN_STATUSES`), its counts (keys of `RUN_COUNTS`; `seconds`
+        defaults to wall time) and, for a run that did not complete, the sentence saying why."""
         unknown = set(counts) - set(RUN_COUNTS)
         if unknown:
             raise ValueError(f"unknown run counts {sorted(unknown)}; expected some of {list(RUN_COUNTS)}")
-        if not status:
-            raise ValueError("a finished run needs a status, e.g. 'completed' or 'failed'")
+        if status not in RUN_STATUSES:
+            raise ValueError(f"a finished run's status is one of {', '.join(RUN_STATUSES)}, not {status!r}")
         values = {name: counts.get(name) for name in RUN_COUNTS}
         with self._transaction():
-            self._run("dml_finish_run", run_id=run_id, status=status, **values)
+            self._run("dml_finish_run", run_id=run_id, status=status, message=message, **values)
+
+    def record_warning(self, run_id: str, path: str, sha256: str | None, stage: str, message: str) -> None:
+        """Note that a file loaded but not whole ("PDF pages 2–4 have no text layer"), or was skipped."""
+        with self._transaction():
+            self._run("dml_insert_warning", run_id=run_id, path=path, sha256=sha256, stage=stage, message=message)
 
     def record_ingest_error(
         self, run_id: str, path: str, sha256: str | None, stage: str, error_class: str, message: str
@@ -103,12 +113,16 @@ class Warehouse:
     # -- dimensions -------------------------------------------------------------------------
 
     def sync_indicators(self, df: pd.DataFrame) -> None:
-        """Upsert the indicator lexicon (code, name_zh, name_en, category, level_unit, scored)."""
+        """Upsert the indicator lexicon (code, name_zh, name_en, category, level_unit, scored, direction)."""
+        from warehouse import frames
+
         with self._registered(incoming_indicators=frames.indicator_frame(df)), self._transaction():
             self._run("dml_upsert_indicators")
 
     def sync_regions(self, df: pd.DataFrame) -> None:
         """Upsert the region list (name, adcode, level, parent_adcode, parent_name)."""
+        from warehouse import frames
+
         with self._registered(incoming_regions=frames.region_frame(df)), self._transaction():
             self._run("dml_upsert_regions")
 
@@ -129,6 +143,8 @@ class Warehouse:
         document's facts and quarantine rows are replaced, so loading it again is a no-op,
         and facts of earlier versions of these paths are dropped once no path holds them.
         """
+        from warehouse import frames
+
         if not paths:
             raise ValueError("load_document needs at least one path the document was read from")
         doc_id = document.get("doc_id") or document.get("sha256")
@@ -172,6 +188,8 @@ class Warehouse:
         """`record_path_seen` for many paths in one set-based transaction (a rerun over 10,000 files)."""
         if not seen:
             return
+        import pandas as pd
+
         incoming = pd.DataFrame(
             [(path, PurePath(path).name, sha256) for path, sha256 in dict(seen).items()],
             columns=["path", "doc", "doc_id"],
@@ -188,20 +206,37 @@ class Warehouse:
 
     def forget_path(self, run_id: str, path: str) -> None:
         """Note that `path` no longer exists; its document's facts go once no other path holds it."""
-        with self._transaction():
-            self._run("dml_forget_path", run_id=run_id, path=path)
+        self.retire_paths(run_id, [path])
+
+    def retire_paths(self, run_id: str, paths: list[str]) -> int:
+        """Mark files that are gone as no longer current (`gwr run --prune`); return how many were current.
+
+        A document's facts leave `v_facts` (and the fact table) once none of its paths is current;
+        its `dim_document` and `document_path` rows stay as history.
+        """
+        if not paths:
+            return 0
+        import pandas as pd
+
+        incoming = pd.DataFrame({"path": sorted(set(map(str, paths)))})
+        with self._registered(incoming_paths=incoming), self._transaction():
+            retired = self._run("dml_retire_paths_gone", run_id=run_id).fetchall()[0][0]
             self._run("dml_delete_stale_facts")
+        return int(retired)
 
     # -- reads ------------------------------------------------------------------------------
 
     def query(self, sql_text: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
-        """Run an analyst's SQL (`gwr query`) and return column names and rows."""
-        cursor = self._con.execute(sql_text, params or [])
-        columns = [column[0] for column in cursor.description or []]
-        return columns, (cursor.fetchall() if columns else [])
+        """Run one analyst's statement (`gwr query`) that only reads; return column names and rows.
+
+        Raises `QueryRefused` for a statement that would write or reach a file.
+        """
+        return guarded_query(self._con, sql_text, params)
 
     def export_facts(self, out: Path) -> int:
         """Write `v_facts` to `out` (.csv, .jsonl or .parquet); return rows written."""
+        from warehouse.export import export_facts
+
         return export_facts(self._con, Path(out))
 
     def run_data_tests(self) -> dict[str, int]:
@@ -257,8 +292,10 @@ class Warehouse:
 
 def _plain(value: Any) -> Any:
     """A Python value DuckDB can bind: numpy scalars (a year read by pandas) and NA become plain."""
-    if value is None or isinstance(value, str | bytes | datetime):
+    if value is None or isinstance(value, str | bytes | datetime | list | tuple):
         return value
-    if pd.api.types.is_scalar(value) and pd.isna(value):
+    if type(value).__name__ in ("NAType", "NaTType"):
         return None
-    return value.item() if hasattr(value, "item") else value
+    if hasattr(value, "item"):
+        value = value.item()
+    return None if isinstance(value, float) and value != value else value

@@ -128,4 +128,4 @@ def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_
     assert all(final[d] == n for d, n in partial.items())  # nothing was half-loaded
     assert query(db, "select count(*) from dim_document") == [(30,)]
     # The killed run could not record its end; the next run, holding the run-wide lock, says it died.
-    assert query(db, "select status from run_log order by started_at") == [("abandoned",), ("completed",)]
+    assert query(db, "select status from run_log order by started_at") == [("failed",), ("completed",)]

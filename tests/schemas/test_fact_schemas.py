@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from gwr.validation import split_valid
 from schemas.documents import LAST_TARGET_YEAR, LAST_YEAR, DocumentRecord
-from schemas.facts import ExtractedFact, LoadableFact
+from validation.facts import validate_facts
+from validation.split import split_valid
 
 SENTENCE = "全年接待游客2383万人次、增长37.9%"
 
@@ -27,7 +27,22 @@ def good_fact(**changes: object) -> dict:
 BAD = {
     "unknown indicator": dict(indicator="gdp_per_hamster"),
     "unknown unit": dict(unit="斗"),
-    "growth over 100 %": dict(measure="growth", unit="%", value=180.0, value_base=180.0, base_unit="%"),
+    "GDP growth over 300 %": dict(indicator="gdp", measure="growth", unit="%", value=350.0, value_base=350.0,
+                                  base_unit="%"),
+    "GDP growth below -100 %": dict(indicator="gdp", measure="growth", unit="%", value=-120.0, value_base=-120.0,
+                                    base_unit="%"),
+    "CPI rise beyond its own range": dict(indicator="cpi", measure="growth", unit="%", value=150.0, value_base=150.0,
+                                          base_unit="%"),
+    "range end beyond the growth range": dict(indicator="gdp", measure="growth", unit="%", value=5.0, value_high=400.0,
+                                              value_base=5.0, base_unit="%"),
+    "infinite value": dict(value=float("inf"), value_base=float("inf")),
+    "infinite base value": dict(value_base=float("-inf")),
+    "unemployment rate of 150 %": dict(indicator="urban_unemployment_rate", unit="%", value=150.0, value_base=150.0,
+                                       base_unit="%"),
+    "negative rate": dict(indicator="urbanization_rate", unit="%", value=-3.0, value_base=-3.0, base_unit="%"),
+    "level beyond its unit's span": dict(indicator="gdp", unit="亿元", value=1e23, value_base=1e31, base_unit="元"),
+    "pp change beyond 100 points": dict(measure="pp_change", unit="个百分点", value=180.0, value_base=180.0,
+                                        base_unit="个百分点"),
     "negative amount level": dict(value=-5.0, value_base=-5e4),
     "year before 1949": dict(year=1911),
     "year after next year": dict(year=2999),
@@ -44,9 +59,7 @@ BAD = {
 
 
 def validate(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    shaped, bad_shape = split_valid(ExtractedFact, pd.DataFrame(rows), stage="extract")
-    loadable, bad = split_valid(LoadableFact, shaped, stage="validate")
-    return loadable, pd.concat([bad_shape, bad], ignore_index=True)
+    return validate_facts(pd.DataFrame(rows))
 
 
 def test_a_real_fact_passes() -> None:
@@ -63,6 +76,25 @@ def test_a_bad_row_is_quarantined_and_the_good_row_still_loads(changes: dict) ->
     row = quarantine.iloc[0]
     assert row["check_name"] and row["row_json"].startswith("{")
     assert row["doc_id"] == "a" * 64
+
+
+def test_tourism_may_grow_tenfold_by_its_lexicon_row() -> None:
+    loadable, _ = validate([good_fact(measure="growth", unit="%", value=350.0, value_base=350.0, base_unit="%")])
+    assert len(loadable) == 1
+
+
+def test_a_real_growth_above_100_percent_loads() -> None:
+    # 001_4fe08f7bbbc0cf7d.txt: 实现工业税收21.5亿元、增长106.3%
+    loadable, quarantine = validate([good_fact(indicator="industrial_tax", measure="growth", unit="%", value=106.3,
+                                               value_base=106.3, base_unit="%")])
+    assert len(loadable) == 1 and quarantine.empty
+
+
+def test_ranges_come_from_the_lexicon() -> None:
+    from transforms import lexicon
+
+    assert lexicon.indicators()["cpi"].growth_max == 100  # so 150 % above is the CPI's own bound, not the default
+    assert lexicon.units()["亿元"].level_max * 1 < 1e31
 
 
 def test_a_five_year_plan_target_loads() -> None:
@@ -85,3 +117,27 @@ def test_document_record_rejects_a_bad_year_and_report_type() -> None:
                           stage="extract")
     assert ok.empty and len(bad) == 1
     assert "isin" in bad.iloc[0]["check_name"] and "greater_than_or_equal_to" in bad.iloc[0]["check_name"]
+
+
+def test_different_values_for_one_figure_in_one_document_are_all_quarantined() -> None:
+    growth = dict(indicator="gdp", measure="growth", unit="%", base_unit="%")
+    rows = [good_fact(**growth, value=v, value_base=v, raw_start=2 + i, raw_end=13 + i)
+            for i, v in enumerate([5.5, 6.1, 7.2, 8.3])]
+    other_doc = good_fact(**growth, value=5.5, value_base=5.5, doc_id="b" * 64)
+    loadable, quarantine = validate([*rows, other_doc, good_fact()])
+    assert sorted(loadable["value"]) == [5.5, 2383.0]  # the other document's GDP and the tourist figure
+    assert len(quarantine) == 4 and set(quarantine["check_name"]) == {"conflict: one document gives this figure "
+                                                                     "several different values"}
+    reason = quarantine.set_index(quarantine["failure_case"].str.split(",").str[0])["failure_case"]
+    assert reason["5.5 %"] == "5.5 %, where the same document also gives 6.1 %, 7.2 %, 8.3 %"
+
+
+def test_one_figure_stated_twice_or_in_other_units_is_no_conflict() -> None:
+    level = dict(indicator="gdp", measure="level", base_unit="元")
+    rows = [
+        good_fact(**level, unit="万亿元", value=1.2, value_base=1.2e12, raw_start=2, raw_end=8),
+        good_fact(**level, unit="亿元", value=12000.0, value_base=1.2e12, raw_start=20, raw_end=30),
+        good_fact(**level, unit="亿元", value=12000.0, value_base=1.2e12, raw_start=40, raw_end=50),
+    ]
+    loadable, quarantine = validate(rows)
+    assert len(loadable) == 3 and quarantine.empty

@@ -464,7 +464,7 @@ def test_county_short_form_before_an_indicator() -> None:
 
 def test_news_headline_names_the_period() -> None:
     raw = ("前三季度全区经济运行稳中向好\n来源:万州日报 2023-10-25\n"
-           "记者从区统计局获悉,全区地区生产总值达到900亿元,同比增长6%。")
+           "记者从万州区统计局获悉,全区地区生产总值达到900亿元,同比增长6%。")
     assert summary(extract(raw)) == {
         act("gdp", "level", 900, "亿元", period="Q1-Q3"), act("gdp", "growth", 6, "%", period="Q1-Q3"),
     }

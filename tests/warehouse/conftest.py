@@ -9,7 +9,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from tests.warehouse.samples import INDICATORS_CSV, document, fact, facts_frame, sample_text
+from tests.warehouse.samples import document, fact, facts_frame, sample_text
+from transforms import lexicon
 from warehouse import Warehouse, open_warehouse
 
 
@@ -63,12 +64,14 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def wh(db_path: Path) -> Iterator[Warehouse]:
+def wh_lexicon() -> pd.DataFrame:
+    """The indicator rows the flow syncs, from the real lexicon."""
+    return pd.DataFrame(lexicon.indicator_rows())
+
+
+@pytest.fixture
+def wh(db_path: Path, wh_lexicon: pd.DataFrame) -> Iterator[Warehouse]:
     """An open warehouse with the lexicon synced, as the flow leaves it before loading."""
     with open_warehouse(db_path) as warehouse:
-        if INDICATORS_CSV.is_file():
-            lexicon = pd.read_csv(INDICATORS_CSV, dtype=str).assign(scored=True)
-        else:  # the acceptance set lives outside the repo; these two codes are all the tests use
-            lexicon = pd.DataFrame({"code": ["gdp", "retail_sales"], "name_zh": ["地区生产总值", "社会消费品零售总额"]})
-        warehouse.sync_indicators(lexicon)
+        warehouse.sync_indicators(wh_lexicon)
         yield warehouse

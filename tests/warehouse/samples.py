@@ -9,7 +9,6 @@ from typing import Any
 import pandas as pd
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
-INDICATORS_CSV = Path("/work/shared/eval/indicators.csv")
 
 
 def sample_text(name: str) -> str:

@@ -187,15 +187,49 @@ def test_target_beside_actual(wh: Warehouse, doc_001: Doc, doc_000: Doc) -> None
     assert wh.query("select met from v_target_vs_actual where indicator = 'gdp' and year = 2024")[1] == [(None,)]
 
 
-def test_forgotten_path_drops_facts_unless_another_name_holds_them(wh: Warehouse, doc_001: Doc) -> None:
+def test_retired_paths_drop_facts_once_no_other_name_holds_them(wh: Warehouse, doc_001: Doc) -> None:
     doc, facts = doc_001
     wh.load_document("run-1", doc, [P1, P2], facts, None)
-    wh.forget_path("run-2", P1)
+    assert wh.retire_paths("run-2", [P1]) == 1
     assert count(wh, "select count(*) from v_facts") == 4
-    wh.forget_path("run-2", P2)
+    assert wh.retire_paths("run-2", [P2, "/corpus/never-loaded.txt"]) == 1
+    assert wh.retire_paths("run-3", [P1, P2]) == 0  # already retired
     assert wh.current_versions() == {}
+    assert count(wh, "select count(*) from v_facts") == 0
     assert count(wh, "select count(*) from fct_indicator_value") == 0
-    assert count(wh, "select count(*) from document_path") == 2
+    assert wh.query("select path, retired_run from document_path order by path")[1] == [(P2, "run-2"), (P1, "run-2")]
+    assert set(wh.run_data_tests().values()) == {0}
+    # The file comes back: it is current again and its facts load again.
+    wh.load_document("run-4", doc, [P1], facts, None)
+    assert count(wh, "select count(*) from v_facts") == 4
+
+
+def test_a_warning_is_recorded_per_document(wh: Warehouse) -> None:
+    wh.record_warning("run-1", "/corpus/scan.pdf", "c" * 64, "decode", "PDF pages 2–4 have no text layer")
+    wh.record_warning("run-1", "/corpus", None, "ingest", "skipped 3 files by extension (.doc, .wps, .xlsx)")
+    rows = wh.query("select path, sha256, stage, message from document_warnings order by path")[1]
+    assert rows == [
+        ("/corpus", None, "ingest", "skipped 3 files by extension (.doc, .wps, .xlsx)"),
+        ("/corpus/scan.pdf", "c" * 64, "decode", "PDF pages 2–4 have no text layer"),
+    ]
+
+
+def test_a_run_ends_completed_failed_or_interrupted_with_its_reason(wh: Warehouse) -> None:
+    wh.start_run("run-1", None, {})
+    wh.finish_run("run-1", "interrupted", {"docs_seen": 4, "facts_loaded": 9},
+                  message="interrupted after 4 of 9 documents")
+    assert wh.query("select status, facts_loaded, message from run_log")[1] == [
+        ("interrupted", 9, "interrupted after 4 of 9 documents")
+    ]
+    with pytest.raises(ValueError, match="completed, failed, interrupted"):
+        wh.finish_run("run-1", "paused", {})
+
+
+def test_a_run_left_running_is_failed_by_the_next(wh: Warehouse) -> None:
+    wh.start_run("run-killed", None, {})
+    wh.start_run("run-2", None, {})
+    rows = wh.query("select run_id, status, finished_at is not null, message is not null from run_log order by 1")[1]
+    assert rows == [("run-2", "running", False, False), ("run-killed", "failed", True, True)]
 
 
 def test_quarantine_row_that_is_not_json_is_kept_as_text(wh: Warehouse, doc_001: Doc) -> None:

@@ -1,37 +1,56 @@
-"""The DDL: declared order, idempotent, every SQL file accounted for."""
+"""The schema: migrations applied once each and in order, views declared, every SQL file accounted for."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
-from warehouse import open_warehouse
-from warehouse.sqlfiles import DDL_ORDER, TABLES, VIEWS, data_tests
+import duckdb
+import pytest
 
-STATEMENT_PREFIXES = ("dml_", "q_", "export_")
+from warehouse import NotAWarehouse, WarehouseOutdated, open_warehouse
+from warehouse.migrate import migrations
+from warehouse.sqlfiles import VIEWS, data_tests
+
+STATEMENT_PREFIXES = ("dml_", "q_", "export_", "reader_")
+TABLES = {"dim_document", "document_path", "dim_region", "dim_indicator", "dim_period", "fct_indicator_value",
+          "quarantine", "ingest_errors", "document_warnings", "run_log", "schema_version"}
 
 
-def test_ddl_applies_twice_without_change(db_path: Path) -> None:
+def objects(wh_path: Path) -> set[str]:
+    with open_warehouse(wh_path, read_only=True) as wh:
+        return {name for (name,) in wh.query("select table_name from information_schema.tables")[1]}
+
+
+def test_a_new_warehouse_gets_every_migration_once(db_path: Path) -> None:
     with open_warehouse(db_path) as wh:
         first = wh.table_counts()
-        objects = wh.query("select table_name from information_schema.tables order by table_name")[1]
+        versions = wh.query("select version from schema_version order by version")[1]
     with open_warehouse(db_path) as wh:
         assert wh.table_counts() == first
-    assert {name for (name,) in objects} == set(DDL_ORDER)
-    assert set(first) == set(TABLES)
-    assert first["dim_period"] > 0 and all(first[name] == 0 for name in TABLES if name != "dim_period")
+        assert wh.query("select version from schema_version order by version")[1] == versions
+    assert [v for (v,) in versions] == [m.version for m in migrations()]
+    assert objects(db_path) == TABLES | set(VIEWS)
+    assert first["dim_period"] > 0 and all(n == 0 for name, n in first.items() if name != "dim_period")
 
 
-def test_every_sql_file_is_declared_or_a_named_statement() -> None:
+def test_migrations_are_numbered_files_applied_in_number_order() -> None:
+    numbers = [m.version for m in migrations()]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    assert all(m.name.startswith(f"{m.version:03d}_") for m in migrations())
+    assert numbers[:9] == list(range(1, 10)), "001-009 are the tables as released before versions"
+
+
+def test_every_sql_file_is_a_view_or_a_named_statement() -> None:
     files = {
         entry.name.removesuffix(".sql")
         for entry in resources.files("warehouse").joinpath("sql").iterdir()
         if entry.name.endswith(".sql")
     }
-    ddl = {name for name in files if not name.startswith(STATEMENT_PREFIXES)}
-    assert ddl == set(DDL_ORDER), "a DDL file must be placed in DDL_ORDER"
-    assert DDL_ORDER.index("dim_document") < DDL_ORDER.index("fct_indicator_value")
-    assert all(DDL_ORDER.index(view) > DDL_ORDER.index(table) for view in VIEWS for table in TABLES)
+    views = {name for name in files if name.startswith("v_")}
+    assert views == set(VIEWS), "a view must be placed in VIEWS"
+    others = files - views - {"schema_version"}
+    assert all(name.startswith(STATEMENT_PREFIXES) for name in others), sorted(others)
 
 
 def test_periods_cover_the_fact_spellings(db_path: Path) -> None:
@@ -49,10 +68,44 @@ def test_data_tests_are_found() -> None:
     assert all(name.startswith("assert_") for name in data_tests())
 
 
-def test_an_older_run_log_gains_new_columns(db_path: Path) -> None:
-    with open_warehouse(db_path) as wh:
-        wh.query("alter table run_log drop column docs_duplicate")
-    with open_warehouse(db_path) as wh:
-        wh.start_run("run-1", None, {})
-        wh.finish_run("run-1", "completed", {"docs_duplicate": 2})
-        assert wh.query("select docs_duplicate from run_log")[1] == [(2,)]
+def test_a_lost_migration_makes_readers_ask_for_an_upgrade(db_path: Path) -> None:
+    with open_warehouse(db_path):
+        pass
+    con = duckdb.connect(str(db_path))
+    con.execute("delete from schema_version where version = (select max(version) from schema_version)")
+    con.close()
+    with (
+        pytest.raises(WarehouseOutdated, match=r"run `gwr run` to upgrade it"),
+        open_warehouse(db_path, read_only=True),
+    ):
+        pass
+    with open_warehouse(db_path):  # the writer re-applies it (every migration is safe to repeat)
+        pass
+    assert "schema_version" in objects(db_path)
+
+
+def test_a_schema_newer_than_this_gwr_is_refused(db_path: Path) -> None:
+    with open_warehouse(db_path):
+        pass
+    con = duckdb.connect(str(db_path))
+    con.execute("insert into schema_version values (999, '999_future.sql', 'x', now())")
+    con.close()
+    for read_only in (True, False):
+        with pytest.raises(WarehouseOutdated, match="newer gwr"), open_warehouse(db_path, read_only=read_only):
+            pass
+
+
+def test_another_programs_duckdb_file_is_refused_before_anything_is_written(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    con = duckdb.connect(str(db_path))
+    con.execute("create table sales (region varchar, amount double)")
+    con.execute("insert into sales values ('万州区', 1.5)")
+    con.close()
+    before = db_path.read_bytes()
+    for read_only in (False, True):
+        with (
+            pytest.raises(NotAWarehouse, match="is a DuckDB file with other tables: not a gwr warehouse"),
+            open_warehouse(db_path, read_only=read_only),
+        ):
+            pass
+    assert db_path.read_bytes() == before

@@ -14,5 +14,6 @@ set
     docs_retired = $docs_retired,
     facts_loaded = $facts_loaded,
     rows_quarantined = $rows_quarantined,
+    message = $message,
     seconds = coalesce($seconds, epoch(cast($now as timestamp) - started_at))
 where run_id = $run_id

@@ -1,6 +1,6 @@
 -- The lexicon from the registered frame `incoming_indicators`; a changed name or category
 -- replaces the old one, a code no longer in the lexicon is kept for the facts that use it.
-insert into dim_indicator (code, name_zh, name_en, category, level_unit, scored)
+insert into dim_indicator (code, name_zh, name_en, category, level_unit, scored, direction)
 with
 
 incoming as (
@@ -14,7 +14,8 @@ final as (
         cast(name_en as varchar) as name_en,
         cast(category as varchar) as category,
         cast(level_unit as varchar) as level_unit,
-        coalesce(cast(scored as boolean), false) as scored
+        coalesce(cast(scored as boolean), false) as scored,
+        coalesce(cast(direction as varchar), 'none') as direction
     from incoming
     qualify row_number() over (partition by code order by name_zh) = 1
 )
@@ -25,4 +26,5 @@ on conflict (code) do update set
     name_en = excluded.name_en,
     category = excluded.category,
     level_unit = excluded.level_unit,
-    scored = excluded.scored
+    scored = excluded.scored,
+    direction = excluded.direction

@@ -6,4 +6,5 @@ union all select 'dim_period', count(*) from dim_period
 union all select 'fct_indicator_value', count(*) from fct_indicator_value
 union all select 'quarantine', count(*) from quarantine
 union all select 'ingest_errors', count(*) from ingest_errors
+union all select 'document_warnings', count(*) from document_warnings
 union all select 'run_log', count(*) from run_log

@@ -13,10 +13,6 @@ create table if not exists run_log (
     docs_changed      integer,
     docs_duplicate    integer,   -- same bytes as a document already loaded, under a new name
     docs_failed       integer,
-    docs_reextracted  integer,   -- loaded by an older extractor version, read again
-    docs_skipped      integer,   -- found in a folder but not a supported format
-    docs_missing      integer,   -- current in the warehouse under the run's paths, file gone
-    docs_retired      integer,   -- of those, retired by --prune
     facts_loaded      integer,
     rows_quarantined  integer,
     seconds           double
@@ -25,7 +21,3 @@ create table if not exists run_log (
 -- Added after the first warehouses were built; `create table if not exists` leaves an
 -- existing table as it was, so older files get the column here.
 alter table run_log add column if not exists docs_duplicate integer;
-alter table run_log add column if not exists docs_reextracted integer;
-alter table run_log add column if not exists docs_skipped integer;
-alter table run_log add column if not exists docs_missing integer;
-alter table run_log add column if not exists docs_retired integer;

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from flows.batch import Processed
 from transforms.records import Fact, SourceFile
+
+if TYPE_CHECKING:  # the processed-document record is the flow's; only its fields are read here
+    from flows.batch import Processed
 
 FACT_COLUMNS = ["doc_id"] + [f.name for f in dataclasses.fields(Fact) if f.name != "notes"]
 

@@ -1,0 +1,168 @@
+"""One figure of a run, for one indicator, turned into a fact: measure, kind, year, period, region.
+
+Each step reads the words around the figure: the subject of its run, the words just
+before it (its "zone", from the previous figure or the subject), and the sentence up to
+it. A step that finds the figure is no fact of the indicator returns None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms import _kind, _place, _time
+from transforms._measures import is_start_or_count, measure_of, narrowed
+from transforms._pairing import list_words
+from transforms._place import Reading
+from transforms._runs import Run
+from transforms._scope import MULTI_YEAR
+from transforms._subjects import Mention, Slot
+from transforms.lexicon import cue_alternation, cue_regex, stocks, units
+from transforms.numbers import Number
+from transforms.records import CleanText, DocumentMeta, Fact
+
+_STOCKS = frozenset(stocks().values())
+# After a flow's figure, the stock it adds up to: "新增市场主体2万家、达到3.16万家".
+_STOCK_AFTER_FLOW = cue_regex("stock_verb")
+# Separators of a list of figures ("增长8%、9.5%和10%").
+_LIST_GAP = re.compile(r"[、,和及与\s]*")
+# A qualifier written once at the end of a list ("分别增长7%、8%左右") holds for every item.
+_LIST_QUALIFIER = re.compile(rf"(?:{cue_alternation('ge_after', 'le_after', 'approx_after')})$")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """A sentence with what the steps need to know about it and its document."""
+
+    doc: str
+    raw: str
+    clean: CleanText
+    meta: DocumentMeta
+    offset: int  # clean offset of the sentence
+    text: str
+    numbers: list[Number]
+    mentions: list[Mention]
+    role: str  # its section's role: review, plan or other
+    line_before: str  # its line up to it: a paragraph names its period once ("前三季度,…")
+    span_paragraph: bool  # its paragraph opens on a multi-year span (五年来,)
+    forecast: bool  # 预计 makes every figure of the sentence a forecast
+    reading: Reading | None  # what the sentences before said (news, bulletins, progress reports only)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    number: Number
+    index: int  # its place in the run
+    zone: str  # the words since the previous figure or the subject, its own qualifier word included
+    before: str  # the sentence up to it
+
+
+def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fact | None:
+    """The fact `number` states of the indicator in `slot`, or None when it states none."""
+    text = sc.text
+    # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure,
+    # except a stock's level ("累计达到8.6万户" after a flow is the running total).
+    if narrowed(slot.region_text, slot.form) or (
+        MULTI_YEAR.search(text[run.subject_start : number.end]) and slot.code not in _STOCKS
+    ):
+        return None
+    fig = _figure(text, run, number)
+    if fig.index and slot.code in stocks() and _STOCK_AFTER_FLOW.search(fig.zone):
+        slot = Slot(stocks()[slot.code], slot.region_text, slot.start)
+    measured = _measure(text, run, slot, fig)
+    if measured is None:
+        return None
+    measure, value, value_high = measured
+    bracket_target = _kind.bracket_target(text, run.subject_start, fig.zone, fig.index, number)
+    yc = _time.year_cue(fig.before, sc.meta.year)
+    if _time.not_one_years_change(yc, measure, text[run.subject_start : number.start]):
+        return None
+    yc = _time.paragraph_year(yc, sc.line_before, sc.meta)
+    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, sc.forecast, bracket_target)
+    period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target)
+    # A bracketed 年度目标 is the target of the year the figure beside it reports.
+    year = yc.year if yc.year is not None else _time.default_year(
+        sc.meta, "actual" if bracket_target else kind, "FY" if bracket_target else period
+    )
+    if year is None:
+        return None
+    region, region_code = _place.figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
+    if not region:
+        return None  # a figure of no known region cannot be placed (schemas.facts requires one)
+    qualifier = _qualifier(text, run, number)
+    unit = units()[number.unit]
+    raw_start, raw_end = sc.clean.to_raw(*_quote_span(sc, slot, number))
+    s_start, s_end = sc.clean.to_raw(sc.offset, sc.offset + len(text))
+    return Fact(
+        doc=sc.doc, region=region, year=year, period=period,
+        indicator=slot.code or "", measure=measure, kind=kind,  # type: ignore[arg-type]
+        value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
+        quote=sc.raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,
+        sentence=text, sentence_raw_start=s_start, sentence_raw_end=s_end,
+        value_high=value_high, value_base=value * unit.factor, base_unit=unit.base_unit,
+        # 确保/力争 govern their own clause: "增长7%,确保总量不低于…;固定资产投资增长7%" is not hard.
+        wording=_kind.wording(_clause(text, run.subject_start, number.start), qualifier)  # type: ignore[arg-type]
+        if kind == "target" else "none",
+        region_code=region_code,
+    )
+
+
+def _figure(text: str, run: Run, number: Number) -> _Figure:
+    idx = run.numbers.index(number)
+    zone_start = run.subject_end if idx == 0 else run.numbers[idx - 1].end
+    figure = text[number.start : number.end]
+    qualifier_word = figure[: _DIGIT.search(figure).start()] if _DIGIT.search(figure) else figure
+    return _Figure(number, idx, text[zone_start : number.start] + qualifier_word, text[: number.start])
+
+
+def _measure(text: str, run: Run, slot: Slot, fig: _Figure) -> tuple[str, float, float | None] | None:
+    """(measure, value, high end) of the figure for the slot's indicator, or None."""
+    predicate = text[run.subject_end : run.numbers[0].start]
+    # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
+    listed = fig.index and _LIST_GAP.fullmatch(fig.zone)
+    own_words = list_words(text, run.numbers, run.subject_end, fig.index) if listed else fig.zone
+    code = slot.code or ""
+    measure, value = measure_of(code, fig.number, predicate, own_words)
+    if measure is None and fig.index and _kind.BRACKET_TARGET.search(fig.zone):
+        measure, value = measure_of(code, fig.number, predicate, predicate)
+    # "达到7.5亿元以上、人均达到3200元": a later figure of the run narrowed to a per-capita one.
+    if measure is None or is_start_or_count(text, fig.number) or (fig.index and "人均" in fig.zone):
+        return None
+    value_high = fig.number.value_high
+    if value < 0 and value_high is not None:  # 下降1%—2%: the range is -2 .. -1
+        return measure, -value_high, -fig.number.value
+    return measure, value, value_high
+
+
+def _qualifier(text: str, run: Run, number: Number) -> str:
+    """The figure's own qualifier, or one written once for a whole list of figures."""
+    if number.qualifier != "eq":
+        return number.qualifier
+    nums = run.numbers
+    gaps = (text[a.end : b.start] for a, b in zip(nums, nums[1:], strict=False))
+    is_list = len(nums) > 1 and all(_LIST_GAP.fullmatch(gap) for gap in gaps)
+    if not is_list:
+        return number.qualifier
+    last = nums[-1]
+    if _LIST_QUALIFIER.search(text[last.start : last.end]):
+        return last.qualifier
+    if not text[nums[0].start].isdigit():
+        return nums[0].qualifier  # 分别超过8万元、4.5万元: a word before the list holds for all
+    return number.qualifier
+
+
+def _clause(text: str, subject_start: int, end: int) -> str:
+    """The clause a run sits in: from the punctuation before its subject to `end`."""
+    start = max((m.end() for m in re.finditer(r"[,;:。]", text[:subject_start])), default=0)
+    return text[start:end]
+
+
+def _quote_span(sc: SentenceContext, slot: Slot, number: Number) -> tuple[int, int]:
+    """Clean offsets of the quote: from the indicator's wording (or its list item) to the figure."""
+    start = slot.start
+    for m in sc.mentions:
+        if m.start >= slot.start and m.end <= number.start and slot.code in m.codes:
+            start = m.start
+            break
+    return sc.offset + min(start, number.start), sc.offset + number.end

@@ -1,0 +1,79 @@
+"""What a figure is: a result, a target or a forecast, and how firmly a target is worded.
+
+A work report's plan section sets targets; its review section reports results. The
+section a sentence sits in is read from the headings (`clean.sections`), corrected by
+the year a heading names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms._time import YearCue, is_past
+from transforms.lexicon import has_cue
+from transforms.numbers import Number
+from transforms.records import CleanText, DocumentMeta
+
+# A goal quoted beside a result: "(年度目标6%以上)" before the figure, "(年度目标)" after it.
+BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
+_TARGET_AFTER = re.compile(r"\((?:年度|全年)?(?:目标|计划)(?:值|任务)?\)")
+
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_TARGETS_OPENING = re.compile(r"(?:今年|明年|(?:19|20)\d{2}年)[^。]{0,16}?(?:主要)?预期目标")
+
+
+def plan_start(clean: CleanText, meta: DocumentMeta) -> int | None:
+    """Where a work report without a recognised plan heading starts its plan (主要预期目标)."""
+    if meta.report_type != "work_report" or any(s.role == "plan" for s in clean.sections):
+        return None
+    m = _TARGETS_OPENING.search(clean.text)
+    return m.start() if m else None
+
+
+def section_role(clean: CleanText, index: int, meta: DocumentMeta) -> str:
+    """A section's role, corrected by the year its heading names ("二、2024年目标任务和主要工作")."""
+    if not clean.sections:
+        return "other"
+    section = clean.sections[index]
+    years = [int(y) for y in _HEADING_YEAR.findall(section.title)]
+    if meta.year and years and meta.report_type == "work_report":
+        return "plan" if max(years) >= meta.year else "review"
+    return section.role
+
+
+def wording(sentence_before: str, qualifier: str) -> str:
+    if has_cue("hard", sentence_before):
+        return "hard"
+    if has_cue("soft", sentence_before) or qualifier == "approx":
+        return "soft"
+    return "none"
+
+
+
+
+def forecast_sentence(sentence: str) -> bool:
+    """预计 makes every figure of its sentence a forecast, unless the sentence sets 预期目标."""
+    return has_cue("forecast", sentence) and "预期目标" not in sentence
+
+
+def bracket_target(sentence: str, subject_start: int, zone: str, index: int, figure: Number) -> bool:
+    """A goal quoted beside a result: "(年度目标6%以上)", "增长6%以上(年度目标)", or
+    "年度目标增长10%" inside the figure's own clause."""
+    own_clause = zone if index else sentence[subject_start : figure.start]
+    return bool(
+        BRACKET_TARGET.search(zone)
+        or _TARGET_AFTER.match(sentence, figure.end)
+        or has_cue("target_clause", own_clause)
+    )
+
+
+def figure_kind(meta: DocumentMeta, role: str, yc: YearCue, before: str, forecast: bool, bracketed: bool) -> str:
+    """actual, target or forecast (README: kind)."""
+    if bracketed:
+        return "target"
+    if forecast:
+        return "forecast"
+    plan_section = meta.report_type == "work_report" and role == "plan" and not is_past(yc, meta)
+    if yc.target_year or has_cue("target", before) or plan_section:
+        return "target"
+    return "actual"

@@ -1,0 +1,192 @@
+"""Where a figure is for: the region its clause names as subject (rules: ../shared/eval/README.md).
+
+A work report speaks of its own region: a figure is the document's unless the words
+before its indicator name another region. News, bulletins and progress reports speak
+of many: a figure belongs to the region named before its indicator, else to the region
+its sentence names as subject ("被誉为…的东莞,2021年GDP为…"), else to the region its
+paragraph is about; 全市, 该市, 全省 refer back to the last region of that level named
+before them. Region names come from the GB/T 2260 table (`transforms.regions`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from transforms import regions
+from transforms._patterns import SELF_LEVEL, SELF_REFERENCE
+from transforms._subjects import Slot
+from transforms.lexicon import cue_alternation, extra_regions
+from transforms.records import DocumentMeta
+
+Place = tuple[str | None, str | None]  # (name, adcode)
+NATION: Place = ("全国", None)
+
+# 全市, 我区, 全国, and the anaphoric 该市/该区/该省 of news.
+_SELF = re.compile(rf"{SELF_REFERENCE}|该[省市区县州]")
+# A region named as the term of a comparison or as part of an organisation's name is no
+# subject: 高于全省平均水平, 比全国, 与福州间的差距; 深圳市统计局, 南京海关, 厦门大学.
+_COMPARED_BEFORE = re.compile(rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先)$")
+_NOT_A_SUBJECT_AFTER = re.compile(rf"^(?:{cue_alternation('organisation')})")
+
+
+@cache
+def _region_regex() -> re.Pattern[str]:
+    return regions.mention_regex()
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    start: int
+    end: int
+    form: str
+
+
+def region_mentions(text: str) -> list[RegionMention]:
+    """Region names and self-references in `text`, in order."""
+    found = [RegionMention(m.start(), m.end(), m.group()) for m in _region_regex().finditer(text)]
+    found += [RegionMention(m.start(), m.end(), m.group()) for m in _SELF.finditer(text)]
+    return sorted(found, key=lambda r: r.start)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a reader of a news text remembers from the sentences before: the last region
+    named at each level, the region the paragraph is about, the last indicator named."""
+
+    by_level: dict[str, Place] = field(default_factory=dict)
+    topic: Place | None = None
+    indicator: tuple[str, ...] = ()
+    paragraph: int = -1
+
+    def snapshot(self) -> Reading:
+        return Reading(dict(self.by_level), self.topic, self.indicator, self.paragraph)
+
+
+def named(form: str, meta: DocumentMeta) -> tuple[Place, str] | None:
+    """The place a region name means, and its level."""
+    if form in extra_regions():
+        return (extra_regions()[form], None), "other"
+    if meta.region and (form == meta.region or regions.short_form(meta.region) == form):
+        level = regions.resolve(form, meta.title or "")
+        return (meta.region, meta.region_code), level.level if level else "other"
+    r = regions.resolve(form, meta.title or "")
+    if r is None:
+        return None
+    if meta.region and r.level != "province" and meta.region_code is None and r.name == meta.region:
+        return (meta.region, None), r.level
+    return (r.name, r.adcode), r.level
+
+
+def _self_place(word: str, before: str, meta: DocumentMeta, reading: Reading | None) -> Place:
+    """全市/该市/全省: in a work report the document's own region; in news the last region of
+    that level named before in its paragraph, else the document's. 我市 is the writer's own."""
+    level = SELF_LEVEL.get(word[-1], "")
+    if level == "country":
+        return NATION
+    if reading is None or word.startswith("我"):
+        return meta.region, meta.region_code
+    for mention in reversed(region_mentions(before)):
+        if _SELF.fullmatch(mention.form):
+            continue
+        found = named(mention.form, meta)
+        if found and _of_level(found, level):
+            return found[0]
+    return reading.by_level.get(level) or (meta.region, meta.region_code)
+
+
+def _of_level(found: tuple[Place, str], level: str) -> bool:
+    """Whether a place answers to 全市/全区/全省: a municipality (重庆市) is a 市 and an
+    autonomous region (西藏自治区) a 区, though both are provinces."""
+    (name, _), own = found
+    if own == level:
+        return True
+    return own == "province" and bool(name) and (
+        (level == "city" and name.endswith("市")) or (level == "county" and name.endswith("自治区"))
+    )
+
+
+def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, before: str = "") -> Place | None:
+    """The last region named in `text` (the words just before an indicator); `before` is the
+    sentence before `text`, where 全市 of news looks for the city it refers to."""
+    mentions = region_mentions(text)
+    last = mentions[-1] if mentions else None
+    county = _trailing_county(text, meta)
+    if county is not None and len(text) - len(county[2]) > (last.start if last else -1):
+        return county[0], county[1]
+    if last is None:
+        return None
+    if _SELF.fullmatch(last.form):
+        return _self_place(last.form, before + text[: last.start], meta, reading)
+    found = named(last.form, meta)
+    return found[0] if found else None
+
+
+def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
+    """The region a news sentence names as its subject before `end`: the last one that is not
+    a term of comparison or part of an organisation's name."""
+    for mention in reversed(region_mentions(sentence[:end])):
+        if _COMPARED_BEFORE.search(sentence[max(0, mention.start - 3) : mention.start]):
+            continue
+        if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end):
+            continue
+        if _SELF.fullmatch(mention.form):
+            return _self_place(mention.form, sentence[: mention.start], meta, reading)
+        found = named(mention.form, meta)
+        if found:
+            return found[0]
+    return None
+
+
+def figure_region(
+    slot: Slot, sentence: str, subject_start: int, meta: DocumentMeta, reading: Reading | None
+) -> Place:
+    """The region of a figure: named inside its list item, else before the item in its
+    subject; in news then the sentence's subject and the paragraph's; else the document's."""
+    before = sentence[: slot.start]
+    found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
+    if found is None and slot.region_text == "":
+        found = region_in(sentence[subject_start : slot.start], meta, reading, sentence[:subject_start])
+    if found is None and reading is not None:
+        found = sentence_topic(sentence, subject_start, meta, reading) or reading.topic
+    return found if found is not None else (meta.region, meta.region_code)
+
+
+def strip_regions(text: str) -> str:
+    """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值; 万州 in 万州地区生产总值)."""
+    text = _region_regex().sub("", text)
+    for k in (4, 3, 2):
+        if len(text) >= k and _county_forms(text[-k:]):
+            return text[:-k]
+    return text
+
+
+def _county_forms(form: str) -> list[regions.Region]:
+    if regions.is_generic(form):
+        return []
+    return [r for r in regions.candidates(form) if r.level == "county" and regions.short_form(r.name) == form]
+
+
+def _trailing_county(text: str, meta: DocumentMeta) -> tuple[str, str | None, str] | None:
+    """A county named by its short form right before an indicator (万州地区生产总值).
+
+    County stems collide with ordinary words, so only the words directly before the
+    indicator are tried, and a stem shared by several counties must be settled by the
+    document's own province or city.
+    """
+    for k in (4, 3, 2):
+        form = text[-k:]
+        cands = _county_forms(form) if len(text) >= k else []
+        if not cands:
+            continue
+        if meta.region_code:
+            near = [r for r in cands if r.adcode and r.adcode[:2] == meta.region_code[:2]]
+            cands = near or ([] if len(cands) > 1 else cands)
+        if len(cands) == 1:
+            r = cands[0]
+            if meta.region and r.name == meta.region:
+                return meta.region, meta.region_code, form
+            return r.name, r.adcode, form
+        return "", None, form  # a county we cannot tell apart: its figure is placed nowhere
+    return None

@@ -1,0 +1,109 @@
+"""When a document was published or delivered, read from its own head.
+
+News pages carry their date in front matter (``date: Fri, 12 Aug 2022 03:50:27 GMT``), in
+a dateline ("2023-07-20 16:44,正文:"), beside their source ("来源:重庆日报2023-12-25",
+"2024年01月22日14:31 | 来源:人民网"); a work report in its session line
+("——2024年2月2日在…人民代表大会…上"). A national work report that gives no date names its
+session ("第十届全国人民代表大会第三次会议"), whose year follows from the congress's term.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+
+from transforms.lexicon import npc_sessions
+
+_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
+_CHINESE_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_ANY_DATE = r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+
+# Front matter: a line "date: <RFC 2822 or ISO date>" inside a leading --- block.
+_FRONT_DATE = re.compile(r"^date:\s*'?(?P<v>[^'\n]+)'?\s*$", re.MULTILINE)
+# Where a page states its own date: a dateline opening the text, or a date beside 来源/发布/时间.
+_DATELINES = (
+    re.compile(rf"^\s*{_ANY_DATE}[^\n]{{0,12}}?正文"),                     # 2023-07-20 16:44,正文:
+    re.compile(rf"(?:来源|发布|时间|日期|发稿)[^\n]{{0,24}}?{_ANY_DATE}"),   # 来源:重庆日报2023-12-25
+    re.compile(rf"{_ANY_DATE}[^\n]{{0,12}}?(?:\||来源)"),                   # 2024年01月22日14:31 | 来源
+    # "——2024年2月2日在重庆市万州区第六届人民代表大会第五次会议上"
+    re.compile(rf"{_ANY_DATE}\s*在[^\n。]{{0,40}}?人民代表大会"),
+)
+# "向第十届全国人民代表大会第三次会议(报告)": the session the report is delivered to (not one
+# recalled: "第十届全国人民代表大会第一次会议以来的五年").
+_NPC_SESSION = re.compile(
+    r"[向在]第(?P<term>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<n>[一二三四五六七八九十]{1,2})次会议"
+)
+# "一九五八年": years in Chinese numerals, as older national reports write them.
+_CN_YEAR = re.compile(r"(?P<y>[一二三四五六七八九〇零○]{4})年")
+_DIGIT_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?!代)")
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_number(text: str) -> int:
+    """Small Chinese numerals: 三 -> 3, 十 -> 10, 十四 -> 14, 二十 -> 20.
+
+    >>> [_cn_number(t) for t in ("三", "十", "十四", "二十")]
+    [3, 10, 14, 20]
+    """
+    if "十" not in text:
+        return _CN.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN.get(tens, 1)) * 10 + _CN.get(ones, 0)
+
+
+def _date_in(text: str) -> dt.date | None:
+    """The first well-formed date written in `text`."""
+    for pattern in (_ISO, _CHINESE_DATE):
+        for m in pattern.finditer(text):
+            try:
+                return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                continue
+    return None
+
+
+def _front_matter_date(value: str) -> dt.date | None:
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _date_in(value)
+
+
+def publication_date(head: str) -> dt.date | None:
+    """The date a page was published or a report delivered, from the first lines of its clean text."""
+    front = _FRONT_DATE.search(head)
+    if front:
+        found = _front_matter_date(front.group("v"))
+        if found:
+            return found
+    for pattern in _DATELINES:
+        for m in pattern.finditer(head):
+            found = _date_in(m.group())
+            if found:
+                return found
+    return None
+
+
+def npc_session_year(head: str) -> int | None:
+    """The year of the national congress session the head names (data/npc_sessions.csv)."""
+    m = _NPC_SESSION.search(head)
+    if not m:
+        return None
+    return npc_sessions().get((_cn_number(m.group("term")), _cn_number(m.group("n"))))
+
+
+def years_named(text: str) -> list[int]:
+    """Every year `text` names, in Arabic or Chinese numerals (2024年, 一九五八年), in order.
+
+    >>> years_named("一九五八年度计划和2024年目标")
+    [1958, 2024]
+    """
+    found = [(m.start(), int(m.group("y"))) for m in _DIGIT_YEAR.finditer(text)]
+    for m in _CN_YEAR.finditer(text):
+        digits = m.group("y").translate(_CN_DIGITS)
+        if digits.isdigit() and 1900 <= int(digits) < 2100:
+            found.append((m.start(), int(digits)))
+    return [year for _, year in sorted(found)]

@@ -1,0 +1,86 @@
+"""Runs: figures that follow one another with only verbs between them share one subject.
+
+"实现地区生产总值1179.4亿元、增长6.9%" is one run of two figures after the subject
+"实现地区生产总值"; a new indicator, 分别 or a real word between two figures ends a run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transforms._subjects import Mention
+from transforms.lexicon import cue_alternation
+from transforms.numbers import Number
+
+# Words that may stand between a subject and its figures, or between two figures of one
+# run, without changing what they are about: the filler words of cues.csv, the verbs and
+# qualifier words a figure is written with, and a few shapes that are no words.
+_FILLER = rf"""
+      占 [^,;:。()]{{0,14}}? (?:的)? (?:比重|比例|份额|的)   # 占全市的比重: a share's verb and its whole
+    | \( [^()]{{0,6}} 目标                                  # (年度目标6%以上): a target in brackets
+    | {cue_alternation("filler", "growth", "decline", "ge_before", "le_before", "approx_before",
+                       "ge_after", "le_after", "approx_after", "milestone_noun")}
+    | \)
+    # a bracketed note on scope, without figures: (扣除留抵退税因素), (GDP), (不含园区)
+    | \( [^()\d]{{1,12}} \)
+    | [,、\s]
+"""
+_FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
+_FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)
+_BOUNDARY = re.compile(r"[,;:。!?()]")
+
+# Characters of a gap between two figures that may be neither filler nor punctuation
+# (a short word like 总量 in "新增经营主体近2万户、总量达到14.6万户" ends the run).
+_MAX_LEFTOVER = 1
+# An aside between two figures of one run: "5.53万亿元、稳居全国前十强、增长4.8%".
+_ASIDE = re.compile(rf"、[^,;:。、\d]{{1,12}}、(?:{_FILLER})*", re.VERBOSE)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    numbers: list[Number]
+    subject_start: int
+    subject_end: int  # where the verbs before the first figure begin
+
+    @property
+    def subject(self) -> tuple[int, int]:
+        return self.subject_start, self.subject_end
+
+
+def _leftover(gap: str) -> int:
+    """How many characters of `gap` are not filler words."""
+    return len(gap) - sum(len(m.group()) for m in _FILLER_RUN.finditer(gap))
+
+
+def _continues(sentence: str, end: int, start: int, mentions: list[Mention]) -> bool:
+    """Whether the figure at `start` continues the run whose last figure ends at `end`."""
+    gap = sentence[end:start]
+    # A mention starts a new subject; 分别 starts figures for several earlier subjects
+    # ("接待游客1071.2万人次,实现旅游收入43.5亿元,分别增长19.5%、48.3%").
+    if any(end <= m.start < start for m in mentions) or "分别" in gap:
+        return False
+    return _leftover(gap) <= _MAX_LEFTOVER or bool(_ASIDE.fullmatch(gap))
+
+
+def runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iterator[Run]:
+    """The runs of a sentence's figures, in order, each with the span of its subject."""
+    i = 0
+    while i < len(numbers):
+        first = numbers[i]
+        tail = _FILLER_TAIL.search(sentence[: first.start])
+        subject_end = tail.start() if tail else first.start
+        bound = max((m.end() for m in _BOUNDARY.finditer(sentence, 0, subject_end)), default=0)
+        prev_end = numbers[i - 1].end if i else 0
+        j = i + 1
+        while j < len(numbers) and _continues(sentence, numbers[j - 1].end, numbers[j].start, mentions):
+            j += 1
+        yield Run(numbers[i:j], max(bound, prev_end), subject_end)
+        i = j
+
+
+def filler_tail_start(text: str) -> int:
+    """Where the filler words at the end of `text` begin."""
+    tail = _FILLER_TAIL.search(text)
+    return tail.start() if tail else len(text)

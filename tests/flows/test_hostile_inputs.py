@@ -53,10 +53,14 @@ def test_every_case_is_accounted_for(bad_inputs: dict[str, Case], matrix_run: tu
 
 
 def test_partial_results_are_never_silent(bad_inputs: dict[str, Case], matrix_run: tuple[dict, Path]) -> None:
-    summary, _ = matrix_run
+    summary, db = matrix_run
+    with open_warehouse(db) as wh:
+        recorded = wh.query("select path, message from document_warnings")[1]
     for case in bad_inputs.values():
         if case.warns:
             assert any(case.path.name in w and case.warns in w for w in summary["warnings"]), summary["warnings"]
+            assert any(p == str(case.path) and case.warns in m for p, m in recorded), recorded
+    assert {Path(p).name for p, m in recorded if "skipped" in m} == {"report.rtf", "report.json"}
     assert {Path(p).suffix for p in summary["skipped"]} >= {".rtf", ".json"}  # walked past in named/, and counted
     assert summary["docs_skipped"] == len(summary["skipped"])
 

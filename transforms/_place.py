@@ -166,7 +166,8 @@ def _subject_position(sentence: str, mention: RegionMention) -> bool:
     """Whether a region stands where a clause's subject stands: at its start after time words
     and connectives (2022年,柳州GDP为…), or alone at its end ("被誉为…的东莞,2021年GDP…")."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, mention.start)), default=0)
-    if _LEAD_IN.fullmatch(strip_neutral(sentence[start : mention.start])):
+    # The region may be qualified by its parent before it (江苏省昆山市位列第三).
+    if _LEAD_IN.fullmatch(strip_neutral(_region_regex().sub("", sentence[start : mention.start]))):
         return True
     view = _FROM_VIEW.match(sentence, start)
     if view and view.start("topic") <= mention.start and mention.end <= view.end("topic"):
@@ -229,6 +230,9 @@ def figure_region(
     if reading is not None and slot.form.startswith(_NATIONAL_WORDING):
         return NATION  # 国内生产总值 in news is the nation's: 国家统计局…,国内生产总值同比增长5.5%
     found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
+    own = SELF_PLACE.match(slot.form)
+    if found is None and own:  # a wording that names its region: 全市生产总值, 全省生产总值
+        found = _self_place(own.group(), sentence[: slot.start + len(slot.region_text)], meta, reading)
     if found is None and slot.region_text == "":
         found = region_in(sentence[subject_start : slot.start], meta, reading, sentence[:subject_start])
     if found is None and reading is not None:

@@ -42,3 +42,29 @@ def strip_neutral(words: str) -> str:
     ''
     """
     return _NEUTRAL.sub("", words)
+
+
+#: How far back from a figure its context is read (years, periods, regions, cue words): a
+#: sentence of real prose states them well within this; reading no further keeps a long
+#: sentence's cost linear in its length instead of quadratic.
+CONTEXT_CHARS = 600
+
+
+def window_start(end: int, floor: int = 0) -> int:
+    """Where the context of a figure at `end` starts: `CONTEXT_CHARS` back, never before `floor`.
+
+    >>> window_start(1000), window_start(100), window_start(1000, floor=700)
+    (400, 0, 700)
+    """
+    return max(floor, end - CONTEXT_CHARS)
+
+
+def last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
+    """The position just after the last of the `breaks` characters in the context before `end`
+    (or the context's start): where the clause or sentence holding `end` begins.
+
+    >>> last_break("甲,乙;丙", 5, ",;")
+    4
+    """
+    start = window_start(end, floor)
+    return max([text.rfind(ch, start, end) + 1 for ch in breaks] + [start])

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from transforms import regions
-from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, strip_neutral
+from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, strip_neutral, window_start
 from transforms._subjects import Slot
 from transforms.lexicon import cue_alternation, extra_regions
 from transforms.records import DocumentMeta
@@ -37,9 +36,6 @@ _NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation')}|平均
 _RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]")
 
 
-@cache
-def _region_regex() -> re.Pattern[str]:
-    return regions.mention_regex()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +45,11 @@ class RegionMention:
     form: str
 
 
-def region_mentions(text: str) -> list[RegionMention]:
-    """Region names and self-references in `text`, in order."""
-    found = [RegionMention(m.start(), m.end(), m.group()) for m in _region_regex().finditer(text)]
-    found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text)]
+def region_mentions(text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
+    """Region names and self-references in text[start:end], in order (offsets in `text`)."""
+    stop = len(text) if end is None else end
+    found = [RegionMention(m.start, m.end, m.word) for m in regions.mention_finder().finditer(text, start, stop)]
+    found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text, start, stop)]
     return sorted(found, key=lambda r: r.start)
 
 
@@ -167,7 +164,7 @@ def _subject_position(sentence: str, mention: RegionMention) -> bool:
     and connectives (2022年,柳州GDP为…), or alone at its end ("被誉为…的东莞,2021年GDP…")."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, mention.start)), default=0)
     # The region may be qualified by its parent before it (江苏省昆山市位列第三).
-    if _LEAD_IN.fullmatch(strip_neutral(_region_regex().sub("", sentence[start : mention.start]))):
+    if _LEAD_IN.fullmatch(strip_neutral(regions.mention_finder().sub(sentence[start : mention.start]))):
         return True
     view = _FROM_VIEW.match(sentence, start)
     if view and view.start("topic") <= mention.start and mention.end <= view.end("topic"):
@@ -178,7 +175,7 @@ def _subject_position(sentence: str, mention: RegionMention) -> bool:
 def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
     """The region a news sentence names as its subject before `end`: the last one that is not
     a term of comparison or part of an organisation's name."""
-    for mention in reversed(region_mentions(sentence[:end])):
+    for mention in reversed(region_mentions(sentence, window_start(end), end)):
         if _COMPARED_BEFORE.search(sentence[max(0, mention.start - 3) : mention.start]):
             continue
         if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end) or not _subject_position(sentence, mention):
@@ -186,7 +183,7 @@ def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading
         if SELF_PLACE.fullmatch(mention.form) and _RANK_AFTER.match(sentence, mention.end):
             continue
         if SELF_PLACE.fullmatch(mention.form):
-            return _self_place(mention.form, sentence[: mention.start], meta, reading)
+            return _self_place(mention.form, sentence[window_start(mention.start) : mention.start], meta, reading)
         found = named(mention.form, meta)
         if found:
             return found[0]
@@ -226,15 +223,17 @@ def figure_region(
 ) -> Place:
     """The region of a figure: named inside its list item, else before the item in its
     subject; in news then the sentence's subject and the paragraph's; else the document's."""
-    before = sentence[: slot.start]
+    before = sentence[window_start(slot.start) : slot.start]
     if reading is not None and slot.form.startswith(_NATIONAL_WORDING):
         return NATION  # 国内生产总值 in news is the nation's: 国家统计局…,国内生产总值同比增长5.5%
     found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
     own = SELF_PLACE.match(slot.form)
     if found is None and own:  # a wording that names its region: 全市生产总值, 全省生产总值
-        found = _self_place(own.group(), sentence[: slot.start + len(slot.region_text)], meta, reading)
+        mention_at = slot.start + len(slot.region_text)
+        found = _self_place(own.group(), sentence[window_start(mention_at) : mention_at], meta, reading)
     if found is None and slot.region_text == "":
-        found = region_in(sentence[subject_start : slot.start], meta, reading, sentence[:subject_start])
+        found = region_in(sentence[subject_start : slot.start], meta, reading,
+                          sentence[window_start(subject_start) : subject_start])
     if found is None and reading is not None:
         found = sentence_topic(sentence, subject_start, meta, reading) or reading.topic
     return found if found is not None else (meta.region, meta.region_code)
@@ -242,7 +241,7 @@ def figure_region(
 
 def strip_regions(text: str) -> str:
     """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值; 万州 in 万州地区生产总值)."""
-    text = _region_regex().sub("", text)
+    text = regions.mention_finder().sub(text)
     for k in (4, 3, 2):
         if len(text) >= k and _county_forms(text[-k:]):
             return text[:-k]

@@ -202,4 +202,4 @@ def _national(text: str) -> bool:
     own = sum(1 for _ in _LOCAL_SELF.finditer(text, 0, _REVIEW_CHARS))
     ours = len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS))
     # A short page on the nation names no region of its own at all.
-    return own < 2 and (ours >= 5 or (ours >= 2 and not regions.mention_regex().search(text, 0, _REVIEW_CHARS)))
+    return own < 2 and (ours >= 5 or (ours >= 2 and not regions.mention_finder().search(text, 0, _REVIEW_CHARS)))

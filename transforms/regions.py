@@ -9,11 +9,11 @@ which digit pairs are zero. Non-administrative regions (成渝地区双城经济
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import distribution
 
+from transforms._wordfinder import WordFinder
 from transforms.lexicon import extra_regions
 
 # Longest suffix first: 自治县 must be stripped whole, not as 县.
@@ -162,7 +162,7 @@ def best_of(cands: tuple[Region, ...] | list[Region], context: str = "") -> Regi
 
 
 @cache
-def mention_regex() -> re.Pattern[str]:
+def mention_finder() -> WordFinder:
     """Names worth spotting in running text: official names, province/city short forms and extra regions.
 
     County short forms (万州) are left out because two-character county stems collide with
@@ -173,5 +173,4 @@ def mention_regex() -> re.Pattern[str]:
         forms.add(r.name)
         if r.level in ("province", "city"):
             forms.add(short_form(r.name))
-    forms = {f for f in forms if len(f) >= 2 and f not in _GENERIC_NAMES}
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    return WordFinder(f for f in forms if len(f) >= 2 and f not in _GENERIC_NAMES)

@@ -51,8 +51,19 @@ def multi_year_end(sentence: str, start: int, end: int) -> int | None:
     return None
 
 
+_PARTNER = cue_regex("trade_partner")
+
+
 def run_out_of_scope(sentence: str, run: Run) -> bool:
-    """Whether a run's figures are about a zone, a facility or a single entity, not the region."""
+    """Whether a run's figures are about a zone, a facility, a single entity or a trading partner
+    (对"一带一路"沿线国家的进出口额, 东盟为第三大贸易伙伴,进出口额…), not the region's whole."""
+    clause = last_break(sentence, run.subject_start, ",;:。")
+    if _PARTNER.search(sentence, clause, run.numbers[0].start):
+        return True
+    # "东盟为第三大贸易伙伴,进出口额超850亿元": the clause before names the partner the figures are of.
+    previous = last_break(sentence, max(clause - 1, 0), ",;:。")
+    if "贸易伙伴" in sentence[previous:clause]:
+        return True
     # A development zone that opens the sentence is its topic; elsewhere it is a passing mention.
     opening = _ZONE.search(sentence[:_OPENING_CHARS])
     if opening and not _BUILD_VERB.search(sentence[: opening.start()]):

@@ -177,9 +177,25 @@ def self_level(text: str) -> str | None:
 
 
 def _by_frequency(text: str, counted: _Counted) -> regions.Region | None:
-    """The region the text names most often at the level it calls itself (全区 -> a district)."""
+    """The region the text names most often at the level it calls itself (全区 -> a district),
+    unless one of its districts is named far more often: a district's news says 全市 of its
+    city ("增速为全市各行政区第一") while naming itself throughout."""
     want = self_level(text)
     counts: Counter[str] = Counter(counted.names)
+    best = _most_named(text, counts, want)
+    if best is None:
+        return None
+    child = _most_named(text, counts, "county") if want == "city" else None
+    if child is not None and child[0] >= _DOMINANT * best[0] and _within(child[1], best[1]):
+        best = child
+    return _checked(best[1], counted)
+
+
+# How many times more often a district must be named than its city to be the text's subject.
+_DOMINANT = 3
+
+
+def _most_named(text: str, counts: Counter[str], want: str | None) -> tuple[int, regions.Region] | None:
     best: tuple[int, regions.Region] | None = None
     for form, n in counts.most_common(40):
         fitting = [r for r in regions.candidates(form) if r.level != "other" and _fits(r, want)]
@@ -192,6 +208,4 @@ def _by_frequency(text: str, counted: _Counted) -> regions.Region | None:
         total = n + (counts.get(r.name, 0) if form != r.name else counts.get(regions.short_form(r.name), 0))
         if best is None or total > best[0]:
             best = (total, r)
-    if best is None:
-        return None
-    return _checked(best[1], counted)
+    return best

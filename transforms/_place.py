@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from transforms import regions
 from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, strip_neutral, window_start
 from transforms._subjects import Slot
+from transforms._wordfinder import WordFinder
 from transforms.lexicon import cue_alternation, extra_regions
 from transforms.records import DocumentMeta
 
@@ -45,12 +47,33 @@ class RegionMention:
     form: str
 
 
-def region_mentions(text: str, start: int = 0, end: int | None = None) -> list[RegionMention]:
-    """Region names and self-references in text[start:end], in order (offsets in `text`)."""
+def region_mentions(
+    text: str, start: int = 0, end: int | None = None, meta: DocumentMeta | None = None
+) -> list[RegionMention]:
+    """Region names and self-references in text[start:end], in order (offsets in `text`).
+
+    County stems (万州, 坪山) collide with ordinary words and are not names in running text,
+    except the document's own: a district's news names itself by its stem throughout.
+    """
     stop = len(text) if end is None else end
-    found = [RegionMention(m.start, m.end, m.word) for m in regions.mention_finder().finditer(text, start, stop)]
+    finder = _finder_with(_own_stem(meta))
+    found = [RegionMention(m.start, m.end, m.word) for m in finder.finditer(text, start, stop)]
     found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text, start, stop)]
     return sorted(found, key=lambda r: r.start)
+
+
+def _own_stem(meta: DocumentMeta | None) -> str:
+    if meta is None or not meta.region or not meta.region_code or meta.region_code[4:] == "00":
+        return ""
+    stem = regions.short_form(meta.region)
+    return stem if stem != meta.region and not regions.is_generic(stem) else ""
+
+
+@cache
+def _finder_with(stem: str) -> WordFinder:
+    if not stem:
+        return regions.mention_finder()
+    return WordFinder([*regions.mention_words(), stem])
 
 
 @dataclass(slots=True)
@@ -97,7 +120,7 @@ def _self_place(word: str, before: str, meta: DocumentMeta, reading: Reading | N
         return NATION
     if reading is None or word.startswith("我"):
         return meta.region, meta.region_code
-    for mention in reversed(region_mentions(before)):
+    for mention in reversed(region_mentions(before, meta=meta)):
         if SELF_PLACE.fullmatch(mention.form):
             continue
         found = named(mention.form, meta)
@@ -129,7 +152,7 @@ def _of_level(found: tuple[Place, str], level: str) -> bool:
 def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, before: str = "") -> Place | None:
     """The last region named in `text` (the words just before an indicator); `before` is the
     sentence before `text`, where 全市 of news looks for the city it refers to."""
-    mentions = region_mentions(text)
+    mentions = region_mentions(text, meta=meta)
     last = mentions[-1] if mentions else None
     county = _trailing_county(text, meta)
     # A county stem inside the last name (津市 in 天津市) is part of that name.
@@ -175,7 +198,7 @@ def _subject_position(sentence: str, mention: RegionMention) -> bool:
 def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
     """The region a news sentence names as its subject before `end`: the last one that is not
     a term of comparison or part of an organisation's name."""
-    for mention in reversed(region_mentions(sentence, window_start(end), end)):
+    for mention in reversed(region_mentions(sentence, window_start(end), end, meta)):
         if _COMPARED_BEFORE.search(sentence[max(0, mention.start - 3) : mention.start]):
             continue
         if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end) or not _subject_position(sentence, mention):
@@ -206,7 +229,7 @@ def compared_place(sentence: str, figure_start: int, meta: DocumentMeta, reading
     m = _COMPARED_FIGURE.search(sentence, max(0, figure_start - 20), figure_start)
     if not m:
         return None
-    mentions = region_mentions(m.group("place"))
+    mentions = region_mentions(m.group("place"), meta=meta)
     if len(mentions) != 1 or mentions[0].end != len(m.group("place")):
         return None
     return region_in(m.group("place"), meta, reading, sentence[: m.start("place")])

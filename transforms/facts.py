@@ -116,7 +116,7 @@ def _start_reading(clean: CleanText, meta: DocumentMeta) -> Reading:
 
 def _remember(reading: Reading, text: str, mentions: list[Mention], meta: DocumentMeta) -> None:
     """What a sentence leaves the reader with: its regions, its subject, its last indicator."""
-    for mention in region_mentions(text):
+    for mention in region_mentions(text, meta=meta):
         found = named(mention.form, meta)
         if found:
             reading.by_level[found[1]] = found[0]
@@ -172,7 +172,7 @@ def _bracketed(sc: SentenceContext, run: Run) -> list[Slot]:
     start = run.numbers[0].start
     if sc.reading is None or sc.text[start - 1 : start] != "(":
         return []
-    named = region_mentions(sc.text[max(0, start - 12) : start - 1])
+    named = region_mentions(sc.text[max(0, start - 12) : start - 1], meta=sc.meta)
     if not named or named[-1].end != min(12, start) - 1:
         return []
     before = _mention_before(sc.mentions, start)
@@ -211,7 +211,7 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     text before). A goal with no indicator named anywhere is the economy's (经济增长目标)."""
     if sc.reading is None:
         return []
-    regions_named = region_mentions(subject)
+    regions_named = region_mentions(subject, meta=sc.meta)
     rest = subject
     for mention in reversed(regions_named):
         rest = rest[: mention.start] + rest[mention.end :]

@@ -162,15 +162,21 @@ def best_of(cands: tuple[Region, ...] | list[Region], context: str = "") -> Regi
 
 
 @cache
+def mention_words() -> tuple[str, ...]:
+    """The region names `mention_finder` finds."""
+    forms: set[str] = set(extra_regions())
+    for r in _table().values():
+        forms.add(r.name)
+        if r.level in ("province", "city"):
+            forms.add(short_form(r.name))
+    return tuple(sorted(f for f in forms if len(f) >= 2 and f not in _GENERIC_NAMES))
+
+
+@cache
 def mention_finder() -> WordFinder:
     """Names worth spotting in running text: official names, province/city short forms and extra regions.
 
     County short forms (万州) are left out because two-character county stems collide with
     ordinary words; the official name (万州区) is still found.
     """
-    forms: set[str] = set(extra_regions())
-    for r in _table().values():
-        forms.add(r.name)
-        if r.level in ("province", "city"):
-            forms.add(short_form(r.name))
-    return WordFinder(f for f in forms if len(f) >= 2 and f not in _GENERIC_NAMES)
+    return WordFinder(mention_words())

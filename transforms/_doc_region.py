@@ -184,11 +184,24 @@ def _by_frequency(text: str, counted: _Counted) -> regions.Region | None:
     counts: Counter[str] = Counter(counted.names)
     best = _most_named(text, counts, want)
     if best is None:
-        return None
+        return _only_prefecture(text, counts)
     child = _most_named(text, counts, "county") if want == "city" else None
     if child is not None and child[0] >= _DOMINANT * best[0] and _within(child[1], best[1]):
         best = child
     return _checked(best[1], counted)
+
+
+def _only_prefecture(text: str, counts: Counter[str]) -> regions.Region | None:
+    """A text that calls itself 全州 or 全盟 and names only its province is that province's one
+    autonomous prefecture or league, when it has exactly one (湖北 has 恩施 alone)."""
+    levels = Counter(m.group("lvl") for m in _SELF.finditer(text))
+    word = next((w for w in ("州", "盟") if levels.get(w, 0) >= 2), None)
+    provinces = {r.adcode for form in counts for r in regions.candidates(form) if r.level == "province" and r.adcode}
+    if word is None or len(provinces) != 1:
+        return None
+    province = provinces.pop() or ""
+    found = [r for r in regions.in_province(province) if r.level == "city" and r.name.endswith(word)]
+    return found[0] if len(found) == 1 else None
 
 
 # How many times more often a district must be named than its city to be the text's subject.

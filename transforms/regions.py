@@ -95,6 +95,11 @@ def by_code(adcode: str) -> Region | None:
     return _table().get(adcode)
 
 
+def in_province(province_code: str) -> list[Region]:
+    """The administrative regions of a province (by its six-digit code)."""
+    return [r for r in _table().values() if r.adcode and r.adcode[:2] == province_code[:2]]
+
+
 def region_rows() -> list[dict[str, object]]:
     """Rows for the warehouse's dim_region (administrative regions, then the extra ones)."""
     rows: list[dict[str, object]] = [

@@ -88,6 +88,8 @@ def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 def _dropped_spaces(line: str) -> list[int]:
     """Positions of whitespace to drop: all but the first of a run, and the spaces of spaced-out digits."""
+    if " " not in line and "\t" not in line:
+        return []
     drops = {m.start() for m in _EXTRA_SPACE.finditer(line)}
     for m in _SPACED_DIGITS.finditer(line):
         drops.update(m.start() + i for i, ch in enumerate(m.group()) if ch == " ")

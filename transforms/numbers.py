@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import cn2an
 
@@ -83,17 +84,19 @@ def _to_float(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+@cache
+def _qualifier_of(position: str) -> dict[str, str]:
+    """Qualifier word written `position` ("before" / "after") the number -> the qualifier it makes."""
+    return {word: qualifier for qualifier in ("ge", "le", "approx") for word in cue_words(f"{qualifier}_{position}")}
+
+
 def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
     # The word after the number is the more specific one: 控制在5.5%左右 is approx.
-    for role, qualifier in (("approx_after", "approx"), ("le_after", "le"), ("ge_after", "ge")):
-        if post in cue_words(role):
-            return qualifier
+    if post:
+        return _qualifier_of("after")[post]
     if yu:
         return "ge"
-    for role, qualifier in (("ge_before", "ge"), ("le_before", "le"), ("approx_before", "approx")):
-        if pre in cue_words(role):
-            return qualifier
-    return "eq"
+    return _qualifier_of("before").get(pre or "", "eq")
 
 
 # Zero growth written as words (GDP罕见出现零增长, 与上年同期持平): a growth of 0 %.

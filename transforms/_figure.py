@@ -35,6 +35,7 @@ _DIGIT = re.compile(r"\d")
 _DIFFERENCE = cue_regex("difference")
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
+_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年")
 _GROWTH_NOUN = re.compile(r"增幅|增速|增长率|负增长|增长目标")
 # A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
 _GROWTH_AFTER = re.compile(r"的?(?:GDP|经济|地区生产总值)?(?:增速|增幅|增长率)")
@@ -108,6 +109,8 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     if measured is None:
         return None
     measure, value, value_high = measured
+    if measure == "growth" and units()[number.unit].kind == "ratio" and _multi_year_times(sc, text, number):
+        return None
     bracket_target = _kind.bracket_target(text, run.subject_start, fig.zone, fig.index, number)
     yc = _time.year_cue(fig.before, sc.meta.year)
     if _time.not_one_years_change(yc, measure, text[context : number.start]):
@@ -126,13 +129,15 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     if not region:
         return None  # a figure of no known region cannot be placed (schemas.facts requires one)
     qualifier = number.qualifier if number.qualifier != "eq" or not view.list_qualifier else view.list_qualifier
-    unit = units()[number.unit]
+    # A growth written in 倍 (增长1.1倍) is stated in per cent, as every growth is.
+    written = "%" if measure == "growth" and units()[number.unit].kind == "ratio" else number.unit
+    unit = units()[written]
     raw_start, raw_end = sc.clean.to_raw(*_quote_span(sc, slot, number))
     s_start, s_end = sc.clean.to_raw(sc.offset, sc.offset + len(text))
     return Fact(
         doc=sc.doc, region=region, year=year, period=period,
         indicator=slot.code or "", measure=measure, kind=kind,  # type: ignore[arg-type]
-        value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
+        value=value, unit=written, qualifier=qualifier,  # type: ignore[arg-type]
         quote=sc.raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,
         sentence=text, sentence_raw_start=s_start, sentence_raw_end=s_end,
         value_high=value_high, value_base=value * unit.factor, base_unit=unit.base_unit,
@@ -141,6 +146,14 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
         if kind == "target" else "none",
         region_code=region_code,
     )
+
+
+def _multi_year_times(sc: SentenceContext, text: str, number: Number) -> bool:
+    """增长1.4倍 in a work report's review is a span's growth (the plan period's), unless the
+    clause says it is against last year; news and bulletins report the year's own."""
+    if sc.meta.report_type != "work_report":
+        return False
+    return not _YEAR_ON_YEAR.search(text, last_break(text, number.start, ",;:。"), number.start)
 
 
 def _figure(text: str, view: RunView, number: Number) -> _Figure:

@@ -91,6 +91,10 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
     sign = -1.0 if negative else 1.0
     if _COMPARISON.search(words):
         return None, number.value
+    if unit_kind == "ratio" and level_kind != "ratio":
+        # 增长1.1倍: growth of 110 %; 是全国的2.2倍 is a comparison, no growth.
+        grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
+        return ("growth", round(sign * number.value * 100, 6)) if grows else (None, number.value)
     if unit_kind == "pp":
         if level_kind != "rate" or _SHARE.search(words):
             return None, number.value

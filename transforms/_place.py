@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from transforms import regions
-from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, strip_neutral, window_start
+from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, last_break, strip_neutral, window_start
 from transforms._subjects import Slot
 from transforms._wordfinder import WordFinder
 from transforms.lexicon import cue_alternation, extra_regions
@@ -166,7 +166,10 @@ def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, bef
     return found[0] if found else None
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+# The first words of a predicate said of the region before them.
+_PREDICATE_AFTER = re.compile(
+    r"居第|位居|位列|排名|排在|以[\d一二三四五六七八九十百千]|实现|完成|交出|跻身|的?(?:GDP|经济总量|地区生产总值)"
+)
 # What may open a clause before its subject: connectives and the way news cite their source.
 _LEAD_IN = re.compile(
     rf"""(?:
@@ -185,14 +188,17 @@ _FROM_VIEW = re.compile(r"从(?P<topic>[^,;。]{1,10}?)(?:来)?看")
 def _subject_position(sentence: str, mention: RegionMention) -> bool:
     """Whether a region stands where a clause's subject stands: at its start after time words
     and connectives (2022年,柳州GDP为…), or alone at its end ("被誉为…的东莞,2021年GDP…")."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, mention.start)), default=0)
+    start = last_break(sentence, mention.start, ",;:。!?")
     # The region may be qualified by its parent before it (江苏省昆山市位列第三).
     if _LEAD_IN.fullmatch(strip_neutral(regions.mention_finder().sub(sentence[start : mention.start]))):
         return True
     view = _FROM_VIEW.match(sentence, start)
     if view and view.start("topic") <= mention.start and mention.end <= view.end("topic"):
         return True  # 从广西全区来看: the region looked at
-    return sentence[mention.end : mention.end + 1] in (",", "", "。", ";")
+    # …or it is what the clause's verb is said of (排名最高的合肥蜀山区居第14位).
+    return sentence[mention.end : mention.end + 1] in (",", "", "。", ";") or bool(
+        _PREDICATE_AFTER.match(sentence, mention.end)
+    )
 
 
 def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact, run_view
 from transforms._pairing import pair_figures
-from transforms._patterns import strip_neutral
-from transforms._place import Reading, named, region_mentions, sentence_topic
+from transforms._patterns import last_break, strip_neutral
+from transforms._place import Reading, RegionMention, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
 from transforms._scope import group_statement, run_out_of_scope
@@ -205,6 +205,13 @@ def _mention_before(mentions: list[Mention], position: int) -> Mention | None:
     return None
 
 
+def _bare(words: str, regions_named: list[RegionMention]) -> bool:
+    """Whether `words` name nothing but regions, pronouns, ranks, growth or goal nouns."""
+    for mention in reversed(regions_named):
+        words = words[: mention.start] + words[mention.end :]
+    return bool(_ELLIPTIC_SUBJECT.fullmatch(strip_neutral(words)))
+
+
 def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     """News name an indicator once and then only its regions or its growth: a subject that
     is nothing else borrows the indicator named last before it (in the sentence, then in the
@@ -212,10 +219,11 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     if sc.reading is None:
         return []
     regions_named = region_mentions(subject, meta=sc.meta)
-    rest = subject
-    for mention in reversed(regions_named):
-        rest = rest[: mention.start] + rest[mention.end :]
-    if not _ELLIPTIC_SUBJECT.fullmatch(strip_neutral(rest)):
+    # The figure's own clause may say what the figure is where the run's subject runs on from
+    # the clause before ("地区生产总值达2478亿元,排名…前列,增速4.5%").
+    first = run.numbers[0].start
+    own = sc.text[last_break(sc.text, first, ",;:。") : first]
+    if not (_bare(subject, regions_named) or (_GOAL_OR_GROWTH.search(own) and _bare(own, []))):
         return []
     if not regions_named and not _GOAL_OR_GROWTH.search(subject + sc.text[run.subject_end : run.numbers[0].start]):
         return []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from transforms import _kind, _place, _time
 from transforms._measures import is_start_or_count, measure_of, narrowed
-from transforms._patterns import last_break, window_start
+from transforms._patterns import GROWTH_NOUN, last_break, window_start
 from transforms._place import Reading
 from transforms._runs import Run
 from transforms._scope import multi_year_end
@@ -26,8 +26,9 @@ _STOCKS = frozenset(stocks().values())
 # After a flow's figure, the stock it adds up to: "新增市场主体2万家、达到3.16万家".
 _STOCK_AFTER_FLOW = cue_regex("stock_verb")
 # Separators of a list of figures ("增长8%、9.5%和10%").
-_LIST_GAP = re.compile(r"[、,和及与\s]*")
-_LIST_SEPARATORS = re.compile(r"[,、和及与\s]")
+_LIST_SEPARATOR = r"[、,和及与\s]"
+_LIST_GAP = re.compile(rf"{_LIST_SEPARATOR}*")
+_LIST_SEPARATORS = re.compile(_LIST_SEPARATOR)
 # A qualifier written once at the end of a list ("分别增长7%、8%左右") holds for every item.
 _LIST_QUALIFIER = re.compile(rf"(?:{cue_alternation('ge_after', 'le_after', 'approx_after')})$")
 _DIGIT = re.compile(r"\d")
@@ -36,9 +37,9 @@ _DIFFERENCE = cue_regex("difference")
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
 _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年")
-_GROWTH_NOUN = re.compile(r"增幅|增速|增长率|负增长|增长目标")
+_GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长目标")
 # A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
-_GROWTH_AFTER = re.compile(r"的?(?:GDP|经济|地区生产总值)?(?:增速|增幅|增长率)")
+_GROWTH_AFTER = re.compile(rf"的?(?:GDP|经济|地区生产总值)?(?:{GROWTH_NOUN})")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transforms._patterns import strip_neutral
+from transforms._patterns import SCOPE_NOTE, strip_neutral
 from transforms._place import strip_regions
 from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
@@ -59,8 +59,6 @@ _NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 
 
-# A note on scope in brackets (福州(不含平潭)) places a figure; it does not narrow it.
-_SCOPE_NOTE = re.compile(r"\([^()]{0,12}\)")
 
 
 def narrowed(prefix: str, form: str = "") -> bool:
@@ -69,7 +67,7 @@ def narrowed(prefix: str, form: str = "") -> bool:
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.
     """
-    rest = strip_regions(strip_neutral(_SCOPE_NOTE.sub("", prefix)))
+    rest = strip_regions(strip_neutral(SCOPE_NOTE.sub("", prefix)))
     cjk = _NOT_CJK.sub("", rest)
     if len(cjk) < 2:
         return False

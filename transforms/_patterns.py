@@ -18,6 +18,13 @@ SELF_LEVEL = {"国": "country", "省": "province", "疆": "province", "岛": "pr
               "市": "city", "州": "city", "盟": "city",
               "区": "county", "县": "county", "旗": "county"}
 
+# A short note in brackets after a name or a figure, without figures of its own: 福州(不含平潭),
+# (扣除留抵退税因素), (GDP). It places what it follows; it is neither a subject nor a boundary.
+SCOPE_NOTE = re.compile(r"\([^()\d,;。]{1,12}\)")
+
+# A growth said as a noun: 增速, 增幅, 增长率 (福州的增速达到5.4%, 泉州2.5%的增速).
+GROWTH_NOUN = r"增速|增幅|增长率"
+
 # A year written in digits: 2024年 (never 2024年代).
 YEAR = r"(?:19|20)\d{2}\s*年(?!代)"
 

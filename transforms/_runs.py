@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from transforms._patterns import last_break, window_start
+from transforms._patterns import SCOPE_NOTE, last_break, window_start
 from transforms._subjects import Mention
 from transforms.lexicon import cue_alternation
 from transforms.numbers import Number
@@ -32,8 +32,6 @@ _FILLER = rf"""
 _FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
 _FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)
 _BOUNDARIES = ",;:。!?()"
-# A short note in brackets inside a subject is no boundary: 福州(不含平潭)、龙岩…固定资产投资.
-_SCOPE_NOTE = re.compile(r"\([^()\d,;。]{1,12}\)")
 
 # Characters of a gap between two figures that may be neither filler nor punctuation
 # (a short word like 总量 in "新增经营主体近2万户、总量达到14.6万户" ends the run).
@@ -70,7 +68,7 @@ def _continues(sentence: str, end: int, start: int, mention_starts: list[int]) -
 
 def runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iterator[Run]:
     """The runs of a sentence's figures, in order, each with the span of its subject."""
-    masked = _SCOPE_NOTE.sub(lambda m: "_" * len(m.group()), sentence)
+    masked = SCOPE_NOTE.sub(lambda m: "_" * len(m.group()), sentence)
     mention_starts = sorted(m.start for m in mentions)
     i = 0
     while i < len(numbers):

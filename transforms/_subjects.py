@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from transforms._patterns import SELF_REFERENCE
+from transforms._patterns import SCOPE_NOTE, SELF_REFERENCE
 from transforms.lexicon import cue_alternation, form_requirements, indicator_finder, surface_forms
 from transforms.regions import mention_finder
 
@@ -139,12 +139,10 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
     return slots
 
 
-# A note on scope after a region in a list: 福州(不含平潭).
-_SCOPE_NOTE = re.compile(r"\([^()]{0,12}\)")
 
 
 def _is_region(text: str) -> bool:
-    text = _SCOPE_NOTE.sub("", text).strip()
+    text = SCOPE_NOTE.sub("", text).strip()
     return bool(text) and bool(mention_finder().fullmatch(text) or _SELF.fullmatch(text))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact, run_view
 from transforms._pairing import pair_figures
-from transforms._patterns import last_break, strip_neutral
+from transforms._patterns import GROWTH_NOUN, last_break, strip_neutral
 from transforms._place import Reading, RegionMention, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
@@ -194,7 +194,7 @@ _ELLIPTIC_SUBJECT = re.compile(
     """,
     re.VERBOSE,
 )
-_GOAL_OR_GROWTH = re.compile(r"目标|增速|增幅|增长率")
+_GOAL_OR_GROWTH = re.compile(rf"目标|{GROWTH_NOUN}")
 
 
 def _mention_before(mentions: list[Mention], position: int) -> Mention | None:

@@ -85,7 +85,9 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
     level_kind = units()[indicators()[code].level_unit].kind if code in indicators() else ""
     unit_kind = units()[number.unit].kind
     words = zone or predicate
-    negative = bool(_NEGATIVE.search(words)) and "增长" not in words.split("下降")[-1]
+    # The verb nearest the figure gives its sign: 涨幅逐步回落,预计全年涨幅6.5% is a rise.
+    verbs = [m.group() for m in _GROWTH.finditer(words)]
+    negative = bool(verbs) and bool(_NEGATIVE.fullmatch(verbs[-1]))
     sign = -1.0 if negative else 1.0
     if _COMPARISON.search(words):
         return None, number.value

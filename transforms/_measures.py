@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transforms._patterns import SCOPE_NOTE, strip_neutral
+from transforms._patterns import GROWTH_NOUN, SCOPE_NOTE, strip_neutral
 from transforms._place import strip_regions
 from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
@@ -24,6 +24,8 @@ _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _NEGATIVE = cue_regex("decline")
 # 提高到, 下降至: the level reached, not a change.
 _TO_LEVEL = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)")
+# A wording that names the change (涨幅, 增速), then a verb to the figure: the change reached.
+_CHANGE_REACHED = re.compile(rf"(?:{GROWTH_NOUN}|涨幅)[^,;。]{{0,8}}(?:{cue_alternation('change_to')})(?:到|至)$")
 # A comparison with another region, or a change against the previous month (环比), is not
 # the year-on-year figure of the indicator.
 _COMPARISON = cue_regex("comparison")
@@ -100,6 +102,8 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
             return None, number.value
         return "pp_change", sign * number.value
     if unit_kind == "rate":
+        if _CHANGE_REACHED.search(words):
+            return "growth", number.value  # 涨幅回落到2.6%, 增速提高到6%: the change reached
         if _SHARE.search(words):  # 占…比重, 占全市的, 占比
             return ("share", number.value) if level_kind != "rate" else (None, number.value)
         grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)

@@ -173,8 +173,9 @@ def _year(head: str, title: str | None, text: str, report_type: ReportType, publ
     plan = _PLAN_YEAR.search(text)
     if plan:
         return int(plan.group("y"))
-    # A report reviews the year before it was delivered, and names that year most often first.
-    named = Counter(years_named(text[:_REVIEW_CHARS]))
+    # A report reviews the year before it was delivered, and names that year most often
+    # (not counting the bases it compares with or the deadlines it sets: 比2007年, 到1985年).
+    named = Counter(years_named(text[:_REVIEW_CHARS], bases=False))
     return named.most_common(1)[0][0] + 1 if named else None
 
 

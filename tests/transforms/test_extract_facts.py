@@ -434,6 +434,28 @@ BUGS_CAUGHT = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param(
+            plan("城镇调查失业率控制在5%左右,城镇新增就业50万人;居民消费价格涨幅2%左右;居民收入增长与经济增长同步。"),
+            {tgt("cpi", "growth", 2, "%", "approx")},
+            id="a-wording-ending-in-a-growth-word-is-whole",
+        ),
+        pytest.param(
+            review("国内生产总值增长7.8%,居民消费价格涨幅回落到2.6%。"),
+            {act("cpi", "growth", 2.6, "%")},
+            id="a-change-falling-to-a-figure-is-that-change",
+        ),
+    ],
+)
+def test_consumer_prices(raw: str, expected: set[tuple[object, ...]]) -> None:
+    """CPI is not scored (it is no indicator of the acceptance set), so `summary` leaves it out."""
+    facts = {(f.region, f.year, f.period, f.indicator, f.measure, f.kind, f.value, f.unit, f.qualifier)
+             for f in extract(raw) if f.indicator == "cpi"}
+    assert facts == expected
+
+
 @pytest.mark.parametrize(("raw", "expected"), SAMPLES)
 def test_samples(raw: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(raw)) == expected

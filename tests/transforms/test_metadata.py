@@ -31,6 +31,12 @@ def test_review_heading_gives_the_delivery_year() -> None:
     assert m.year == 2015
 
 
+def test_years_compared_with_do_not_date_the_report() -> None:
+    body = "各位代表:\n现在,我代表国务院,向大会报告过去五年的政府工作。\n一、过去五年工作回顾\n"
+    body += "补贴资金从2007年的639亿元增加到2012年的1923亿元,比2007年增加3倍。" * 2
+    assert (meta(body).report_type, meta(body).year) == ("work_report", 2013)
+
+
 def test_national_report() -> None:
     m = meta("现在,我代表国务院,向十四届全国人民代表大会第二次会议报告工作。")
     assert m.region == "全国"

@@ -298,6 +298,11 @@ AUDIT = [
         id="fuping-multi-year-run-keeps-end-levels-of-the-plan-span",
     ),
     pytest.param(
+        review("——这五年,绿色转型纵深推进。经营主体超850万户、增长45%,城镇化率提升5.27个百分点,达到62%。"),
+        {act("market_entities", "level", 850, "万户", "ge"), act("urbanization_rate", "level", 62, "%")},
+        id="anhui-a-dash-before-a-span-opening",
+    ),
+    pytest.param(
         review("实现进出口总额27亿元,增长6.3%;金融机构存贷款余额分别达到370亿元、204亿元,较年初分别增长15.8%、14.7%;"
                "完成规模以上固定资产投资75亿元,增长24%。"),
         {act("import_export", "level", 27, "亿元"), act("import_export", "growth", 6.3, "%"),

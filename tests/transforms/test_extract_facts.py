@@ -452,6 +452,11 @@ BUGS_CAUGHT = [
             {act("cpi", "growth", 2.6, "%")},
             id="a-change-falling-to-a-figure-is-that-change",
         ),
+        pytest.param(
+            plan("今年居民消费价格涨幅从去年的2.1%提高到3%左右。"),
+            {tgt("cpi", "growth", 3, "%", "approx")},
+            id="last-year-opening-a-span-is-its-start",
+        ),
     ],
 )
 def test_consumer_prices(raw: str, expected: set[tuple[object, ...]]) -> None:

@@ -61,8 +61,6 @@ _NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 
 
-
-
 def narrowed(prefix: str, form: str = "") -> bool:
     """Whether the words before an indicator make it a sub-statistic (see `_patterns.strip_neutral`).
 
@@ -78,8 +76,16 @@ def narrowed(prefix: str, form: str = "") -> bool:
         return False
     if _NARROWING.search(cjk):
         return True
-    words = pos_tokenizer().lcut(cjk)
-    return not words or words[-1].flag not in _NON_MODIFIER_TAGS
+    words = pos_tokenizer().lcut(cjk + form[:2])
+    # The wording starts inside a longer word: 农副产品加工业 is no 工业.
+    ends, at = 0, len(cjk)
+    for w in words:
+        if ends < at < ends + len(w.word):
+            return True
+        ends += len(w.word)
+        if ends == at:
+            return w.flag not in _NON_MODIFIER_TAGS
+    return True
 
 
 def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[str | None, float]:

@@ -436,6 +436,16 @@ BUGS_CAUGHT = [
         {act("retail_sales", "growth", 5, "%")},
         id="growth-against-another-year",
     ),
+    pytest.param(
+        review("农副产品加工业实现增加值14亿元,下降2.3%;全区工业实现增加值80亿元。"),
+        {act("industry_va", "level", 80, "亿元")},
+        id="a-wording-inside-a-longer-word-is-none",
+    ),
+    pytest.param(
+        review("第一产业完成投资16.9亿元,同比增长36.9%;规上工业完成产值300亿元。"),
+        {act("industry_output_above_scale", "level", 300, "亿元")},
+        id="a-verb-before-the-head-noun-of-a-name",
+    ),
 ]
 
 

@@ -49,7 +49,7 @@ _TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
 _COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|于)(?:今年|去年|上年|同期)?$")
 # A year named on its own, not as the start of a period (2022年GDP, not 2022年上半年) or a base.
 _BARE_YEAR = re.compile(
-    r"(?<![较比与同])(?:19|20)\d{2}\s*年(?!\s*(?:[上下前一二三四第]|\d{1,2}\s*[-—–~至月]|度|以来|末|底|同期))"
+    r"(?<![较比与同“\"《「])(?:19|20)\d{2}\s*年(?!\s*(?:[上下前一二三四第]|\d{1,2}\s*[-—–~至月]|度|以来|末|底|同期))"
 )
 _THROUGH_QUARTER = {"Q1": "Q1", "Q2": "H1", "Q3": "Q1-Q3", "Q4": "FY"}
 _LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
@@ -191,6 +191,12 @@ def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | Non
     return meta.year
 
 
+# The periods a release may cover: from January to the end of a quarter or month (not 6月当月).
+_CUMULATIVE = frozenset({"Q1", "H1", "Q1-Q3"})
+# A lead is a paragraph's first sentences: a page kept as one line holds the whole article.
+_LEAD = re.compile(r"[^。!?]*(?:[。!?][^。!?]*){0,2}")
+
+
 def lead_period(clean: CleanText, meta: DocumentMeta) -> str:
     """The period a news text is about: its headline's ("前三季度全市经济运行稳中向好"), else the
     one its lead paragraph names first ("近日,福建省各地2022年上半年的GDP纷纷出炉")."""
@@ -199,11 +205,15 @@ def lead_period(clean: CleanText, meta: DocumentMeta) -> str:
         return headline
     front = [s for s in clean.sections if s.role == "front"]
     body = clean.text[front[0].end if front else 0 :].lstrip()
-    lead = body.split("\n", 3)
-    for paragraph in lead[:3]:
-        if len(paragraph) >= 20:
-            return _first_period(paragraph)
-    return "FY"
+    leads = [_LEAD.match(paragraph).group() for paragraph in body.split("\n", 3)[:3] if len(paragraph) >= 20]
+    period = _first_period(leads[0]) if leads else "FY"
+    if period == "FY" and meta.report_type in ("bulletin", "news"):
+        # A bureau's release covers one period; an excerpt that lost its lead may name it only
+        # further down ("初步统计,前三季度蔬菜产量增长4.5%"). One period named throughout is the release's.
+        named = {p for _a, _b, p in _period_phrases(body) if p in _CUMULATIVE or p.startswith("M1-")}
+        if len(named) == 1:
+            return named.pop()
+    return period
 
 
 def _first_period(text: str) -> str:
@@ -223,9 +233,9 @@ def figure_period(
     if meta.report_type != "work_report" and kind != "target":
         default = lead
     if meta.report_type != "work_report":
-        # News paragraphs name the period once ("前三季度,…") for several sentences.
-        inherited = period_of(line_before, default)
-        default = inherited if inherited != "FY" else default
+        # News paragraphs name the period once ("前三季度,…") for several sentences, and a
+        # year named on its own ("2022年,安宁市完成…") is the whole year's until another period.
+        default = period_of(line_before, default)
     return period_of(before, default)
 
 

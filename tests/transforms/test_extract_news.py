@@ -22,6 +22,18 @@ FUJIAN = "福建最新GDP排名出炉:泉州总量最大,宁德增速最快"
 
 NEWS = [
     pytest.param(
+        dateline("今年二季度,在对全省16个省辖市进行的经济运行考核中,滁州排名第一。安徽16市中,有十地增速快于或等于全省GDP增速"
+                 "(3.5%)。根据滁州市统计局公布的数据显示,2022年滁州市实现生产总值3610.0亿元,同比增长5.5%。"
+                 "其中,第一产业增加值301.5亿元,同比增长3.7%;第二产业增加值1808.0亿元,同比增长7.7%。"),
+        {fact("滁州市", 2022, "FY", "gdp", "level", 3610.0, "亿元"),
+         fact("滁州市", 2022, "FY", "gdp", "growth", 5.5, "%"),
+         fact("滁州市", 2022, "FY", "primary_industry_va", "level", 301.5, "亿元"),
+         fact("滁州市", 2022, "FY", "primary_industry_va", "growth", 3.7, "%"),
+         fact("滁州市", 2022, "FY", "secondary_industry_va", "level", 1808.0, "亿元"),
+         fact("滁州市", 2022, "FY", "secondary_industry_va", "growth", 7.7, "%")},
+        id="n020-a-year-named-on-its-own-holds-for-its-paragraph",
+    ),
+    pytest.param(
         page("上半年,福州(不含平潭)、龙岩、三明、漳州、厦门固定资产投资增速分别为12.4%、12.0%、11.3%、12.2%、10.5%,"
              "均超过两位数。", FUJIAN),
         {fact(r, 2022, "H1", "fixed_asset_investment", "growth", v, "%")
@@ -230,6 +242,19 @@ def test_news(raw: str, expected: set[tuple[object, ...]]) -> None:
 @pytest.mark.parametrize(("raw", "expected"), BULLETINS)
 def test_bulletins(raw: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(raw)) == expected
+
+
+def test_a_release_without_its_lead_names_one_period() -> None:
+    """n056 cut before its lead ("前三季度,"): the one period the release names is its own, and
+    the file name places and dates it (the text says only 全区)."""
+    raw = ("全区实现地区生产总值1291.92亿元,按不变价格计算(下同),同比增长6.2%。\n一、农业\n"
+           "前三季度全区实现第一产业增加值72.61亿元,同比增长3.8%;蔬菜产量238.6万吨,增长2.6%。\n")
+    assert summary(extract(raw, doc="n056_fuling_bulletin_2025.txt")) == {
+        fact("涪陵区", 2025, "Q1-Q3", "gdp", "level", 1291.92, "亿元"),
+        fact("涪陵区", 2025, "Q1-Q3", "gdp", "growth", 6.2, "%"),
+        fact("涪陵区", 2025, "Q1-Q3", "primary_industry_va", "level", 72.61, "亿元"),
+        fact("涪陵区", 2025, "Q1-Q3", "primary_industry_va", "growth", 3.8, "%"),
+    }
 
 
 @pytest.mark.parametrize(("raw", "expected"), PROGRESS)

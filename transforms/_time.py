@@ -113,6 +113,19 @@ def _period_phrases(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+# What may stand around the periods of a subject that names nothing else: 、1~4月, 到上半年.
+_PERIOD_GLUE = re.compile(r"[、,;\s到至和及而今年的]*")
+
+
+def only_periods(words: str) -> bool:
+    """Whether `words` name periods and nothing else ("、1~4月", "到上半年"): a run with such a
+    subject goes on with the indicator of the run before it, for another period."""
+    rest, named = words, False
+    for start, end, _period in reversed(_period_phrases(words)):
+        rest, named = rest[:start] + rest[end:], True
+    return named and bool(_PERIOD_GLUE.fullmatch(rest))
+
+
 def _last_month(period: str) -> str:
     """The single last month of a period: M1-M7 -> M7, Q1-Q3 -> M9, H1 -> M6."""
     if period.startswith("M"):

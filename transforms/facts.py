@@ -21,7 +21,7 @@ from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
 from transforms._scope import group_statement, run_out_of_scope
 from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
-from transforms._time import lead_period
+from transforms._time import lead_period, only_periods
 from transforms.errors import ExtractLimitExceeded
 from transforms.lexicon import cue_alternation, indicators, stocks
 from transforms.numbers import find_numbers
@@ -159,6 +159,8 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
         return [Slot(stocks()[s.code], s.region_text, run.subject_start) for s in previous if s.code in stocks()]
     if _FENBIE in text[run.subject_end : run.numbers[0].start]:
         return earlier_subjects(history, len(run.numbers))
+    if previous and only_periods(subject):  # 规上工业增加值1~2月增长0%、1~4月增长3.3%
+        return [Slot(s.code, s.region_text, run.subject_start, s.form) for s in previous]
     if previous:
         borrowed = _elliptic(subject, previous, run.subject_start)
         if borrowed:

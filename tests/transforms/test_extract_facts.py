@@ -558,3 +558,12 @@ def test_wording_follows_the_clause() -> None:
         "gdp": "none", "fixed_asset_investment": "none", "retail_sales": "soft",
         "urban_new_jobs": "hard", "port_throughput": "soft",
     }
+
+
+def test_a_run_goes_on_through_periods() -> None:
+    """A subject that names only a period goes on with the indicator before it (c_national_1981;
+    工业总产值 is a near-miss indicator, so the facts are read whole rather than through `summary`)."""
+    raw = review("与去年同期相比,工业总产值第一季度下降0.2%,第二季度增长1.7%,第三季度增长3%,10月份增长了10.6%。")
+    got = {(f.period, f.indicator, f.value) for f in extract(raw)}
+    assert got == {("Q1", "industry_output", -0.2), ("Q2", "industry_output", 1.7),
+                   ("Q3", "industry_output", 3.0), ("M10", "industry_output", 10.6)}

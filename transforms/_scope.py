@@ -9,10 +9,12 @@ Figures over several years ("年均", "累计", "五年来") are no one year's f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from transforms._patterns import last_break, window_start
 from transforms._place import SELF_PLACE, region_mentions
 from transforms._runs import Run
+from transforms._subjects import Mention
 from transforms.lexicon import cue_alternation, cue_regex
 
 _ZONE = cue_regex("zone")
@@ -54,7 +56,7 @@ def multi_year_end(sentence: str, start: int, end: int) -> int | None:
 _PARTNER = cue_regex("trade_partner")
 
 
-def run_out_of_scope(sentence: str, run: Run) -> bool:
+def run_out_of_scope(sentence: str, run: Run, mentions: Sequence[Mention] = ()) -> bool:
     """Whether a run's figures are about a zone, a facility, a single entity or a trading partner
     (对"一带一路"沿线国家的进出口额, 东盟为第三大贸易伙伴,进出口额…), not the region's whole."""
     clause = last_break(sentence, run.subject_start, ",;:。")
@@ -71,8 +73,19 @@ def run_out_of_scope(sentence: str, run: Run) -> bool:
     facility = _FACILITY_OPENING.match(sentence)
     if facility and not _BUILD_VERB.search(facility.group()):
         return True
-    subject = sentence[run.subject_start : run.subject_end]
+    subject = _words_around(sentence, run.subject_start, run.subject_end, mentions)
     return bool(_ZONE.search(subject) or _ENTITY.search(subject))
+
+
+def _words_around(sentence: str, start: int, end: int, mentions: Sequence[Mention]) -> str:
+    """sentence[start:end] with the indicator wordings in it blanked out: an indicator's own
+    name may hold an entity word (住宿企业营业额) that says nothing of the run's scope."""
+    out, pos = [], start
+    for m in mentions:
+        if m.start < end and m.end > pos:
+            out += [sentence[pos : max(pos, m.start)], "_"]
+            pos = m.end
+    return "".join([*out, sentence[pos:end]])
 
 
 def group_statement(sentence: str, run: Run) -> bool:

@@ -136,7 +136,7 @@ def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
         clause_end = run.numbers[-1].end
         slots = _run_subjects(sc.text, run, sc, history)
         history.append(slots)
-        if not slots or run_out_of_scope(sc.text, run) or group_statement(sc.text, run):
+        if not slots or run_out_of_scope(sc.text, run, sc.mentions) or group_statement(sc.text, run):
             continue
         view = run_view(sc.text, run)
         # A run that goes on to 年均/累计 ("跨越5000亿元大关,年均增长5.7%") is about a span:

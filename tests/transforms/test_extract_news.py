@@ -244,6 +244,18 @@ def test_bulletins(raw: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(raw)) == expected
 
 
+def test_an_entity_word_inside_an_indicator_name_and_a_month_before_it() -> None:
+    """n018-style Shanghai bulletin wording (written for the test): 企业 inside 住宿企业营业额 is
+    part of the name, not a single company; 6月份 before an indicator times it, it does not narrow it."""
+    raw = dateline("上海市统计局7月20日消息,上半年,全市住宿企业营业额同比增长60.8%,餐饮企业营业额同比增长56.6%。"
+                   "其中,6月份城镇调查失业率为4.7%。", "2023-07-20 17:32")
+    assert summary(extract(raw)) == {
+        fact("上海市", 2023, "H1", "accommodation_revenue", "growth", 60.8, "%"),
+        fact("上海市", 2023, "H1", "catering_revenue", "growth", 56.6, "%"),
+        fact("上海市", 2023, "M6", "urban_unemployment_rate", "level", 4.7, "%"),
+    }
+
+
 def test_a_release_without_its_lead_names_one_period() -> None:
     """n056 cut before its lead ("前三季度,"): the one period the release names is its own, and
     the file name places and dates it (the text says only 全区)."""

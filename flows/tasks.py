@@ -175,8 +175,8 @@ def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], 
     with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
         current = wh.current_extractions()[0]
         missing = sources.missing(current, roots, set(found))
-        for path in missing if prune else []:
-            wh.forget_path(run_id, path)
+        if prune:
+            wh.retire_paths(run_id, missing)
     return missing
 
 

@@ -184,6 +184,29 @@ def export(
 
 
 @app.command()
+def report(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="the HTML file to write")] = Path("report.html"),
+    indicator: Annotated[str | None, typer.Option(help="indicator code of the series chart "
+                                                  "[default: the one most regions have]")] = None,
+    measure: Annotated[str | None, typer.Option(help="its measure: level, growth, share, pp_change")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a self-contained HTML report (charts and tables, opens offline): targets vs results, series, conflicts."""
+    from reports.page import build_report
+
+    page = _on_existing_warehouse(db, lambda wh: build_report(wh, indicator=indicator, measure=measure))
+    target = out_file.resolve()
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(page, encoding="utf-8")
+        partial.replace(target)
+    except OSError as e:
+        raise fail(f"cannot write {out_file}: {e.strerror}") from None
+    out.print(f"wrote {out_file} ({len(page.encode('utf-8')) / 2**20:.1f} MB, opens offline)", highlight=False)
+
+
+@app.command()
 def serve(
     inbox: Annotated[Path, typer.Option(help="folder to watch for new and changed report files")],
     cron: Annotated[str | None, typer.Option(help='cron schedule, e.g. "0 6 * * *"')] = None,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -29,7 +32,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.mark.parametrize("args", [[], ["run"], ["query"], ["export"], ["serve"]], ids=" ".join)
+@pytest.mark.parametrize("args", [[], ["run"], ["query"], ["export"], ["report"], ["serve"]], ids=" ".join)
 def test_every_command_has_help(args: list[str]) -> None:
     result = gwr(*args, "--help")
     assert result.returncode == 0 and "Usage" in result.stdout
@@ -124,3 +127,33 @@ def test_export_writes_every_table_and_view(db: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "v_target_vs_actual.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert (tmp_path / "out" / "datapackage.json").is_file()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# The flags that work headless as root in a container, with no network at all (the proxy goes nowhere).
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--proxy-server=127.0.0.1:9", "--virtual-time-budget=15000"]
+CHARTS = ("chart-pairs", "chart-series", "chart-regions")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless browser: `apt-get install chromium` to check that the "
+                                             "report's charts draw")
+def test_report_is_one_offline_page_whose_charts_draw(db: Path, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    result = gwr("report", "--out", str(page), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    text = page.read_text(encoding="utf-8")
+    assert "<script src" not in text and "万州区" in text  # Plotly's JavaScript is inside the page
+    browse = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([*browse, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    drawn = re.split(r'<div id="(chart-[a-z]+)"', dom)[1:]
+    charts = dict(zip(drawn[::2], drawn[1::2], strict=True))
+    assert set(charts) == set(CHARTS)
+    for name in CHARTS:  # Plotly drew an SVG with at least one bar or line point into each chart
+        assert 'class="main-svg"' in charts[name] and ('class="point"' in charts[name]
+                                                      or "trace scatter" in charts[name]), name
+    shot = tmp_path / "report.png"
+    subprocess.run([*browse, f"--screenshot={shot}", "--window-size=1400,3200", page.as_uri()],
+                   capture_output=True, timeout=120)
+    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 50_000

@@ -93,7 +93,7 @@ def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_
     assert proc.stdout is not None
     deadline = time.monotonic() + 300
     for line in proc.stdout:
-        if "batch 3:" in line or time.monotonic() > deadline:
+        if "3 of 30 documents" in line or time.monotonic() > deadline:
             break
     time.sleep(0.3)  # land somewhere inside the next batches' loads
     os.killpg(proc.pid, signal.SIGKILL)

@@ -157,3 +157,49 @@ def test_report_is_one_offline_page_whose_charts_draw(db: Path, tmp_path: Path) 
     subprocess.run([*browse, f"--screenshot={shot}", "--window-size=1400,3200", page.as_uri()],
                    capture_output=True, timeout=120)
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 50_000
+
+
+def _sqlite(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        con.execute("create table t (x)")
+
+
+def _other_duckdb(path: Path) -> None:
+    import duckdb
+
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table sales (region varchar, amount double)")
+
+
+WRONG_FILES = {
+    "sqlite": (_sqlite, "is a SQLite database: not a gwr warehouse"),
+    "text": (lambda p: p.write_text("region,value\n万州区,1\n", encoding="utf-8"), "is a text file: not a gwr"),
+    "empty": (lambda p: p.write_bytes(b""), "is an empty file, not a gwr warehouse"),
+    "other-duckdb": (_other_duckdb, "is a DuckDB file with other tables: not a gwr warehouse"),
+}
+
+
+@pytest.mark.parametrize("command", ["run", "query"])
+@pytest.mark.parametrize("kind", sorted(WRONG_FILES))
+def test_a_db_that_is_no_gwr_warehouse_is_named_and_left_alone(tmp_path: Path, kind: str, command: str) -> None:
+    make, expected = WRONG_FILES[kind]
+    target = tmp_path / "mine.db"
+    make(target)
+    before = target.read_bytes()
+    args = ["run", str(SAMPLES[0])] if command == "run" else ["query", "select 1"]
+    result = gwr(*args, "--db", str(target))
+    assert result.returncode == 1 and expected in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and "Prefect" not in result.stderr  # said before Prefect starts
+    assert target.read_bytes() == before
+
+
+def test_a_truncated_warehouse_is_called_corrupt(db: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "gwr.duckdb"
+    data = db.read_bytes()
+    broken.write_bytes(data[: len(data) // 2])
+    for args in (["query", "select 1"], ["run", str(SAMPLES[0])]):
+        result = gwr(*args, "--db", str(broken))
+        assert result.returncode == 1 and "is corrupt" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr

@@ -9,7 +9,8 @@ series as (
 ),
 
 final as (
-    select region, year, value, unit
+    -- In base units, so 万人 and 人 (or 亿元 and 万亿元) figures of one series line up.
+    select region, year, value_base as value, base_unit as unit
     from series
     qualify count(*) over (partition by region_key) >= 2
 )

@@ -1,5 +1,13 @@
-"""Imported once by the extraction forkserver: builds jieba's dictionaries and the lexicon before any worker forks."""
+"""Imported once by the extraction forkserver: builds jieba's dictionaries and the lexicon before any worker forks.
 
+A whole real report is read, not one sentence: some of the extractor's tables
+(jieba's part-of-speech model among them) load on first use deep inside it, and a
+worker forked before they load would pay for them inside a document's time limit.
+"""
+
+from gwr.config import SAMPLES_DIR
 from transforms import process_text
 
-process_text("warmup.txt", "2024年全区地区生产总值增长6%。")
+_SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)
+_TEXT = _SAMPLES[-1].read_text(encoding="utf-8") if _SAMPLES else "2024年全区地区生产总值增长6%。"
+process_text("warmup.txt", _TEXT)

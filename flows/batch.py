@@ -67,6 +67,26 @@ class Triage:
         return self.unchanged + self.duplicates
 
 
+class Parcel:
+    """Documents handed to an extraction task as one opaque, picklable object.
+
+    Dask walks lists, tuples and dataclasses in a task's arguments and rebuilds
+    slotted dataclasses as tuples on the worker; an object it does not know
+    travels as it is.
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[SourceFile]) -> None:
+        self.items = items
+
+    def __getstate__(self) -> list[SourceFile]:
+        return self.items
+
+    def __setstate__(self, items: list[SourceFile]) -> None:
+        self.items = items
+
+
 @dataclass(slots=True)
 class Ledger:
     """What the warehouse holds, as a run sees it: each current path's content and who extracted each content."""
@@ -118,4 +138,4 @@ def process_document(src: SourceFile) -> Processed | Failure:
     return Processed(src, decoded, clean, meta, facts, warnings)
 
 
-__all__ = ["Failure", "Ledger", "Processed", "Triage", "process_document", "triage"]
+__all__ = ["Failure", "Ledger", "Parcel", "Processed", "Triage", "process_document", "triage"]

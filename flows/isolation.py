@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 
@@ -46,7 +47,16 @@ def pool(workers: int) -> ProcessPool:
             if _pool is not None:
                 _pool.stop()
             _pool, _pool_size = ProcessPool(max_workers=workers, context=_context()), workers
+            # pebble starts a call's clock when it hands the call to a worker, and the first
+            # workers wait for the forkserver to load jieba: wait for every worker to answer
+            # once, so that a document's time limit measures the document alone.
+            for ready in [_pool.schedule(_ready) for _ in range(workers)]:
+                ready.result()
         return _pool
+
+
+def _ready() -> None:
+    """A call that returns as soon as a worker runs it."""
 
 
 def shutdown() -> None:
@@ -62,16 +72,27 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
-def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float) -> Iterator[Processed | Failure]:
-    """Decode, clean and extract each document in a worker process, in order; past `doc_timeout` s it fails."""
+def timed_process(src: SourceFile) -> tuple[Processed | Failure, float]:
+    """`process_document` and the seconds it took in the worker, for the run's stage timings."""
+    started = time.perf_counter()
+    out = process_document(src)
+    return out, time.perf_counter() - started
+
+
+def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float
+                     ) -> Iterator[tuple[Processed | Failure, float]]:
+    """Decode, clean and extract each document in a worker process, in order; past `doc_timeout` s it fails.
+
+    Yields each outcome with the seconds the worker spent on it.
+    """
     if not todo or progress.stop_requested():
         return
     if multiprocessing.current_process().daemon:
         # A daemonic process (a Dask worker by default) may not start children:
         # extract here, without the time limit, rather than not at all.
-        yield from map(process_document, todo)
+        yield from map(timed_process, todo)
         return
-    futures = [pool(workers).schedule(process_document, args=(src,), timeout=doc_timeout) for src in todo]
+    futures = [pool(workers).schedule(timed_process, args=(src,), timeout=doc_timeout) for src in todo]
     for src, future in zip(todo, futures, strict=True):
         if progress.stop_requested():
             for rest in futures:
@@ -82,10 +103,10 @@ def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float) -
         except FutureTimeout:
             yield Failure(src.path, src.sha256, "extract", "TimeLimitExceeded",
                           f"{src.path}: decoding and extraction took longer than the {doc_timeout:g} s limit "
-                          "for one document (GWR_DOC_TIMEOUT); the document was skipped")
+                          "for one document (GWR_DOC_TIMEOUT); the document was skipped"), doc_timeout
         except ProcessExpired as err:
             yield Failure(src.path, src.sha256, "extract", "WorkerDied",
-                          f"{src.path}: the worker process extracting it died ({err}); the document was skipped")
+                          f"{src.path}: the worker process extracting it died ({err}); the document was skipped"), 0.0
 
 
 __all__ = ["pool", "process_isolated", "shutdown"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 import uuid
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,14 +23,16 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import progress
-from flows.batch import Failure, Triage, triage
+from flows.batch import Failure, Parcel, Triage, triage
 from flows.tasks import (
+    BatchResult,
     close_run,
     discover_files,
     load_batch,
     open_run,
     publish_snapshot,
     read_batch,
+    record_skipped,
     retire_missing,
     transform_batch,
     validate_batch,
@@ -58,6 +62,18 @@ class Tally:
     errors: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     done: int = 0
+    # Wall seconds the flow spent in each stage's task calls (Prefect's overhead included),
+    # and waiting for extraction that ran concurrently elsewhere: where a run's time went.
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
+        ("ingest", "extract", "wait_for_extract", "validate", "load"), 0.0))
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - started
 
     def add(self, batch: InFlight, loaded_ids: set[str], failures: list[Failure], loaded: dict[str, int]) -> None:
         s, c = batch.sorted_, self.counts
@@ -99,14 +115,18 @@ def gwr_pipeline(
     remote = type(FlowRunContext.get().task_runner).__name__ == "DaskTaskRunner"
     pool_size, window = (1, max(2, cfg.workers)) if remote else (cfg.worker_count, 2)
     tally = Tally()
-    status = "failed"
+    status, reason = "failed", None
 
     with run_lock(Path(db_path), wait, cfg.min_free_mb):
-        found = discover_files(paths)
+        with tally.timed("ingest"):
+            found = discover_files(paths)
         params = {"paths": paths, "db": db_path, "batch_size": cfg.batch_size, "max_file_mb": cfg.max_file_mb,
                   "workers": cfg.workers, "doc_timeout": cfg.doc_timeout, "extractor_version": EXTRACTOR_VERSION}
-        ledger = open_run(db_path, wait, run_id, flow_run.get_id(), params)
+        with tally.timed("load"):
+            ledger = open_run(db_path, wait, run_id, flow_run.get_id(), params)
         stale_before = sum(version != EXTRACTOR_VERSION for version in ledger.extracted_by.values())
+        if found.skipped:
+            record_skipped(db_path, wait, run_id, found.skipped)
         total = len(found.files) + len(found.failures)
         try:
             progress.report(0, total)
@@ -116,11 +136,12 @@ def gwr_pipeline(
                 if progress.stop_requested():
                     break
                 batch = found.files[start:start + cfg.batch_size]
-                sources, read_failures = read_batch(batch, int(cfg.max_file_mb * 2**20))
-                sorted_ = triage(sources, ledger)
-                # quote(): Prefect would otherwise walk every element of these
-                # payloads (bytes, offset maps) to track dependencies.
-                job = (transform_batch.submit(quote(sorted_.to_process), pool_size, cfg.doc_timeout)
+                with tally.timed("ingest"):
+                    sources, read_failures = read_batch(batch, int(cfg.max_file_mb * 2**20))
+                    sorted_ = triage(sources, ledger)
+                # Parcel and quote(): Prefect (and Dask) would otherwise walk every
+                # element of these payloads (bytes, offset maps) to track dependencies.
+                job = (transform_batch.submit(Parcel(sorted_.to_process), pool_size, cfg.doc_timeout)
                        if sorted_.to_process else None)
                 pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
                 leftover = []
@@ -132,29 +153,40 @@ def gwr_pipeline(
                     log.info("%d of %d documents: %d facts loaded so far", tally.done, total,
                              tally.counts["facts_loaded"])
             if not progress.stop_requested():
-                missing = retire_missing(db_path, wait, run_id, paths, found.files, prune)
+                with tally.timed("load"):
+                    missing = retire_missing(db_path, wait, run_id, paths, found.files, prune)
                 tally.counts["docs_missing"] = len(missing)
                 tally.counts["docs_retired"] = len(missing) if prune else 0
             tally.counts["docs_skipped"] = len(found.skipped)
             status = "interrupted" if progress.stop_requested() else "completed"
+        except BaseException as exc:
+            reason = f"{type(exc).__name__}: {exc}"
+            raise
         finally:
             counts_out = {**tally.counts, "seconds": round(time.monotonic() - started, 2)}
-            close_run(db_path, wait, run_id, status, counts_out)
+            if status == "interrupted":
+                reason = f"interrupted after {tally.done} of {total} documents"
+            close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
         target = snapshot_path(Path(db_path), publish) if status == "completed" else None
         published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
     return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,
-            "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published}
+            "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published,
+            "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}}
 
 
 def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) -> None:
     """Validate and load one extracted batch, then add what it committed to the tally."""
-    processed, bad = batch.extraction.result() if batch.extraction is not None else ([], [])
+    with tally.timed("wait_for_extract"):
+        processed, bad, took = batch.extraction.result() if batch.extraction is not None else ([], [], 0.0)
+    tally.seconds["extract"] += took  # worker time, concurrent with the flow's own stages
     if progress.stop_requested():
         return  # extraction was cut short: load nothing of it, record nothing about it
-    checked = validate_batch(quote(processed))
+    with tally.timed("validate"):
+        checked = validate_batch(quote(processed)) if processed else BatchResult()
     failures = batch.failures + bad + checked.failures
-    loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
+    with tally.timed("load"):
+        loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
     tally.add(batch, {unit.document["sha256"] for unit in checked.units}, failures, loaded)
     tally.warnings += [warning for p in processed for warning in p.warnings]

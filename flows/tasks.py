@@ -16,7 +16,7 @@ import pandas as pd
 from prefect import task
 from prefect.cache_policies import NONE
 
-from flows.batch import Failure, Ledger, Processed, Triage
+from flows.batch import Failure, Ledger, Parcel, Processed, Triage
 from flows.isolation import process_isolated
 from ingest import sources
 from schemas.documents import DocumentRecord, RawDocument
@@ -39,6 +39,7 @@ class LoadUnit:
     paths: list[str]
     facts: pd.DataFrame
     quarantine: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)  # parts of the file that were not read
 
 
 @dataclass(slots=True)
@@ -87,12 +88,16 @@ def read_batch(paths: list[str], max_bytes: int) -> tuple[list[SourceFile], list
 
 
 @task(cache_policy=NONE)
-def transform_batch(todo: list[SourceFile], workers: int, doc_timeout: float) -> tuple[list[Processed], list[Failure]]:
-    """Decode, clean and extract the new, changed and stale documents of a batch, each in a worker process."""
-    done, failures = [], []
-    for out in process_isolated(todo, workers, doc_timeout):
+def transform_batch(todo: Parcel, workers: int, doc_timeout: float) -> tuple[list[Processed], list[Failure], float]:
+    """Decode, clean and extract the new, changed and stale documents of a batch, each in a worker process.
+
+    Returns the documents, the failures and the seconds the workers spent on them.
+    """
+    done, failures, seconds = [], [], 0.0
+    for out, took in process_isolated(todo.items, workers, doc_timeout):
         (failures if isinstance(out, Failure) else done).append(out)
-    return done, failures
+        seconds += took
+    return done, failures, seconds
 
 
 @task(cache_policy=NONE)
@@ -129,7 +134,7 @@ def validate_batch(processed: list[Processed]) -> BatchResult:
         doc = {**rows[sha], "extractor_version": EXTRACTOR_VERSION}
         own_facts = facts_of.get(sha, ready.iloc[0:0])
         mine = rejected_of.get(sha, quarantine.iloc[0:0]).assign(path=p.source.path).reset_index(drop=True)
-        result.units.append(LoadUnit(doc, [p.source.path], own_facts, mine))
+        result.units.append(LoadUnit(doc, [p.source.path], own_facts, mine, p.warnings))
     return result
 
 
@@ -143,6 +148,8 @@ def load_batch(
         for unit in units:
             facts += wh.load_document(run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
             quarantined += len(unit.quarantine)
+            for warning in unit.warnings:
+                wh.record_warning(run_id, unit.paths[0], unit.document["sha256"], "decode", warning)
         loaded = {sha: wh.has_document(sha) for sha in {src.sha256 for src in seen.seen}}
         wh.record_paths_seen(run_id, [(s.path, s.sha256) for s in seen.seen if loaded[s.sha256]])
         orphans = [src for src in seen.seen if not loaded[src.sha256]]
@@ -181,7 +188,16 @@ def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], 
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def close_run(db: str, wait_seconds: float, run_id: str, status: str, counts: dict) -> None:
+def record_skipped(db: str, wait_seconds: float, run_id: str, skipped: list[str]) -> None:
+    """Record a warning for each file a folder walk passed over because gwr does not read its format."""
+    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+        for path in skipped:
+            wh.record_warning(run_id, path, None, "discover",
+                              f"{path}: skipped, gwr does not read {Path(path).suffix or 'suffix-less'} files")
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def close_run(db: str, wait_seconds: float, run_id: str, status: str, counts: dict, message: str | None) -> None:
     """Write the run's outcome to `run_log`."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
-        wh.finish_run(run_id, status, counts)
+        wh.finish_run(run_id, status, counts, message)

@@ -248,14 +248,15 @@ def server_start() -> None:
         check_prefect_home()
         running = recorded_server()
         if running is not None:
-            out.print(f"a Prefect server is already running at {running.api_url} (pid {running.pid})", highlight=False)
+            out.print(f"a Prefect server is already running at {running.api_url} (pid {running.pid})",
+                      highlight=False, soft_wrap=True)
             return
         server = start_server(err, settings().server_start_timeout)
         record(server)
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
     out.print(f"Prefect server running at {server.api_url} (pid {server.pid}, started in {server.started_in:.1f} s); "
-              "`gwr run` uses it; `gwr server stop` stops it", highlight=False)
+              "`gwr run` uses it; `gwr server stop` stops it", highlight=False, soft_wrap=True)
 
 
 @server_app.command("stop")
@@ -268,7 +269,7 @@ def server_stop() -> None:
         raise fail("no Prefect server started by `gwr server start` is running")
     stop_process_group(running.pid)
     forget(running)
-    out.print(f"stopped the Prefect server at {running.api_url}", highlight=False)
+    out.print(f"stopped the Prefect server at {running.api_url}", highlight=False, soft_wrap=True)
 
 
 @server_app.command("status")
@@ -279,12 +280,12 @@ def server_status() -> None:
     given = os.environ.get("PREFECT_API_URL")
     running = recorded_server()
     if given:
-        out.print(f"PREFECT_API_URL is set: gwr run uses {given}", highlight=False)
+        out.print(f"PREFECT_API_URL is set: gwr run uses {given}", highlight=False, soft_wrap=True)
     elif running is not None:
-        out.print(f"gwr run uses the server at {running.api_url} (pid {running.pid})", highlight=False)
+        out.print(f"gwr run uses the server at {running.api_url} (pid {running.pid})", highlight=False, soft_wrap=True)
     else:
         out.print("no Prefect server is running: each gwr run starts a temporary one (~20 s); "
-                  "`gwr server start` keeps one running", highlight=False)
+                  "`gwr server start` keeps one running", highlight=False, soft_wrap=True)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ signal stops at once: the warehouse is still whole, as after `kill -9`.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import threading
@@ -35,7 +36,7 @@ def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bo
     with _stop_on_signals(received), server_for_run(console, cfg.server_start_timeout) as server:
         if server.started_in:
             console.print(f"Prefect server: started a temporary one in {server.started_in:.1f} s; "
-                          "`gwr server start` keeps one running so later runs skip this", style="dim")
+                          "`gwr server start` keeps one running so later runs skip this", style="dim", soft_wrap=True)
         flow_started = time.monotonic()
         from flows.pipeline import gwr_pipeline  # imports Prefect: only when running, after the API URL is set
 
@@ -82,6 +83,9 @@ def _dask_runner(address: str | None, cfg: Settings) -> Any:
     """A `DaskTaskRunner` on the cluster at `address`, or on a local cluster of one process per worker."""
     import dask
     from prefect_dask import DaskTaskRunner
+
+    if os.environ.get("PREFECT_LOGGING_LEVEL") == "CRITICAL":  # not --verbose: the summary says what matters
+        logging.getLogger("distributed").setLevel(logging.ERROR)
 
     if address:
         return DaskTaskRunner(address=address)

@@ -78,7 +78,8 @@ def start_server(console: Console, start_timeout: float) -> Server:
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
     env.pop("PREFECT_API_URL", None)
     prefect_bin = str(Path(sys.executable).with_name("prefect"))
-    console.print(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim", highlight=False)
+    console.print(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim",
+                  highlight=False, soft_wrap=True)
     started = time.monotonic()
     # O_NOFOLLOW: a symlink planted at the log's name is refused, never followed.
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)

@@ -37,18 +37,18 @@ def print_summary(summary: dict, console: Console, err: Console) -> None:
     for label, key in ROWS:
         table.add_row(label, str(summary.get(key, 0)))
     console.print(table)
-    console.print(f"warehouse: {summary['db']}", style="dim")
+    console.print(f"warehouse: {summary['db']}", style="dim", soft_wrap=True)
     if summary.get("published"):
-        console.print(f"published for BI tools: {summary['published']}", style="dim", highlight=False)
+        console.print(f"published for BI tools: {summary['published']}", style="dim", highlight=False, soft_wrap=True)
     if summary.get("server_start_seconds"):
         console.print(f"of {summary['wall_seconds']:.1f} s, {summary['server_start_seconds']:.1f} s went to starting "
-                      "a temporary Prefect server (`gwr server start` keeps one running)", style="dim")
+                      "a temporary Prefect server (`gwr server start` keeps one running)", style="dim", soft_wrap=True)
     if summary.get("docs_reextracted"):
         console.print(f"re-extracted {summary['docs_reextracted']} document(s) loaded by an older extractor "
-                      f"(now {summary['extractor_version']})", highlight=False)
+                      f"(now {summary['extractor_version']})", highlight=False, soft_wrap=True)
     if summary.get("docs_missing") and not summary.get("docs_retired"):
         console.print(f"{summary['docs_missing']} file(s) loaded earlier are gone; `gwr run --prune` retires them",
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
     for e in summary["errors"]:
         console.print(f"[red]failed[/] {e['path']} ({e['stage']}, {e['error']}): {e['message']}",
                       highlight=False, soft_wrap=True)

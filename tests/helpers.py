@@ -28,3 +28,24 @@ def gwr(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> 
     """Run the installed `gwr` command as a user would."""
     return subprocess.run([GWR, *args], capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
+
+
+def task_runs(flow_run_id: str) -> list:
+    """The task runs Prefect's API recorded for a flow run (name, run_count, state), read through its client."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+    from prefect.client.schemas.sorting import TaskRunSort
+
+    with get_client(sync_client=True) as client:
+        return client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
+                                     sort=TaskRunSort.EXPECTED_START_TIME_ASC, limit=200)
+
+
+def variants(folder: Path, n: int) -> Path:
+    """n distinct reports: the samples with a line that makes each copy's content unique."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        src = SAMPLES[i % len(SAMPLES)]
+        (folder / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\n副本{i}\n",
+                                                    encoding="utf-8")
+    return folder

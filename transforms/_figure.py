@@ -33,9 +33,9 @@ _DIGIT = re.compile(r"\d")
 _DIFFERENCE = cue_regex("difference")
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
-_GROWTH_NOUN = re.compile(r"增幅|增速|增长率|负增长")
-# A figure followed by the growth noun it is ("泉州2.5%的增速").
-_GROWTH_AFTER = re.compile(r"的?(?:增速|增幅|增长率)")
+_GROWTH_NOUN = re.compile(r"增幅|增速|增长率|负增长|增长目标")
+# A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
+_GROWTH_AFTER = re.compile(r"的?(?:GDP|经济|地区生产总值)?(?:增速|增幅|增长率)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     yc = _time.year_cue(fig.before, sc.meta.year)
     if _time.not_one_years_change(yc, measure, text[run.subject_start : number.start]):
         return None
-    yc = _time.paragraph_year(yc, sc.line_before, sc.meta)
+    yc = _time.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
     kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, sc.forecast, bracket_target)
     lead = sc.reading.lead_period if sc.reading else _time.period_of(sc.meta.title or "", "FY")
     period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
@@ -158,6 +158,9 @@ def _measure(
         noun = _GROWTH_NOUN.search(text, slot.start, run.subject_end)
         if noun:
             measure, value = measure_of(code, fig.number, predicate, text[noun.start() : fig.number.start])
+        elif not slot.form and _GROWTH_NOUN.search(text, 0, fig.number.start):
+            # A figure borrowed for a region ("从经济增速来看,…上海(9.7%)") takes the sentence's noun.
+            measure, value = measure_of(code, fig.number, predicate, "增速")
     # "达到7.5亿元以上、人均达到3200元": a later figure of the run narrowed to a per-capita one.
     if measure is None or is_start_or_count(text, fig.number) or (fig.index and "人均" in fig.zone):
         return None

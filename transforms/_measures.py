@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transforms._patterns import SELF_REFERENCE
+from transforms._patterns import strip_neutral
 from transforms._place import strip_regions
 from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
@@ -22,19 +22,6 @@ _TO_LEVEL = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)")
 # the year-on-year figure of the indicator.
 _COMPARISON = cue_regex("comparison")
 _SHARE = cue_regex("share")
-# Words allowed before an indicator inside its list item: they place or time the figure,
-# they do not narrow it to a sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体).
-_NEUTRAL_PREFIX = re.compile(
-    rf"""
-      {SELF_REFERENCE}
-    | (?:19|20)\d{{2}}年 | \d{{1,2}}[-—–~至]\d{{1,2}}月
-    | {cue_alternation("neutral_prefix")}
-    | [\d,、\s]
-    """,
-    re.VERBOSE,
-)
-
-
 # 从/由 right before a figure, or before the year the span starts in ("从2021年的46503元",
 # "由“十二五”末的29.1亿元"): the figure is where a span starts, not a result.
 _SPAN_START = re.compile(
@@ -70,18 +57,13 @@ _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 _SCOPE_NOTE = re.compile(r"\([^()]{0,12}\)")
 
 
-def strip_neutral(words: str) -> str:
-    """`words` without the words that place or time a figure (`_NEUTRAL_PREFIX`)."""
-    return _NEUTRAL_PREFIX.sub("", words)
-
-
 def narrowed(prefix: str, form: str = "") -> bool:
-    """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`).
+    """Whether the words before an indicator make it a sub-statistic (see `_patterns.strip_neutral`).
 
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.
     """
-    rest = strip_regions(_NEUTRAL_PREFIX.sub("", _SCOPE_NOTE.sub("", prefix)))
+    rest = strip_regions(strip_neutral(_SCOPE_NOTE.sub("", prefix)))
     cjk = re.sub(r"[^\u4e00-\u9fff]", "", rest)
     if len(cjk) < 2:
         return False

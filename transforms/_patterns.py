@@ -5,6 +5,10 @@ Each is a group-free fragment safe to embed in a larger pattern, verbose or not.
 
 from __future__ import annotations
 
+import re
+
+from transforms.lexicon import cue_alternation
+
 # How a text refers to its own region or to the nation (全市, 全省, 全疆, 我区, 本县, 全国, 我国),
 # or, in news, back to a region named before (该市, 该省).
 SELF_REFERENCE = r"(?:全(?:疆|盟|岛|[国省市区县州旗])|我[国省市区县]|本[省市区县]|该[省市区县州])"
@@ -16,3 +20,25 @@ SELF_LEVEL = {"国": "country", "省": "province", "疆": "province", "岛": "pr
 
 # A year written in digits: 2024年 (never 2024年代).
 YEAR = r"(?:19|20)\d{2}\s*年(?!代)"
+
+
+# Words before an indicator that place or time a figure without narrowing it to a
+# sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体 are narrowed; 全市, 2023年, 实现 are not).
+_NEUTRAL = re.compile(
+    rf"""
+      {SELF_REFERENCE}
+    | (?:19|20)\d{{2}}年 | \d{{1,2}}[-—–~至]\d{{1,2}}月
+    | {cue_alternation("neutral_prefix")}
+    | [\d,、\s]
+    """,
+    re.VERBOSE,
+)
+
+
+def strip_neutral(words: str) -> str:
+    """`words` without the words that place or time a figure.
+
+    >>> strip_neutral("2023年全市实现")
+    ''
+    """
+    return _NEUTRAL.sub("", words)

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from transforms import regions
-from transforms._patterns import SELF_LEVEL, SELF_REFERENCE
+from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, strip_neutral
 from transforms._subjects import Slot
 from transforms.lexicon import cue_alternation, extra_regions
 from transforms.records import DocumentMeta
 
 Place = tuple[str | None, str | None]  # (name, adcode)
+# The nation's own name for its GDP; provinces and cities say 地区生产总值.
+_NATIONAL_WORDING = "国内"
 NATION: Place = ("全国", None)
 
 # 全市, 我区, 全国, and the anaphoric 该市/该区/该省 of news.
@@ -30,9 +32,9 @@ SELF_PLACE = re.compile(SELF_REFERENCE)
 _COMPARED_BEFORE = re.compile(
     rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先|居|列|排名|跻身)$"
 )
-_NOT_A_SUBJECT_AFTER = re.compile(
-    rf"(?:{cue_alternation('organisation')}|第[一二三四五六七八九十\d]|首位|前列|之首|前[一二三四五十\d]|排名|平均)"
-)
+_NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation')}|平均)")
+# 全省 followed by a rank is the field of a ranking (居全省首位, 蝉联全省第一), not a subject.
+_RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]")
 
 
 @cache
@@ -144,13 +146,44 @@ def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, bef
     return found[0] if found else None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+# What may open a clause before its subject: connectives and the way news cite their source.
+_LEAD_IN = re.compile(
+    rf"""(?:
+        {cue_alternation("connective")}
+      | 从[^,;。]{{0,10}}(?:看|来看)               # 从增速来看, 从黑龙江省统计局公布的数据看
+      | 据[^,;。]{{0,16}}(?:显示|消息|获悉|统计)    # 据天津市统计局消息
+      | [“”"\s]
+    )*""",
+    re.VERBOSE,
+)
+
+
+_FROM_VIEW = re.compile(r"从(?P<topic>[^,;。]{1,10}?)(?:来)?看")
+
+
+def _subject_position(sentence: str, mention: RegionMention) -> bool:
+    """Whether a region stands where a clause's subject stands: at its start after time words
+    and connectives (2022年,柳州GDP为…), or alone at its end ("被誉为…的东莞,2021年GDP…")."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, mention.start)), default=0)
+    # The region may be qualified by its parent before it (江苏省昆山市位列第三).
+    if _LEAD_IN.fullmatch(strip_neutral(_region_regex().sub("", sentence[start : mention.start]))):
+        return True
+    view = _FROM_VIEW.match(sentence, start)
+    if view and view.start("topic") <= mention.start and mention.end <= view.end("topic"):
+        return True  # 从广西全区来看: the region looked at
+    return sentence[mention.end : mention.end + 1] in (",", "", "。", ";")
+
+
 def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
     """The region a news sentence names as its subject before `end`: the last one that is not
     a term of comparison or part of an organisation's name."""
     for mention in reversed(region_mentions(sentence[:end])):
         if _COMPARED_BEFORE.search(sentence[max(0, mention.start - 3) : mention.start]):
             continue
-        if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end):
+        if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end) or not _subject_position(sentence, mention):
+            continue
+        if SELF_PLACE.fullmatch(mention.form) and _RANK_AFTER.match(sentence, mention.end):
             continue
         if SELF_PLACE.fullmatch(mention.form):
             return _self_place(mention.form, sentence[: mention.start], meta, reading)
@@ -194,7 +227,12 @@ def figure_region(
     """The region of a figure: named inside its list item, else before the item in its
     subject; in news then the sentence's subject and the paragraph's; else the document's."""
     before = sentence[: slot.start]
+    if reading is not None and slot.form.startswith(_NATIONAL_WORDING):
+        return NATION  # 国内生产总值 in news is the nation's: 国家统计局…,国内生产总值同比增长5.5%
     found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
+    own = SELF_PLACE.match(slot.form)
+    if found is None and own:  # a wording that names its region: 全市生产总值, 全省生产总值
+        found = _self_place(own.group(), sentence[: slot.start + len(slot.region_text)], meta, reading)
     if found is None and slot.region_text == "":
         found = region_in(sentence[subject_start : slot.start], meta, reading, sentence[:subject_start])
     if found is None and reading is not None:

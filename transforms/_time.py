@@ -46,7 +46,7 @@ _SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s
 _CURRENT_MONTH = cue_regex("current_month")
 _TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
 # A period or month right after these is a comparison base: 较一季度加快, 比1-6月提高.
-_COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|于)$")
+_COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|于)(?:今年|去年|上年|同期)?$")
 # A year named on its own, not as the start of a period (2022年GDP, not 2022年上半年) or a base.
 _BARE_YEAR = re.compile(
     r"(?<![较比与同])(?:19|20)\d{2}\s*年(?!\s*(?:[上下前一二三四第]|\d{1,2}\s*[-—–~至月]|度|以来|末|底|同期))"
@@ -63,6 +63,8 @@ _NEXT_YEAR = cue_regex("next_year")
 # 较上年, 比去年: growth against the previous year, after a clause compared with another one
 # ("比2019年增长15%,社零较上年增长5%"): ordinary year-on-year growth again.
 _YOY_BASE = re.compile(rf"[比较](?:{cue_alternation('last_year')})(?!同期)")
+# 快于该省去年全年增速: a year named as the term of a comparison is not the figure's.
+_COMPARED_YEAR = re.compile(rf"(?:{cue_alternation('comparison')}|快于|慢于|超过)[^,;。]{{0,4}}$")
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
 
@@ -78,7 +80,7 @@ def period_of(text: str, default: str) -> str:
     another period or year is named). A period named as a comparison base (较一季度加快) is none."""
     found: tuple[int, str] | None = None
     for start, _end, period in _period_phrases(text):
-        if not _COMPARED_BEFORE.search(text, max(0, start - 2), start):
+        if not _COMPARED_BEFORE.search(text, max(0, start - 4), start):
             found = (start, period)
     # A year named on its own after the last period (or with no period before it) starts over.
     if any(found is None or m.start() > found[0] for m in _BARE_YEAR.finditer(text)):
@@ -153,7 +155,7 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
     if meta_year is not None:
         for pattern, delta in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
             for m in pattern.finditer(text):
-                if m.start() > pos:
+                if m.start() > pos and not _COMPARED_YEAR.search(text, max(0, m.start() - 6), m.start()):
                     pos, year, target, base, span = m.start(), meta_year + delta, False, False, False
     if base:
         year = None
@@ -173,7 +175,8 @@ def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | Non
 
     A work report's results are for the year before it was delivered. A news page's
     results for a whole year are for a year that has ended: the year before publication,
-    unless the page appeared in that year's December.
+    unless the page appeared in that year's December. A page without a date is dated by the
+    latest year it names, which for a review is the year it reviews.
     """
     if meta.year is None:
         return None
@@ -223,13 +226,25 @@ def figure_period(
     return period_of(before, default)
 
 
-def paragraph_year(yc: YearCue, line_before: str, meta: DocumentMeta) -> YearCue:
+_LATER_PERIOD = re.compile(r"(?<![年前])(?:上半年|一季度|前三季度|1-\d{1,2}月)")
+
+
+def _last_year_at(text: str) -> int:
+    """Where the last year is named in `text` (0 when none is)."""
+    spots = [m.end() for p in (_YEAR, _THIS_YEAR, _LAST_YEAR, _NEXT_YEAR) for m in p.finditer(text)]
+    return max(spots, default=0)
+
+
+def paragraph_year(yc: YearCue, line_before: str, meta: DocumentMeta, before: str = "") -> YearCue:
     """News name a year once for their paragraph ("2021年,…。…义乌市…77468元"): a figure
     whose own sentence names no year takes the last one its paragraph named before it."""
     if yc.year is not None or yc.comparison_base or yc.span or meta.report_type == "work_report":
         return yc
     carried = year_cue(line_before, meta.year)
     if carried.year is None or carried.comparison_base or carried.span:
+        return yc
+    # "去年全年…。上半年,河南全省…": a period named later without its own year is this year's.
+    if _LATER_PERIOD.search(line_before[_last_year_at(line_before) :] + before):
         return yc
     return YearCue(carried.year, carried.target_year, False, False)
 

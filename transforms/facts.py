@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact
-from transforms._measures import strip_neutral
 from transforms._pairing import pair_figures
+from transforms._patterns import strip_neutral
 from transforms._place import Reading, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
@@ -191,7 +191,9 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     if not regions_named and not _GOAL_OR_GROWTH.search(subject + sc.text[run.subject_end : run.numbers[0].start]):
         return []
     before = [m for m in sc.mentions if m.end <= run.subject_start]
-    codes = before[-1].codes if before else sc.reading.indicator
+    # "吉林以一季度8.2%的GDP增速": the indicator may follow its figure as a noun phrase.
+    after = [m for m in sc.mentions if 0 <= m.start - run.numbers[-1].end <= 2]
+    codes = before[-1].codes if before else after[0].codes if after else sc.reading.indicator
     if not codes and _GOAL_OR_GROWTH.search(subject) and "目标" in sc.text[: run.numbers[0].start]:
         codes = ("gdp",)
     return [Slot(code, subject, run.subject_start) for code in codes]

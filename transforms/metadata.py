@@ -49,7 +49,10 @@ _GOAL_YEAR = re.compile(rf"[到至]{_YEAR}\s*年")
 _PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|(?:半年|前三季度|一季度).{{0,10}}(?:工作|情况)(?!分析)")
 _NEWS = cue_regex("news_marker")
 # How a work report opens: the address to the deputies, the government's own voice, the review.
-_WORK_REPORT_HEAD = re.compile(r"各位代表|我代表[^,。\n]{0,12}人民政府|^[一1][、.]\s*[^\n]{0,12}工作回顾")
+# A title line of its own among the first lines ("工作报告\n保定市满城区2021年政府工作报告").
+_TITLE_LINE = re.compile(r"\A(?:[^\n]*\n){0,3}[^\n]{0,30}政府工作报告[^\n]{0,10}$", re.MULTILINE)
+_SESSION_BYLINE = re.compile(r"在[^\s在。,]{2,24}?第[一二三四五六七八九十\d]{1,3}届人民代表大会第[^\n。,]{1,6}次会议上")
+_WORK_REPORT_HEAD = re.compile(r"各位代表|我代表[^,。\n]{0,12}人民政府|^[一1][、.]\s*[^\n]{0,12}工作回顾", re.MULTILINE)
 _BULLETIN = cue_regex("bulletin_marker")
 # How far into the text a statistics bureau's release names itself.
 _BULLETIN_CHARS = 200
@@ -85,7 +88,7 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     head = joined if SESSION.search(joined) else text[:_HEAD_CHARS]
     title = _title(text[:_HEAD_CHARS])
     published = publication_date(text[:_HEAD_CHARS])
-    report_type = _report_type(head, title, text)
+    report_type = _report_type(head, title, text[:_HEAD_CHARS])
     national = _national(text)
     region = document_region(text, head, title, national)
     return DocumentMeta(
@@ -115,11 +118,19 @@ def _title(head: str) -> str | None:
 
 
 def _report_type(head: str, title: str | None, text: str) -> ReportType:
+    """`head` has the session line joined up; `text` is the first part of the text as written."""
     t = title or ""
     if _PROGRESS.search(t):
         return "progress_report"
     news = bool(_NEWS.search(head))
-    if "政府工作报告" in t or SESSION.search(head) or _WORK_REPORT_HEAD.search(head):
+    # A news page about a congress ("…第十四届人民代表大会第二次会议开幕,省长…向大会报告工作")
+    # names the session too; the report itself is addressed to the deputies or signed "在…上".
+    if (
+        "政府工作报告" in t
+        or _TITLE_LINE.search(text)
+        or _SESSION_BYLINE.search(head)
+        or _WORK_REPORT_HEAD.search(text)
+    ):
         return "work_report"
     body = _body_start(text)
     if _BULLETIN.search(t) or _BULLETIN.search(text, body, body + _BULLETIN_CHARS):

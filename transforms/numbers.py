@@ -59,6 +59,7 @@ NUMBER = re.compile(
             (?P<low>{_ARABIC})(?P<low_unit>%|个百分点)?\s*   # range start; may repeat the unit (6%—6.5%)
             (?:-|—|–|~|～|至|到)\s*(?=\d)
         )?
+        (?P<neg>(?<![\d%])[-−](?=\d))?           # a negative figure: 钦州(-0.7%)
         (?:(?P<num>{_ARABIC})|(?P<cn>{_CHINESE}))
         \s*{_unit_pattern()}
         (?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')})?
@@ -121,6 +122,8 @@ def find_numbers(text: str) -> list[Number]:
         high = None
         if m.group("low"):
             value, high = _to_float(m.group("low")), value
+        elif m.group("neg"):
+            value = -value
         out.append(Number(m.start(), m.end(), value, high, unit,
                           _qualifier(m.group("pre"), m.group("yu") or m.group("yu0"), m.group("post"))))
     return sorted(out, key=lambda n: n.start)

@@ -31,6 +31,7 @@ DOCUMENT_FIELDS: tuple[str, ...] = (
     "region_code",
     "year",
     "report_type",
+    "published",
     "encoding",
     "source_format",
     "extractor_version",

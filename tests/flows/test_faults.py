@@ -12,13 +12,31 @@ from pathlib import Path
 import pytest
 
 from flows.pipeline import gwr_pipeline
-from tests.helpers import GWR, SAMPLES, copy_samples, gwr
+from tests.helpers import GWR, SAMPLES, copy_samples, gwr, task_runs, variants
 from warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow
 
 HOLD = "import sys, time; from filelock import FileLock; l = FileLock(sys.argv[1]); l.acquire(); " \
        "print('held', flush=True); time.sleep(float(sys.argv[2]))"
+# Waits until a run holds its run-wide lock (so Prefect has started and the run
+# has opened the warehouse once), then takes the warehouse lock for a few seconds.
+HOLD_MID_RUN = """
+import sys, time
+from filelock import FileLock, Timeout
+run_lock = FileLock(sys.argv[1] + ".run.lock")
+while True:
+    try:
+        run_lock.acquire(timeout=0)
+    except Timeout:
+        break
+    run_lock.release()
+    time.sleep(0.02)
+lock = FileLock(sys.argv[1] + ".lock")
+lock.acquire()
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
 
 
 def hold_lock(lock_file: Path, seconds: float) -> subprocess.Popen:
@@ -37,12 +55,17 @@ def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
 def test_a_transient_warehouse_fault_is_retried(tmp_path: Path) -> None:
     inbox = copy_samples(tmp_path / "reports")
     db = tmp_path / "gwr.duckdb"
-    holder = hold_lock(Path(str(db) + ".lock"), 4)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_MID_RUN, str(db), "4"], stdout=subprocess.PIPE, text=True)
     try:
         summary = gwr_pipeline(paths=[str(inbox)], db=str(db), lock_timeout=1)
     finally:
-        holder.wait()
-    # With a 1 s wait and the lock held 4 s, only Prefect's task retries get this run through.
+        holder.kill()
+    assert holder.stdout is not None and holder.stdout.read().strip() == "held"
+    # The lock was taken mid-run and held 4 s against a 1 s wait: a warehouse
+    # task failed at least once, and its retry is what carried the run.
+    retried = [run.name for run in task_runs(summary["run_id"]) if run.run_count > 1]
+    assert retried, "no task needed a retry: the lock was not held while the run needed it"
+    assert summary["status"] == "completed"
     assert summary["docs_new"] == len(SAMPLES) and summary["facts_loaded"] > 0
 
 
@@ -75,16 +98,6 @@ def test_two_runs_at_once_load_everything_exactly_once(tmp_path: Path) -> None:
         assert {k: v for k, v in wh.run_data_tests().items() if v} == {}
 
 
-def variants(folder: Path, n: int) -> Path:
-    """n distinct reports: the samples with a line that makes each copy's content unique."""
-    folder.mkdir()
-    for i in range(n):
-        src = SAMPLES[i % len(SAMPLES)]
-        (folder / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\n副本{i}\n",
-                                                    encoding="utf-8")
-    return folder
-
-
 def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_path: Path) -> None:
     inbox = variants(tmp_path / "reports", 30)
     db = tmp_path / "gwr.duckdb"
@@ -114,3 +127,5 @@ def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_
     assert final == dict(query(reference, "select doc_id, count(*) from fct_indicator_value group by doc_id"))
     assert all(final[d] == n for d, n in partial.items())  # nothing was half-loaded
     assert query(db, "select count(*) from dim_document") == [(30,)]
+    # The killed run could not record its end; the next run, holding the run-wide lock, says it died.
+    assert query(db, "select status from run_log order by started_at") == [("failed",), ("completed",)]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from flows.pipeline import gwr_pipeline
+from ingest.sources import shown
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case, build_many_files
 from warehouse import open_warehouse
 
@@ -16,13 +17,15 @@ pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
 @pytest.fixture(scope="module")
 def matrix_run(bad_inputs: dict[str, Case], tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     db = tmp_path_factory.mktemp("hostile") / "gwr.duckdb"
-    paths = sorted({str(c.path.parent) for c in bad_inputs.values()} | {str(bad_inputs["missing"].path)})
-    summary = gwr_pipeline(paths=paths, db=str(db), max_file_mb=MATRIX_MAX_BYTES / 1024 / 1024)
+    folders = {str(c.path.parent) for c in bad_inputs.values() if not c.named}
+    named = {str(c.path) for c in bad_inputs.values() if c.named} | {str(bad_inputs["missing"].path)}
+    summary = gwr_pipeline(paths=sorted(folders | named), db=str(db), max_file_mb=MATRIX_MAX_BYTES / 1024 / 1024)
     return summary, db
 
 
 def outcome(db: Path, path: Path) -> tuple[set[str], bool]:
     """(error classes recorded for the path or, for a folder, below it; whether a document is current under it)."""
+    path = shown(path)  # a name that is not UTF-8 is recorded with its bytes escaped
     with open_warehouse(db) as wh:
         errors = {r[0] for r in wh.query("select error_class from ingest_errors where path = ? or path like ?",
                                           [str(path), f"{path}/%"])[1]}
@@ -49,6 +52,19 @@ def test_every_case_is_accounted_for(bad_inputs: dict[str, Case], matrix_run: tu
                                           if c.expected != "loaded" and not c.skip})
 
 
+def test_partial_results_are_never_silent(bad_inputs: dict[str, Case], matrix_run: tuple[dict, Path]) -> None:
+    summary, db = matrix_run
+    with open_warehouse(db) as wh:
+        recorded = wh.query("select path, message from document_warnings")[1]
+    for case in bad_inputs.values():
+        if case.warns:
+            assert any(case.path.name in w and case.warns in w for w in summary["warnings"]), summary["warnings"]
+            assert any(p == str(case.path) and case.warns in m for p, m in recorded), recorded
+    assert {Path(p).name for p, m in recorded if "skipped" in m} == {"report.rtf", "report.json"}
+    assert {Path(p).suffix for p in summary["skipped"]} >= {".rtf", ".json"}  # walked past in named/, and counted
+    assert summary["docs_skipped"] == len(summary["skipped"])
+
+
 def test_the_rest_of_the_batch_still_loads(matrix_run: tuple[dict, Path]) -> None:
     summary, db = matrix_run
     with open_warehouse(db) as wh:
@@ -66,10 +82,13 @@ def test_error_messages_name_the_file_and_the_reason(
         rows = wh.query("select path, message from ingest_errors")[1]
     assert rows
     for path, message in rows:
-        assert Path(path).name in message, message
+        assert Path(path).name in message, message  # also for the GBK name: escaped alike in both
     messages = dict(rows)
     assert "no text layer" in messages[str(bad_inputs["pdf-scan"].path)]
     assert "GWR_MAX_FILE_MB" in messages[str(bad_inputs["too-large"].path)]
+    assert "1,000-level limit" in messages[str(bad_inputs["html-deep"].path)]
+    assert "64 MB limit" in messages[str(bad_inputs["docx-bomb"].path)]
+    assert "\\xd5\\xfe" in messages[shown(bad_inputs["gbk-file-name"].path)]  # 政 in GBK, escaped
 
 
 def test_ten_thousand_tiny_files_load_in_one_run(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.sources import DEFAULT_MAX_FILE_MB, Discovery, discover, read_source
+from ingest.sources import DEFAULT_MAX_FILE_MB, Discovery, UndecodableName, discover, read_source, shown
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case
 from transforms.decode import decode
 from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError
@@ -23,6 +23,7 @@ CASE_IDS = [
     "docx-truncated", "pdf-truncated", "empty",
     "binary-junk", "undecodable", "too-large", "missing", "symlink-self-loop", "symlink-dir-loop",
     "symlink-alias", "same-content-two-names", "unreadable",
+    "gbk-file-name", "rtf-named", "json-named", "html-deep", "docx-bomb", "pdf-partly-scanned",
 ]  # fmt: skip
 
 
@@ -62,7 +63,7 @@ def test_errors_name_the_file(bad_inputs: dict[str, Case]) -> None:
     for case in bad_inputs.values():
         if case.expected != "loaded" and not case.skip:
             outcome = ingest(case.path)
-            assert case.path.name in str(outcome), str(outcome)
+            assert shown(case.path.name) in str(outcome), str(outcome)
 
 
 def test_too_large_is_refused_with_the_limit_and_the_knob(bad_inputs: dict[str, Case]) -> None:
@@ -115,7 +116,9 @@ def test_discover_walks_the_whole_matrix_without_hanging(bad_inputs: dict[str, C
     target = (root / "linked" / "sub" / "report.txt").resolve()
     assert sum(p.resolve() == target for p in found.files) == 1
     errors = {Path(p).name: type(e) for p, e in found.errors}
-    assert errors == {"self.txt": ReadError, "up": ReadError}
+    gbk_name = shown(bad_inputs["gbk-file-name"].path.name)
+    assert errors == {"self.txt": ReadError, "up": ReadError, gbk_name: UndecodableName}
+    assert {p.name for p in found.skipped} == {"report.rtf", "report.json"}  # in named/, walked past and counted
 
 
 def test_folder_loop_is_reported_once_and_the_rest_is_found(bad_inputs: dict[str, Case]) -> None:

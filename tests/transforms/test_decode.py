@@ -27,11 +27,11 @@ from transforms.errors import (
 
 
 def decode_cases(cases: dict[str, Case]) -> list[Case]:
-    """The matrix cases decide in decode(): the file exists and is within the limit."""
+    """The matrix cases decide in decode(): the file exists, is within the limit and is not refused by name."""
     return [
         c for c in cases.values()
         if not (isinstance(c.expected, type) and issubclass(c.expected, ReadError) and c.expected is not EmptyFile)
-        and c.path.exists() and c.path.stat().st_size < 1024 * 1024
+        and not c.named and c.path.exists() and c.path.stat().st_size < 1024 * 1024
     ]  # fmt: skip
 
 

@@ -1,0 +1,53 @@
+"""An operator's mistake is one sentence on stderr and exit 1, said before Prefect starts (so within seconds)."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import copy_samples, gwr
+
+pytestmark = pytest.mark.slow  # runs the gwr command
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize(("args", "env", "said"), [
+    (["--batch-size", "-1"], {}, "--batch-size must be a whole number from 1"),
+    ([], {"GWR_MAX_FILE_MB": "inf"}, "GWR_MAX_FILE_MB must be a number from 0.001 to 100000, got 'inf'"),
+    ([], {"GWR_LOCK_TIMEOUT": "soon"}, "GWR_LOCK_TIMEOUT must be a number"),
+    (["--workers", "-1"], {}, "--workers must be a whole number from 0 to 1024"),
+    (["--doc-timeout", "0"], {}, "--doc-timeout must be a number from 1"),
+    ([], {"PREFECT_HOME": "/proc/gwr-prefect-home"}, "PREFECT_HOME /proc/gwr-prefect-home is not writable"),
+    ([], {"PREFECT_API_URL": "http://127.0.0.1:{port}/api"}, "does not answer"),
+], ids=["batch-size", "max-file-mb-inf", "lock-timeout-word", "workers-negative", "doc-timeout-zero",
+        "prefect-home-read-only", "api-url-dead"])
+def test_run_refuses_a_bad_setting_in_one_sentence(tmp_path: Path, args: list[str], env: dict[str, str],
+                                                    said: str) -> None:
+    inbox = copy_samples(tmp_path / "in")
+    env = {k: v.format(port=free_port()) for k, v in env.items()}
+    result = gwr("run", str(inbox), "--db", str(tmp_path / "gwr.duckdb"), *args, env=env, timeout=60)
+    assert result.returncode == 1
+    assert said in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 2 and "Traceback" not in result.stderr  # one (wrapped) sentence
+    assert not (tmp_path / "gwr.duckdb").exists()  # nothing started, nothing written
+
+
+def test_serve_refuses_a_cron_that_is_not_one_before_starting_a_server(tmp_path: Path) -> None:
+    result = gwr("serve", "--inbox", str(tmp_path / "inbox"), "--cron", "every tuesday", timeout=60)
+    assert result.returncode == 1
+    assert "--cron 'every tuesday' is not a cron schedule" in result.stderr and "Traceback" not in result.stderr
+    assert "starting a Prefect server" not in result.stderr
+
+
+def test_server_status_says_what_a_run_would_use(tmp_path: Path) -> None:
+    result = gwr("server", "status", env={"PREFECT_HOME": str(tmp_path)})
+    assert result.returncode == 0 and "gwr server start" in result.stdout
+    assert os.listdir(tmp_path) == []  # asking writes nothing

@@ -1,0 +1,64 @@
+"""Unchanged means the same content read by the same extractor: a rerun parses nothing, an upgrade re-extracts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import flows.batch
+import flows.pipeline
+import flows.tasks
+from flows.pipeline import gwr_pipeline
+from tests.helpers import SAMPLES, copy_samples, task_runs
+from transforms import EXTRACTOR_VERSION
+from warehouse import open_warehouse
+
+pytestmark = pytest.mark.slow  # runs the flow through Prefect
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with open_warehouse(db) as wh:
+        return wh.query(sql)[1]
+
+
+def test_a_rerun_parses_nothing_and_an_extractor_upgrade_reextracts(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox, db = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb"
+    with monkeypatch.context() as old:  # the warehouse as an older extractor left it
+        for module in (flows.batch, flows.tasks, flows.pipeline):
+            old.setattr(module, "EXTRACTOR_VERSION", "0.0-old")
+        first = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    assert first["docs_new"] == len(SAMPLES)
+    facts = rows(db, "select doc_id, count(*) from fct_indicator_value group by all order by 1")
+
+    upgraded = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    assert upgraded["docs_reextracted"] == len(SAMPLES) and upgraded["docs_unchanged"] == 0
+    assert upgraded["stale_before"] == len(SAMPLES)
+    assert rows(db, "select distinct extractor_version from dim_document") == [(EXTRACTOR_VERSION,)]
+    assert rows(db, "select distinct extractor_version from fct_indicator_value") == [(EXTRACTOR_VERSION,)]
+    assert rows(db, "select doc_id, count(*) from fct_indicator_value group by all order by 1") == facts
+
+    rerun = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    assert rerun["docs_unchanged"] == len(SAMPLES) and rerun["docs_reextracted"] == 0
+    # No document was parsed: no extraction or validation task ran at all.
+    names = {run.name.rsplit("-", 1)[0] for run in task_runs(rerun["run_id"])}
+    assert "transform_batch" not in names and "validate_batch" not in names
+    assert names >= {"discover_files", "open_run", "read_batch", "load_batch", "close_run"}
+
+
+def test_files_gone_are_counted_and_pruned_only_when_asked(tmp_path: Path) -> None:
+    inbox, db = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb"
+    gwr_pipeline(paths=[str(inbox)], db=str(db))
+    gone = inbox / SAMPLES[0].name
+    gone.unlink()
+
+    counted = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    assert counted["docs_missing"] == 1 and counted["docs_retired"] == 0
+    assert rows(db, f"select count(*) from v_facts where doc = '{gone.name}'") != [(0,)]
+
+    pruned = gwr_pipeline(paths=[str(inbox)], db=str(db), prune=True)
+    assert pruned["docs_missing"] == 1 and pruned["docs_retired"] == 1
+    assert rows(db, f"select is_current from document_path where path = '{gone}'") == [(False,)]
+    assert rows(db, f"select count(*) from v_facts where doc = '{gone.name}'") == [(0,)]
+    assert gwr_pipeline(paths=[str(inbox)], db=str(db))["docs_missing"] == 0

@@ -127,7 +127,10 @@ def _on_existing_warehouse(db: str | None, work: Callable[[Warehouse], T], allow
         with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout, read_only=True, allowed_dirs=allowed_dirs) as wh:
             return work(wh)
     except duckdb.Error as e:
-        raise fail(f"query failed: {str(e).splitlines()[0]}") from None
+        from warehouse.identity import corrupt_or_none
+
+        damaged = corrupt_or_none(cfg.db, e)  # a truncated file can open and fail on its first page read
+        raise fail(str(damaged) if damaged else f"query failed: {str(e).splitlines()[0]}") from None
     except (WarehouseError, ValueError, OSError) as e:
         raise fail(str(e)) from None
 

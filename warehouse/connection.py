@@ -25,7 +25,7 @@ import duckdb
 from filelock import FileLock, Timeout
 
 from warehouse.errors import WarehouseBusy, WarehouseUnavailable
-from warehouse.identity import check_is_duckdb, corrupt_or_none
+from warehouse.identity import check_is_duckdb, check_whole, corrupt_or_none
 from warehouse.migrate import check_current, check_is_gwr, upgrade
 from warehouse.sqlfiles import sql
 from warehouse.store import Warehouse
@@ -91,6 +91,7 @@ def open_warehouse(
         con = _connect(path, read_only=read_only, deadline=deadline, wait=wait)
         try:
             if read_only:
+                check_whole(con, path)
                 check_current(con, path)
                 _seal(con, allowed_dirs)
             else:
@@ -157,6 +158,7 @@ def _peek(path: Path) -> None:
             raise damaged from exc
         return  # held by another program: the open proper waits for it and says so
     try:
+        check_whole(con, path)
         check_is_gwr(con, path)
     finally:
         con.close()

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import re
 
-from transforms._patterns import strip_neutral
+from transforms._patterns import SCOPE_NOTE, strip_neutral
 from transforms._place import strip_regions
 from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
 
 _GROWTH = cue_regex("growth", "decline")
+# A rate's own growth is said with 增长/增速 (城镇化率增长); 提高0.5个百分点 moves its level.
+_RATE_GROWTH = re.compile(r"增长|增速")
+# A level reached (达到, 突破, 实现), not an increment (增加500亿元).
+_REACHED = re.compile(r"达到|达|突破|实现|完成")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _NEGATIVE = cue_regex("decline")
 # 提高到, 下降至: the level reached, not a change.
 _TO_LEVEL = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)")
@@ -42,7 +48,7 @@ def is_start_or_count(text: str, number: Number) -> bool:
         return True
     after = text[number.end : number.end + 1]
     kind = units()[number.unit].kind
-    return kind in ("entities", "count") and bool(re.match(r"[\u4e00-\u9fff]", after))
+    return kind in ("entities", "count") and bool(_CJK.match(after))
 
 
 # Words that always narrow an indicator: a net change, a per-capita or per-unit figure,
@@ -53,8 +59,6 @@ _NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 
 
-# A note on scope in brackets (福州(不含平潭)) places a figure; it does not narrow it.
-_SCOPE_NOTE = re.compile(r"\([^()]{0,12}\)")
 
 
 def narrowed(prefix: str, form: str = "") -> bool:
@@ -63,8 +67,8 @@ def narrowed(prefix: str, form: str = "") -> bool:
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.
     """
-    rest = strip_regions(strip_neutral(_SCOPE_NOTE.sub("", prefix)))
-    cjk = re.sub(r"[^\u4e00-\u9fff]", "", rest)
+    rest = strip_regions(strip_neutral(SCOPE_NOTE.sub("", prefix)))
+    cjk = _NOT_CJK.sub("", rest)
     if len(cjk) < 2:
         return False
     # "城镇实现新增就业": the words left over complete a longer name of the same indicator.
@@ -81,10 +85,14 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
     level_kind = units()[indicators()[code].level_unit].kind if code in indicators() else ""
     unit_kind = units()[number.unit].kind
     words = zone or predicate
-    negative = bool(_NEGATIVE.search(words)) and not re.search(r"增长", words.split("下降")[-1])
+    negative = bool(_NEGATIVE.search(words)) and "增长" not in words.split("下降")[-1]
     sign = -1.0 if negative else 1.0
     if _COMPARISON.search(words):
         return None, number.value
+    if unit_kind == "ratio" and level_kind != "ratio":
+        # 增长1.1倍: growth of 110 %; 是全国的2.2倍 is a comparison, no growth.
+        grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
+        return ("growth", round(sign * number.value * 100, 6)) if grows else (None, number.value)
     if unit_kind == "pp":
         if level_kind != "rate" or _SHARE.search(words):
             return None, number.value
@@ -94,13 +102,13 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
             return ("share", number.value) if level_kind != "rate" else (None, number.value)
         grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
         if level_kind == "rate":
-            if grows and re.search(r"增长|增速", words):
+            if grows and _RATE_GROWTH.search(words):
                 return "growth", sign * number.value
             return "level", number.value
         return ("growth", sign * number.value) if grows else (None, number.value)
     # Visitors are counted in 人 as often as in 人次 (全年接待游客152万人).
     if unit_kind == level_kind or (unit_kind, level_kind) == ("persons", "visits"):
-        if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not re.search(r"达到|达|突破|实现|完成", words):
+        if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not _REACHED.search(words):
             return None, number.value  # 增加500亿元 is an increment, not the level
         return "level", number.value
     return None, number.value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from transforms._patterns import last_break, window_start
 from transforms._place import SELF_PLACE, region_mentions
 from transforms._runs import Run
 from transforms.lexicon import cue_alternation, cue_regex
@@ -34,8 +35,6 @@ _GROUP_NOUN = re.compile(
 # 均 of 人均/年均/平均 and 都 of 成都/首都/都市 are other words.
 _GROUP_ALL = re.compile(rf"(?<![人年平成首京])(?:{cue_alternation('group_all')})(?![市会圈])")
 _GROUP_MEMBERS = re.compile(r"等\s*[\d两三四五六七八九十]+个?(?:县|市|区|省)(?!级)")
-_SENTENCE_BREAK = re.compile(r"[;。]")
-_CLAUSE_BREAK = re.compile(r"[,;:。]")
 
 # 年均, 五年来…, and 累计 other than 全年累计/当年累计 (one year's total).
 _MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
@@ -43,16 +42,28 @@ _MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当�
 _WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|季度|上半年|前三季度|今年以来|年初以来")
 
 
-def multi_year(text: str, sentence_before: str = "") -> bool:
-    """Whether `text` speaks of several years (年均, 五年来, 累计 over years)."""
-    for m in _MULTI_YEAR.finditer(text):
-        if m.group() != "累计" or not _WITHIN_YEAR.search(sentence_before + text[: m.start()]):
-            return True
-    return False
+def multi_year_end(sentence: str, start: int, end: int) -> int | None:
+    """Where the first cue of several years (年均, 五年来, 累计 over years) in sentence[start:end]
+    ends, or None. 累计 after a period within one year is that period's running total."""
+    for m in _MULTI_YEAR.finditer(sentence, start, end):
+        if m.group() != "累计" or not _WITHIN_YEAR.search(sentence, window_start(m.start()), m.start()):
+            return m.end()
+    return None
+
+
+_PARTNER = cue_regex("trade_partner")
 
 
 def run_out_of_scope(sentence: str, run: Run) -> bool:
-    """Whether a run's figures are about a zone, a facility or a single entity, not the region."""
+    """Whether a run's figures are about a zone, a facility, a single entity or a trading partner
+    (对"一带一路"沿线国家的进出口额, 东盟为第三大贸易伙伴,进出口额…), not the region's whole."""
+    clause = last_break(sentence, run.subject_start, ",;:。")
+    if _PARTNER.search(sentence, clause, run.numbers[0].start):
+        return True
+    # "东盟为第三大贸易伙伴,进出口额超850亿元": the clause before names the partner the figures are of.
+    previous = last_break(sentence, max(clause - 1, 0), ",;:。")
+    if "贸易伙伴" in sentence[previous:clause]:
+        return True
     # A development zone that opens the sentence is its topic; elsewhere it is a passing mention.
     opening = _ZONE.search(sentence[:_OPENING_CHARS])
     if opening and not _BUILD_VERB.search(sentence[: opening.start()]):
@@ -67,7 +78,7 @@ def run_out_of_scope(sentence: str, run: Run) -> bool:
 def group_statement(sentence: str, run: Run) -> bool:
     """Whether a run states something of every member of a group of regions, not of one."""
     first = run.numbers[0].start
-    clause = sentence[max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, run.subject_start)), default=0) : first]
+    clause = sentence[last_break(sentence, run.subject_start, ",;:。") : first]
     if _GROUP_MEMBERS.search(clause):
         return True
     if "分别" in clause:
@@ -78,7 +89,6 @@ def group_statement(sentence: str, run: Run) -> bool:
                   if not SELF_PLACE.fullmatch(m.form)}
         return len(listed) >= 2 and all(n.qualifier in ("ge", "le") for n in run.numbers)
     # The members may be named in the clause before: "深圳和广州作为一线城市,上半年GDP都超过了…".
-    start = max((m.end() for m in _SENTENCE_BREAK.finditer(sentence, 0, run.subject_start)), default=0)
-    since = sentence[start:first]
+    since = sentence[last_break(sentence, run.subject_start, ";。") : first]
     named = {m.form for m in region_mentions(since) if not SELF_PLACE.fullmatch(m.form)}
     return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2

@@ -9,11 +9,12 @@ or every figure (均) fills.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from transforms._patterns import SELF_REFERENCE
-from transforms.lexicon import cue_alternation, form_by_group, form_requirements, indicator_regex, surface_forms
-from transforms.regions import mention_regex
+from transforms._patterns import SCOPE_NOTE, SELF_REFERENCE
+from transforms.lexicon import cue_alternation, form_requirements, indicator_finder, surface_forms
+from transforms.regions import mention_finder
 
 # Item separators of a list subject.
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
@@ -48,13 +49,14 @@ def find_mentions(sentence: str) -> list[Mention]:
     """Indicator wordings in a sentence, longest first, skipping share denominators."""
     out: list[Mention] = []
     needs = form_requirements()
-    for m in indicator_regex().finditer(sentence):
-        form = form_by_group()[m.lastgroup or ""]
+    finder, form_of = indicator_finder()
+    for m in finder.finditer(sentence):
+        form = form_of[m.word]
         if form in needs and needs[form] not in sentence:
             continue
-        if _DENOMINATOR_BEFORE.search(sentence[max(0, m.start() - 6) : m.start()]):
+        if _DENOMINATOR_BEFORE.search(sentence[max(0, m.start - 6) : m.start]):
             continue
-        out.append(Mention(m.start(), m.end(), form, surface_forms()[form]))
+        out.append(Mention(m.start, m.end, form, surface_forms()[form]))
     return out
 
 
@@ -94,7 +96,13 @@ def share_head(item: str, neighbour: str) -> tuple[str, ...] | None:
 def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Slot]:
     """Slots of the subject sentence[start:end]; empty when it names no indicator."""
     subject = sentence[start:end]
-    inner = [m for m in mentions if start <= m.start and m.end <= end and not _OWNED_AFTER.match(sentence, m.end)]
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    inner = []
+    for m in mentions[first:]:
+        if m.start >= end:
+            break
+        if m.end <= end and not _OWNED_AFTER.match(sentence, m.end):
+            inner.append(m)
     if not inner:
         return []
     spans = _items(subject, start, inner)
@@ -131,13 +139,11 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
     return slots
 
 
-# A note on scope after a region in a list: 福州(不含平潭).
-_SCOPE_NOTE = re.compile(r"\([^()]{0,12}\)")
 
 
 def _is_region(text: str) -> bool:
-    text = _SCOPE_NOTE.sub("", text).strip()
-    return bool(text) and bool(mention_regex().fullmatch(text) or _SELF.fullmatch(text))
+    text = SCOPE_NOTE.sub("", text).strip()
+    return bool(text) and bool(mention_finder().fullmatch(text) or _SELF.fullmatch(text))
 
 
 def earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:

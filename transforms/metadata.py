@@ -48,6 +48,8 @@ _PLAN_YEAR = re.compile(
 _GOAL_YEAR = re.compile(rf"[到至]{_YEAR}\s*年")
 _PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|(?:半年|前三季度|一季度).{{0,10}}(?:工作|情况)(?!分析)")
 _NEWS = cue_regex("news_marker")
+# "2023-07-20 16:44,正文:": the body of a corpus page starts after its dateline.
+_DATELINE_BODY = re.compile(r"[^\n]{0,30}?正文[::]")
 # How a work report opens: the address to the deputies, the government's own voice, the review.
 # A title line of its own among the first lines ("工作报告\n保定市满城区2021年政府工作报告").
 _TITLE_LINE = re.compile(r"\A(?:[^\n]*\n){0,3}[^\n]{0,30}政府工作报告[^\n]{0,10}$", re.MULTILINE)
@@ -146,7 +148,7 @@ def _body_start(text: str) -> int:
         end = text.find("\n---", 3)
         if end >= 0:
             return end + 4
-    m = re.match(r"[^\n]{0,30}?正文[::]", text)
+    m = _DATELINE_BODY.match(text)
     return m.end() if m else 0
 
 
@@ -202,4 +204,4 @@ def _national(text: str) -> bool:
     own = sum(1 for _ in _LOCAL_SELF.finditer(text, 0, _REVIEW_CHARS))
     ours = len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS))
     # A short page on the nation names no region of its own at all.
-    return own < 2 and (ours >= 5 or (ours >= 2 and not regions.mention_regex().search(text, 0, _REVIEW_CHARS)))
+    return own < 2 and (ours >= 5 or (ours >= 2 and not regions.mention_finder().search(text, 0, _REVIEW_CHARS)))

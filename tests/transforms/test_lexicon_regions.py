@@ -26,8 +26,9 @@ def test_eval_codes_are_all_scored_rows() -> None:
 
 
 def test_longest_wording_wins() -> None:
-    m = lexicon.indicator_regex().search("规上工业增加值增长")
-    assert m and lexicon.form_by_group()[m.lastgroup or ""] == "规上工业增加值"
+    finder, form_of = lexicon.indicator_finder()
+    m = finder.search("规上工业增加值增长")
+    assert m and form_of[m.word] == "规上工业增加值"
 
 
 def test_private_tokenizer_knows_the_lexicon() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transforms._patterns import SCOPE_NOTE, strip_neutral
+from transforms._patterns import GROWTH_NOUN, SCOPE_NOTE, strip_neutral
 from transforms._place import strip_regions
 from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
@@ -24,6 +24,8 @@ _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _NEGATIVE = cue_regex("decline")
 # 提高到, 下降至: the level reached, not a change.
 _TO_LEVEL = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)")
+# A wording that names the change (涨幅, 增速), then a verb to the figure: the change reached.
+_CHANGE_REACHED = re.compile(rf"(?:{GROWTH_NOUN}|涨幅)[^,;。]{{0,8}}(?:{cue_alternation('change_to')})(?:到|至)$")
 # A comparison with another region, or a change against the previous month (环比), is not
 # the year-on-year figure of the indicator.
 _COMPARISON = cue_regex("comparison")
@@ -33,7 +35,7 @@ _SHARE = cue_regex("share")
 _SPAN_START = re.compile(
     r"""
     (?:从|由) \s*
-    (?: (?:19|20)\d{2} 年 (?:末|底)? | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末) )?
+    (?: (?:19|20)\d{2} 年 (?:末|底)? | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末) | (?:去|上|前)年 (?:末|底)? )?
     (?:的)? \s*
     (?: [\d.]+ [万亿]{0,2} [^\d,;。和、]{0,3} [和、] )?   # the second start of a list: 从46503元和16935元
     \s* $
@@ -59,8 +61,6 @@ _NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 
 
-
-
 def narrowed(prefix: str, form: str = "") -> bool:
     """Whether the words before an indicator make it a sub-statistic (see `_patterns.strip_neutral`).
 
@@ -76,8 +76,16 @@ def narrowed(prefix: str, form: str = "") -> bool:
         return False
     if _NARROWING.search(cjk):
         return True
-    words = pos_tokenizer().lcut(cjk)
-    return not words or words[-1].flag not in _NON_MODIFIER_TAGS
+    words = pos_tokenizer().lcut(cjk + form[:2])
+    # The wording starts inside a longer word: 农副产品加工业 is no 工业.
+    ends, at = 0, len(cjk)
+    for w in words:
+        if ends < at < ends + len(w.word):
+            return True
+        ends += len(w.word)
+        if ends == at:
+            return w.flag not in _NON_MODIFIER_TAGS
+    return True
 
 
 def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[str | None, float]:
@@ -85,7 +93,9 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
     level_kind = units()[indicators()[code].level_unit].kind if code in indicators() else ""
     unit_kind = units()[number.unit].kind
     words = zone or predicate
-    negative = bool(_NEGATIVE.search(words)) and "增长" not in words.split("下降")[-1]
+    # The verb nearest the figure gives its sign: 涨幅逐步回落,预计全年涨幅6.5% is a rise.
+    verbs = [m.group() for m in _GROWTH.finditer(words)]
+    negative = bool(verbs) and bool(_NEGATIVE.fullmatch(verbs[-1]))
     sign = -1.0 if negative else 1.0
     if _COMPARISON.search(words):
         return None, number.value
@@ -98,6 +108,8 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
             return None, number.value
         return "pp_change", sign * number.value
     if unit_kind == "rate":
+        if _CHANGE_REACHED.search(words):
+            return "growth", number.value  # 涨幅回落到2.6%, 增速提高到6%: the change reached
         if _SHARE.search(words):  # 占…比重, 占全市的, 占比
             return ("share", number.value) if level_kind != "rate" else (None, number.value)
         grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)

@@ -66,6 +66,16 @@ def _continues(sentence: str, end: int, start: int, mention_starts: list[int]) -
     return _leftover(gap) <= _MAX_LEFTOVER or bool(_ASIDE.fullmatch(gap))
 
 
+def _whole_wording(subject_end: int, figure_start: int, mentions: list[Mention]) -> int:
+    """The subject's end moved past an indicator wording that the filler words cut in two:
+    in 居民消费价格涨幅2%左右 the wording ends in 涨幅, a growth word the figure may also be read with."""
+    before = bisect_left(mentions, subject_end, key=lambda m: m.start)
+    for m in mentions[max(0, before - 3) : before]:
+        if subject_end < m.end <= figure_start:
+            return m.end
+    return subject_end
+
+
 def runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iterator[Run]:
     """The runs of a sentence's figures, in order, each with the span of its subject."""
     masked = SCOPE_NOTE.sub(lambda m: "_" * len(m.group()), sentence)
@@ -75,7 +85,7 @@ def runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Itera
         first = numbers[i]
         prev_end = numbers[i - 1].end if i else 0
         tail = _FILLER_TAIL.search(sentence, window_start(first.start, prev_end), first.start)
-        subject_end = tail.start() if tail else first.start
+        subject_end = _whole_wording(tail.start() if tail else first.start, first.start, mentions)
         # A figure in brackets belongs to the words before them: 高于全省平均水平(4.6%).
         bracketed = subject_end == first.start and masked[first.start - 1 : first.start] == "("
         bound = last_break(masked, subject_end - bracketed, _BOUNDARIES, prev_end)

@@ -155,8 +155,11 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
     if meta_year is not None:
         for pattern, delta in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
             for m in pattern.finditer(text):
-                if m.start() > pos and not _COMPARED_YEAR.search(text, max(0, m.start() - 6), m.start()):
-                    pos, year, target, base, span = m.start(), meta_year + delta, False, False, False
+                if m.start() <= pos or _COMPARED_YEAR.search(text, max(0, m.start() - 6), m.start()):
+                    continue
+                if text[m.start() - 1 : m.start()] in ("从", "由") and _SPAN_END.search(text, m.end()):
+                    continue  # 赤字率从去年的2.1%提高到2.3%: last year is where the span starts
+                pos, year, target, base, span = m.start(), meta_year + delta, False, False, False
     if base:
         year = None
     if target and year is not None and meta_year is not None and year < meta_year:

@@ -30,7 +30,7 @@ from transforms.records import CleanText, DocumentMeta, Fact
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
 # cumulative growth; only levels of non-accumulating indicators are facts (of the span's end).
 _SPAN_OPENING = re.compile(
-    rf"""\s*(?:
+    rf"""[\s—–-]*(?:   # a dash may lead it: ——这五年,绿色转型纵深推进
         {cue_alternation("span_opening")}
       | “?十[一二三四五]五”?(?:时期|期间|以来)      # the five-year plan periods
     )""",

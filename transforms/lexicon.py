@@ -117,21 +117,20 @@ def form_requirements() -> dict[str, str]:
     return out
 
 
-# Heads after which a report may put a verb inside the name: 规上工业完成产值,
-# 文化及相关产业实现增加值. The matcher accepts that verb so the indicator still matches.
-_VERB_HEADS = ("增加值", "总产值", "产值")
-
-
 def _form_words(form: str) -> dict[str, Accept | None]:
-    """The strings a wording is written as, each with the check on what must follow it."""
+    """The strings a wording is written as, each with the check on what must follow it.
+
+    A report may put a verb before the head noun of a name (规上工业完成产值, 文化及相关产业
+    实现增加值, 第一产业完成投资): the matcher accepts it so the indicator still matches.
+    """
     if "(" in form:  # 经济(增长/增速): the bracketed words must follow but stay outside the mention
         head, tail = form.split("(", 1)
         followers = tuple(tail.rstrip(")").split("/"))
         return {head: lambda _word, text, end: text.startswith(followers, end)}
-    for verb_head in _VERB_HEADS:
-        if form.endswith(verb_head) and len(form) > len(verb_head) + 1:
-            stem = form[: -len(verb_head)]
-            return {form: None, stem + "实现" + verb_head: None, stem + "完成" + verb_head: None}
+    for name_head in cue_words("name_head"):
+        if form.endswith(name_head) and len(form) > len(name_head) + 1:
+            stem = form[: -len(name_head)]
+            return {form: None} | {stem + verb + name_head: None for verb in cue_words("name_verb")}
     return {form: None}
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 
 from transforms import regions
 from transforms._doc_region import document_region
+from transforms._file_name import region_in_name, year_in_name
 from transforms._published import npc_session_year, publication_date, years_named
 from transforms.lexicon import cue_alternation, cue_regex
 from transforms.records import CleanText, DocumentMeta, ReportType
@@ -92,13 +93,15 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     published = publication_date(text[:_HEAD_CHARS])
     report_type = _report_type(head, title, text[:_HEAD_CHARS])
     national = _national(text)
-    region = document_region(text, head, title, national)
+    # A text that names neither its region nor its year may still be filed under a name that does.
+    region = document_region(text, head, title, national) or region_in_name(doc)
+    year = _year(head, title, text, report_type, published) or year_in_name(doc)
     return DocumentMeta(
         doc=doc,
         title=title,
         region=region.name if region else None,
         region_code=region.adcode if region else None,
-        year=_year(head, title, text, report_type, published),
+        year=year,
         report_type=report_type,
         published=published,
     )
@@ -173,8 +176,9 @@ def _year(head: str, title: str | None, text: str, report_type: ReportType, publ
     plan = _PLAN_YEAR.search(text)
     if plan:
         return int(plan.group("y"))
-    # A report reviews the year before it was delivered, and names that year most often first.
-    named = Counter(years_named(text[:_REVIEW_CHARS]))
+    # A report reviews the year before it was delivered, and names that year most often
+    # (not counting the bases it compares with or the deadlines it sets: 比2007年, 到1985年).
+    named = Counter(years_named(text[:_REVIEW_CHARS], bases=False))
     return named.most_common(1)[0][0] + 1 if named else None
 
 

@@ -63,7 +63,7 @@ NUMBER = re.compile(
         (?P<neg>(?<![\d%])[-−](?=\d))?           # a negative figure: 钦州(-0.7%)
         (?:(?P<num>{_ARABIC})|(?P<cn>{_CHINESE}))
         \s*{_unit_pattern()}
-        (?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')})?
+        (?:\s*(?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')}))?
     )
     """,
     re.VERBOSE,

@@ -31,6 +31,23 @@ def test_review_heading_gives_the_delivery_year() -> None:
     assert m.year == 2015
 
 
+def test_years_compared_with_do_not_date_the_report() -> None:
+    body = "各位代表:\n现在,我代表国务院,向大会报告过去五年的政府工作。\n一、过去五年工作回顾\n"
+    body += "补贴资金从2007年的639亿元增加到2012年的1923亿元,比2007年增加3倍。" * 2
+    assert (meta(body).report_type, meta(body).year) == ("work_report", 2013)
+
+
+def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -> None:
+    body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
+    pinyin = extract_metadata("daqing_h1_2016.html", clean_text(body))
+    assert (pinyin.region, pinyin.year) == ("大庆市", 2016)
+    named = extract_metadata("大庆市2016年上半年.txt", clean_text(body))
+    assert (named.region, named.region_code, named.year) == ("大庆市", "230600", 2016)
+    # The text wins over the name; a pinyin word shared by two regions (台州, 泰州) gives nothing.
+    assert meta(body.replace("全市", "沅陵县")).region == "沅陵县"
+    assert extract_metadata("taizhou_2016.txt", clean_text(body)).region is None
+
+
 def test_national_report() -> None:
     m = meta("现在,我代表国务院,向十四届全国人民代表大会第二次会议报告工作。")
     assert m.region == "全国"

@@ -127,7 +127,10 @@ def _on_existing_warehouse(db: str | None, work: Callable[[Warehouse], T], allow
         with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout, read_only=True, allowed_dirs=allowed_dirs) as wh:
             return work(wh)
     except duckdb.Error as e:
-        raise fail(f"query failed: {str(e).splitlines()[0]}") from None
+        from warehouse.identity import corrupt_or_none
+
+        damaged = corrupt_or_none(cfg.db, e)  # a truncated file can open and fail on its first page read
+        raise fail(str(damaged) if damaged else f"query failed: {str(e).splitlines()[0]}") from None
     except (WarehouseError, ValueError, OSError) as e:
         raise fail(str(e)) from None
 
@@ -181,6 +184,29 @@ def export(
         db, lambda wh: wh.export(dest, fmt.value, excel=excel, only=only), allowed_dirs=(dest,)
     )
     out.print(f"wrote {len(written)} files ({sum(written.values())} rows) and datapackage.json to {folder}")
+
+
+@app.command()
+def report(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="the HTML file to write")] = Path("report.html"),
+    indicator: Annotated[str | None, typer.Option(help="indicator code of the series chart "
+                                                  "[default: the one most regions have]")] = None,
+    measure: Annotated[str | None, typer.Option(help="its measure: level, growth, share, pp_change")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a self-contained HTML report (charts and tables, opens offline): targets vs results, series, conflicts."""
+    from reports.page import build_report
+
+    page = _on_existing_warehouse(db, lambda wh: build_report(wh, indicator=indicator, measure=measure))
+    target = out_file.resolve()
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(page, encoding="utf-8")
+        partial.replace(target)
+    except OSError as e:
+        raise fail(f"cannot write {out_file}: {e.strerror}") from None
+    out.print(f"wrote {out_file} ({len(page.encode('utf-8')) / 2**20:.1f} MB, opens offline)", highlight=False)
 
 
 @app.command()

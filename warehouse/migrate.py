@@ -72,9 +72,7 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
 
     Refuses a file that holds someone else's tables before writing anything to it.
     """
-    tables = _tables(con)
-    if VERSION_TABLE not in tables and tables and not tables >= BASELINE_TABLES:
-        raise NotAWarehouse(f"{path} is a DuckDB file with other tables: not a gwr warehouse")
+    check_is_gwr(con, path)
     now = datetime.now(UTC).replace(tzinfo=None)
     con.begin()
     try:
@@ -99,6 +97,13 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
         con.rollback()
         raise
     return done
+
+
+def check_is_gwr(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Raise `NotAWarehouse` when the file holds tables and none of them says it is a gwr warehouse."""
+    tables = _tables(con)
+    if VERSION_TABLE not in tables and tables and not tables >= BASELINE_TABLES:
+        raise NotAWarehouse(f"{path} is a DuckDB file with other tables: not a gwr warehouse")
 
 
 def derived_fingerprint() -> str:

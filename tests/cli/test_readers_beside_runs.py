@@ -40,13 +40,18 @@ print(still, fresh.execute(count).fetchall()[0][0], len(rows), flush=True)
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder with an inbox of one sample, its warehouse and published snapshot (one real `gwr run`)."""
+    """A folder with an inbox of one sample, its warehouse and published snapshot.
+
+    Loaded by the flow in this process (Prefect's in-process API, which the flow tests share)
+    rather than by a `gwr run` that would start a server of its own; the tests' runs are real.
+    """
+    from flows.pipeline import gwr_pipeline
+
     root = tmp_path_factory.mktemp("template")
     (root / "inbox").mkdir()
     shutil.copy(SAMPLES[0], root / "inbox")
-    first = gwr("run", str(root / "inbox"), "--db", str(root / "gwr.duckdb"))
-    assert first.returncode == 0, first.stderr
-    assert "published for BI tools" in first.stdout
+    summary = gwr_pipeline(paths=[str(root / "inbox")], db=str(root / "gwr.duckdb"))
+    assert summary["docs_new"] == 1 and "gwr-published.duckdb" in summary["published"]
     return root
 
 

@@ -34,7 +34,7 @@ _SHARE = cue_regex("share")
 # "由“十二五”末的29.1亿元"): the figure is where a span starts, not a result.
 _SPAN_START = re.compile(
     r"""
-    (?:从|由) \s*
+    (?:从|由) \s* (?:不到|不足|近|约|超过)?
     (?: (?:19|20)\d{2} 年 (?:末|底)? | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末) | (?:去|上|前)年 (?:末|底)? )?
     (?:的)? \s*
     (?: [\d.]+ [万亿]{0,2} [^\d,;。和、]{0,3} [和、] )?   # the second start of a list: 从46503元和16935元

@@ -303,6 +303,12 @@ AUDIT = [
         id="anhui-a-dash-before-a-span-opening",
     ),
     pytest.param(
+        review("民生类支出占一般公共预算支出7成以上,居民人均可支配收入五年增长30.8%。"
+               "国内生产总值从不到70万亿元增加到超过100万亿元。"),
+        {act("gdp", "level", 100, "万亿元", "ge")},
+        id="guangdong-five-years-growth-and-a-span-from-under-a-figure",
+    ),
+    pytest.param(
         review("实现进出口总额27亿元,增长6.3%;金融机构存贷款余额分别达到370亿元、204亿元,较年初分别增长15.8%、14.7%;"
                "完成规模以上固定资产投资75亿元,增长24%。"),
         {act("import_export", "level", 27, "亿元"), act("import_export", "growth", 6.3, "%"),

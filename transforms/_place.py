@@ -38,8 +38,6 @@ _NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation')}|平均
 _RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]")
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class RegionMention:
     start: int

@@ -43,16 +43,31 @@ def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bo
         flow = gwr_pipeline.with_options(task_runner=_dask_runner(dask_address, cfg)) if dask or dask_address \
             else gwr_pipeline
         with _progress_bar(console):
-            summary = _in_thread(lambda: flow(
-                paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
-                lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
-                doc_timeout=cfg.doc_timeout, prune=prune))
+            try:
+                summary = _in_thread(lambda: flow(
+                    paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
+                    lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
+                    doc_timeout=cfg.doc_timeout, prune=prune))
+            finally:
+                _drain_prefect_services()
         flow_seconds = time.monotonic() - flow_started
     summary["server_start_seconds"] = server.started_in
     summary["flow_seconds"] = round(flow_seconds, 2)
     summary["wall_seconds"] = round(time.monotonic() - started, 2)
     summary["signal"] = received[0] if received else None
     return summary
+
+
+def _drain_prefect_services(timeout: float = 10) -> None:
+    """Send Prefect's buffered logs and events now, while its server still runs.
+
+    Prefect drains them when the interpreter exits; by then a temporary server is
+    gone, and the drain would wait on a dead API (measured: a hang after Ctrl-C).
+    """
+    from prefect._internal.concurrency.services import _QueueServiceBase
+
+    with contextlib.suppress(Exception):
+        _QueueServiceBase.drain_all(timeout=timeout)
 
 
 def _in_thread(work: Callable[[], dict]) -> dict:

@@ -73,6 +73,7 @@ def start_server(console: Console, start_timeout: float) -> Server:
     """Start `prefect server start` on a free loopback port in its own session; return once it answers."""
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
+    prefect_home().mkdir(parents=True, exist_ok=True)
     log_path = prefect_home() / f"gwr-server-{port}.log"
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
            "PREFECT_UI_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false"}

@@ -170,6 +170,9 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
     files, size = run.found.files, run.cfg.batch_size
     progress.report(0, run.total)
     pending: deque[InFlight] = deque()
+    # Batches with nothing to extract or record as failed only confirm paths: they are
+    # gathered and confirmed in one load, so an unchanged inbox costs one write, not one a batch.
+    seen_only = InFlight(0, Triage(), [], None)
     leftover = run.found.failures  # discovery failures are recorded with the first batch
     for start in range(0, len(files) or 1, size):
         if progress.stop_requested():
@@ -178,13 +181,21 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
         with tally.timed("ingest"):
             sources, read_failures = read_batch(batch, int(run.cfg.max_file_mb * 2**20))
             sorted_ = triage(sources, run.ledger)
-        # Parcel and quote(): Prefect (and Dask) would otherwise walk every
-        # element of these payloads (bytes, offset maps) to track dependencies.
-        job = (transform_batch.submit(Parcel(sorted_.to_process), run.pool_size, run.cfg.doc_timeout)
-               if sorted_.to_process else None)
-        pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
-        leftover = []
         last = start + size >= len(files)
+        if sorted_.to_process or read_failures or leftover:
+            # Parcel and quote(): Prefect (and Dask) would otherwise walk every
+            # element of these payloads (bytes, offset maps) to track dependencies.
+            job = (transform_batch.submit(Parcel(sorted_.to_process), run.pool_size, run.cfg.doc_timeout)
+                   if sorted_.to_process else None)
+            pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
+            leftover = []
+        else:
+            seen_only.size += len(batch)
+            seen_only.sorted_.unchanged += sorted_.unchanged
+            seen_only.sorted_.duplicates += sorted_.duplicates
+        if last or seen_only.size >= 100 * size:
+            pending.append(seen_only)
+            seen_only = InFlight(0, Triage(), [], None)
         while len(pending) >= run.window or (pending and last):
             if progress.stop_requested():
                 return
@@ -196,6 +207,8 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
 
 def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) -> None:
     """Validate and load one extracted batch, then add what it committed to the tally."""
+    if not batch.size and not batch.failures:
+        return
     with tally.timed("wait_for_extract"):
         processed, bad, took = batch.extraction.result() if batch.extraction is not None else ([], [], 0.0)
     tally.seconds["extract"] += took  # worker time, concurrent with the flow's own stages

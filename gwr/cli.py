@@ -87,10 +87,11 @@ def run(
         check_prefect_home()
         check_api_url()
         from gwr.runner import run_pipeline
+        from gwr.server import ServerStartError
         from gwr.summary import exit_code, print_summary
 
         summary = run_pipeline([str(p) for p in paths], cfg, err, prune=prune, dask_address=dask_address, dask=dask)
-    except _known_errors() as e:
+    except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
     print_summary(summary, out, err)
     if exit_code(summary):

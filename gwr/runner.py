@@ -138,7 +138,15 @@ def _stop_on_signals(received: list[int]) -> Iterator[None]:
         # Not in the handler itself: the main thread may hold the pool's lock right now.
         threading.Thread(target=isolation.shutdown, daemon=True).start()
 
+    def quiet_after_stop(args: threading.ExceptHookArgs) -> None:
+        # Stopping the workers mid-document can make the pool's own threads fail on a
+        # closed channel; after a stop request that is expected, not news.
+        if not progress.stop_requested():
+            default_hook(args)
+
     progress.clear_stop()
+    default_hook = threading.excepthook
+    threading.excepthook = quiet_after_stop
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
@@ -150,11 +158,19 @@ def _stop_on_signals(received: list[int]) -> Iterator[None]:
         stop_children()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        threading.excepthook = default_hook
 
 
-def stop_children(grace: float = 10) -> None:
-    """SIGTERM every process this one started (and theirs), then SIGKILL what is left after `grace` seconds."""
-    children = psutil.Process().children(recursive=True)
+def stop_children(grace: float = 5) -> None:
+    """SIGTERM every process this one started (and theirs), then SIGKILL what is left after `grace` seconds.
+
+    multiprocessing's resource tracker is left alone: it ignores SIGTERM by design,
+    exits by itself when this process does, and cleans up after the workers then.
+    """
+    from multiprocessing import resource_tracker
+
+    tracker = getattr(resource_tracker._resource_tracker, "_pid", None)
+    children = [child for child in psutil.Process().children(recursive=True) if child.pid != tracker]
     for child in children:
         with contextlib.suppress(psutil.Error):
             child.terminate()

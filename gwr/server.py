@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock
 from rich.console import Console
 
 from gwr.preflight import prefect_home
@@ -82,14 +83,26 @@ def start_server(console: Console, start_timeout: float) -> Server:
     console.print(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim",
                   highlight=False, soft_wrap=True)
     started = time.monotonic()
+    # Servers sharing a PREFECT_HOME share its database: two first starts at once race
+    # in its migrations (measured: "no such table: block_data", exit 3), so starts take turns.
+    with FileLock(prefect_home() / "gwr-server-start.lock", timeout=start_timeout):
+        child = _spawn(prefect_bin, port, env, log_path)
+        _wait_until_healthy(child, api_url, log_path, started + start_timeout, start_timeout)
+    return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
+
+
+def _spawn(prefect_bin: str, port: int, env: dict[str, str], log_path: Path) -> subprocess.Popen:
     # O_NOFOLLOW: a symlink planted at the log's name is refused, never followed.
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
     with os.fdopen(fd, "wb") as log:
-        child = subprocess.Popen(
+        return subprocess.Popen(
             [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off", "--no-ui"],
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
         )
-    deadline = started + start_timeout
+
+
+def _wait_until_healthy(child: subprocess.Popen, api_url: str, log_path: Path, deadline: float,
+                        start_timeout: float) -> None:
     while not healthy(api_url):
         if child.poll() is not None:
             tail = log_path.read_text(errors="replace").strip().splitlines()[-1:] or ["(empty log)"]
@@ -100,7 +113,6 @@ def start_server(console: Console, start_timeout: float) -> Server:
             raise ServerStartError(f"the Prefect server did not answer within {start_timeout:g} s "
                                    f"(GWR_SERVER_START_TIMEOUT; log: {log_path})")
         time.sleep(0.25)
-    return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
 
 
 def record(server: Server) -> None:
@@ -145,7 +157,7 @@ def server_for_run(console: Console, start_timeout: float, *, keep: bool = False
             stop_process_group(server.pid)
 
 
-def stop_process_group(pid: int, grace: float = 10) -> None:
+def stop_process_group(pid: int, grace: float = 5) -> None:
     """SIGTERM the process group led by `pid`, then SIGKILL whatever is left after `grace` seconds."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGTERM)

@@ -74,6 +74,7 @@ def run(
 ) -> None:
     """Load report files into the warehouse (new and changed files only)."""
     from gwr.preflight import check_api_url, check_prefect_home
+    from gwr.server import ServerStartError
 
     apply_prefect_defaults()
     # Without --verbose the summary and the one-sentence error say everything;
@@ -87,7 +88,6 @@ def run(
         check_prefect_home()
         check_api_url()
         from gwr.runner import run_pipeline
-        from gwr.server import ServerStartError
         from gwr.summary import exit_code, print_summary
 
         summary = run_pipeline([str(p) for p in paths], cfg, err, prune=prune, dask_address=dask_address, dask=dask)

@@ -34,9 +34,6 @@ def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bo
     started = time.monotonic()
     received: list[int] = []
     with _stop_on_signals(received), server_for_run(console, cfg.server_start_timeout) as server:
-        if server.started_in:
-            console.print(f"Prefect server: started a temporary one in {server.started_in:.1f} s; "
-                          "`gwr server start` keeps one running so later runs skip this", style="dim", soft_wrap=True)
         flow_started = time.monotonic()
         from flows.pipeline import gwr_pipeline  # imports Prefect: only when running, after the API URL is set
 

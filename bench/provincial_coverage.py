@@ -1,6 +1,6 @@
 """How many provincial 2026 reports yield a 2026 GDP growth target and a 2025 GDP growth actual.
 
-usage: python bench/provincial_coverage.py [CORPUS_DIR]   (default /work/shared/corpus-large)
+usage: python bench/provincial_coverage.py [CORPUS_DIR]   (default ../shared/corpus-large beside the project)
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from transforms import process_text  # noqa: E402
 
 
 def main() -> int:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/corpus-large")
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus-large"
     files = sorted(corpus.glob("b_*.txt"))
     targets = actuals = 0
     misses: list[str] = []

@@ -32,6 +32,7 @@ from flows.tasks import (
     discover_files,
     load_batch,
     open_run,
+    publish_snapshot,
     read_batch,
     record_skipped,
     retire_missing,
@@ -40,6 +41,7 @@ from flows.tasks import (
 )
 from gwr.config import Settings, settings
 from transforms import EXTRACTOR_VERSION
+from warehouse.publish import snapshot_path
 from warehouse.run_counts import COUNTS
 from warehouse.runlock import run_lock
 
@@ -102,6 +104,7 @@ def gwr_pipeline(
     workers: int | None = None,
     doc_timeout: float | None = None,
     prune: bool = False,
+    publish: str | None = None,
 ) -> dict:
     """Load report files (or folders of them) into the DuckDB warehouse and return the run summary."""
     cfg = settings(db, batch_size=batch_size, max_file_mb=max_file_mb, lock_timeout=lock_timeout,
@@ -144,10 +147,12 @@ def gwr_pipeline(
             if status == "interrupted":
                 reason = f"interrupted after {tally.done} of {total} documents"
             close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
+        target = snapshot_path(Path(db_path), publish) if status == "completed" else None
+        published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
     return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,
-            "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped,
+            "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published,
             "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}}
 
 

@@ -25,7 +25,8 @@ from transforms.records import SourceFile
 from validation.facts import validate_facts
 from validation.frames import document_row, fact_frame, source_row
 from validation.split import split_valid
-from warehouse import open_warehouse
+from warehouse import WarehouseError, open_warehouse
+from warehouse.publish import publish
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
 
@@ -161,6 +162,20 @@ def load_batch(
         for f in failures:
             wh.record_ingest_error(run_id, f.path, f.sha256, f.stage, f.error_class, f.message)
     return {"facts_loaded": facts, "rows_quarantined": quarantined, "docs_failed": len(orphans)}
+
+
+@task(cache_policy=NONE)
+def publish_snapshot(db: str, target: str) -> str:
+    """Publish the read-only snapshot and Parquet files BI tools open; say where, or why not.
+
+    The run's documents are committed by now: a snapshot that cannot be written (a full disk)
+    is reported, and the previous snapshot stays, but the run does not fail for it.
+    """
+    try:
+        done = publish(Path(db), Path(target))
+    except (OSError, WarehouseError) as exc:
+        return f"not published to {target}: {str(exc).splitlines()[0]}; the previous snapshot stays"
+    return f"{done.snapshot} and {done.relations} Parquet files in {done.parquet}/ ({done.seconds:g} s)"
 
 
 @task(cache_policy=NONE, **IO_RETRIES)

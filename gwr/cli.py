@@ -29,8 +29,6 @@ T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Chinese government work reports -> a DuckDB warehouse of economic indicators.")
-export_app = typer.Typer(no_args_is_help=True, help="Write warehouse views to files.")
-app.add_typer(export_app, name="export")
 server_app = typer.Typer(no_args_is_help=True, help="A local Prefect server that later runs use (gwr run, gwr serve).")
 app.add_typer(server_app, name="server")
 out = Console()
@@ -71,6 +69,9 @@ def run(
     dask_address: Annotated[str | None, typer.Option(help="extract on the Dask cluster at tcp://HOST:PORT")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's log lines")] = False,
     fail_on_error: Annotated[bool, typer.Option(help="exit 1 if any document failed")] = False,
+    publish: Annotated[str | None, typer.Option(
+        help="snapshot file BI tools open, written after a successful run; 'none' skips it "
+             "[env GWR_PUBLISH; default beside the warehouse: gwr-published.duckdb]")] = None,
 ) -> None:
     """Load report files into the warehouse (new and changed files only)."""
     from gwr.preflight import check_api_url, check_prefect_home
@@ -90,7 +91,8 @@ def run(
         from gwr.runner import run_pipeline
         from gwr.summary import exit_code, print_summary
 
-        summary = run_pipeline([str(p) for p in paths], cfg, err, prune=prune, dask_address=dask_address, dask=dask)
+        summary = run_pipeline([str(p) for p in paths], cfg, err, prune=prune, dask_address=dask_address, dask=dask,
+                               publish=publish)
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
     print_summary(summary, out, err)
@@ -126,7 +128,10 @@ def _on_existing_warehouse(db: str | None, work: Callable[[Warehouse], T], allow
         with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout, read_only=True, allowed_dirs=allowed_dirs) as wh:
             return work(wh)
     except duckdb.Error as e:
-        raise fail(f"query failed: {str(e).splitlines()[0]}") from None
+        from warehouse.identity import corrupt_or_none
+
+        damaged = corrupt_or_none(cfg.db, e)  # a truncated file can open and fail on its first page read
+        raise fail(str(damaged) if damaged else f"query failed: {str(e).splitlines()[0]}") from None
     except (WarehouseError, ValueError, OSError) as e:
         raise fail(str(e)) from None
 
@@ -147,15 +152,62 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format) -> None:
         out.print(f"{len(rows)} row(s)", style="dim")
 
 
-@export_app.command("facts")
-def export_facts(
-    out_file: Annotated[Path, typer.Option("--out", "-o", help="target file: .csv, .jsonl or .parquet")],
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    folder: Annotated[Path | None, typer.Argument(help="folder to write one file per table and view into")] = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="file format")] = ExportFormat.parquet,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV with a byte-order mark, for Excel")] = False,
+    only: Annotated[list[str] | None, typer.Option("--only", help="just this table or view (repeatable)")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="write only v_facts, to this "
+                                                  ".csv, .jsonl or .parquet file")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the flat fact view (v_facts) with provenance."""
+    """Export every table and view (with datapackage.json describing each column), or v_facts to one file."""
+    if out_file is not None:
+        if folder is not None and str(folder) != "facts":  # `gwr export facts --out FILE`, the older spelling
+            raise fail("give a folder or --out FILE, not both")
+        target = out_file.resolve()
+        n = _on_existing_warehouse(db, lambda wh: wh.export_facts(target), allowed_dirs=(target.parent,))
+        out.print(f"wrote {n} facts to {out_file}")
+        return
+    if folder is None:
+        raise fail("give a folder to export into, e.g. `gwr export out/ --format csv`")
+    if excel:
+        fmt = ExportFormat.csv
+    dest = folder.resolve()
+    written = _on_existing_warehouse(
+        db, lambda wh: wh.export(dest, fmt.value, excel=excel, only=only), allowed_dirs=(dest,)
+    )
+    out.print(f"wrote {len(written)} files ({sum(written.values())} rows) and datapackage.json to {folder}")
+
+
+@app.command()
+def report(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="the HTML file to write")] = Path("report.html"),
+    indicator: Annotated[str | None, typer.Option(help="indicator code of the series chart "
+                                                  "[default: the one most regions have]")] = None,
+    measure: Annotated[str | None, typer.Option(help="its measure: level, growth, share, pp_change")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a self-contained HTML report (charts and tables, opens offline): targets vs results, series, conflicts."""
+    from reports.page import build_report
+
+    page = _on_existing_warehouse(db, lambda wh: build_report(wh, indicator=indicator, measure=measure))
     target = out_file.resolve()
-    n = _on_existing_warehouse(db, lambda wh: wh.export_facts(target), allowed_dirs=(target.parent,))
-    out.print(f"wrote {n} facts to {out_file}")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(page, encoding="utf-8")
+        partial.replace(target)
+    except OSError as e:
+        raise fail(f"cannot write {out_file}: {e.strerror}") from None
+    out.print(f"wrote {out_file} ({len(page.encode('utf-8')) / 2**20:.1f} MB, opens offline)", highlight=False)
 
 
 @app.command()

@@ -29,7 +29,7 @@ from gwr.server import server_for_run
 
 
 def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bool = False,
-                 dask_address: str | None = None, dask: bool = False) -> dict:
+                 dask_address: str | None = None, dask: bool = False, publish: str | None = None) -> dict:
     """Run the flow on `paths` with a progress bar on `console`; the summary carries how long each part took."""
     started = time.monotonic()
     received: list[int] = []
@@ -44,7 +44,7 @@ def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bo
                 summary = _in_thread(lambda: flow(
                     paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
                     lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
-                    doc_timeout=cfg.doc_timeout, prune=prune))
+                    doc_timeout=cfg.doc_timeout, prune=prune, publish=publish))
             finally:
                 _drain_prefect_services()
         flow_seconds = time.monotonic() - flow_started

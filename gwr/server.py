@@ -76,8 +76,8 @@ def start_server(console: Console, start_timeout: float) -> Server:
     api_url = f"http://127.0.0.1:{port}/api"
     prefect_home().mkdir(parents=True, exist_ok=True)
     log_path = prefect_home() / f"gwr-server-{port}.log"
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-           "PREFECT_UI_ENABLED": "false", "PREFECT_SERVER_UI_ENABLED": "false"}
+    # The UI is served: Prefect's runner and CLI print links to it for every run and deployment.
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
     env.pop("PREFECT_API_URL", None)
     prefect_bin = str(Path(sys.executable).with_name("prefect"))
     console.print(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim",
@@ -88,6 +88,7 @@ def start_server(console: Console, start_timeout: float) -> Server:
     with FileLock(prefect_home() / "gwr-server-start.lock", timeout=start_timeout):
         child = _spawn(prefect_bin, port, env, log_path)
         _wait_until_healthy(child, api_url, log_path, started + start_timeout, start_timeout)
+    console.print(f"Prefect UI: {api_url.removesuffix('/api')}", style="dim", highlight=False, soft_wrap=True)
     return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
 
 
@@ -96,7 +97,7 @@ def _spawn(prefect_bin: str, port: int, env: dict[str, str], log_path: Path) -> 
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
     with os.fdopen(fd, "wb") as log:
         return subprocess.Popen(
-            [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off", "--no-ui"],
+            [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off"],
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
         )
 

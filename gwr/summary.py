@@ -38,6 +38,8 @@ def print_summary(summary: dict, console: Console, err: Console) -> None:
         table.add_row(label, str(summary.get(key, 0)))
     console.print(table)
     console.print(f"warehouse: {summary['db']}", style="dim", soft_wrap=True)
+    if summary.get("published"):
+        console.print(f"published for BI tools: {summary['published']}", style="dim", highlight=False, soft_wrap=True)
     if summary.get("server_start_seconds"):
         console.print(f"of {summary['wall_seconds']:.1f} s, {summary['server_start_seconds']:.1f} s went to starting "
                       "a temporary Prefect server (`gwr server start` keeps one running)", style="dim", soft_wrap=True)

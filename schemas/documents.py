@@ -55,3 +55,4 @@ class DocumentRecord(CleanDocument):
     region_code: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{6}$")
     year: Series[pa.Int64] = pa.Field(nullable=True, ge=FIRST_YEAR, le=LAST_YEAR)
     report_type: Series[str] = pa.Field(isin=["work_report", "progress_report", "bulletin", "news", "unknown"])
+    published: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")

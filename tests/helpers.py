@@ -8,10 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gwr.config import SAMPLES_DIR
+from gwr.config import PROJECT_ROOT, SAMPLES_DIR
 
 GWR = str(Path(sys.executable).with_name("gwr"))
 SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))
+# The material beside the project (eval set, corpora); absent on a clean clone, where tests that
+# need it skip with a reason.
+SHARED = PROJECT_ROOT.parent / "shared"
 
 
 def copy_samples(dest: Path) -> Path:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from transforms.records import CleanText, DocumentMeta, Fact
 
 # Bump when a change to rules or knowledge tables can change the facts extracted.
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "2.0.0"
 
 
 def process_text(doc: str, raw: str) -> tuple[CleanText, DocumentMeta, list[Fact]]:

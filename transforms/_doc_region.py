@@ -15,6 +15,7 @@ from functools import cache, cached_property
 
 from transforms import regions
 from transforms._patterns import SELF_LEVEL
+from transforms._wordfinder import WordFinder
 
 # Counting region names over the first part of a long report is enough and keeps it fast.
 _COUNT_CHARS = 6000
@@ -26,7 +27,7 @@ NATION = regions.Region("全国", None, "country", None, None, None)
 
 
 @cache
-def _forms() -> re.Pattern[str]:
+def _forms() -> WordFinder:
     """Official names and short forms of every region, for finding them in a document."""
     forms: set[str] = set()
     for row in regions.region_rows():
@@ -35,7 +36,7 @@ def _forms() -> re.Pattern[str]:
         short = regions.short_form(name)
         if len(short) >= 2 and not regions.is_generic(short) and not regions.is_generic(name):
             forms.add(short)
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    return WordFinder(forms)
 
 
 def document_region(text: str, head: str, title: str | None, national: bool) -> regions.Region | None:
@@ -63,14 +64,14 @@ def _mentions(text: str, end: int | None = None, context: str = "", county_text:
     (徐水县), where its full name or its parent is named too (in `text` or `context`), or where
     it recurs in a county's own text (`county_text`: one that calls itself 全区/全县) — 新建 is
     a verb far more often than 新建区, and 惠民生 no mention of 惠民县."""
-    matches = list(_forms().finditer(text, 0, len(text) if end is None else end))
-    named = {m.group() for m in matches} | ({m.group() for m in _forms().finditer(context)} if context else set())
+    matches = list(_forms().finditer(text, 0, end))
+    named = {m.word for m in matches} | ({m.word for m in _forms().finditer(context)} if context else set())
     # A stem written with an administrative suffix (徐水县, before the county became 徐水区) is a name.
-    suffixed = {m.group() for m in matches if text[m.end() : m.end() + 1] in _SUFFIX_CHARS}
-    stems = Counter(m.group() for m in matches)
+    suffixed = {m.word for m in matches if text[m.end : m.end + 1] in _SUFFIX_CHARS}
+    stems = Counter(m.word for m in matches)
     return [
-        m.group() for m in matches
-        if m.group() in suffixed or _plausible(m.group(), named) or (county_text and stems[m.group()] >= 2)
+        m.word for m in matches
+        if m.word in suffixed or _plausible(m.word, named) or (county_text and stems[m.word] >= 2)
     ]
 
 
@@ -100,12 +101,12 @@ def _title_region(title: str, text: str) -> regions.Region | None:
     found: list[tuple[int, int, regions.Region]] = []
     named = set(_mentions(title))
     for m in _forms().finditer(title):
-        r = regions.resolve(m.group(), context) if _plausible(m.group(), named) else None
+        r = regions.resolve(m.word, context) if _plausible(m.word, named) else None
         if r is None:
             continue
-        if found and found[-1][1] == m.start() and _within(r, found[-1][2]):
+        if found and found[-1][1] == m.start and _within(r, found[-1][2]):
             found.pop()  # 深圳|光明区: the parent qualifies the child
-        found.append((m.start(), m.end(), r))
+        found.append((m.start, m.end, r))
     regions_named = [r for _, _, r in found]
     if not regions_named:
         return None
@@ -176,9 +177,38 @@ def self_level(text: str) -> str | None:
 
 
 def _by_frequency(text: str, counted: _Counted) -> regions.Region | None:
-    """The region the text names most often at the level it calls itself (全区 -> a district)."""
+    """The region the text names most often at the level it calls itself (全区 -> a district),
+    unless one of its districts is named far more often: a district's news says 全市 of its
+    city ("增速为全市各行政区第一") while naming itself throughout."""
     want = self_level(text)
     counts: Counter[str] = Counter(counted.names)
+    best = _most_named(text, counts, want)
+    if best is None:
+        return _only_prefecture(text, counts)
+    child = _most_named(text, counts, "county") if want == "city" else None
+    if child is not None and child[0] >= _DOMINANT * best[0] and _within(child[1], best[1]):
+        best = child
+    return _checked(best[1], counted)
+
+
+def _only_prefecture(text: str, counts: Counter[str]) -> regions.Region | None:
+    """A text that calls itself 全州 or 全盟 and names only its province is that province's one
+    autonomous prefecture or league, when it has exactly one (湖北 has 恩施 alone)."""
+    levels = Counter(m.group("lvl") for m in _SELF.finditer(text))
+    word = next((w for w in ("州", "盟") if levels.get(w, 0) >= 2), None)
+    provinces = {r.adcode for form in counts for r in regions.candidates(form) if r.level == "province" and r.adcode}
+    if word is None or len(provinces) != 1:
+        return None
+    province = provinces.pop() or ""
+    found = [r for r in regions.in_province(province) if r.level == "city" and r.name.endswith(word)]
+    return found[0] if len(found) == 1 else None
+
+
+# How many times more often a district must be named than its city to be the text's subject.
+_DOMINANT = 3
+
+
+def _most_named(text: str, counts: Counter[str], want: str | None) -> tuple[int, regions.Region] | None:
     best: tuple[int, regions.Region] | None = None
     for form, n in counts.most_common(40):
         fitting = [r for r in regions.candidates(form) if r.level != "other" and _fits(r, want)]
@@ -191,6 +221,4 @@ def _by_frequency(text: str, counted: _Counted) -> regions.Region | None:
         total = n + (counts.get(r.name, 0) if form != r.name else counts.get(regions.short_form(r.name), 0))
         if best is None or total > best[0]:
             best = (total, r)
-    if best is None:
-        return None
-    return _checked(best[1], counted)
+    return best

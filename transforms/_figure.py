@@ -8,14 +8,15 @@ it. A step that finds the figure is no fact of the indicator returns None.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from transforms import _kind, _place, _time
 from transforms._measures import is_start_or_count, measure_of, narrowed
-from transforms._pairing import list_words
+from transforms._patterns import GROWTH_NOUN, last_break, window_start
 from transforms._place import Reading
 from transforms._runs import Run
-from transforms._scope import MULTI_YEAR
+from transforms._scope import multi_year_end
 from transforms._subjects import Mention, Slot
 from transforms.lexicon import cue_alternation, cue_regex, stocks, units
 from transforms.numbers import Number
@@ -25,10 +26,22 @@ _STOCKS = frozenset(stocks().values())
 # After a flow's figure, the stock it adds up to: "新增市场主体2万家、达到3.16万家".
 _STOCK_AFTER_FLOW = cue_regex("stock_verb")
 # Separators of a list of figures ("增长8%、9.5%和10%").
-_LIST_GAP = re.compile(r"[、,和及与\s]*")
+_LIST_SEPARATOR = r"[、,和及与\s]"
+_LIST_GAP = re.compile(rf"{_LIST_SEPARATOR}*")
+_LIST_SEPARATORS = re.compile(_LIST_SEPARATOR)
 # A qualifier written once at the end of a list ("分别增长7%、8%左右") holds for every item.
 _LIST_QUALIFIER = re.compile(rf"(?:{cue_alternation('ge_after', 'le_after', 'approx_after')})$")
 _DIGIT = re.compile(r"\d")
+# A gap between two figures is no level: 差距扩大到200亿元, 超出重庆337亿元, 以百亿元领先于福州.
+_DIFFERENCE = cue_regex("difference")
+# After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
+_DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
+_GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅)$")
+_SPAN_TO = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)$")
+_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年")
+_GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长目标")
+# A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
+_GROWTH_AFTER = re.compile(rf"的?(?:GDP|经济|地区生产总值)?(?:{GROWTH_NOUN})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +64,28 @@ class SentenceContext:
 
 
 @dataclass(frozen=True, slots=True)
+class RunView:
+    """What the figures of a run share, worked out once per run so that a long list of figures
+    costs time in proportion to its length."""
+
+    run: Run
+    index: dict[int, int]  # a figure's start -> its place in the run
+    verbs: tuple[str, ...]  # for each figure, the words of the list it closes ("增长8%和9.5%": 增长)
+    list_qualifier: str | None  # a qualifier written once for a whole list ("分别增长7%、8%左右")
+    multi_year_end: int | None  # where the first multi-year cue of the run ends (年均, 累计)
+
+
+def run_view(text: str, run: Run) -> RunView:
+    nums = run.numbers
+    verbs = [text[run.subject_end : nums[0].start]]
+    for a, b in zip(nums, nums[1:], strict=False):
+        gap = text[a.end : b.start]
+        verbs.append(gap if _LIST_SEPARATORS.sub("", gap) else verbs[-1])
+    return RunView(run, {n.start: i for i, n in enumerate(nums)}, tuple(verbs), _list_qualifier(text, nums),
+                   multi_year_end(text, run.subject_start, nums[-1].end))
+
+
+@dataclass(frozen=True, slots=True)
 class _Figure:
     number: Number
     index: int  # its place in the run
@@ -58,46 +93,54 @@ class _Figure:
     before: str  # the sentence up to it
 
 
-def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fact | None:
+def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) -> Fact | None:
     """The fact `number` states of the indicator in `slot`, or None when it states none."""
-    text = sc.text
+    text, run = sc.text, view.run
     # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure,
     # except a stock's level ("累计达到8.6万户" after a flow is the running total).
-    if narrowed(slot.region_text, slot.form) or (
-        MULTI_YEAR.search(text[run.subject_start : number.end]) and slot.code not in _STOCKS
-    ):
+    multi = view.multi_year_end is not None and view.multi_year_end <= number.end
+    if narrowed(slot.region_text, slot.form) or (multi and slot.code not in _STOCKS):
         return None
-    fig = _figure(text, run, number)
+    fig = _figure(text, view, number)
+    context = window_start(number.start, run.subject_start)
     if fig.index and slot.code in stocks() and _STOCK_AFTER_FLOW.search(fig.zone):
         slot = Slot(stocks()[slot.code], slot.region_text, slot.start)
-    measured = _measure(text, run, slot, fig)
+    compared = _place.compared_place(text, number.start, sc.meta, sc.reading)
+    if compared == _place.NATION:
+        return None  # the nation as a comparison baseline (高于全国(2.5%)) is no fact
+    measured = _measure(text, view, slot, fig, compared is not None)
     if measured is None:
         return None
     measure, value, value_high = measured
+    if measure == "growth" and units()[number.unit].kind == "ratio" and _multi_year_times(sc, text, number):
+        return None
     bracket_target = _kind.bracket_target(text, run.subject_start, fig.zone, fig.index, number)
     yc = _time.year_cue(fig.before, sc.meta.year)
-    if _time.not_one_years_change(yc, measure, text[run.subject_start : number.start]):
+    if _time.not_one_years_change(yc, measure, text[context : number.start]):
         return None
-    yc = _time.paragraph_year(yc, sc.line_before, sc.meta)
+    yc = _time.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
     kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, sc.forecast, bracket_target)
-    period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target)
+    lead = sc.reading.lead_period if sc.reading else _time.period_of(sc.meta.title or "", "FY")
+    period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
     # A bracketed 年度目标 is the target of the year the figure beside it reports.
     year = yc.year if yc.year is not None else _time.default_year(
         sc.meta, "actual" if bracket_target else kind, "FY" if bracket_target else period
     )
     if year is None:
         return None
-    region, region_code = _place.figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
+    region, region_code = compared or _place.figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
     if not region:
         return None  # a figure of no known region cannot be placed (schemas.facts requires one)
-    qualifier = _qualifier(text, run, number)
-    unit = units()[number.unit]
+    qualifier = number.qualifier if number.qualifier != "eq" or not view.list_qualifier else view.list_qualifier
+    # A growth written in 倍 (增长1.1倍) is stated in per cent, as every growth is.
+    written = "%" if measure == "growth" and units()[number.unit].kind == "ratio" else number.unit
+    unit = units()[written]
     raw_start, raw_end = sc.clean.to_raw(*_quote_span(sc, slot, number))
     s_start, s_end = sc.clean.to_raw(sc.offset, sc.offset + len(text))
     return Fact(
         doc=sc.doc, region=region, year=year, period=period,
         indicator=slot.code or "", measure=measure, kind=kind,  # type: ignore[arg-type]
-        value=value, unit=number.unit, qualifier=qualifier,  # type: ignore[arg-type]
+        value=value, unit=written, qualifier=qualifier,  # type: ignore[arg-type]
         quote=sc.raw[raw_start:raw_end], raw_start=raw_start, raw_end=raw_end,
         sentence=text, sentence_raw_start=s_start, sentence_raw_end=s_end,
         value_high=value_high, value_base=value * unit.factor, base_unit=unit.base_unit,
@@ -108,24 +151,61 @@ def figure_fact(sc: SentenceContext, run: Run, slot: Slot, number: Number) -> Fa
     )
 
 
-def _figure(text: str, run: Run, number: Number) -> _Figure:
-    idx = run.numbers.index(number)
-    zone_start = run.subject_end if idx == 0 else run.numbers[idx - 1].end
+def _multi_year_times(sc: SentenceContext, text: str, number: Number) -> bool:
+    """增长1.4倍 in a work report's review is a span's growth (the plan period's), unless the
+    clause says it is against last year; news and bulletins report the year's own."""
+    if sc.meta.report_type != "work_report":
+        return False
+    return not _YEAR_ON_YEAR.search(text, last_break(text, number.start, ",;:。"), number.start)
+
+
+def _figure(text: str, view: RunView, number: Number) -> _Figure:
+    idx = view.index[number.start]
+    zone_start = view.run.subject_end if idx == 0 else view.run.numbers[idx - 1].end
     figure = text[number.start : number.end]
     qualifier_word = figure[: _DIGIT.search(figure).start()] if _DIGIT.search(figure) else figure
-    return _Figure(number, idx, text[zone_start : number.start] + qualifier_word, text[: number.start])
+    before = text[window_start(number.start) : number.start]
+    return _Figure(number, idx, text[zone_start : number.start] + qualifier_word, before)
 
 
-def _measure(text: str, run: Run, slot: Slot, fig: _Figure) -> tuple[str, float, float | None] | None:
-    """(measure, value, high end) of the figure for the slot's indicator, or None."""
-    predicate = text[run.subject_end : run.numbers[0].start]
+def _measure(
+    text: str, view: RunView, slot: Slot, fig: _Figure, compared: bool
+) -> tuple[str, float, float | None] | None:
+    """(measure, value, high end) of the figure for the slot's indicator, or None.
+
+    A figure of a region used as a comparison (`compared`: 高于全省平均水平(4.6%)) is
+    measured by the subject's words without the comparison.
+    """
+    run, end = view.run, fig.number.end
+    context = window_start(fig.number.start, run.subject_start)
+    if _DIFFERENCE.search(text, context, fig.number.start) or _DIFFERENCE_AFTER.match(text, end):
+        return None
+    predicate = view.verbs[0]
     # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
     listed = fig.index and _LIST_GAP.fullmatch(fig.zone)
-    own_words = list_words(text, run.numbers, run.subject_end, fig.index) if listed else fig.zone
+    own_words = view.verbs[fig.index] if listed else fig.zone
+    if compared:
+        predicate = own_words = _place.without_comparison(text[context : fig.number.start])
+        if not _GROWTH_NOUN.search(own_words):
+            own_words += _GROWTH_NOUN.search(fig.before) and "增速" or ""
+    if _GROWTH_AFTER.match(text, end):
+        own_words += "增速"
+    if _GROWTH_IN_WORDING.search(slot.form) and (not fig.index or _SPAN_TO.search(own_words)):
+        # The wording names the change itself: 居民消费价格涨幅3%左右, 涨幅从2.1%提高到3%.
+        own_words = slot.form + own_words
     code = slot.code or ""
     measure, value = measure_of(code, fig.number, predicate, own_words)
     if measure is None and fig.index and _kind.BRACKET_TARGET.search(fig.zone):
         measure, value = measure_of(code, fig.number, predicate, predicate)
+    if measure is None and not fig.index:
+        # The growth noun may stand in the subject, after the indicator: "一般公共预算收入相比去年
+        # 1-2月的增幅甚至达到了61.8%".
+        noun = _GROWTH_NOUN.search(text, slot.start, run.subject_end)
+        if noun:
+            measure, value = measure_of(code, fig.number, predicate, text[noun.start() : fig.number.start])
+        elif not slot.form and _GROWTH_NOUN.search(fig.before):
+            # A figure borrowed for a region ("从经济增速来看,…上海(9.7%)") takes the sentence's noun.
+            measure, value = measure_of(code, fig.number, predicate, "增速")
     # "达到7.5亿元以上、人均达到3200元": a later figure of the run narrowed to a per-capita one.
     if measure is None or is_start_or_count(text, fig.number) or (fig.index and "人均" in fig.zone):
         return None
@@ -135,34 +215,32 @@ def _measure(text: str, run: Run, slot: Slot, fig: _Figure) -> tuple[str, float,
     return measure, value, value_high
 
 
-def _qualifier(text: str, run: Run, number: Number) -> str:
-    """The figure's own qualifier, or one written once for a whole list of figures."""
-    if number.qualifier != "eq":
-        return number.qualifier
-    nums = run.numbers
+def _list_qualifier(text: str, nums: list[Number]) -> str | None:
+    """A qualifier written once for a whole list of figures, or None when the run is no list."""
     gaps = (text[a.end : b.start] for a, b in zip(nums, nums[1:], strict=False))
-    is_list = len(nums) > 1 and all(_LIST_GAP.fullmatch(gap) for gap in gaps)
-    if not is_list:
-        return number.qualifier
+    if len(nums) < 2 or not all(_LIST_GAP.fullmatch(gap) for gap in gaps):
+        return None
     last = nums[-1]
     if _LIST_QUALIFIER.search(text[last.start : last.end]):
         return last.qualifier
     if not text[nums[0].start].isdigit():
         return nums[0].qualifier  # 分别超过8万元、4.5万元: a word before the list holds for all
-    return number.qualifier
+    return None
 
 
 def _clause(text: str, subject_start: int, end: int) -> str:
     """The clause a run sits in: from the punctuation before its subject to `end`."""
-    start = max((m.end() for m in re.finditer(r"[,;:。]", text[:subject_start])), default=0)
-    return text[start:end]
+    start = last_break(text, subject_start, ",;:。")
+    return text[max(start, window_start(end)) : end]
 
 
 def _quote_span(sc: SentenceContext, slot: Slot, number: Number) -> tuple[int, int]:
     """Clean offsets of the quote: from the indicator's wording (or its list item) to the figure."""
     start = slot.start
-    for m in sc.mentions:
-        if m.start >= slot.start and m.end <= number.start and slot.code in m.codes:
+    for m in sc.mentions[bisect_left(sc.mentions, slot.start, key=lambda m: m.start) :]:
+        if m.start >= number.start:
+            break
+        if m.end <= number.start and slot.code in m.codes:
             start = m.start
             break
     return sc.offset + min(start, number.start), sc.offset + number.end

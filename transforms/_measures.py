@@ -9,38 +9,33 @@ from __future__ import annotations
 
 import re
 
-from transforms._patterns import SELF_REFERENCE
+from transforms._patterns import GROWTH_NOUN, SCOPE_NOTE, strip_neutral
 from transforms._place import strip_regions
 from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
 
 _GROWTH = cue_regex("growth", "decline")
+# A rate's own growth is said with 增长/增速 (城镇化率增长); 提高0.5个百分点 moves its level.
+_RATE_GROWTH = re.compile(r"增长|增速")
+# A level reached (达到, 突破, 实现), not an increment (增加500亿元).
+_REACHED = re.compile(r"达到|达|突破|实现|完成")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _NEGATIVE = cue_regex("decline")
 # 提高到, 下降至: the level reached, not a change.
 _TO_LEVEL = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)")
+# A wording that names the change (涨幅, 增速), then a verb to the figure: the change reached.
+_CHANGE_REACHED = re.compile(rf"(?:{GROWTH_NOUN}|涨幅)[^,;。]{{0,8}}(?:{cue_alternation('change_to')})(?:到|至)$")
 # A comparison with another region, or a change against the previous month (环比), is not
 # the year-on-year figure of the indicator.
 _COMPARISON = cue_regex("comparison")
 _SHARE = cue_regex("share")
-# Words allowed before an indicator inside its list item: they place or time the figure,
-# they do not narrow it to a sub-statistic (民营经济经营主体, 山体森林覆盖率, 外商市场主体).
-_NEUTRAL_PREFIX = re.compile(
-    rf"""
-      {SELF_REFERENCE}
-    | (?:19|20)\d{{2}}年 | \d{{1,2}}[-—–~至]\d{{1,2}}月
-    | {cue_alternation("neutral_prefix")}
-    | [\d,、\s]
-    """,
-    re.VERBOSE,
-)
-
-
 # 从/由 right before a figure, or before the year the span starts in ("从2021年的46503元",
 # "由“十二五”末的29.1亿元"): the figure is where a span starts, not a result.
 _SPAN_START = re.compile(
     r"""
-    (?:从|由) \s*
-    (?: (?:19|20)\d{2} 年 (?:末|底)? | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末) )?
+    (?:从|由) \s* (?:不到|不足|近|约|超过)?
+    (?: (?:19|20)\d{2} 年 (?:末|底)? | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末) | (?:去|上|前)年 (?:末|底)? )?
     (?:的)? \s*
     (?: [\d.]+ [万亿]{0,2} [^\d,;。和、]{0,3} [和、] )?   # the second start of a list: 从46503元和16935元
     \s* $
@@ -55,7 +50,7 @@ def is_start_or_count(text: str, number: Number) -> bool:
         return True
     after = text[number.end : number.end + 1]
     kind = units()[number.unit].kind
-    return kind in ("entities", "count") and bool(re.match(r"[\u4e00-\u9fff]", after))
+    return kind in ("entities", "count") and bool(_CJK.match(after))
 
 
 # Words that always narrow an indicator: a net change, a per-capita or per-unit figure,
@@ -67,13 +62,13 @@ _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 
 
 def narrowed(prefix: str, form: str = "") -> bool:
-    """Whether the words before an indicator make it a sub-statistic (see `_NEUTRAL_PREFIX`).
+    """Whether the words before an indicator make it a sub-statistic (see `_patterns.strip_neutral`).
 
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.
     """
-    rest = strip_regions(_NEUTRAL_PREFIX.sub("", prefix))
-    cjk = re.sub(r"[^\u4e00-\u9fff]", "", rest)
+    rest = strip_regions(strip_neutral(SCOPE_NOTE.sub("", prefix)))
+    cjk = _NOT_CJK.sub("", rest)
     if len(cjk) < 2:
         return False
     # "城镇实现新增就业": the words left over complete a longer name of the same indicator.
@@ -81,8 +76,16 @@ def narrowed(prefix: str, form: str = "") -> bool:
         return False
     if _NARROWING.search(cjk):
         return True
-    words = pos_tokenizer().lcut(cjk)
-    return not words or words[-1].flag not in _NON_MODIFIER_TAGS
+    words = pos_tokenizer().lcut(cjk + form[:2])
+    # The wording starts inside a longer word: 农副产品加工业 is no 工业.
+    ends, at = 0, len(cjk)
+    for w in words:
+        if ends < at < ends + len(w.word):
+            return True
+        ends += len(w.word)
+        if ends == at:
+            return w.flag not in _NON_MODIFIER_TAGS
+    return True
 
 
 def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[str | None, float]:
@@ -90,26 +93,34 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
     level_kind = units()[indicators()[code].level_unit].kind if code in indicators() else ""
     unit_kind = units()[number.unit].kind
     words = zone or predicate
-    negative = bool(_NEGATIVE.search(words)) and not re.search(r"增长", words.split("下降")[-1])
+    # The verb nearest the figure gives its sign: 涨幅逐步回落,预计全年涨幅6.5% is a rise.
+    verbs = [m.group() for m in _GROWTH.finditer(words)]
+    negative = bool(verbs) and bool(_NEGATIVE.fullmatch(verbs[-1]))
     sign = -1.0 if negative else 1.0
     if _COMPARISON.search(words):
         return None, number.value
+    if unit_kind == "ratio" and level_kind != "ratio":
+        # 增长1.1倍: growth of 110 %; 是全国的2.2倍 is a comparison, no growth.
+        grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
+        return ("growth", round(sign * number.value * 100, 6)) if grows else (None, number.value)
     if unit_kind == "pp":
         if level_kind != "rate" or _SHARE.search(words):
             return None, number.value
         return "pp_change", sign * number.value
     if unit_kind == "rate":
+        if _CHANGE_REACHED.search(words):
+            return "growth", number.value  # 涨幅回落到2.6%, 增速提高到6%: the change reached
         if _SHARE.search(words):  # 占…比重, 占全市的, 占比
             return ("share", number.value) if level_kind != "rate" else (None, number.value)
         grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
         if level_kind == "rate":
-            if grows and re.search(r"增长|增速", words):
+            if grows and _RATE_GROWTH.search(words):
                 return "growth", sign * number.value
             return "level", number.value
         return ("growth", sign * number.value) if grows else (None, number.value)
     # Visitors are counted in 人 as often as in 人次 (全年接待游客152万人).
     if unit_kind == level_kind or (unit_kind, level_kind) == ("persons", "visits"):
-        if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not re.search(r"达到|达|突破|实现|完成", words):
+        if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not _REACHED.search(words):
             return None, number.value  # 增加500亿元 is an increment, not the level
         return "level", number.value
     return None, number.value

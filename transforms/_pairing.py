@@ -6,8 +6,6 @@ list several indicators ("城乡居民人均可支配收入", "一二三产业�
 
 from __future__ import annotations
 
-import re
-
 from transforms._subjects import Slot
 from transforms.numbers import Number
 
@@ -36,14 +34,3 @@ def pair_figures(text: str, numbers: list[Number], subject_end: int, slots: list
     if len(slots) > 1 and listed and len(numbers) == len(slots) and "均" not in predicate:
         return [(s, n) for s, n in zip(slots, numbers, strict=True) if s.code]
     return [(s, n) for n in numbers for s in named]
-
-
-def list_words(text: str, numbers: list[Number], subject_end: int, idx: int) -> str:
-    """The words before the list a figure closes ("增长8%和9.5%": 增长 for 9.5%)."""
-    while idx > 0:
-        start = numbers[idx - 1].end
-        words = text[start : numbers[idx].start]
-        if re.sub(r"[,、和及与\s]", "", words):
-            return words
-        idx -= 1
-    return text[subject_end : numbers[0].start]

@@ -15,25 +15,29 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from transforms import regions
-from transforms._patterns import SELF_LEVEL, SELF_REFERENCE
+from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, last_break, strip_neutral, window_start
 from transforms._subjects import Slot
+from transforms._wordfinder import WordFinder
 from transforms.lexicon import cue_alternation, extra_regions
 from transforms.records import DocumentMeta
 
 Place = tuple[str | None, str | None]  # (name, adcode)
+# The nation's own name for its GDP; provinces and cities say 地区生产总值.
+_NATIONAL_WORDING = "国内"
 NATION: Place = ("全国", None)
 
 # 全市, 我区, 全国, and the anaphoric 该市/该区/该省 of news.
-_SELF = re.compile(rf"{SELF_REFERENCE}|该[省市区县州]")
-# A region named as the term of a comparison or as part of an organisation's name is no
-# subject: 高于全省平均水平, 比全国, 与福州间的差距; 深圳市统计局, 南京海关, 厦门大学.
-_COMPARED_BEFORE = re.compile(rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先)$")
-_NOT_A_SUBJECT_AFTER = re.compile(rf"^(?:{cue_alternation('organisation')})")
+SELF_PLACE = re.compile(SELF_REFERENCE)
+# A region named as the term of a comparison or a ranking, or as part of an organisation's name,
+# is no subject: 高于全省平均水平, 比全国, 与福州间的差距, 居全省首位; 深圳市统计局, 南京海关.
+_COMPARED_BEFORE = re.compile(
+    rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先|居|列|排名|跻身)$"
+)
+_NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation')}|平均)")
+# 全省 followed by a rank is the field of a ranking (居全省首位, 蝉联全省第一), not a subject.
+_RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]")
 
 
-@cache
-def _region_regex() -> re.Pattern[str]:
-    return regions.mention_regex()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,25 +47,54 @@ class RegionMention:
     form: str
 
 
-def region_mentions(text: str) -> list[RegionMention]:
-    """Region names and self-references in `text`, in order."""
-    found = [RegionMention(m.start(), m.end(), m.group()) for m in _region_regex().finditer(text)]
-    found += [RegionMention(m.start(), m.end(), m.group()) for m in _SELF.finditer(text)]
+def region_mentions(
+    text: str, start: int = 0, end: int | None = None, meta: DocumentMeta | None = None
+) -> list[RegionMention]:
+    """Region names and self-references in text[start:end], in order (offsets in `text`).
+
+    County stems (万州, 坪山) collide with ordinary words and are not names in running text,
+    except the document's own: a district's news names itself by its stem throughout.
+    """
+    stop = len(text) if end is None else end
+    finder = _finder_with(_own_stem(meta))
+    found = [RegionMention(m.start, m.end, m.word) for m in finder.finditer(text, start, stop)]
+    found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text, start, stop)]
     return sorted(found, key=lambda r: r.start)
+
+
+def _own_stem(meta: DocumentMeta | None) -> str:
+    if meta is None or not meta.region or not meta.region_code or meta.region_code[4:] == "00":
+        return ""
+    stem = regions.short_form(meta.region)
+    return stem if stem != meta.region and not regions.is_generic(stem) else ""
+
+
+@cache
+def _finder_with(stem: str) -> WordFinder:
+    if not stem:
+        return regions.mention_finder()
+    return WordFinder([*regions.mention_words(), stem])
 
 
 @dataclass(slots=True)
 class Reading:
     """What a reader of a news text remembers from the sentences before: the last region
-    named at each level, the region the paragraph is about, the last indicator named."""
+    named at each level and the region the paragraph is about, the last indicator the
+    paragraph named (at its start, the one the headline names), the period of the lead."""
 
+    headline_indicator: tuple[str, ...] = ()
+    lead_period: str = "FY"
     by_level: dict[str, Place] = field(default_factory=dict)
     topic: Place | None = None
     indicator: tuple[str, ...] = ()
     paragraph: int = -1
 
+    def new_paragraph(self, start: int) -> None:
+        self.paragraph, self.topic, self.by_level, self.indicator = start, None, {}, self.headline_indicator
+
     def snapshot(self) -> Reading:
-        return Reading(dict(self.by_level), self.topic, self.indicator, self.paragraph)
+        return Reading(self.headline_indicator, self.lead_period, dict(self.by_level), self.topic,
+                       self.indicator, self.paragraph)
 
 
 def named(form: str, meta: DocumentMeta) -> tuple[Place, str] | None:
@@ -87,13 +120,22 @@ def _self_place(word: str, before: str, meta: DocumentMeta, reading: Reading | N
         return NATION
     if reading is None or word.startswith("我"):
         return meta.region, meta.region_code
-    for mention in reversed(region_mentions(before)):
-        if _SELF.fullmatch(mention.form):
+    for mention in reversed(region_mentions(before, meta=meta)):
+        if SELF_PLACE.fullmatch(mention.form):
             continue
         found = named(mention.form, meta)
         if found and _of_level(found, level):
             return found[0]
-    return reading.by_level.get(level) or (meta.region, meta.region_code)
+    return reading.by_level.get(level) or _own_at_level(meta, level)
+
+
+def _own_at_level(meta: DocumentMeta, level: str) -> Place:
+    """The document's own region, or its province when 全省 is said of a city's or county's text."""
+    if level == "province" and meta.region_code and meta.region_code[2:] != "0000":
+        province = regions.by_code(meta.region_code[:2] + "0000")
+        if province is not None:
+            return province.name, province.adcode
+    return meta.region, meta.region_code
 
 
 def _of_level(found: tuple[Place, str], level: str) -> bool:
@@ -110,33 +152,99 @@ def _of_level(found: tuple[Place, str], level: str) -> bool:
 def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, before: str = "") -> Place | None:
     """The last region named in `text` (the words just before an indicator); `before` is the
     sentence before `text`, where 全市 of news looks for the city it refers to."""
-    mentions = region_mentions(text)
+    mentions = region_mentions(text, meta=meta)
     last = mentions[-1] if mentions else None
     county = _trailing_county(text, meta)
-    if county is not None and len(text) - len(county[2]) > (last.start if last else -1):
+    # A county stem inside the last name (津市 in 天津市) is part of that name.
+    if county is not None and len(text) - len(county[2]) >= (last.end if last else 0):
         return county[0], county[1]
     if last is None:
         return None
-    if _SELF.fullmatch(last.form):
+    if SELF_PLACE.fullmatch(last.form):
         return _self_place(last.form, before + text[: last.start], meta, reading)
     found = named(last.form, meta)
     return found[0] if found else None
 
 
+# The first words of a predicate said of the region before them.
+_PREDICATE_AFTER = re.compile(
+    r"居第|位居|位列|排名|排在|以[\d一二三四五六七八九十百千]|实现|完成|交出|跻身|的?(?:GDP|经济总量|地区生产总值)"
+)
+# What may open a clause before its subject: connectives and the way news cite their source.
+_LEAD_IN = re.compile(
+    rf"""(?:
+        {cue_alternation("connective")}
+      | 从[^,;。]{{0,10}}(?:看|来看)               # 从增速来看, 从黑龙江省统计局公布的数据看
+      | 据[^,;。]{{0,16}}(?:显示|消息|获悉|统计)    # 据天津市统计局消息
+      | [“”"\s]
+    )*""",
+    re.VERBOSE,
+)
+
+
+_FROM_VIEW = re.compile(r"从(?P<topic>[^,;。]{1,10}?)(?:来)?看")
+
+
+def _subject_position(sentence: str, mention: RegionMention) -> bool:
+    """Whether a region stands where a clause's subject stands: at its start after time words
+    and connectives (2022年,柳州GDP为…), or alone at its end ("被誉为…的东莞,2021年GDP…")."""
+    start = last_break(sentence, mention.start, ",;:。!?")
+    # The region may be qualified by its parent before it (江苏省昆山市位列第三).
+    if _LEAD_IN.fullmatch(strip_neutral(regions.mention_finder().sub(sentence[start : mention.start]))):
+        return True
+    view = _FROM_VIEW.match(sentence, start)
+    if view and view.start("topic") <= mention.start and mention.end <= view.end("topic"):
+        return True  # 从广西全区来看: the region looked at
+    # …or it is what the clause's verb is said of (排名最高的合肥蜀山区居第14位).
+    return sentence[mention.end : mention.end + 1] in (",", "", "。", ";") or bool(
+        _PREDICATE_AFTER.match(sentence, mention.end)
+    )
+
+
 def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
     """The region a news sentence names as its subject before `end`: the last one that is not
     a term of comparison or part of an organisation's name."""
-    for mention in reversed(region_mentions(sentence[:end])):
+    for mention in reversed(region_mentions(sentence, window_start(end), end, meta)):
         if _COMPARED_BEFORE.search(sentence[max(0, mention.start - 3) : mention.start]):
             continue
-        if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end):
+        if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end) or not _subject_position(sentence, mention):
             continue
-        if _SELF.fullmatch(mention.form):
-            return _self_place(mention.form, sentence[: mention.start], meta, reading)
+        if SELF_PLACE.fullmatch(mention.form) and _RANK_AFTER.match(sentence, mention.end):
+            continue
+        if SELF_PLACE.fullmatch(mention.form):
+            return _self_place(mention.form, sentence[window_start(mention.start) : mention.start], meta, reading)
         found = named(mention.form, meta)
         if found:
             return found[0]
     return None
+
+
+# The term of a comparison right before a figure: 高于全省平均水平(4.6%), 高于全省平均水平的5.1%.
+_COMPARED_FIGURE = re.compile(
+    rf"""
+    (?P<cmp>{cue_alternation('comparison')}|超过|持平于?)
+    (?P<place>[^,;。()]{{1,8}}?)
+    (?:的)?(?:平均)?(?:水平|增速|增幅)?(?:的|为|\()?$
+    """,
+    re.VERBOSE,
+)
+
+
+def compared_place(sentence: str, figure_start: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
+    """The region whose figure a comparison quotes right before `figure_start`, if any."""
+    m = _COMPARED_FIGURE.search(sentence, max(0, figure_start - 20), figure_start)
+    if not m:
+        return None
+    mentions = region_mentions(m.group("place"), meta=meta)
+    if len(mentions) != 1 or mentions[0].end != len(m.group("place")):
+        return None
+    return region_in(m.group("place"), meta, reading, sentence[: m.start("place")])
+
+
+def without_comparison(words: str) -> str:
+    """`words` up to the comparison they end with (宁德的GDP增速|高于全省平均水平)."""
+    m = _COMPARED_FIGURE.search(words)
+    return words[: m.start()] if m else words
 
 
 def figure_region(
@@ -144,10 +252,17 @@ def figure_region(
 ) -> Place:
     """The region of a figure: named inside its list item, else before the item in its
     subject; in news then the sentence's subject and the paragraph's; else the document's."""
-    before = sentence[: slot.start]
+    before = sentence[window_start(slot.start) : slot.start]
+    if reading is not None and slot.form.startswith(_NATIONAL_WORDING):
+        return NATION  # 国内生产总值 in news is the nation's: 国家统计局…,国内生产总值同比增长5.5%
     found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
+    own = SELF_PLACE.match(slot.form)
+    if found is None and own:  # a wording that names its region: 全市生产总值, 全省生产总值
+        mention_at = slot.start + len(slot.region_text)
+        found = _self_place(own.group(), sentence[window_start(mention_at) : mention_at], meta, reading)
     if found is None and slot.region_text == "":
-        found = region_in(sentence[subject_start : slot.start], meta, reading, sentence[:subject_start])
+        found = region_in(sentence[subject_start : slot.start], meta, reading,
+                          sentence[window_start(subject_start) : subject_start])
     if found is None and reading is not None:
         found = sentence_topic(sentence, subject_start, meta, reading) or reading.topic
     return found if found is not None else (meta.region, meta.region_code)
@@ -155,7 +270,7 @@ def figure_region(
 
 def strip_regions(text: str) -> str:
     """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值; 万州 in 万州地区生产总值)."""
-    text = _region_regex().sub("", text)
+    text = regions.mention_finder().sub(text)
     for k in (4, 3, 2):
         if len(text) >= k and _county_forms(text[-k:]):
             return text[:-k]

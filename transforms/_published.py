@@ -37,6 +37,9 @@ _NPC_SESSION = re.compile(
 # "一九五八年": years in Chinese numerals, as older national reports write them.
 _CN_YEAR = re.compile(r"(?P<y>[一二三四五六七八九〇零○]{4})年")
 _DIGIT_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?!代)")
+# The words that make the year after them a comparison's base or a goal's deadline, not a
+# year under review: 比2007年, 从2007年的, (,)到一九八五年 -- but 增加到2012年的 ends a span reviewed.
+_BASE_BEFORE = re.compile(r"(?:[比较从由]|(?:^|[,。;:!?、\s]|争取|力争|计划|预计)[到至])$")
 _CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -95,15 +98,20 @@ def npc_session_year(head: str) -> int | None:
     return npc_sessions().get((_cn_number(m.group("term")), _cn_number(m.group("n"))))
 
 
-def years_named(text: str) -> list[int]:
-    """Every year `text` names, in Arabic or Chinese numerals (2024年, 一九五八年), in order.
+def years_named(text: str, *, bases: bool = True) -> list[int]:
+    """Every year `text` names, in Arabic or Chinese numerals (2024年, 一九五八年), in order;
+    without the years named as a comparison's base or a deadline (比2007年, 到2035年) unless `bases`.
 
     >>> years_named("一九五八年度计划和2024年目标")
     [1958, 2024]
+    >>> years_named("补贴资金从2007年的639亿元增加到2012年的1923亿元。到2035年", bases=False)
+    [2012]
     """
     found = [(m.start(), int(m.group("y"))) for m in _DIGIT_YEAR.finditer(text)]
     for m in _CN_YEAR.finditer(text):
         digits = m.group("y").translate(_CN_DIGITS)
         if digits.isdigit() and 1900 <= int(digits) < 2100:
             found.append((m.start(), int(digits)))
+    if not bases:
+        found = [(at, year) for at, year in found if not _BASE_BEFORE.search(text[max(0, at - 3) : at])]
     return [year for _, year in sorted(found)]

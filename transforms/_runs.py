@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from transforms._patterns import SCOPE_NOTE, last_break, window_start
 from transforms._subjects import Mention
 from transforms.lexicon import cue_alternation
 from transforms.numbers import Number
@@ -29,7 +31,7 @@ _FILLER = rf"""
 """
 _FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
 _FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)
-_BOUNDARY = re.compile(r"[,;:。!?()]")
+_BOUNDARIES = ",;:。!?()"
 
 # Characters of a gap between two figures that may be neither filler nor punctuation
 # (a short word like 总量 in "新增经营主体近2万户、总量达到14.6万户" ends the run).
@@ -54,33 +56,41 @@ def _leftover(gap: str) -> int:
     return len(gap) - sum(len(m.group()) for m in _FILLER_RUN.finditer(gap))
 
 
-def _continues(sentence: str, end: int, start: int, mentions: list[Mention]) -> bool:
+def _continues(sentence: str, end: int, start: int, mention_starts: list[int]) -> bool:
     """Whether the figure at `start` continues the run whose last figure ends at `end`."""
     gap = sentence[end:start]
     # A mention starts a new subject; 分别 starts figures for several earlier subjects
     # ("接待游客1071.2万人次,实现旅游收入43.5亿元,分别增长19.5%、48.3%").
-    if any(end <= m.start < start for m in mentions) or "分别" in gap:
+    if bisect_left(mention_starts, end) < bisect_left(mention_starts, start) or "分别" in gap:
         return False
     return _leftover(gap) <= _MAX_LEFTOVER or bool(_ASIDE.fullmatch(gap))
 
 
+def _whole_wording(subject_end: int, figure_start: int, mentions: list[Mention]) -> int:
+    """The subject's end moved past an indicator wording that the filler words cut in two:
+    in 居民消费价格涨幅2%左右 the wording ends in 涨幅, a growth word the figure may also be read with."""
+    before = bisect_left(mentions, subject_end, key=lambda m: m.start)
+    for m in mentions[max(0, before - 3) : before]:
+        if subject_end < m.end <= figure_start:
+            return m.end
+    return subject_end
+
+
 def runs(sentence: str, numbers: list[Number], mentions: list[Mention]) -> Iterator[Run]:
     """The runs of a sentence's figures, in order, each with the span of its subject."""
+    masked = SCOPE_NOTE.sub(lambda m: "_" * len(m.group()), sentence)
+    mention_starts = sorted(m.start for m in mentions)
     i = 0
     while i < len(numbers):
         first = numbers[i]
-        tail = _FILLER_TAIL.search(sentence[: first.start])
-        subject_end = tail.start() if tail else first.start
-        bound = max((m.end() for m in _BOUNDARY.finditer(sentence, 0, subject_end)), default=0)
         prev_end = numbers[i - 1].end if i else 0
+        tail = _FILLER_TAIL.search(sentence, window_start(first.start, prev_end), first.start)
+        subject_end = _whole_wording(tail.start() if tail else first.start, first.start, mentions)
+        # A figure in brackets belongs to the words before them: 高于全省平均水平(4.6%).
+        bracketed = subject_end == first.start and masked[first.start - 1 : first.start] == "("
+        bound = last_break(masked, subject_end - bracketed, _BOUNDARIES, prev_end)
         j = i + 1
-        while j < len(numbers) and _continues(sentence, numbers[j - 1].end, numbers[j].start, mentions):
+        while j < len(numbers) and _continues(sentence, numbers[j - 1].end, numbers[j].start, mention_starts):
             j += 1
-        yield Run(numbers[i:j], max(bound, prev_end), subject_end)
+        yield Run(numbers[i:j], bound, subject_end)
         i = j
-
-
-def filler_tail_start(text: str) -> int:
-    """Where the filler words at the end of `text` begin."""
-    tail = _FILLER_TAIL.search(text)
-    return tail.start() if tail else len(text)

@@ -9,8 +9,12 @@ Figures over several years ("年均", "累计", "五年来") are no one year's f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from transforms._patterns import last_break, window_start
+from transforms._place import SELF_PLACE, region_mentions
 from transforms._runs import Run
+from transforms._subjects import Mention
 from transforms.lexicon import cue_alternation, cue_regex
 
 _ZONE = cue_regex("zone")
@@ -21,12 +25,47 @@ _FACILITY_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:港(?!口)|机场)")
 # How far into a sentence a zone still opens it as its topic.
 _OPENING_CHARS = 12
 
+# A statement over a group of regions, no fact of each member: "A、B两市GDP均超过5000亿元",
+# "所有地市的GDP增速均高于…", "等5个县增长10%以上".
+_GROUP_NOUN = re.compile(
+    r"""
+      [两三四五六七八九十\d]+ 个? (?:市|县|区|省|城市|地市|省份|省市区|县市|地区|计划单列市|副省级城市)(?!级)
+    | 双雄 | 各地 | 各市 | 所有 | 等(?:县市|城市|地市|省份)
+    """,
+    re.VERBOSE,
+)
+# 均 of 人均/年均/平均 and 都 of 成都/首都/都市 are other words.
+_GROUP_ALL = re.compile(rf"(?<![人年平成首京])(?:{cue_alternation('group_all')})(?![市会圈])")
+_GROUP_MEMBERS = re.compile(r"等\s*[\d两三四五六七八九十]+个?(?:县|市|区|省)(?!级)")
+
 # 年均, 五年来…, and 累计 other than 全年累计/当年累计 (one year's total).
-MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
+_MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
+# A part of one year named before 累计 makes it that period's running total (1月至7月…累计下降1.2%).
+_WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|季度|上半年|前三季度|今年以来|年初以来")
 
 
-def run_out_of_scope(sentence: str, run: Run) -> bool:
-    """Whether a run's figures are about a zone, a facility or a single entity, not the region."""
+def multi_year_end(sentence: str, start: int, end: int) -> int | None:
+    """Where the first cue of several years (年均, 五年来, 累计 over years) in sentence[start:end]
+    ends, or None. 累计 after a period within one year is that period's running total."""
+    for m in _MULTI_YEAR.finditer(sentence, start, end):
+        if m.group() != "累计" or not _WITHIN_YEAR.search(sentence, window_start(m.start()), m.start()):
+            return m.end()
+    return None
+
+
+_PARTNER = cue_regex("trade_partner")
+
+
+def run_out_of_scope(sentence: str, run: Run, mentions: Sequence[Mention] = ()) -> bool:
+    """Whether a run's figures are about a zone, a facility, a single entity or a trading partner
+    (对"一带一路"沿线国家的进出口额, 东盟为第三大贸易伙伴,进出口额…), not the region's whole."""
+    clause = last_break(sentence, run.subject_start, ",;:。")
+    if _PARTNER.search(sentence, clause, run.numbers[0].start):
+        return True
+    # "东盟为第三大贸易伙伴,进出口额超850亿元": the clause before names the partner the figures are of.
+    previous = last_break(sentence, max(clause - 1, 0), ",;:。")
+    if "贸易伙伴" in sentence[previous:clause]:
+        return True
     # A development zone that opens the sentence is its topic; elsewhere it is a passing mention.
     opening = _ZONE.search(sentence[:_OPENING_CHARS])
     if opening and not _BUILD_VERB.search(sentence[: opening.start()]):
@@ -34,5 +73,35 @@ def run_out_of_scope(sentence: str, run: Run) -> bool:
     facility = _FACILITY_OPENING.match(sentence)
     if facility and not _BUILD_VERB.search(facility.group()):
         return True
-    subject = sentence[run.subject_start : run.subject_end]
+    subject = _words_around(sentence, run.subject_start, run.subject_end, mentions)
     return bool(_ZONE.search(subject) or _ENTITY.search(subject))
+
+
+def _words_around(sentence: str, start: int, end: int, mentions: Sequence[Mention]) -> str:
+    """sentence[start:end] with the indicator wordings in it blanked out: an indicator's own
+    name may hold an entity word (住宿企业营业额) that says nothing of the run's scope."""
+    out, pos = [], start
+    for m in mentions:
+        if m.start < end and m.end > pos:
+            out += [sentence[pos : max(pos, m.start)], "_"]
+            pos = m.end
+    return "".join([*out, sentence[pos:end]])
+
+
+def group_statement(sentence: str, run: Run) -> bool:
+    """Whether a run states something of every member of a group of regions, not of one."""
+    first = run.numbers[0].start
+    clause = sentence[last_break(sentence, run.subject_start, ",;:。") : first]
+    if _GROUP_MEMBERS.search(clause):
+        return True
+    if "分别" in clause:
+        return False
+    if not _GROUP_ALL.search(clause):
+        # A threshold over a list of regions ("福州、莆田的基础设施投资增速…超过20%") is a group's too.
+        listed = {m.form for m in region_mentions(sentence[run.subject_start : first])
+                  if not SELF_PLACE.fullmatch(m.form)}
+        return len(listed) >= 2 and all(n.qualifier in ("ge", "le") for n in run.numbers)
+    # The members may be named in the clause before: "深圳和广州作为一线城市,上半年GDP都超过了…".
+    since = sentence[last_break(sentence, run.subject_start, ";。") : first]
+    named = {m.form for m in region_mentions(since) if not SELF_PLACE.fullmatch(m.form)}
+    return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2

@@ -9,19 +9,24 @@ or every figure (均) fills.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from transforms._patterns import SELF_REFERENCE
-from transforms.lexicon import form_by_group, form_requirements, indicator_regex, surface_forms
-from transforms.regions import mention_regex
+from transforms._patterns import SCOPE_NOTE, SELF_REFERENCE
+from transforms.lexicon import cue_alternation, form_requirements, indicator_finder, surface_forms
+from transforms.regions import mention_finder
 
 # Item separators of a list subject.
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
 
 # A mention right after 占 (占GDP比重, 占江苏全省进出口总值的) is the whole of a share; one right
-# after 拉动/带动 (拉动GDP增长0.1个百分点) is what a part contributes to.
-_DENOMINATOR_BEFORE = re.compile(r"(?:占[^,;:。、]{0,6}|拉动|带动)$")
+# after 拉动/带动 (拉动GDP增长0.1个百分点) is what a part contributes to; one right after
+# 高于/超过 (高于固定资产投资) is the term of a comparison.
+_DENOMINATOR_BEFORE = re.compile(rf"(?:占[^,;:。、]{{0,6}}|拉动|带动|{cue_alternation('comparison')}|超过)$")
 _SELF = re.compile(SELF_REFERENCE)
+# An indicator followed by 的 and a noun is that noun's owner, not the subject: "江苏进出口的
+# 主要国别和地区…占61.4%" is about the trade partners. Its growth, share or size is still its own.
+_OWNED_AFTER = re.compile(r"的(?!增速|增幅|增长|比重|总量|规模|同比|体量)[\u4e00-\u9fff]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +49,14 @@ def find_mentions(sentence: str) -> list[Mention]:
     """Indicator wordings in a sentence, longest first, skipping share denominators."""
     out: list[Mention] = []
     needs = form_requirements()
-    for m in indicator_regex().finditer(sentence):
-        form = form_by_group()[m.lastgroup or ""]
+    finder, form_of = indicator_finder()
+    for m in finder.finditer(sentence):
+        form = form_of[m.word]
         if form in needs and needs[form] not in sentence:
             continue
-        if _DENOMINATOR_BEFORE.search(sentence[max(0, m.start() - 6) : m.start()]):
+        if _DENOMINATOR_BEFORE.search(sentence[max(0, m.start - 6) : m.start]):
             continue
-        out.append(Mention(m.start(), m.end(), form, surface_forms()[form]))
+        out.append(Mention(m.start, m.end, form, surface_forms()[form]))
     return out
 
 
@@ -90,7 +96,13 @@ def share_head(item: str, neighbour: str) -> tuple[str, ...] | None:
 def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Slot]:
     """Slots of the subject sentence[start:end]; empty when it names no indicator."""
     subject = sentence[start:end]
-    inner = [m for m in mentions if start <= m.start and m.end <= end]
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    inner = []
+    for m in mentions[first:]:
+        if m.start >= end:
+            break
+        if m.end <= end and not _OWNED_AFTER.match(sentence, m.end):
+            inner.append(m)
     if not inner:
         return []
     spans = _items(subject, start, inner)
@@ -127,9 +139,11 @@ def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> l
     return slots
 
 
+
+
 def _is_region(text: str) -> bool:
-    text = text.strip()
-    return bool(text) and bool(mention_regex().fullmatch(text) or _SELF.fullmatch(text))
+    text = SCOPE_NOTE.sub("", text).strip()
+    return bool(text) and bool(mention_finder().fullmatch(text) or _SELF.fullmatch(text))
 
 
 def earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:

@@ -39,6 +39,8 @@ _NUMBERED_HEADING = re.compile(
 # A leading block of front matter (markdown pages, RSS mirrors): "---\ntitle: …\ndate: …\n---".
 _FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,40}?---(?:\n|\Z)")
 _SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]?|\n+")
+# A short line that carries a figure is text, not a heading.
+_FIGURE_IN_LINE = re.compile(r"\d[%万亿]")
 _EXTRA_SPACE = re.compile(r"(?<=[ \t])[ \t]")
 # Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies.
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
@@ -86,6 +88,8 @@ def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 def _dropped_spaces(line: str) -> list[int]:
     """Positions of whitespace to drop: all but the first of a run, and the spaces of spaced-out digits."""
+    if " " not in line and "\t" not in line:
+        return []
     drops = {m.start() for m in _EXTRA_SPACE.finditer(line)}
     for m in _SPACED_DIGITS.finditer(line):
         drops.update(m.start() + i for i, ch in enumerate(m.group()) if ch == " ")
@@ -107,7 +111,7 @@ def _sections(text: str) -> tuple[Section, ...]:
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if 2 <= len(stripped) <= 30 and "。" not in stripped and not re.search(r"\d[%万亿]", stripped):
+        if 2 <= len(stripped) <= 30 and "。" not in stripped and not _FIGURE_IN_LINE.search(stripped):
             role = heading_role(stripped)
             if role:
                 starts.append((pos, stripped, role))

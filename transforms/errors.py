@@ -65,3 +65,9 @@ class UnsupportedFormat(DecodeError):
 
 class EncryptedDocument(DecodeError):
     """A password-protected PDF or Office file."""
+
+
+class ExtractLimitExceeded(InputError):
+    """A document whose text passes a bound of extraction (a sentence or a list far longer than prose)."""
+
+    stage = "extract"

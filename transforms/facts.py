@@ -9,16 +9,20 @@ the run borrows), then turn each (indicator, figure) pair into a fact (`_figure`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from transforms import _kind
-from transforms._figure import SentenceContext, figure_fact
+from transforms._figure import SentenceContext, figure_fact, run_view
 from transforms._pairing import pair_figures
-from transforms._place import Reading, named, region_mentions, sentence_topic
+from transforms._patterns import GROWTH_NOUN, last_break, strip_neutral
+from transforms._place import Reading, RegionMention, named, region_mentions, sentence_topic
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
-from transforms._scope import MULTI_YEAR, run_out_of_scope
+from transforms._scope import group_statement, run_out_of_scope
 from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
+from transforms._time import lead_period, only_periods
+from transforms.errors import ExtractLimitExceeded
 from transforms.lexicon import cue_alternation, indicators, stocks
 from transforms.numbers import find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
@@ -26,7 +30,7 @@ from transforms.records import CleanText, DocumentMeta, Fact
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
 # cumulative growth; only levels of non-accumulating indicators are facts (of the span's end).
 _SPAN_OPENING = re.compile(
-    rf"""\s*(?:
+    rf"""[\s—–-]*(?:   # a dash may lead it: ——这五年,绿色转型纵深推进
         {cue_alternation("span_opening")}
       | “?十[一二三四五]五”?(?:时期|期间|以来)      # the five-year plan periods
     )""",
@@ -36,6 +40,11 @@ _SPAN_OPENING = re.compile(
 _STOCK_SUBJECT = re.compile(rf"[、,\s]*(?:{cue_alternation('stock_word')})")
 # 分别 right after a subject-less run: its figures are for the subjects named before.
 _FENBIE = "分别"
+#: Characters of one sentence; the longest of the development corpora has 641. A longer one is
+#: a copy that lost its full stops, or no prose at all.
+MAX_SENTENCE_CHARS = 10_000
+#: Figures in one sentence; the most of the development corpora is 34.
+MAX_SENTENCE_FIGURES = 300
 
 
 def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> list[Fact]:
@@ -44,18 +53,23 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     seen: set[tuple[object, ...]] = set()
     plan_from = _kind.plan_start(clean, meta)
     # A government's own report speaks of its own region; other texts of many, remembered as they go.
-    reading = None if meta.report_type in ("work_report", "progress_report") else Reading()
+    reading = None if meta.report_type in ("work_report", "progress_report") else _start_reading(clean, meta)
     for sent in clean.sentences:
         if clean.sections and clean.sections[sent.section].role == "front":
             continue
         text = clean.text[sent.start : sent.end]
         line_start = clean.text.rfind("\n", 0, sent.start) + 1
         snapshot = _read_on(reading, line_start)
-        numbers = find_numbers(text)
+        numbers = find_numbers(_bounded(doc, text, sent.start))
+        if len(numbers) > MAX_SENTENCE_FIGURES:
+            raise ExtractLimitExceeded(
+                f"{doc}: a sentence holds {len(numbers):,} figures, over the {MAX_SENTENCE_FIGURES}-figure limit "
+                "for one sentence (a table or a list pasted as one line?); refused."
+            )
         mentions = find_mentions(text) if numbers or reading is not None else []
         if reading is not None:
             _remember(reading, text, mentions, meta)
-        if not numbers or not mentions:
+        if not numbers or not (mentions or (snapshot is not None and snapshot.indicator)):
             continue
         role = _kind.section_role(clean, sent.section, meta)
         if plan_from is not None and sent.start >= plan_from:
@@ -75,18 +89,34 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     return drop_rounded_milestones(facts)
 
 
+def _bounded(doc: str, text: str, offset: int) -> str:
+    if len(text) > MAX_SENTENCE_CHARS:
+        raise ExtractLimitExceeded(
+            f"{doc}: a sentence at character {offset:,} is {len(text):,} characters long, over the "
+            f"{MAX_SENTENCE_CHARS:,}-character limit for one sentence (a copy that lost its full stops?); refused."
+        )
+    return text
+
+
 def _read_on(reading: Reading | None, line_start: int) -> Reading | None:
     """The reading as a sentence starts: a new paragraph forgets the old one's regions."""
     if reading is None:
         return None
     if line_start != reading.paragraph:
-        reading.paragraph, reading.topic, reading.by_level = line_start, None, {}
+        reading.new_paragraph(line_start)
     return reading.snapshot()
+
+
+def _start_reading(clean: CleanText, meta: DocumentMeta) -> Reading:
+    """A news text's headline names the indicator and the period its figures are about; a
+    headline that names no period leaves it to the lead (the first paragraph of the body)."""
+    headline = find_mentions(meta.title or "")
+    return Reading(headline_indicator=headline[0].codes if headline else (), lead_period=lead_period(clean, meta))
 
 
 def _remember(reading: Reading, text: str, mentions: list[Mention], meta: DocumentMeta) -> None:
     """What a sentence leaves the reader with: its regions, its subject, its last indicator."""
-    for mention in region_mentions(text):
+    for mention in region_mentions(text, meta=meta):
         found = named(mention.form, meta)
         if found:
             reading.by_level[found[1]] = found[0]
@@ -106,13 +136,14 @@ def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
         clause_end = run.numbers[-1].end
         slots = _run_subjects(sc.text, run, sc, history)
         history.append(slots)
-        if not slots or run_out_of_scope(sc.text, run):
+        if not slots or run_out_of_scope(sc.text, run, sc.mentions) or group_statement(sc.text, run):
             continue
+        view = run_view(sc.text, run)
         # A run that goes on to 年均/累计 ("跨越5000亿元大关,年均增长5.7%") is about a span:
         # only its end levels are facts, as in a paragraph that opens on a span.
-        span_run = sc.span_paragraph or bool(MULTI_YEAR.search(sc.text[run.subject_start : run.numbers[-1].end]))
+        span_run = sc.span_paragraph or view.multi_year_end is not None
         for slot, number in pair_figures(sc.text, run.numbers, run.subject_end, slots):
-            fact = figure_fact(sc, run, slot, number)
+            fact = figure_fact(sc, view, slot, number)
             if fact is not None and not (span_run and not _end_of_span_level(fact)):
                 yield fact
 
@@ -128,9 +159,84 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
         return [Slot(stocks()[s.code], s.region_text, run.subject_start) for s in previous if s.code in stocks()]
     if _FENBIE in text[run.subject_end : run.numbers[0].start]:
         return earlier_subjects(history, len(run.numbers))
+    if previous and only_periods(subject):  # 规上工业增加值1~2月增长0%、1~4月增长3.3%
+        return [Slot(s.code, s.region_text, run.subject_start, s.form) for s in previous]
     if previous:
-        return _elliptic(subject, previous, run.subject_start)
-    return []
+        borrowed = _elliptic(subject, previous, run.subject_start)
+        if borrowed:
+            return borrowed
+    return _bracketed(sc, run) or _remembered(sc, run, subject)
+
+
+def _bracketed(sc: SentenceContext, run: Run) -> list[Slot]:
+    """A figure in brackets right after a region ("上海(9.7%)、成都(5.8%)", "首府南宁(2698.81亿元)")
+    is that region's figure of the indicator the text is speaking of."""
+    start = run.numbers[0].start
+    if sc.reading is None or sc.text[start - 1 : start] != "(":
+        return []
+    named = region_mentions(sc.text[max(0, start - 12) : start - 1], meta=sc.meta)
+    if not named or named[-1].end != min(12, start) - 1:
+        return []
+    before = _mention_before(sc.mentions, start)
+    codes = before.codes if before else sc.reading.indicator
+    return [Slot(code, named[-1].form, start - 1 - len(named[-1].form)) for code in codes]
+
+
+# What may remain of a subject that names no indicator, for the run to be about the indicator
+# the text named last: a region, a pronoun or particle, a rank, a growth or goal noun
+# ("江西省也达到597.5亿元", "深圳以14324.47亿元位居第一", "福州的增速达到5.4%", "把这一目标确定在").
+_ELLIPTIC_SUBJECT = re.compile(
+    r"""
+    (?: 其 | 的 | 也 | 则 | 以 | 为 | 仍 | 而 | 但 | 是 | 把 | 将 | 中 | 看 | 从 | 来看
+      | 即便是 | 即使是 | 就连 | 甚至
+      | 排名第.位? | 位列第. | 排在第. | 居第. | 位居第.的?
+      | 增速 | 增幅 | 增长率 | 经济增速 | 体量 | 总量
+      | 这一目标 | 预期目标 | 增长目标 | 目标 | 设定为? | 确定在? | 定为
+      | [,、\s()])*
+    """,
+    re.VERBOSE,
+)
+_GOAL_OR_GROWTH = re.compile(rf"目标|{GROWTH_NOUN}")
+
+
+def _mention_before(mentions: list[Mention], position: int) -> Mention | None:
+    """The last indicator wording that ends by `position`."""
+    for m in reversed(mentions[: bisect_left(mentions, position, key=lambda m: m.start)]):
+        if m.end <= position:
+            return m
+    return None
+
+
+def _bare(words: str, regions_named: list[RegionMention]) -> bool:
+    """Whether `words` name nothing but regions, pronouns, ranks, growth or goal nouns."""
+    for mention in reversed(regions_named):
+        words = words[: mention.start] + words[mention.end :]
+    return bool(_ELLIPTIC_SUBJECT.fullmatch(strip_neutral(words)))
+
+
+def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
+    """News name an indicator once and then only its regions or its growth: a subject that
+    is nothing else borrows the indicator named last before it (in the sentence, then in the
+    text before). A goal with no indicator named anywhere is the economy's (经济增长目标)."""
+    if sc.reading is None:
+        return []
+    regions_named = region_mentions(subject, meta=sc.meta)
+    # The figure's own clause may say what the figure is where the run's subject runs on from
+    # the clause before ("地区生产总值达2478亿元,排名…前列,增速4.5%").
+    first = run.numbers[0].start
+    own = sc.text[last_break(sc.text, first, ",;:。") : first]
+    if not (_bare(subject, regions_named) or (_GOAL_OR_GROWTH.search(own) and _bare(own, []))):
+        return []
+    if not regions_named and not _GOAL_OR_GROWTH.search(subject + sc.text[run.subject_end : run.numbers[0].start]):
+        return []
+    before = _mention_before(sc.mentions, run.subject_start)
+    # "吉林以一季度8.2%的GDP增速": the indicator may follow its figure as a noun phrase.
+    after = sc.mentions[bisect_left(sc.mentions, run.numbers[-1].end, key=lambda m: m.start) :][:1]
+    after = [m for m in after if m.start - run.numbers[-1].end <= 2]
+    codes = before.codes if before else after[0].codes if after else sc.reading.indicator
+    if not codes and _GOAL_OR_GROWTH.search(subject) and "目标" in sc.text[: run.numbers[0].start]:
+        codes = ("gdp",)
+    return [Slot(code, subject, run.subject_start) for code in codes]
 
 
 def _elliptic(subject: str, previous: list[Slot], start: int) -> list[Slot]:

@@ -17,6 +17,8 @@ from importlib import resources
 import jieba
 import jieba.posseg
 
+from transforms._wordfinder import Accept, WordFinder
+
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
@@ -115,36 +117,37 @@ def form_requirements() -> dict[str, str]:
     return out
 
 
-# Heads after which a report may put a verb inside the name: 规上工业完成产值,
-# 文化及相关产业实现增加值. The matcher accepts that verb so the indicator still matches.
-_VERB_HEADS = ("增加值", "总产值", "产值")
+def _form_words(form: str) -> dict[str, Accept | None]:
+    """The strings a wording is written as, each with the check on what must follow it.
 
-
-def _form_pattern(form: str) -> str:
+    A report may put a verb before the head noun of a name (规上工业完成产值, 文化及相关产业
+    实现增加值, 第一产业完成投资): the matcher accepts it so the indicator still matches.
+    """
     if "(" in form:  # 经济(增长/增速): the bracketed words must follow but stay outside the mention
         head, tail = form.split("(", 1)
-        return re.escape(head) + "(?=" + "|".join(map(re.escape, tail.rstrip(")").split("/"))) + ")"
-    for head in _VERB_HEADS:
-        if form.endswith(head) and len(form) > len(head) + 1:
-            return re.escape(form[: -len(head)]) + "(?:实现|完成)?" + re.escape(head)
-    return re.escape(form)
+        followers = tuple(tail.rstrip(")").split("/"))
+        return {head: lambda _word, text, end: text.startswith(followers, end)}
+    for name_head in cue_words("name_head"):
+        if form.endswith(name_head) and len(form) > len(name_head) + 1:
+            stem = form[: -len(name_head)]
+            return {form: None} | {stem + verb + name_head: None for verb in cue_words("name_verb")}
+    return {form: None}
 
 
 @cache
-def indicator_regex() -> re.Pattern[str]:
-    """One alternation over all wordings, longest first, so the longest wording wins."""
-    forms = sorted(surface_forms(), key=len, reverse=True)
-    # The lookahead on first characters lets the engine skip most positions without
-    # trying every alternative there (a 3x speed-up on whole reports).
-    first = "".join(sorted({re.escape(f[0]) for f in forms}))
-    alternation = "|".join(f"(?P<f{i}>{_form_pattern(f)})" for i, f in enumerate(forms))
-    return re.compile(f"(?=[{first}])(?:{alternation})")
-
-
-@cache
-def form_by_group() -> dict[str, str]:
-    forms = sorted(surface_forms(), key=len, reverse=True)
-    return {f"f{i}": f for i, f in enumerate(forms)}
+def indicator_finder() -> tuple[WordFinder, dict[str, str]]:
+    """A finder of every indicator wording, and the wording (key of `surface_forms`) each
+    string it finds stands for. The longest wording wins, so a near-miss statistic listed in
+    the lexicon (林木覆盖率) shadows the indicator it contains (森林覆盖率 is not in it)."""
+    words: dict[str, str] = {}
+    accept: dict[str, Accept] = {}
+    for form in sorted(surface_forms(), key=len, reverse=True):
+        for word, check in _form_words(form).items():
+            if word not in words:
+                words[word] = form
+                if check is not None:
+                    accept[word] = check
+    return WordFinder(words, accept), words
 
 
 @cache

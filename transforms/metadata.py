@@ -15,7 +15,9 @@ import datetime as dt
 import re
 from collections import Counter
 
+from transforms import regions
 from transforms._doc_region import document_region
+from transforms._file_name import region_in_name, year_in_name
 from transforms._published import npc_session_year, publication_date, years_named
 from transforms.lexicon import cue_alternation, cue_regex
 from transforms.records import CleanText, DocumentMeta, ReportType
@@ -47,8 +49,13 @@ _PLAN_YEAR = re.compile(
 _GOAL_YEAR = re.compile(rf"[到至]{_YEAR}\s*年")
 _PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|(?:半年|前三季度|一季度).{{0,10}}(?:工作|情况)(?!分析)")
 _NEWS = cue_regex("news_marker")
+# "2023-07-20 16:44,正文:": the body of a corpus page starts after its dateline.
+_DATELINE_BODY = re.compile(r"[^\n]{0,30}?正文[::]")
 # How a work report opens: the address to the deputies, the government's own voice, the review.
-_WORK_REPORT_HEAD = re.compile(r"各位代表|我代表[^,。\n]{0,12}人民政府|^[一1][、.]\s*[^\n]{0,12}工作回顾")
+# A title line of its own among the first lines ("工作报告\n保定市满城区2021年政府工作报告").
+_TITLE_LINE = re.compile(r"\A(?:[^\n]*\n){0,3}[^\n]{0,30}政府工作报告[^\n]{0,10}$", re.MULTILINE)
+_SESSION_BYLINE = re.compile(r"在[^\s在。,]{2,24}?第[一二三四五六七八九十\d]{1,3}届人民代表大会第[^\n。,]{1,6}次会议上")
+_WORK_REPORT_HEAD = re.compile(r"各位代表|我代表[^,。\n]{0,12}人民政府|^[一1][、.]\s*[^\n]{0,12}工作回顾", re.MULTILINE)
 _BULLETIN = cue_regex("bulletin_marker")
 # How far into the text a statistics bureau's release names itself.
 _BULLETIN_CHARS = 200
@@ -84,15 +91,17 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     head = joined if SESSION.search(joined) else text[:_HEAD_CHARS]
     title = _title(text[:_HEAD_CHARS])
     published = publication_date(text[:_HEAD_CHARS])
-    report_type = _report_type(head, title, text)
+    report_type = _report_type(head, title, text[:_HEAD_CHARS])
     national = _national(text)
-    region = document_region(text, head, title, national)
+    # A text that names neither its region nor its year may still be filed under a name that does.
+    region = document_region(text, head, title, national) or region_in_name(doc)
+    year = _year(head, title, text, report_type, published) or year_in_name(doc)
     return DocumentMeta(
         doc=doc,
         title=title,
         region=region.name if region else None,
         region_code=region.adcode if region else None,
-        year=_year(head, title, text, report_type, published),
+        year=year,
         report_type=report_type,
         published=published,
     )
@@ -114,11 +123,19 @@ def _title(head: str) -> str | None:
 
 
 def _report_type(head: str, title: str | None, text: str) -> ReportType:
+    """`head` has the session line joined up; `text` is the first part of the text as written."""
     t = title or ""
     if _PROGRESS.search(t):
         return "progress_report"
     news = bool(_NEWS.search(head))
-    if "政府工作报告" in t or SESSION.search(head) or _WORK_REPORT_HEAD.search(head):
+    # A news page about a congress ("…第十四届人民代表大会第二次会议开幕,省长…向大会报告工作")
+    # names the session too; the report itself is addressed to the deputies or signed "在…上".
+    if (
+        "政府工作报告" in t
+        or _TITLE_LINE.search(text)
+        or _SESSION_BYLINE.search(head)
+        or _WORK_REPORT_HEAD.search(text)
+    ):
         return "work_report"
     body = _body_start(text)
     if _BULLETIN.search(t) or _BULLETIN.search(text, body, body + _BULLETIN_CHARS):
@@ -134,7 +151,7 @@ def _body_start(text: str) -> int:
         end = text.find("\n---", 3)
         if end >= 0:
             return end + 4
-    m = re.match(r"[^\n]{0,30}?正文[::]", text)
+    m = _DATELINE_BODY.match(text)
     return m.end() if m else 0
 
 
@@ -159,8 +176,9 @@ def _year(head: str, title: str | None, text: str, report_type: ReportType, publ
     plan = _PLAN_YEAR.search(text)
     if plan:
         return int(plan.group("y"))
-    # A report reviews the year before it was delivered, and names that year most often first.
-    named = Counter(years_named(text[:_REVIEW_CHARS]))
+    # A report reviews the year before it was delivered, and names that year most often
+    # (not counting the bases it compares with or the deadlines it sets: 比2007年, 到1985年).
+    named = Counter(years_named(text[:_REVIEW_CHARS], bases=False))
     return named.most_common(1)[0][0] + 1 if named else None
 
 
@@ -188,4 +206,6 @@ def _national(text: str) -> bool:
     if _NATIONAL.search(text[:1500]):
         return True
     own = sum(1 for _ in _LOCAL_SELF.finditer(text, 0, _REVIEW_CHARS))
-    return own < 2 and len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS)) >= 5
+    ours = len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS))
+    # A short page on the nation names no region of its own at all.
+    return own < 2 and (ours >= 5 or (ours >= 2 and not regions.mention_finder().search(text, 0, _REVIEW_CHARS)))

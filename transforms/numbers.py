@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import cn2an
 
@@ -59,9 +60,10 @@ NUMBER = re.compile(
             (?P<low>{_ARABIC})(?P<low_unit>%|个百分点)?\s*   # range start; may repeat the unit (6%—6.5%)
             (?:-|—|–|~|～|至|到)\s*(?=\d)
         )?
+        (?P<neg>(?<![\d%])[-−](?=\d))?           # a negative figure: 钦州(-0.7%)
         (?:(?P<num>{_ARABIC})|(?P<cn>{_CHINESE}))
         \s*{_unit_pattern()}
-        (?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')})?
+        (?:\s*(?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')}))?
     )
     """,
     re.VERBOSE,
@@ -82,22 +84,35 @@ def _to_float(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+@cache
+def _qualifier_of(position: str) -> dict[str, str]:
+    """Qualifier word written `position` ("before" / "after") the number -> the qualifier it makes."""
+    return {word: qualifier for qualifier in ("ge", "le", "approx") for word in cue_words(f"{qualifier}_{position}")}
+
+
 def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
     # The word after the number is the more specific one: 控制在5.5%左右 is approx.
-    for role, qualifier in (("approx_after", "approx"), ("le_after", "le"), ("ge_after", "ge")):
-        if post in cue_words(role):
-            return qualifier
+    if post:
+        return _qualifier_of("after")[post]
     if yu:
         return "ge"
-    for role, qualifier in (("ge_before", "ge"), ("le_before", "le"), ("approx_before", "approx")):
-        if pre in cue_words(role):
-            return qualifier
-    return "eq"
+    return _qualifier_of("before").get(pre or "", "eq")
+
+
+# Zero growth written as words (GDP罕见出现零增长, 与上年同期持平): a growth of 0 %.
+_ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)持平")
+
+
+# What any figure must hold: a digit, a Chinese numeral before a magnitude or unit, or a zero
+# growth in words. Most sentences of a report hold none, and this test is far cheaper than NUMBER.
+_ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平")
 
 
 def find_numbers(text: str) -> list[Number]:
     """Every figure with a known unit in `text`."""
-    out: list[Number] = []
+    if not _ANY_FIGURE.search(text):
+        return []
+    out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)]
     for m in NUMBER.finditer(text):
         if m.group("ratio") is not None:
             qualifier = _qualifier(m.group("pre"), None, None)
@@ -117,6 +132,8 @@ def find_numbers(text: str) -> list[Number]:
         high = None
         if m.group("low"):
             value, high = _to_float(m.group("low")), value
+        elif m.group("neg"):
+            value = -value
         out.append(Number(m.start(), m.end(), value, high, unit,
                           _qualifier(m.group("pre"), m.group("yu") or m.group("yu0"), m.group("post"))))
-    return out
+    return sorted(out, key=lambda n: n.start)

@@ -9,11 +9,11 @@ which digit pairs are zero. Non-administrative regions (成渝地区双城经济
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import distribution
 
+from transforms._wordfinder import WordFinder
 from transforms.lexicon import extra_regions
 
 # Longest suffix first: 自治县 must be stripped whole, not as 县.
@@ -90,6 +90,16 @@ def _table() -> dict[str, Region]:
     return table
 
 
+def by_code(adcode: str) -> Region | None:
+    """The administrative region of a six-digit GB/T 2260 code."""
+    return _table().get(adcode)
+
+
+def in_province(province_code: str) -> list[Region]:
+    """The administrative regions of a province (by its six-digit code)."""
+    return [r for r in _table().values() if r.adcode and r.adcode[:2] == province_code[:2]]
+
+
 def region_rows() -> list[dict[str, object]]:
     """Rows for the warehouse's dim_region (administrative regions, then the extra ones)."""
     rows: list[dict[str, object]] = [
@@ -142,10 +152,13 @@ def best_of(cands: tuple[Region, ...] | list[Region], context: str = "") -> Regi
     if len(cands) == 1:
         return cands[0]
 
+    # A parent that shares the candidates' own short form (吉林 of 吉林省 and 吉林市) is no evidence.
+    shared = {short_form(c.name) for c in cands}
+
     def score(r: Region) -> tuple[int, int]:
         evidence = 0
         for name in (r.parent_name, r.province):
-            if name and (name in context or short_form(name) in context):
+            if name and short_form(name) not in shared and (name in context or short_form(name) in context):
                 evidence += 1
         rank = {"province": 3, "city": 2, "county": 1}.get(r.level, 0)
         return evidence, rank
@@ -154,16 +167,21 @@ def best_of(cands: tuple[Region, ...] | list[Region], context: str = "") -> Regi
 
 
 @cache
-def mention_regex() -> re.Pattern[str]:
-    """Names worth spotting in running text: official names, province/city short forms and extra regions.
-
-    County short forms (万州) are left out because two-character county stems collide with
-    ordinary words; the official name (万州区) is still found.
-    """
+def mention_words() -> tuple[str, ...]:
+    """The region names `mention_finder` finds."""
     forms: set[str] = set(extra_regions())
     for r in _table().values():
         forms.add(r.name)
         if r.level in ("province", "city"):
             forms.add(short_form(r.name))
-    forms = {f for f in forms if len(f) >= 2 and f not in _GENERIC_NAMES}
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    return tuple(sorted(f for f in forms if len(f) >= 2 and f not in _GENERIC_NAMES))
+
+
+@cache
+def mention_finder() -> WordFinder:
+    """Names worth spotting in running text: official names, province/city short forms and extra regions.
+
+    County short forms (万州) are left out because two-character county stems collide with
+    ordinary words; the official name (万州区) is still found.
+    """
+    return WordFinder(mention_words())

@@ -35,6 +35,7 @@ def document_row(p: Processed) -> dict:
         "region_code": p.meta.region_code,
         "year": p.meta.year,
         "report_type": p.meta.report_type,
+        "published": p.meta.published.isoformat() if p.meta.published else None,
         "raw_text": p.decoded.text,  # kept so every quote can be checked against its offsets in SQL
     }
 

@@ -24,10 +24,9 @@ from pathlib import Path
 import duckdb
 from filelock import FileLock, Timeout
 
-from warehouse.dictionary import comment_statements
 from warehouse.errors import WarehouseBusy, WarehouseUnavailable
-from warehouse.identity import check_is_duckdb, corrupt_or_none
-from warehouse.migrate import check_current, upgrade
+from warehouse.identity import check_is_duckdb, check_whole, corrupt_or_none
+from warehouse.migrate import check_current, check_is_gwr, upgrade
 from warehouse.sqlfiles import sql
 from warehouse.store import Warehouse
 
@@ -72,7 +71,7 @@ def open_warehouse(
             raise WarehouseUnavailable(f"warehouse {path} does not exist; run the pipeline to create it")
         lockable = _can_create_lock(path)
     else:
-        check_writable(path, min_free_mb)
+        check_writable(path, min_free_mb, identify=False)  # the file is identified once connected
         lockable = True
     if path.is_file():
         check_is_duckdb(path)
@@ -92,6 +91,7 @@ def open_warehouse(
         con = _connect(path, read_only=read_only, deadline=deadline, wait=wait)
         try:
             if read_only:
+                check_whole(con, path)
                 check_current(con, path)
                 _seal(con, allowed_dirs)
             else:
@@ -107,7 +107,7 @@ def open_warehouse(
 def _upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Bring the file to this gwr's schema; a write the disk refuses is said as such."""
     try:
-        upgrade(con, path, comment_statements())
+        upgrade(con, path)
     except duckdb.IOException as exc:
         raise WarehouseUnavailable(f"warehouse {path} could not be written: {exc}") from exc
 
@@ -118,8 +118,9 @@ def _seal(con: duckdb.DuckDBPyConnection, allowed_dirs: Sequence[Path]) -> None:
     con.execute(sql("reader_seal"))
 
 
-def check_writable(path: Path, min_free_mb: float = DEFAULT_MIN_FREE_MB) -> None:
-    """Fail before any work when the warehouse's folder cannot take a file or is nearly full."""
+def check_writable(path: Path, min_free_mb: float = DEFAULT_MIN_FREE_MB, *, identify: bool = True) -> None:
+    """Fail before any work when the warehouse's folder cannot take a file or is nearly full,
+    or (with `identify`) when the file is there but is not a gwr warehouse or is damaged."""
     blocker = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
     if blocker is not None:
         raise WarehouseUnavailable(f"warehouse {path} cannot be created: {blocker} is a file, not a folder")
@@ -142,6 +143,25 @@ def check_writable(path: Path, min_free_mb: float = DEFAULT_MIN_FREE_MB) -> None
             f"warehouse {path} cannot be written: only {free / 2**20:.0f} MB free on its disk, "
             f"{needed / 2**20:.0f} MB needed (set by {MIN_FREE_ENV})"
         )
+    if identify and path.is_file():
+        check_is_duckdb(path)
+        _peek(path)
+
+
+def _peek(path: Path) -> None:
+    """Open an existing file read-only for a moment: someone else's tables or damage are said now."""
+    try:
+        con = duckdb.connect(str(path), read_only=True, config=dict(CONNECTION_CONFIG))
+    except duckdb.Error as exc:
+        damaged = corrupt_or_none(path, exc)
+        if damaged is not None:
+            raise damaged from exc
+        return  # held by another program: the open proper waits for it and says so
+    try:
+        check_whole(con, path)
+        check_is_gwr(con, path)
+    finally:
+        con.close()
 
 
 def _can_create_lock(path: Path) -> bool:

@@ -1,18 +1,106 @@
-"""The data dictionary (`dictionary.sql`): column descriptions as `COMMENT ON`, and docs/warehouse.md.
+"""The data dictionary (`dictionary.csv`): applied as `COMMENT ON`, rendered into docs/warehouse.md.
 
-The descriptions are kept as the `COMMENT ON` statements DuckDB applies, because a comment
-cannot be a bound parameter: writing them as SQL in one file keeps Python from assembling
-SQL out of text. The Markdown page is rendered from what DuckDB reports back after applying
-them to a fresh warehouse, so the page can only show what BI tools see.
+Every table, view and column is described once in the data file: a column name's meaning
+(relation `*`) holds in every table and view that has it unless a row for that relation says
+otherwise. The writer applies the descriptions after each schema upgrade, so BI tools show
+them beside each column; `python -m warehouse.docs [FILE]` renders the Markdown page.
+
+`COMMENT ON` takes no bound parameters, so these are the warehouse's only statements put
+together in Python: the names come from DuckDB's own catalog and must be plain identifiers,
+the description is a quoted SQL literal (quotes doubled), and neither comes from user input.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from functools import cache
 from importlib import resources
 
+import duckdb
+
+from warehouse.sqlfiles import sql
+
+IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+ANY = "*"
+
 
 @cache
-def comment_statements() -> str:
-    """The text of `warehouse/dictionary.sql`."""
-    return resources.files("warehouse").joinpath("dictionary.sql").read_text(encoding="utf-8")
+def descriptions() -> dict[tuple[str, str], str]:
+    """(relation or '*', column or '') -> description, from `warehouse/dictionary.csv`."""
+    text = resources.files("warehouse").joinpath("dictionary.csv").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    out: dict[tuple[str, str], str] = {}
+    for row in csv.DictReader(io.StringIO(body)):
+        key = (row["relation"].strip(), row["column"].strip())
+        if key in out:
+            raise ValueError(f"dictionary.csv describes {'.'.join(filter(None, key))} twice")
+        out[key] = row["description"].strip()
+    return out
+
+
+def describe(relation: str, column: str = "") -> str | None:
+    """The description of a relation (column '') or of one of its columns, if the dictionary has one."""
+    found = descriptions()
+    return found.get((relation, column)) or (found.get((ANY, column)) if column else None)
+
+
+def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
+    """Set the description of every described table, view and column of the open database."""
+    for statement in comment_statements(catalog(con)):
+        con.execute(statement)
+
+
+def catalog(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(name, 'table' or 'view', [(column, type)]) for every relation of the database, in name order."""
+    kinds = {name: kind for name, kind, _ in con.execute(sql("q_relations")).fetchall()}
+    columns: dict[str, list[tuple[str, str]]] = {}
+    for relation, column, data_type, _ in con.execute(sql("q_columns")).fetchall():
+        columns.setdefault(relation, []).append((column, data_type))
+    return [(name, kinds[name], columns.get(name, [])) for name in sorted(kinds)]
+
+
+def comment_statements(relations: list[tuple[str, str, list[tuple[str, str]]]]) -> list[str]:
+    """`COMMENT ON` statements for the described relations and columns (see the module's note)."""
+    statements = []
+    for name, kind, columns in relations:
+        text = describe(name)
+        if text:
+            statements.append(f"comment on {kind} {_identifier(name)} is {_literal(text)}")
+        for column, _ in columns:
+            text = describe(name, column)
+            if text:
+                statements.append(f"comment on column {_identifier(name)}.{_identifier(column)} is {_literal(text)}")
+    return statements
+
+
+def render(relations: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
+    """docs/warehouse.md: every table and view with its columns, types and descriptions."""
+    lines = [
+        "# The warehouse: tables, views and columns",
+        "",
+        "Generated from `warehouse/dictionary.csv` by `python -m warehouse.docs docs/warehouse.md`;",
+        "the same descriptions are on the tables and columns themselves (`COMMENT ON`), so BI tools show",
+        "them. Edit the CSV, not this page.",
+    ]
+    for kind, title in (("table", "Tables"), ("view", "Views")):
+        lines += ["", f"## {title}"]
+        for name, relation_kind, columns in relations:
+            if relation_kind != kind:
+                continue
+            lines += ["", f"### `{name}`", "", describe(name) or "", "", "| column | type | description |",
+                      "| --- | --- | --- |"]
+            lines += [f"| `{column}` | {data_type} | {(describe(name, column) or '').replace('|', '/')} |"
+                      for column, data_type in columns]
+    return "\n".join(lines) + "\n"
+
+
+def _identifier(name: str) -> str:
+    if not IDENTIFIER.match(name):
+        raise ValueError(f"{name!r} is not a plain identifier; the dictionary describes plain names only")
+    return name
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

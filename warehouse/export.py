@@ -1,35 +1,161 @@
-"""Writing the flat fact view to a file analysts and score.py can read."""
+"""Exports for tools: every table and view to Parquet, CSV or JSON lines, and v_facts to one file.
+
+`gwr export DIR --format parquet|csv|jsonl` writes one file per table and view, and a
+`datapackage.json` (a Frictionless Data Package) that gives every column's type and
+description, so a tool that guesses types from CSV (pandas reads 130607 as a number) can be
+told that a code is text. Rows come in a stable order; source paths are relative to the folder
+the documents were loaded from, which the package names. `--excel` writes CSV with a
+byte-order mark, without which Excel reads UTF-8 Chinese as mojibake.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from warehouse.sqlfiles import sql
 
-EXPORT_STATEMENTS: dict[str, str] = {
-    ".csv": "export_facts_csv",
-    ".jsonl": "export_facts_jsonl",
-    ".parquet": "export_facts_parquet",
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+FORMATS: dict[str, str] = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl"}
+UTF8_BOM = b"\xef\xbb\xbf"
+# DuckDB types -> Table Schema types (https://specs.frictionlessdata.io/table-schema/).
+TABLE_SCHEMA_TYPES: dict[str, str] = {
+    "VARCHAR": "string", "INTEGER": "integer", "BIGINT": "integer", "DOUBLE": "number", "BOOLEAN": "boolean",
+    "TIMESTAMP": "datetime", "JSON": "object", "VARCHAR[]": "array", "DATE": "date",
 }
+FACT_EXPORTS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
+
+
+def export_all(
+    con: duckdb.DuckDBPyConnection, folder: Path, fmt: str, *, excel: bool = False, only: list[str] | None = None
+) -> dict[str, int]:
+    """Write every table and view (or those in `only`) to `folder` in `fmt`; return rows written by name."""
+    if fmt not in FORMATS:
+        raise ValueError(f"cannot export as {fmt!r}: formats are {', '.join(FORMATS)}")
+    if excel and fmt != "csv":
+        raise ValueError("--excel writes CSV for Excel: use it with --format csv")
+    relations = {name: (kind, comment) for name, kind, comment in con.execute(sql("q_relations")).fetchall()}
+    chosen = only or list(relations)
+    unknown = [name for name in chosen if name not in relations]
+    if unknown:
+        raise ValueError(f"no table or view named {', '.join(unknown)}; there are {', '.join(relations)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    root = source_root(con)
+    columns = _columns(con)
+    written = {}
+    for name in chosen:
+        out = folder / f"{name}{FORMATS[fmt]}"
+        written[name] = _write(con, name, columns[name], root, out, fmt, excel=excel)
+    package = data_package(relations, columns, written, fmt, root)
+    (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    return written
 
 
 def export_facts(con: duckdb.DuckDBPyConnection, out: Path) -> int:
-    """COPY `v_facts` to `out` in the format its suffix names; return rows written.
-
-    The file is written beside `out` and renamed into place, so a reader never sees half
-    an export and a failed export leaves the previous file.
-    """
-    statement = EXPORT_STATEMENTS.get(out.suffix.lower())
-    if statement is None:
-        raise ValueError(f"cannot export to {out.name}: supported suffixes are {', '.join(EXPORT_STATEMENTS)}")
+    """Write `v_facts` to one file in the format its suffix names; return rows written."""
+    fmt = FACT_EXPORTS.get(out.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"cannot export to {out.name}: supported suffixes are {', '.join(FACT_EXPORTS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial{out.suffix}")
+    return _write(con, "v_facts", _columns(con)["v_facts"], source_root(con), out, fmt)
+
+
+def source_root(con: duckdb.DuckDBPyConnection) -> str:
+    """The folder every loaded path lies under (with a trailing separator), or '' when there is none."""
+    paths = [path for (path,) in con.execute(sql("q_source_paths")).fetchall()]
+    if not paths:
+        return ""
+    root = os.path.commonpath(paths)
+    if len(paths) == 1 or root in paths:  # one file: its folder is the root
+        root = os.path.dirname(root)
+    return root.rstrip(os.sep) + os.sep if root and root != os.sep else ""
+
+
+def data_package(
+    relations: dict[str, tuple[str, str | None]], columns: dict[str, list[tuple[str, str, str | None]]],
+    written: dict[str, int], fmt: str, root: str,
+) -> dict:
+    """A Frictionless Data Package describing the exported files."""
+    return {
+        "name": "gwr-warehouse",
+        "description": "gwr warehouse export: indicator figures from government work reports",
+        "gwr_source_root": root,
+        "resources": [
+            {
+                "name": name,
+                "path": f"{name}{FORMATS[fmt]}",
+                "format": fmt,
+                "description": relations[name][1] or "",
+                "gwr_kind": relations[name][0],
+                "gwr_rows": rows,
+                "schema": {"fields": [
+                    {"name": column, "type": TABLE_SCHEMA_TYPES.get(data_type, "any"), "description": comment or "",
+                     "gwr_type": data_type}
+                    for column, data_type, comment in columns[name]
+                ]},
+            }
+            for name, rows in written.items()
+        ],
+    }
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection, name: str, columns: list[tuple[str, str, str | None]], root: str, out: Path,
+    fmt: str, *, excel: bool = False,
+) -> int:
+    """One relation to `out`, built beside it and renamed into place; return rows written."""
+    names = {column for column, _, _ in columns}
+    statement = ("export_relation" if "path" in names else
+                 "export_relation_paths" if "current_paths" in names else "export_relation_plain")
+    params = {"relation": name, "root": root} if statement != "export_relation_plain" else {"relation": name}
+    table = con.sql(sql(statement), params=params).to_arrow_table()
+    if fmt == "jsonl":
+        table = _types_up_front(table)
+    partial = out.with_name(f".{out.name}.partial")
+    con.register("incoming_export", table)
     try:
-        written = con.execute(sql(statement), {"out": str(partial)}).fetchone()[0]
+        con.execute(sql(f"export_incoming_{fmt}"), {"out": str(partial)})
+        if excel:
+            _prepend_bom(partial)
         os.replace(partial, out)
     finally:
+        con.unregister("incoming_export")
         partial.unlink(missing_ok=True)
-    return int(written)
+    return table.num_rows
+
+
+def _types_up_front(table: pa.Table) -> pa.Table:
+    """Move, for every column, its first row with a value to the top.
+
+    Tools that infer a JSON-lines schema from the first rows (polars reads 100) otherwise
+    take a column null in all of them for a null column and fail on its first value.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    first = set()
+    for column in table.columns:
+        valid = pc.is_valid(column)
+        index = pc.index(valid, True).as_py()
+        if index >= 0:
+            first.add(index)
+    order = sorted(first) + [i for i in range(table.num_rows) if i not in first]
+    return table.take(pa.array(order, type=pa.int64()))
+
+
+def _prepend_bom(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(UTF8_BOM + data)
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str, str | None]]]:
+    out: dict[str, list[tuple[str, str, str | None]]] = {}
+    for table, column, data_type, comment in con.execute(sql("q_columns")).fetchall():
+        out.setdefault(table, []).append((column, data_type, comment))
+    return out

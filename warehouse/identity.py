@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.errors import NotAWarehouse, WarehouseCorrupt
+from warehouse.sqlfiles import sql
 
 # A DuckDB file carries "DUCK" after an 8-byte checksum in its first block.
 DUCKDB_MAGIC = (8, b"DUCK")
@@ -41,6 +42,26 @@ def check_is_duckdb(path: Path) -> None:
     if what is None:
         what = "a text file" if _looks_like_text(head) else "a file of another kind"
     raise NotAWarehouse(f"{path} is {what}: not a gwr warehouse (a DuckDB file); choose another --db")
+
+
+def check_whole(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Raise `WarehouseCorrupt` when the file is shorter than the blocks its header counts.
+
+    A truncated warehouse (a copy cut short, a full disk during a copy) often opens and only
+    fails on the first read of a missing block, half-way through a run.
+    """
+    rows = con.execute(sql("q_database_size")).fetchall()
+    if not rows:
+        return
+    block_size, total_blocks = rows[0]
+    expected = int(block_size) * int(total_blocks)
+    size = path.stat().st_size
+    if size < expected:
+        raise WarehouseCorrupt(
+            f"warehouse {path} is corrupt (a truncated DuckDB file: {size} bytes where its header counts "
+            f"{total_blocks} blocks of {block_size}); restore it from a copy or the published snapshot, or "
+            "move it aside and run `gwr run` to rebuild it"
+        )
 
 
 def corrupt_or_none(path: Path, exc: duckdb.Error) -> WarehouseCorrupt | None:

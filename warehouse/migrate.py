@@ -6,7 +6,8 @@
 changes; numbers 001–099 belong to the warehouse, 1NN to the run-time tables, and the runner
 applies whatever numbers exist in ascending order. Views are not migrated: they are derived,
 so the writer re-creates them from `warehouse/sql/v_*.sql` (and the data dictionary's
-comments) whenever they differ from what the file holds.
+comments) whenever they differ from what the file holds (a fingerprint in `schema_views`).
+Write each migration so that running it twice changes nothing (`if not exists`).
 
 Only `gwr run` upgrades. A reader of a file that lacks a migration says
 "run `gwr run` to upgrade it" instead of failing later on a missing column.
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.dictionary import apply_comments
 from warehouse.errors import NotAWarehouse, WarehouseOutdated
 from warehouse.sqlfiles import VIEWS, sql
 
@@ -65,14 +67,12 @@ def views_text() -> str:
     return "\n;\n".join(sql(name) for name in VIEWS)
 
 
-def upgrade(con: duckdb.DuckDBPyConnection, path: Path, comments: str = "") -> list[str]:
-    """Apply missing migrations, then views and `comments`, in one transaction; return migrations applied.
+def upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+    """Apply missing migrations, then views and the data dictionary, in one transaction; return migrations applied.
 
     Refuses a file that holds someone else's tables before writing anything to it.
     """
-    tables = _tables(con)
-    if VERSION_TABLE not in tables and tables and not tables >= BASELINE_TABLES:
-        raise NotAWarehouse(f"{path} is a DuckDB file with other tables: not a gwr warehouse")
+    check_is_gwr(con, path)
     now = datetime.now(UTC).replace(tzinfo=None)
     con.begin()
     try:
@@ -87,14 +87,36 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: Path, comments: str = "") -> l
             con.execute(sql("dml_record_migration"), {"version": migration.version, "name": migration.name,
                                                        "sha256": migration.sha256, "now": now})
             done.append(migration.name)
-        con.execute(views_text())
-        if comments:
-            con.execute(comments)
+        fingerprint = derived_fingerprint()
+        if done or _stored_fingerprint(con) != fingerprint:
+            con.execute(views_text())
+            apply_comments(con)  # after the views: re-creating a view drops its comments
+            con.execute(sql("dml_set_views_fingerprint"), {"fingerprint": fingerprint, "now": now})
         con.commit()
     except BaseException:
         con.rollback()
         raise
     return done
+
+
+def check_is_gwr(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Raise `NotAWarehouse` when the file holds tables and none of them says it is a gwr warehouse."""
+    tables = _tables(con)
+    if VERSION_TABLE not in tables and tables and not tables >= BASELINE_TABLES:
+        raise NotAWarehouse(f"{path} is a DuckDB file with other tables: not a gwr warehouse")
+
+
+def derived_fingerprint() -> str:
+    """sha256 of what the writer derives rather than migrates: view definitions, the data dictionary
+    and the migrations they sit on."""
+    dictionary = resources.files("warehouse").joinpath("dictionary.csv").read_text(encoding="utf-8")
+    parts = [views_text(), dictionary, *(m.name for m in migrations())]
+    return hashlib.sha256("\n\x00".join(parts).encode("utf-8")).hexdigest()
+
+
+def _stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    rows = con.execute(sql("q_views_fingerprint")).fetchall()
+    return rows[0][0] if rows else None
 
 
 def check_current(con: duckdb.DuckDBPyConnection, path: Path) -> None:

@@ -16,7 +16,13 @@ from importlib import resources
 # Declared, not globbed: a new view must be placed deliberately after the views it reads.
 VIEWS: tuple[str, ...] = (
     "v_facts",
+    "v_latest_facts",
     "v_target_vs_actual",
+    "v_targets_without_result",
+    "v_results_without_target",
+    "v_indicator_series",
+    "v_conflicts",
+    "v_cube",
     "v_documents",
 )
 

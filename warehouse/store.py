@@ -31,6 +31,7 @@ DOCUMENT_FIELDS: tuple[str, ...] = (
     "region_code",
     "year",
     "report_type",
+    "published",
     "encoding",
     "source_format",
     "extractor_version",
@@ -204,10 +205,6 @@ class Warehouse:
             self._run("dml_upsert_paths_seen", run_id=run_id).fetchall()
             self._run("dml_delete_stale_facts")
 
-    def forget_path(self, run_id: str, path: str) -> None:
-        """Note that `path` no longer exists; its document's facts go once no other path holds it."""
-        self.retire_paths(run_id, [path])
-
     def retire_paths(self, run_id: str, paths: list[str]) -> int:
         """Mark files that are gone as no longer current (`gwr run --prune`); return how many were current.
 
@@ -233,11 +230,22 @@ class Warehouse:
         """
         return guarded_query(self._con, sql_text, params)
 
+    def read(self, name: str, **params: Any) -> tuple[list[str], list[tuple]]:
+        """Run the named read `sql/q_<name>.sql` with bound parameters; return column names and rows."""
+        cursor = self._run(f"q_{name}", **params)
+        return [column[0] for column in cursor.description or []], cursor.fetchall()
+
     def export_facts(self, out: Path) -> int:
         """Write `v_facts` to `out` (.csv, .jsonl or .parquet); return rows written."""
         from warehouse.export import export_facts
 
         return export_facts(self._con, Path(out))
+
+    def export(self, folder: Path, fmt: str, *, excel: bool = False, only: list[str] | None = None) -> dict[str, int]:
+        """Write every table and view (or `only` those) to `folder` as parquet, csv or jsonl; rows by name."""
+        from warehouse.export import export_all
+
+        return export_all(self._con, Path(folder), fmt, excel=excel, only=only)
 
     def run_data_tests(self) -> dict[str, int]:
         """Failing rows of every `warehouse/tests/assert_*.sql`, by test name (all 0 = healthy)."""

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from tests.helpers import SAMPLES, copy_samples, gwr
+from tests.warehouse.legacy_ddl import build_legacy
 
 pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
 
@@ -21,13 +25,15 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cli")
     inbox = copy_samples(root / "报告 samples")  # a folder name with a space and Chinese
     db = root / "gwr.duckdb"
+    build_legacy(db, with_rows=False)  # written by the release before schema versions: gwr run upgrades it
     result = gwr("run", str(inbox), "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "facts loaded" in result.stdout and "documents seen" in result.stdout
+    assert f"published for BI tools: {root / 'gwr-published.duckdb'}" in result.stdout.replace("\n", "")
     return db
 
 
-@pytest.mark.parametrize("args", [[], ["run"], ["query"], ["export", "facts"], ["serve"]], ids=" ".join)
+@pytest.mark.parametrize("args", [[], ["run"], ["query"], ["export"], ["report"], ["serve"]], ids=" ".join)
 def test_every_command_has_help(args: list[str]) -> None:
     result = gwr(*args, "--help")
     assert result.returncode == 0 and "Usage" in result.stdout
@@ -66,9 +72,12 @@ def test_export_facts_has_the_eval_columns_and_provenance(db: Path, tmp_path: Pa
     [
         (["query", "select * from no_such_table"], "query failed"),
         (["export", "facts", "--out", "facts.xlsx"], ".xlsx"),
+        (["query", "delete from fct_indicator_value"], "only reads"),
+        (["query", "copy (select 1) to 'x.csv'"], "COPY statement is refused"),
+        (["query", "select * from read_csv('/etc/passwd')"], "outside it"),
         (["serve", "--inbox", "x"], "exactly one of --cron or --interval"),
     ],
-    ids=["bad-sql", "bad-export-format", "serve-without-schedule"],
+    ids=["bad-sql", "bad-export-format", "delete", "copy-to", "read-a-file", "serve-without-schedule"],
 )
 def test_errors_are_one_sentence_not_a_traceback(db: Path, tmp_path: Path, args: list[str], expected: str) -> None:
     args = [str(tmp_path / a) if a in ("facts.xlsx", "x") else a for a in args]
@@ -94,3 +103,106 @@ def test_an_unwritable_warehouse_is_refused_before_any_work(tmp_path: Path, db_p
 def test_query_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:
     result = gwr("query", "select 1", "--db", str(tmp_path / "none.duckdb"))
     assert result.returncode == 1 and "gwr run" in result.stderr
+
+
+def test_refused_statements_change_nothing(db: Path, tmp_path: Path) -> None:
+    count = ["query", "select count(*) as n from fct_indicator_value", "--db", str(db), "-f", "csv"]
+    before = gwr(*count).stdout
+    for sql in ("delete from fct_indicator_value", "drop table fct_indicator_value",
+                "copy (select 1) to 'x.csv'", "attach 'other.duckdb' as other"):
+        result = gwr("query", sql, "--db", str(db))
+        assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert gwr(*count).stdout == before and int(before.split()[1]) > 100
+    assert not (Path.cwd() / "x.csv").exists()
+
+
+def test_query_takes_sql_that_starts_with_a_comment(db: Path) -> None:
+    shipped = Path(__file__).resolve().parents[2] / "warehouse" / "tests" / "assert_fact_unique.sql"
+    result = gwr("query", shipped.read_text(encoding="utf-8"), "--db", str(db), "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("doc_id,")  # a header and no failing row
+
+
+def test_export_writes_every_table_and_view(db: Path, tmp_path: Path) -> None:
+    result = gwr("export", str(tmp_path / "out"), "--format", "csv", "--excel", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "v_target_vs_actual.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (tmp_path / "out" / "datapackage.json").is_file()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# The flags that work headless as root in a container, with no network at all (the proxy goes nowhere).
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--proxy-server=127.0.0.1:9", "--virtual-time-budget=15000"]
+CHARTS = ("chart-pairs", "chart-series", "chart-regions")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless browser: `apt-get install chromium` to check that the "
+                                             "report's charts draw")
+def test_report_is_one_offline_page_whose_charts_draw(db: Path, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    result = gwr("report", "--out", str(page), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    text = page.read_text(encoding="utf-8")
+    assert "<script src" not in text and "万州区" in text  # Plotly's JavaScript is inside the page
+    browse = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([*browse, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    drawn = re.split(r'<div id="(chart-[a-z]+)"', dom)[1:]
+    charts = dict(zip(drawn[::2], drawn[1::2], strict=True))
+    assert set(charts) == set(CHARTS)
+    for name in CHARTS:  # Plotly drew an SVG with at least one bar or line point into each chart
+        assert 'class="main-svg"' in charts[name] and ('class="point"' in charts[name]
+                                                      or "trace scatter" in charts[name]), name
+    shot = tmp_path / "report.png"
+    subprocess.run([*browse, f"--screenshot={shot}", "--window-size=1400,3200", page.as_uri()],
+                   capture_output=True, timeout=120)
+    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 50_000
+
+
+def _sqlite(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as con:
+        con.execute("create table t (x)")
+
+
+def _other_duckdb(path: Path) -> None:
+    import duckdb
+
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table sales (region varchar, amount double)")
+
+
+WRONG_FILES = {
+    "sqlite": (_sqlite, "is a SQLite database: not a gwr warehouse"),
+    "text": (lambda p: p.write_text("region,value\n万州区,1\n", encoding="utf-8"), "is a text file: not a gwr"),
+    "empty": (lambda p: p.write_bytes(b""), "is an empty file, not a gwr warehouse"),
+    "other-duckdb": (_other_duckdb, "is a DuckDB file with other tables: not a gwr warehouse"),
+}
+
+
+@pytest.mark.parametrize("command", ["run", "query"])
+@pytest.mark.parametrize("kind", sorted(WRONG_FILES))
+def test_a_db_that_is_no_gwr_warehouse_is_named_and_left_alone(tmp_path: Path, kind: str, command: str) -> None:
+    make, expected = WRONG_FILES[kind]
+    target = tmp_path / "mine.db"
+    make(target)
+    before = target.read_bytes()
+    args = ["run", str(SAMPLES[0])] if command == "run" else ["query", "select 1"]
+    result = gwr(*args, "--db", str(target))
+    assert result.returncode == 1 and expected in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and "Prefect" not in result.stderr  # said before Prefect starts
+    assert target.read_bytes() == before
+
+
+def test_a_truncated_warehouse_is_called_corrupt(db: Path, tmp_path: Path) -> None:
+    data = db.read_bytes()
+    for size, sql in ((12_288, "select 1"), (len(data) // 2, "select count(*) from v_facts")):
+        broken = tmp_path / f"cut-{size}" / "gwr.duckdb"
+        broken.parent.mkdir()
+        broken.write_bytes(data[:size])  # the header survives, the blocks after it are gone
+        for args in (["query", sql], ["run", str(SAMPLES[0])]):
+            result = gwr(*args, "--db", str(broken))
+            assert result.returncode == 1 and "is corrupt" in result.stderr, (size, args, result.stderr)
+            assert "Traceback" not in result.stderr

@@ -110,7 +110,8 @@ def test_quarantine_names_the_failed_check() -> None:
 def test_document_record_rejects_a_bad_year_and_report_type() -> None:
     doc = {"path": "/x/a.txt", "doc": "a.txt", "sha256": "b" * 64, "size": 10, "encoding": "utf-8",
            "source_format": "text", "n_chars": 10, "n_clean_chars": 9, "n_sections": 1, "n_sentences": 1,
-           "title": None, "region": "万州区", "region_code": "500101", "year": 2024, "report_type": "news"}
+           "title": None, "region": "万州区", "region_code": "500101", "year": 2024, "report_type": "news",
+           "published": "2024-01-05"}
     ok, bad = split_valid(DocumentRecord, pd.DataFrame([doc]), stage="extract")
     assert len(ok) == 1 and bad.empty
     ok, bad = split_valid(DocumentRecord, pd.DataFrame([{**doc, "year": 1800, "report_type": "poem"}]),

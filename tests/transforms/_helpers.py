@@ -18,6 +18,16 @@ def news(body: str, date: str = "2023-12-25") -> str:
     return f"重庆经济观察\n来源:重庆日报{date}\n{body}\n"
 
 
+def page(body: str, title: str, date: str = "Fri, 12 Aug 2022 03:50:27 GMT") -> str:
+    """A news page as the RSS mirrors keep it: front matter with title and date, then the body."""
+    return f"---\ntitle: '{title}'\nauthor: 新浪财经\ndate: {date}\n---\n\n<div>\n<p>{body}</p>\n</div>\n"
+
+
+def dateline(body: str, stamp: str = "2023-07-21 17:05") -> str:
+    """A news article as the news corpus keeps it: one line after a "date time,正文:" prefix."""
+    return f"{stamp}，正文：{body}"
+
+
 def extract(raw: str, doc: str = "t.txt") -> list[Fact]:
     return process_text(doc, raw)[2]
 

@@ -298,6 +298,17 @@ AUDIT = [
         id="fuping-multi-year-run-keeps-end-levels-of-the-plan-span",
     ),
     pytest.param(
+        review("——这五年,绿色转型纵深推进。经营主体超850万户、增长45%,城镇化率提升5.27个百分点,达到62%。"),
+        {act("market_entities", "level", 850, "万户", "ge"), act("urbanization_rate", "level", 62, "%")},
+        id="anhui-a-dash-before-a-span-opening",
+    ),
+    pytest.param(
+        review("民生类支出占一般公共预算支出7成以上,居民人均可支配收入五年增长30.8%。"
+               "国内生产总值从不到70万亿元增加到超过100万亿元。"),
+        {act("gdp", "level", 100, "万亿元", "ge")},
+        id="guangdong-five-years-growth-and-a-span-from-under-a-figure",
+    ),
+    pytest.param(
         review("实现进出口总额27亿元,增长6.3%;金融机构存贷款余额分别达到370亿元、204亿元,较年初分别增长15.8%、14.7%;"
                "完成规模以上固定资产投资75亿元,增长24%。"),
         {act("import_export", "level", 27, "亿元"), act("import_export", "growth", 6.3, "%"),
@@ -431,7 +442,44 @@ BUGS_CAUGHT = [
         {act("retail_sales", "growth", 5, "%")},
         id="growth-against-another-year",
     ),
+    pytest.param(
+        review("农副产品加工业实现增加值14亿元,下降2.3%;全区工业实现增加值80亿元。"),
+        {act("industry_va", "level", 80, "亿元")},
+        id="a-wording-inside-a-longer-word-is-none",
+    ),
+    pytest.param(
+        review("第一产业完成投资16.9亿元,同比增长36.9%;规上工业完成产值300亿元。"),
+        {act("industry_output_above_scale", "level", 300, "亿元")},
+        id="a-verb-before-the-head-noun-of-a-name",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param(
+            plan("城镇调查失业率控制在5%左右,城镇新增就业50万人;居民消费价格涨幅2%左右;居民收入增长与经济增长同步。"),
+            {tgt("cpi", "growth", 2, "%", "approx")},
+            id="a-wording-ending-in-a-growth-word-is-whole",
+        ),
+        pytest.param(
+            review("国内生产总值增长7.8%,居民消费价格涨幅回落到2.6%。"),
+            {act("cpi", "growth", 2.6, "%")},
+            id="a-change-falling-to-a-figure-is-that-change",
+        ),
+        pytest.param(
+            plan("今年居民消费价格涨幅从去年的2.1%提高到3%左右。"),
+            {tgt("cpi", "growth", 3, "%", "approx")},
+            id="last-year-opening-a-span-is-its-start",
+        ),
+    ],
+)
+def test_consumer_prices(raw: str, expected: set[tuple[object, ...]]) -> None:
+    """CPI is not scored (it is no indicator of the acceptance set), so `summary` leaves it out."""
+    facts = {(f.region, f.year, f.period, f.indicator, f.measure, f.kind, f.value, f.unit, f.qualifier)
+             for f in extract(raw) if f.indicator == "cpi"}
+    assert facts == expected
 
 
 @pytest.mark.parametrize(("raw", "expected"), SAMPLES)
@@ -516,3 +564,12 @@ def test_wording_follows_the_clause() -> None:
         "gdp": "none", "fixed_asset_investment": "none", "retail_sales": "soft",
         "urban_new_jobs": "hard", "port_throughput": "soft",
     }
+
+
+def test_a_run_goes_on_through_periods() -> None:
+    """A subject that names only a period goes on with the indicator before it (c_national_1981;
+    工业总产值 is a near-miss indicator, so the facts are read whole rather than through `summary`)."""
+    raw = review("与去年同期相比,工业总产值第一季度下降0.2%,第二季度增长1.7%,第三季度增长3%,10月份增长了10.6%。")
+    got = {(f.period, f.indicator, f.value) for f in extract(raw)}
+    assert got == {("Q1", "industry_output", -0.2), ("Q2", "industry_output", 1.7),
+                   ("Q3", "industry_output", 3.0), ("M10", "industry_output", 10.6)}

@@ -31,6 +31,23 @@ def test_review_heading_gives_the_delivery_year() -> None:
     assert m.year == 2015
 
 
+def test_years_compared_with_do_not_date_the_report() -> None:
+    body = "各位代表:\n现在,我代表国务院,向大会报告过去五年的政府工作。\n一、过去五年工作回顾\n"
+    body += "补贴资金从2007年的639亿元增加到2012年的1923亿元,比2007年增加3倍。" * 2
+    assert (meta(body).report_type, meta(body).year) == ("work_report", 2013)
+
+
+def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -> None:
+    body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
+    pinyin = extract_metadata("daqing_h1_2016.html", clean_text(body))
+    assert (pinyin.region, pinyin.year) == ("大庆市", 2016)
+    named = extract_metadata("大庆市2016年上半年.txt", clean_text(body))
+    assert (named.region, named.region_code, named.year) == ("大庆市", "230600", 2016)
+    # The text wins over the name; a pinyin word shared by two regions (台州, 泰州) gives nothing.
+    assert meta(body.replace("全市", "沅陵县")).region == "沅陵县"
+    assert extract_metadata("taizhou_2016.txt", clean_text(body)).region is None
+
+
 def test_national_report() -> None:
     m = meta("现在,我代表国务院,向十四届全国人民代表大会第二次会议报告工作。")
     assert m.region == "全国"
@@ -58,3 +75,45 @@ def test_luohe_xicheng_gets_no_beijing_code() -> None:
 def test_shared_county_name_resolved_from_the_text() -> None:
     m = meta("政府工作报告\n——2024年1月5日在鼓楼区第十八届人民代表大会第四次会议上\n各位代表:福州市委、福州全市上下")
     assert (m.region, m.region_code) == ("鼓楼区", "350102")
+
+
+# Heads of real pages of ../shared/corpus-news and corpus-large, as their copies hold them.
+@pytest.mark.parametrize(
+    ("raw", "published", "report_type", "year", "region"),
+    [
+        pytest.param("---\ntitle: '1-8月江苏外贸同增17.1%,民企拉动进出口增长9.6个百分点'\n"
+                     "date: Fri, 17 Sep 2021 11:05:53 GMT\n---\n\n21世纪经济报道记者 王海平 南京报道 "
+                     "据南京海关9月17日通报,1-8月江苏省外贸进出口值32878.4亿元。",
+                     "2021-09-17", "news", 2021, "江苏省", id="front-matter-rfc2822-date"),
+        pytest.param("2023-07-21 17:05，正文：7月21日，据天津市统计局消息，上半年，天津市地区生产总值为7842.83亿元。",
+                     "2023-07-21", "bulletin", 2023, "天津市", id="dateline-and-a-statistics-bureau"),
+        pytest.param("人民网 人民网>>四川频道  四川省政府工作报告丨2024年四川地区生产总值预期增长6%左右  "
+                     "2024年01月22日14:31 | 来源:人民网-四川频道 小字号  人民网成都1月22日电",
+                     "2024-01-22", "work_report", 2024, "四川省", id="date-before-its-source"),
+        pytest.param("1 月 23 日上午,江苏省第十四届人民代表大会第二次会议开幕,"
+                     "省长许昆林代表江苏省人民政府向大会报告工作。",
+                     None, "news", None, "江苏省", id="news-of-a-session-is-no-work-report"),
+        pytest.param("各位代表:\n现在,我代表国务院,向大会作政府工作报告,请予审议。\n一、2004年工作回顾\n2004年,全国各族人民",
+                     None, "work_report", 2005, "全国", id="national-report-reviews-the-year-before"),
+        pytest.param("各位代表：\n我代表国务院向第一届全国人民代表大会第五次会议,提出关于一九五八年度国民经济计划(草案)的报告。",
+                     None, "work_report", 1958, "全国", id="national-session-names-its-year"),
+    ],
+)
+def test_heads_of_pages(raw: str, published: str | None, report_type: str, year: int | None, region: str) -> None:
+    m = meta(raw)
+    assert (m.published.isoformat() if m.published else None, m.report_type, m.region) == (published, report_type,
+                                                                                           region)
+    if year is not None:
+        assert m.year == year
+
+
+def test_a_byline_is_no_title() -> None:
+    m = meta("■文/娄晓榕 包宇涵 图/本报记者 焦海洋\n月湾湖公园\n核心提示\n2024年,西城区在市委、市政府的坚强引领下")
+    assert m.title == "月湾湖公园"
+
+
+def test_a_district_named_far_more_often_than_its_city_is_the_documents() -> None:
+    raw = ("2023-08-17 23:31，正文：深圳新闻网2023年8月17日讯 坪山,以“产”为基、强产兴城。"
+           "今年上半年,坪山交出一份亮眼成绩单,地区生产总值达564.63亿元,增速为全市各行政区第一。"
+           "坪山产业…坪山新能源汽车…坪山生物医药。")
+    assert meta(raw).region == "坪山区"

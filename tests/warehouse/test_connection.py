@@ -149,3 +149,23 @@ def test_read_only_open_needs_an_existing_warehouse_and_refuses_writes(db_path: 
         assert wh.query("select count(*) from v_facts")[1] == [(0,)]
         with pytest.raises(Exception, match="read-only"):
             wh.start_run("run-1", None, {})
+
+
+def test_reads_work_where_writes_cannot_on_a_full_disk(db_path: Path) -> None:
+    with open_warehouse(db_path):
+        pass
+    # Asking for a terabyte free is as good as a full disk.
+    with pytest.raises(WarehouseUnavailable, match="MB free"), open_warehouse(db_path, min_free_mb=2**40):
+        pass
+    with open_warehouse(db_path, read_only=True) as wh:
+        assert wh.query("select count(*) from dim_period")[1][0][0] > 0
+
+
+def test_no_connection_installs_or_loads_extensions(db_path: Path) -> None:
+    settings = ("select current_setting('autoinstall_known_extensions'), "
+                "current_setting('autoload_known_extensions'), current_setting('enable_external_access')")
+    with open_warehouse(db_path) as wh:
+        writer = wh.query(settings)[1][0]
+    with open_warehouse(db_path, read_only=True) as wh:
+        reader = wh.query(settings)[1][0]
+    assert writer[:2] == (False, False) and reader == (False, False, False)

@@ -1,4 +1,4 @@
-"""Export of v_facts: the formats analysts and score.py read."""
+"""Exports: v_facts to one file, every table and view to a folder, in the shapes tools read."""
 
 from __future__ import annotations
 
@@ -8,74 +8,109 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
-from warehouse import Warehouse
+from warehouse import open_warehouse
 
 FACT_FIELDS = ["doc", "region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier", "quote"]
+Doc = tuple[dict[str, Any], pd.DataFrame]
 
 
 @pytest.fixture
-def loaded(wh: Warehouse, doc_001: tuple[dict[str, Any], pd.DataFrame]) -> Warehouse:
-    doc, facts = doc_001
-    wh.load_document("run-1", doc, ["/corpus/001_4fe08f7bbbc0cf7d.txt"], facts, None)
-    return wh
+def loaded(db_path: Path, doc_001: Doc, doc_000: Doc) -> Path:
+    with open_warehouse(db_path) as wh:
+        for (doc, facts), where in ((doc_001, "wanzhou/2024"), (doc_000, "wanzhou/2025")):
+            wh.load_document("run-1", doc, [f"/corpus/{where}/{doc['doc']}"], facts, None)
+        wh.start_run("run-1", None, {"paths": ["/corpus"]})
+    return db_path
 
 
-def test_csv_reads_back_with_dictreader(loaded: Warehouse, tmp_path: Path) -> None:
+def export_facts(db: Path, out: Path) -> int:
+    with open_warehouse(db, read_only=True, allowed_dirs=[out.parent]) as wh:
+        return wh.export_facts(out)
+
+
+def export(db: Path, folder: Path, fmt: str, **options: Any) -> dict[str, int]:
+    with open_warehouse(db, read_only=True, allowed_dirs=[folder]) as wh:
+        return wh.export(folder, fmt, **options)
+
+
+def test_facts_csv_reads_back_with_dictreader(loaded: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "facts.csv"
-    assert loaded.export_facts(out) == 4
+    assert export_facts(loaded, out) == 5
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) == 4
-    assert set(FACT_FIELDS) <= set(rows[0])
+    assert len(rows) == 5 and set(FACT_FIELDS) <= set(rows[0])
     gdp = next(row for row in rows if row["quote"] == "实现地区生产总值1179.4亿元")
     assert (gdp["doc"], gdp["region"], gdp["year"], gdp["value"], gdp["unit"]) == (
-        "001_4fe08f7bbbc0cf7d.txt",
-        "万州区",
-        "2023",
-        "1179.4",
-        "亿元",
+        "001_4fe08f7bbbc0cf7d.txt", "万州区", "2023", "1179.4", "亿元"
     )
+    assert gdp["path"] == "2024/001_4fe08f7bbbc0cf7d.txt"  # relative to the folder loaded, /corpus/wanzhou
     assert not list(out.parent.glob(".*partial*"))
 
 
-def test_jsonl_is_utf8_one_object_a_line(loaded: Warehouse, tmp_path: Path) -> None:
-    out = tmp_path / "facts.jsonl"
-    assert loaded.export_facts(out) == 4
-    text = out.read_text(encoding="utf-8")
-    assert "万州区" in text and "\\u" not in text
-    rows = [json.loads(line) for line in text.splitlines()]
-    assert len(rows) == 4 and all(set(FACT_FIELDS) <= set(row) for row in rows)
-    assert {row["value"] for row in rows} == {1179.4, 6.9, 7.0, 8.0}
-    assert rows == sorted(
-        rows,
-        key=lambda row: (
-            row["doc"],
-            row["indicator"],
-            row["year"],
-            row["period"],
-            row["measure"],
-            row["kind"],
-            row["raw_start"],
-        ),
-    )
-
-
-def test_parquet_round_trips(loaded: Warehouse, tmp_path: Path) -> None:
+def test_facts_parquet_keeps_types(loaded: Path, tmp_path: Path) -> None:
     out = tmp_path / "facts.parquet"
-    assert loaded.export_facts(out) == 4
+    assert export_facts(loaded, out) == 5
     frame = pd.read_parquet(out)
-    assert len(frame) == 4 and set(FACT_FIELDS) <= set(frame.columns)
+    assert set(FACT_FIELDS) <= set(frame.columns)
     assert frame["year"].dtype.kind == "i" and frame["value"].dtype.kind == "f"
+    assert frame["region_code"].map(type).eq(str).all()  # a code is text, not 500101.0
 
 
-def test_unknown_suffix_names_the_supported_ones(loaded: Warehouse, tmp_path: Path) -> None:
+def test_unknown_suffix_names_the_supported_ones(loaded: Path, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.csv, \.jsonl, \.parquet"):
-        loaded.export_facts(tmp_path / "facts.xlsx")
+        export_facts(loaded, tmp_path / "facts.xlsx")
 
 
-def test_export_of_an_empty_warehouse_writes_a_header(wh: Warehouse, tmp_path: Path) -> None:
-    out = tmp_path / "facts.csv"
-    assert wh.export_facts(out) == 0
-    assert out.read_text(encoding="utf-8").startswith("doc,region,year,period,indicator")
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_every_table_and_view_is_exported_with_a_data_package(loaded: Path, tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / fmt
+    written = export(loaded, folder, fmt)
+    with open_warehouse(loaded, read_only=True) as wh:
+        names = {name for (name,) in wh.query("select table_name from information_schema.tables")[1]}
+    assert set(written) == names
+    assert {p.name for p in folder.iterdir()} == {f"{name}.{fmt}" for name in names} | {"datapackage.json"}
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["gwr_source_root"] == "/corpus/wanzhou/"
+    fields = {(r["name"], f["name"]): f["type"] for r in package["resources"] for f in r["schema"]["fields"]}
+    assert fields[("v_facts", "region_code")] == "string" and fields[("v_facts", "value")] == "number"
+    assert {r["name"]: r["gwr_rows"] for r in package["resources"]}["fct_indicator_value"] == 5
+
+
+def test_codes_are_text_in_every_format(loaded: Path, tmp_path: Path) -> None:
+    for fmt in ("parquet", "csv", "jsonl"):
+        export(loaded, tmp_path / fmt, fmt)
+    assert pq.read_table(tmp_path / "parquet" / "dim_region.parquet").schema.field("adcode").type == "string"
+    lines = (tmp_path / "jsonl" / "v_facts.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(line)["region_code"] for line in lines} == {"500101"}
+    # CSV carries no types; the data package tells pandas which columns are text.
+    package = json.loads((tmp_path / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    facts = next(r for r in package["resources"] if r["name"] == "v_facts")
+    text = {f["name"]: "string" for f in facts["schema"]["fields"] if f["type"] == "string"}
+    frame = pd.read_csv(tmp_path / "csv" / "v_facts.csv", dtype=text)
+    assert frame["region_code"].tolist() == ["500101"] * 5
+
+
+def test_excel_csv_starts_with_a_byte_order_mark(loaded: Path, tmp_path: Path) -> None:
+    export(loaded, tmp_path / "x", "csv", excel=True, only=["v_facts"])
+    data = (tmp_path / "x" / "v_facts.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfdoc,region,") and "万州区".encode() in data
+
+
+def test_jsonl_is_typed_with_every_column_valued_early(loaded: Path, tmp_path: Path) -> None:
+    export(loaded, tmp_path, "jsonl", only=["v_facts", "fct_indicator_value"])
+    rows = [json.loads(line) for line in (tmp_path / "v_facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {type(row["value"]) for row in rows} == {float} and {type(row["year"]) for row in rows} == {int}
+    # Schema-inferring readers (polars reads the first 100 lines) must see a value of every column that has one.
+    valued = {key for row in rows for key, value in row.items() if value is not None}
+    early = {key for row in rows[: len(rows[0])] for key, value in row.items() if value is not None}
+    assert valued == early and "value_base" in valued
+
+
+def test_an_unknown_relation_or_format_is_refused(loaded: Path, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no table or view named v_nothing"):
+        export(loaded, tmp_path, "csv", only=["v_nothing"])
+    with pytest.raises(ValueError, match="formats are parquet, csv, jsonl"):
+        export(loaded, tmp_path, "xlsx")

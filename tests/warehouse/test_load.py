@@ -184,7 +184,8 @@ def test_target_beside_actual(wh: Warehouse, doc_001: Doc, doc_000: Doc) -> None
         "where indicator = 'retail_sales' and year = 2024"
     )
     assert rows == [(8.0, 5.5, False)]
-    assert wh.query("select met from v_target_vs_actual where indicator = 'gdp' and year = 2024")[1] == [(None,)]
+    assert wh.query("select count(*) from v_target_vs_actual where indicator = 'gdp' and year = 2024")[1] == [(0,)]
+    assert wh.query("select target_value from v_targets_without_result where indicator = 'gdp'")[1] == [(7.0,)]
 
 
 def test_retired_paths_drop_facts_once_no_other_name_holds_them(wh: Warehouse, doc_001: Doc) -> None:

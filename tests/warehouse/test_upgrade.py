@@ -4,26 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from tests.warehouse.legacy_ddl import build_legacy
 from warehouse import WarehouseOutdated, open_warehouse
 from warehouse.migrate import migrations
 from warehouse.sqlfiles import data_tests
-
-LEGACY = Path(__file__).parent / "legacy"
-
-
-def build_legacy(path: Path, *, with_rows: bool = True) -> None:
-    """A warehouse as f2ef4ed's DDL wrote it, from the DDL files of that commit."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
-    try:
-        con.execute((LEGACY / "f2ef4ed_ddl.sql").read_text(encoding="utf-8"))
-        if with_rows:
-            con.execute((LEGACY / "f2ef4ed_rows.sql").read_text(encoding="utf-8"))
-    finally:
-        con.close()
 
 
 def test_a_read_of_the_old_warehouse_asks_for_gwr_run(db_path: Path) -> None:

@@ -42,6 +42,7 @@ final as (
         documents.region_code,
         documents.year,
         documents.report_type,
+        documents.published,
         documents.encoding,
         documents.source_format,
         documents.n_chars,

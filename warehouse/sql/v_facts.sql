@@ -61,7 +61,9 @@ final as (
         facts.raw_start,
         facts.raw_end,
         facts.extractor_version,
-        facts.fact_id
+        facts.fact_id,
+        facts.region_key,
+        documents.year as report_year
     from facts
     inner join current_path on current_path.doc_id = facts.doc_id
     inner join documents on documents.doc_id = facts.doc_id

@@ -1,107 +1,113 @@
--- "Did they hit it?": each target beside the actual result for the same region, indicator,
--- measure, period and year, wherever the two were reported (a 2024 report's target, the
--- 2025 report's result). When several reports state the same figure, the one from the latest
--- report wins. `met` is null unless both sides exist in comparable units; an `le` target
--- (控制在…以内) is met at or below its bound, every other qualifier at or above its low end
--- (`approx` targets are judged strictly; analysts wanting a tolerance can use the values).
+-- "Did they hit it?": one row per region × indicator × measure × period × year that has both
+-- a target and a result, wherever each was reported (a 2024 report's target, the 2025 report's
+-- result); the latest source of each side wins (v_latest_facts). The result is the stated
+-- actual; when only a 预计 estimate exists it stands in, with actual_is_forecast = true.
+-- One-sided figures are in v_targets_without_result and v_results_without_target.
+--
+-- gap: actual minus target in the target's unit (percentage points for rates), against the
+--   target's low end (its high end for a ceiling or a down indicator).
+-- met: honours the qualifier and which way is good (dim_indicator.direction):
+--   a ceiling (le, 控制在…以内) is met at or below it and a floor (ge, 以上) at or above it;
+--   otherwise an up indicator is met at or above the target's low end, a down indicator
+--   (unemployment, prices, energy intensity) at or below its high end, and an indicator with
+--   no good direction within the target's range (at the point itself when it is no range).
+-- met_within_tolerance: for 左右 (approx) targets only, met allowing the actual to miss by the
+--   tolerance: 0.5 percentage points for a rate (%), else 2 % of the target. Null otherwise.
+-- Values are compared in the written unit when both sides share it, else in base units.
 create or replace view v_target_vs_actual as
 with
 
-facts as (
-    select * from v_facts
+latest as (
+    select * from v_latest_facts
 ),
 
-documents as (
-    select * from dim_document
-),
-
-ranked as (
-    select
-        facts.*,
-        row_number() over (
-            partition by facts.kind, facts.region, facts.indicator, facts.measure, facts.period, facts.year
-            order by documents.year desc nulls last, facts.doc desc, facts.raw_start
-        ) as rank_in_key
-    from facts
-    inner join documents on documents.doc_id = facts.doc_id
+indicators as (
+    select * from dim_indicator
 ),
 
 targets as (
-    select
-        region,
-        indicator,
-        measure,
-        period,
-        year,
-        value as target_value,
-        value_high as target_value_high,
-        unit as target_unit,
-        value_base as target_value_base,
-        base_unit as target_base_unit,
-        qualifier as target_qualifier,
-        wording as target_wording,
-        doc as target_doc,
-        quote as target_quote
-    from ranked
-    where kind = 'target' and rank_in_key = 1
+    select * from latest
+    where kind = 'target'
 ),
 
-actuals as (
+-- The stated result, else the 预计 estimate.
+results as (
     select
-        region,
-        indicator,
-        measure,
-        period,
-        year,
-        value as actual_value,
-        unit as actual_unit,
-        value_base as actual_value_base,
-        base_unit as actual_base_unit,
-        qualifier as actual_qualifier,
-        doc as actual_doc,
-        quote as actual_quote
-    from ranked
-    where kind = 'actual' and rank_in_key = 1
+        *,
+        kind = 'forecast' as is_forecast
+    from latest
+    where kind in ('actual', 'forecast')
+    qualify row_number() over (
+        partition by region_key, indicator, measure, period, year
+        order by kind = 'actual' desc
+    ) = 1
 ),
 
 paired as (
     select
-        coalesce(targets.region, actuals.region) as region,
-        coalesce(targets.indicator, actuals.indicator) as indicator,
-        coalesce(targets.measure, actuals.measure) as measure,
-        coalesce(targets.period, actuals.period) as period,
-        coalesce(targets.year, actuals.year) as year,
-        targets.* exclude (region, indicator, measure, period, year),
-        actuals.* exclude (region, indicator, measure, period, year)
+        targets.region_key,
+        targets.region,
+        targets.region_code,
+        targets.indicator,
+        coalesce(indicators.name_zh, targets.indicator_name_zh) as indicator_name_zh,
+        indicators.name_en as indicator_name_en,
+        coalesce(indicators.direction, 'none') as direction,
+        targets.measure,
+        targets.period,
+        targets.year,
+        targets.value as target_value,
+        targets.value_high as target_value_high,
+        targets.unit as target_unit,
+        targets.qualifier as target_qualifier,
+        targets.wording as target_wording,
+        results.value as actual_value,
+        results.unit as actual_unit,
+        results.qualifier as actual_qualifier,
+        results.is_forecast as actual_is_forecast,
+        -- Both sides in the target's unit: the actual converted through base units when needed.
+        case
+            when results.unit = targets.unit then results.value
+            when results.base_unit = targets.base_unit and targets.value <> 0
+                then results.value_base / (targets.value_base / targets.value)
+        end as actual_in_target_unit,
+        targets.unit = '%' as is_rate,
+        targets.doc as target_doc,
+        targets.quote as target_quote,
+        results.doc as actual_doc,
+        results.quote as actual_quote
     from targets
-    full outer join actuals
-        on targets.region = actuals.region
-        and targets.indicator = actuals.indicator
-        and targets.measure = actuals.measure
-        and targets.period = actuals.period
-        and targets.year = actuals.year
+    inner join results
+        on results.region_key = targets.region_key
+        and results.indicator = targets.indicator
+        and results.measure = targets.measure
+        and results.period = targets.period
+        and results.year = targets.year
+    left join indicators on indicators.code = targets.indicator
 ),
 
--- Compare in the written unit when both sides share it, else in the base unit (亿元 vs 万元).
-comparable as (
+judged as (
     select
         *,
+        coalesce(target_value_high, target_value) as target_high,
+        case when is_rate then 0.5 else abs(target_value) * 0.02 end as tolerance,
         case
-            when target_unit = actual_unit then target_value
-            when target_base_unit = actual_base_unit then target_value_base
-        end as target_cmp,
-        case when target_unit = actual_unit then target_value_high end as target_high_cmp,
-        case
-            when target_unit = actual_unit then actual_value
-            when target_base_unit = actual_base_unit then actual_value_base
-        end as actual_cmp
+            when target_qualifier = 'le' or (target_qualifier <> 'ge' and direction = 'down')
+                then 'at_most'
+            when target_qualifier = 'ge' or direction = 'up'
+                then 'at_least'
+            else 'within'
+        end as rule
     from paired
 ),
 
 final as (
     select
         region,
+        region_code,
         indicator,
+        indicator_name_zh,
+        indicator_name_en,
+        direction,
         measure,
         period,
         year,
@@ -113,16 +119,28 @@ final as (
         actual_value,
         actual_unit,
         actual_qualifier,
-        case
-            when target_cmp is null or actual_cmp is null then null
-            when target_qualifier = 'le' then actual_cmp <= coalesce(target_high_cmp, target_cmp)
-            else actual_cmp >= target_cmp
+        actual_is_forecast,
+        -- rounded: 719.17 - 750 is -30.83, not -30.830000000000041
+        round(actual_in_target_unit - case when rule = 'at_most' then target_high else target_value end, 6) as gap,
+        case rule
+            when 'at_most' then actual_in_target_unit <= target_high
+            when 'at_least' then actual_in_target_unit >= target_value
+            else actual_in_target_unit between target_value and target_high
         end as met,
+        case when target_qualifier = 'approx' then
+            case rule
+                when 'at_most' then actual_in_target_unit <= target_high + tolerance
+                when 'at_least' then actual_in_target_unit >= target_value - tolerance
+                else actual_in_target_unit between target_value - tolerance and target_high + tolerance
+            end
+        end as met_within_tolerance,
+        case when target_qualifier = 'approx' then tolerance end as tolerance,
         target_doc,
         target_quote,
         actual_doc,
-        actual_quote
-    from comparable
+        actual_quote,
+        region_key
+    from judged
 )
 
 select * from final

@@ -1,0 +1,70 @@
+"""The published snapshot: a copy readers open, built beside its place and renamed into it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from warehouse import open_warehouse
+from warehouse.publish import parquet_folder, publish, snapshot_path
+
+Doc = tuple[dict[str, Any], pd.DataFrame]
+
+
+def load(db_path: Path, *docs: Doc) -> Path:
+    """Load documents and close the warehouse, as a run does before it publishes."""
+    with open_warehouse(db_path) as wh:
+        for doc, facts in docs:
+            wh.load_document("run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
+    return db_path
+
+
+@pytest.fixture
+def loaded(db_path: Path, doc_001: Doc) -> Path:
+    return load(db_path, doc_001)
+
+
+def test_the_default_place_is_beside_the_warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GWR_PUBLISH", raising=False)
+    assert snapshot_path(tmp_path / "gwr.duckdb") == tmp_path / "gwr-published.duckdb"
+    monkeypatch.setenv("GWR_PUBLISH", str(tmp_path / "bi" / "snap.duckdb"))
+    assert snapshot_path(tmp_path / "gwr.duckdb") == tmp_path / "bi" / "snap.duckdb"
+    assert snapshot_path(tmp_path / "gwr.duckdb", tmp_path / "flag.duckdb") == tmp_path / "flag.duckdb"
+    monkeypatch.setenv("GWR_PUBLISH", "none")
+    assert snapshot_path(tmp_path / "gwr.duckdb") is None
+    assert parquet_folder(tmp_path / "gwr-published.duckdb") == tmp_path / "gwr-published-parquet"
+
+
+def test_the_snapshot_holds_every_table_and_view_and_a_parquet_file_of_each(loaded: Path, tmp_path: Path) -> None:
+    with open_warehouse(loaded, read_only=True) as wh:
+        names = {name for (name,) in wh.query("select table_name from information_schema.tables")[1]}
+        n_facts = wh.query("select count(*) from v_facts")[1][0][0]
+    target = tmp_path / "bi" / "gwr-published.duckdb"
+    done = publish(loaded, target)
+    assert done.relations == len(names) and n_facts == 4
+    with open_warehouse(target, read_only=True) as snapshot:  # a gwr reader checks its schema version too
+        assert snapshot.query("select count(*) from v_facts")[1] == [(n_facts,)]
+        assert snapshot.query("select region_code from v_facts limit 1")[1] == [("500101",)]
+    assert {p.stem for p in done.parquet.glob("*.parquet")} == names
+    assert pq.read_table(done.parquet / "v_facts.parquet").schema.field("region_code").type == "string"
+    assert not [p.name for p in target.parent.iterdir() if ".building" in p.name or p.name.endswith(".wal")]
+
+
+def test_a_reader_holding_the_snapshot_keeps_its_copy_while_a_new_one_is_published(
+    loaded: Path, doc_000: Doc, tmp_path: Path
+) -> None:
+    target = tmp_path / "gwr-published.duckdb"
+    publish(loaded, target)
+    reader = duckdb.connect(str(target), read_only=True)
+    try:
+        publish(load(loaded, doc_000), target)
+        assert reader.execute("select count(*) from v_facts").fetchall() == [(4,)]
+    finally:
+        reader.close()
+    with duckdb.connect(str(target), read_only=True) as fresh:
+        assert fresh.execute("select count(*) from v_facts").fetchall() == [(5,)]

@@ -1,4 +1,0 @@
--- The data dictionary: every table, view and column of the warehouse described once, in the
--- words a BI tool shows beside it. Applied by the writer after every schema upgrade (a view
--- that is re-created loses its comments), and rendered into docs/warehouse.md by
--- `python -m warehouse.dictionary`. A test fails when a column has no description here.

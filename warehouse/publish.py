@@ -1,0 +1,134 @@
+"""The published snapshot: what BI tools, notebooks and other DuckDB clients open.
+
+After every successful run the warehouse is copied to a snapshot file, in the storage
+format of DuckDB 1.0 so that clients from 1.1 on open it, and every table and view is
+written to a Parquet file beside it. Both are built beside their final place and renamed
+into it, so a reader sees the previous snapshot or the new one, never half of one; a
+reader holding the snapshot open never blocks a run (on Linux it keeps the old file until
+it closes it). BI tools point here, not at the live warehouse, which a run needs to itself.
+
+- ``GWR_PUBLISH`` — where the snapshot goes (`--publish` overrides it); ``none`` turns
+  publishing off. Default: beside the warehouse, ``gwr-published.duckdb`` for ``gwr.duckdb``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from warehouse.connection import CONNECTION_CONFIG
+from warehouse.errors import WarehouseUnavailable
+from warehouse.sqlfiles import sql
+
+PUBLISH_ENV = "GWR_PUBLISH"
+OFF = "none"
+RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    snapshot: Path
+    parquet: Path
+    relations: int
+    seconds: float
+
+
+def snapshot_path(db: Path, chosen: str | Path | None = None) -> Path | None:
+    """Where `db`'s snapshot goes: `chosen` (the --publish flag), else GWR_PUBLISH, else beside `db`.
+
+    None when publishing is turned off (``none``).
+    """
+    raw = str(chosen) if chosen is not None else os.environ.get(PUBLISH_ENV, "").strip()
+    if raw.lower() == OFF:
+        return None
+    if raw:
+        return Path(raw).expanduser().absolute()
+    db = Path(db).absolute()
+    return db.with_name(f"{db.stem}-published.duckdb")
+
+
+def parquet_folder(snapshot: Path) -> Path:
+    """The folder of Parquet files beside a snapshot: ``gwr-published.duckdb`` -> ``gwr-published-parquet/``."""
+    return snapshot.with_name(f"{snapshot.stem}-parquet")
+
+
+def publish(db: Path, target: Path) -> Published:
+    """Copy the warehouse at `db` to the snapshot `target` and its Parquet folder; return what was written.
+
+    Raises `WarehouseUnavailable` (or OSError) when they cannot be written; the previous
+    snapshot then stays as it was.
+
+    Call it while no run writes `db` (the flow does, holding the run lock, after its last
+    commit): it reads `db` through a read-only attachment, beside any readers.
+    """
+    started = time.monotonic()
+    target = Path(target).absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = target.with_name(f".{target.name}.building")
+    folder = parquet_folder(target)
+    folder_building = folder.with_name(f".{folder.name}.building")
+    _remove(building, Path(f"{building}.wal"), folder_building)
+    folder_building.mkdir()
+    con = duckdb.connect(config=dict(CONNECTION_CONFIG))
+    try:
+        con.execute(sql("publish_attach_warehouse"), {"path": str(db)})
+        con.execute(sql("publish_attach_snapshot"), {"path": str(building)})
+        con.execute(sql("publish_copy"))
+        con.execute(sql("publish_detach_snapshot"))
+        con.execute(sql("publish_use_warehouse"))
+        names = [name for (name,) in con.execute(sql("q_user_tables")).fetchall()]
+        for name in names:
+            out = folder_building / f"{name}.parquet"
+            con.execute(sql("export_relation_parquet"), {"relation": name, "out": str(out)})
+    except duckdb.Error as exc:
+        _remove(building, folder_building)
+        raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
+    except BaseException:
+        _remove(building, folder_building)
+        raise
+    finally:
+        con.close()
+    os.replace(building, target)
+    _swap_folder(folder_building, folder)
+    return Published(target, folder, len(names), round(time.monotonic() - started, 2))
+
+
+def _swap_folder(new: Path, final: Path) -> None:
+    """Put `new` in `final`'s place in one step where Linux allows it, else in two renames."""
+    if final.exists() and _exchange(new, final):
+        shutil.rmtree(new)  # now the previous folder
+        return
+    old = final.with_name(f".{final.name}.old")
+    _remove(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(new, final)
+    _remove(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with renameat2(RENAME_EXCHANGE); False where the system lacks it."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name is None:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
+def _remove(*paths: Path) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()

@@ -1,4 +1,0 @@
-copy (
-    select * from v_facts
-    order by doc, indicator, year, period, measure, kind, raw_start, region
-) to $out (format parquet)

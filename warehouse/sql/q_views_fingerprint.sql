@@ -1,0 +1,2 @@
+select fingerprint
+from schema_views

@@ -1,0 +1,60 @@
+-- The portal-style cube: one value per indicator × measure × region × year × period (an
+-- indicator's level and its growth are two series, as on a statistics portal), with the
+-- dimensions' attributes beside it for pivoting. The value is the stated result, or the
+-- 预计 estimate where no result is stated (`is_estimate`); targets are not in the cube
+-- (see v_target_vs_actual). The latest source wins.
+create or replace view v_cube as
+with
+
+latest as (
+    select * from v_latest_facts
+),
+
+indicators as (
+    select * from dim_indicator
+),
+
+periods as (
+    select * from dim_period
+),
+
+results as (
+    select * from latest
+    where kind in ('actual', 'forecast')
+    qualify row_number() over (
+        partition by region_key, indicator, measure, period, year
+        order by kind = 'actual' desc
+    ) = 1
+),
+
+final as (
+    select
+        results.indicator,
+        coalesce(indicators.name_zh, results.indicator_name_zh) as indicator_name_zh,
+        indicators.name_en as indicator_name_en,
+        indicators.category,
+        results.measure,
+        results.region_key,
+        results.region,
+        results.region_code,
+        results.region_level,
+        results.year,
+        results.period,
+        periods.label_zh as period_label_zh,
+        periods.start_month,
+        periods.end_month,
+        results.value,
+        results.unit,
+        results.value_base,
+        results.base_unit,
+        results.qualifier,
+        results.kind = 'forecast' as is_estimate,
+        results.n_sources,
+        results.doc,
+        results.quote
+    from results
+    left join indicators on indicators.code = results.indicator
+    left join periods on periods.period = results.period
+)
+
+select * from final

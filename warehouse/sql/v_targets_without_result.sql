@@ -1,0 +1,48 @@
+-- Targets no document reports a result for (neither an actual nor a 预计 estimate): the
+-- year is still running, or the result was never published in the loaded documents.
+-- One row per region × indicator × measure × period × year; the latest target wins.
+create or replace view v_targets_without_result as
+with
+
+latest as (
+    select * from v_latest_facts
+),
+
+targets as (
+    select * from latest
+    where kind = 'target'
+),
+
+results as (
+    select * from latest
+    where kind in ('actual', 'forecast')
+),
+
+final as (
+    select
+        targets.region,
+        targets.region_code,
+        targets.indicator,
+        targets.indicator_name_zh,
+        targets.measure,
+        targets.period,
+        targets.year,
+        targets.value as target_value,
+        targets.value_high as target_value_high,
+        targets.unit as target_unit,
+        targets.qualifier as target_qualifier,
+        targets.wording as target_wording,
+        targets.n_sources,
+        targets.doc as target_doc,
+        targets.quote as target_quote,
+        targets.region_key
+    from targets
+    anti join results
+        on results.region_key = targets.region_key
+        and results.indicator = targets.indicator
+        and results.measure = targets.measure
+        and results.period = targets.period
+        and results.year = targets.year
+)
+
+select * from final

@@ -7,6 +7,7 @@ loaded in submission order by this one process, the warehouse's only writer.
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections import deque
@@ -23,9 +24,10 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import progress
-from flows.batch import Failure, Parcel, Triage, triage
+from flows.batch import Failure, Ledger, Parcel, Triage, triage
 from flows.tasks import (
     BatchResult,
+    Found,
     close_run,
     discover_files,
     load_batch,
@@ -37,7 +39,7 @@ from flows.tasks import (
     transform_batch,
     validate_batch,
 )
-from gwr.config import settings
+from gwr.config import Settings, settings
 from transforms import EXTRACTOR_VERSION
 from warehouse.publish import snapshot_path
 from warehouse.run_counts import COUNTS
@@ -125,33 +127,11 @@ def gwr_pipeline(
         with tally.timed("load"):
             ledger = open_run(db_path, wait, run_id, flow_run.get_id(), params)
         stale_before = sum(version != EXTRACTOR_VERSION for version in ledger.extracted_by.values())
-        if found.skipped:
-            record_skipped(db_path, wait, run_id, found.skipped)
         total = len(found.files) + len(found.failures)
         try:
-            progress.report(0, total)
-            pending: deque[InFlight] = deque()
-            leftover = found.failures  # discovery failures are recorded with the first batch
-            for start in range(0, len(found.files) or 1, cfg.batch_size):
-                if progress.stop_requested():
-                    break
-                batch = found.files[start:start + cfg.batch_size]
-                with tally.timed("ingest"):
-                    sources, read_failures = read_batch(batch, int(cfg.max_file_mb * 2**20))
-                    sorted_ = triage(sources, ledger)
-                # Parcel and quote(): Prefect (and Dask) would otherwise walk every
-                # element of these payloads (bytes, offset maps) to track dependencies.
-                job = (transform_batch.submit(Parcel(sorted_.to_process), pool_size, cfg.doc_timeout)
-                       if sorted_.to_process else None)
-                pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
-                leftover = []
-                while len(pending) >= window or (pending and start + cfg.batch_size >= len(found.files)):
-                    if progress.stop_requested():
-                        break
-                    _finish(pending.popleft(), db_path, wait, run_id, tally)
-                    progress.report(tally.done, total)
-                    log.info("%d of %d documents: %d facts loaded so far", tally.done, total,
-                             tally.counts["facts_loaded"])
+            if found.skipped:
+                record_skipped(db_path, wait, run_id, found.skipped)
+            _load_batches(Batches(found, ledger, cfg, db_path, run_id, pool_size, window, total), tally, log)
             if not progress.stop_requested():
                 with tally.timed("load"):
                     missing = retire_missing(db_path, wait, run_id, paths, found.files, prune)
@@ -176,8 +156,64 @@ def gwr_pipeline(
             "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}}
 
 
+@dataclass(frozen=True, slots=True)
+class Batches:
+    """What the batch loop needs: the files, the warehouse's ledger, the settings and where extraction runs."""
+
+    found: Found
+    ledger: Ledger
+    cfg: Settings
+    db: str
+    run_id: str
+    pool_size: int  # extraction processes per transform task
+    window: int  # batches extracting while the flow validates and loads the oldest
+    total: int
+
+
+def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.LoggerAdapter) -> None:
+    """Read and sort each batch, submit its extraction, and load the oldest batches in order; stop when asked."""
+    files, size = run.found.files, run.cfg.batch_size
+    progress.report(0, run.total)
+    pending: deque[InFlight] = deque()
+    # Batches with nothing to extract or record as failed only confirm paths: they are
+    # gathered and confirmed in one load, so an unchanged inbox costs one write, not one a batch.
+    seen_only = InFlight(0, Triage(), [], None)
+    leftover = run.found.failures  # discovery failures are recorded with the first batch
+    for start in range(0, len(files) or 1, size):
+        if progress.stop_requested():
+            return
+        batch = files[start:start + size]
+        with tally.timed("ingest"):
+            sources, read_failures = read_batch(batch, int(run.cfg.max_file_mb * 2**20))
+            sorted_ = triage(sources, run.ledger)
+        last = start + size >= len(files)
+        if sorted_.to_process or read_failures or leftover:
+            # Parcel and quote(): Prefect (and Dask) would otherwise walk every
+            # element of these payloads (bytes, offset maps) to track dependencies.
+            job = (transform_batch.submit(Parcel(sorted_.to_process), run.pool_size, run.cfg.doc_timeout)
+                   if sorted_.to_process else None)
+            pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
+            leftover = []
+        else:
+            seen_only.size += len(batch)
+            seen_only.sorted_.unchanged += sorted_.unchanged
+            seen_only.sorted_.duplicates += sorted_.duplicates
+        if last or seen_only.size >= 100 * size:
+            pending.append(seen_only)
+            seen_only = InFlight(0, Triage(), [], None)
+        while len(pending) >= run.window or (pending and last):
+            if progress.stop_requested():
+                return
+            _finish(pending.popleft(), run.db, run.cfg.lock_timeout, run.run_id, tally)
+            progress.report(tally.done, run.total)
+            log.info("%d of %d documents: %d facts loaded so far", tally.done, run.total,
+                     tally.counts["facts_loaded"])
+
+
 def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) -> None:
     """Validate and load one extracted batch, then add what it committed to the tally."""
+    if not batch.size and not batch.failures:
+        return
     with tally.timed("wait_for_extract"):
         processed, bad, took = batch.extraction.result() if batch.extraction is not None else ([], [], 0.0)
     tally.seconds["extract"] += took  # worker time, concurrent with the flow's own stages

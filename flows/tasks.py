@@ -150,7 +150,10 @@ def load_batch(
             quarantined += len(unit.quarantine)
             for warning in unit.warnings:
                 wh.record_warning(run_id, unit.paths[0], unit.document["sha256"], "decode", warning)
-        loaded = {sha: wh.has_document(sha) for sha in {src.sha256 for src in seen.seen}}
+        # An unchanged path's document is loaded by definition; a duplicate's twin may have
+        # failed in this run, so only duplicates are looked up (one query each).
+        loaded = {sha: wh.has_document(sha) for sha in {src.sha256 for src in seen.duplicates}}
+        loaded |= dict.fromkeys((src.sha256 for src in seen.unchanged), True)
         wh.record_paths_seen(run_id, [(s.path, s.sha256) for s in seen.seen if loaded[s.sha256]])
         orphans = [src for src in seen.seen if not loaded[src.sha256]]
         for src in orphans:  # its twin under another name failed in this batch: the same failure applies

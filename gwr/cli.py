@@ -75,6 +75,7 @@ def run(
 ) -> None:
     """Load report files into the warehouse (new and changed files only)."""
     from gwr.preflight import check_api_url, check_prefect_home
+    from gwr.server import ServerStartError
 
     apply_prefect_defaults()
     # Without --verbose the summary and the one-sentence error say everything;
@@ -92,7 +93,7 @@ def run(
 
         summary = run_pipeline([str(p) for p in paths], cfg, err, prune=prune, dask_address=dask_address, dask=dask,
                                publish=publish)
-    except _known_errors() as e:
+    except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
     print_summary(summary, out, err)
     if exit_code(summary):

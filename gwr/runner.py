@@ -34,25 +34,37 @@ def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bo
     started = time.monotonic()
     received: list[int] = []
     with _stop_on_signals(received), server_for_run(console, cfg.server_start_timeout) as server:
-        if server.started_in:
-            console.print(f"Prefect server: started a temporary one in {server.started_in:.1f} s; "
-                          "`gwr server start` keeps one running so later runs skip this", style="dim", soft_wrap=True)
         flow_started = time.monotonic()
         from flows.pipeline import gwr_pipeline  # imports Prefect: only when running, after the API URL is set
 
         flow = gwr_pipeline.with_options(task_runner=_dask_runner(dask_address, cfg)) if dask or dask_address \
             else gwr_pipeline
         with _progress_bar(console):
-            summary = _in_thread(lambda: flow(
-                paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
-                lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
-                doc_timeout=cfg.doc_timeout, prune=prune, publish=publish))
+            try:
+                summary = _in_thread(lambda: flow(
+                    paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
+                    lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
+                    doc_timeout=cfg.doc_timeout, prune=prune, publish=publish))
+            finally:
+                _drain_prefect_services()
         flow_seconds = time.monotonic() - flow_started
     summary["server_start_seconds"] = server.started_in
     summary["flow_seconds"] = round(flow_seconds, 2)
     summary["wall_seconds"] = round(time.monotonic() - started, 2)
     summary["signal"] = received[0] if received else None
     return summary
+
+
+def _drain_prefect_services(timeout: float = 10) -> None:
+    """Send Prefect's buffered logs and events now, while its server still runs.
+
+    Prefect drains them when the interpreter exits; by then a temporary server is
+    gone, and the drain would wait on a dead API (measured: a hang after Ctrl-C).
+    """
+    from prefect._internal.concurrency.services import _QueueServiceBase
+
+    with contextlib.suppress(Exception):
+        _QueueServiceBase.drain_all(timeout=timeout)
 
 
 def _in_thread(work: Callable[[], dict]) -> dict:
@@ -123,7 +135,15 @@ def _stop_on_signals(received: list[int]) -> Iterator[None]:
         # Not in the handler itself: the main thread may hold the pool's lock right now.
         threading.Thread(target=isolation.shutdown, daemon=True).start()
 
+    def quiet_after_stop(args: threading.ExceptHookArgs) -> None:
+        # Stopping the workers mid-document can make the pool's own threads fail on a
+        # closed channel; after a stop request that is expected, not news.
+        if not progress.stop_requested():
+            default_hook(args)
+
     progress.clear_stop()
+    default_hook = threading.excepthook
+    threading.excepthook = quiet_after_stop
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield
@@ -135,11 +155,19 @@ def _stop_on_signals(received: list[int]) -> Iterator[None]:
         stop_children()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+        threading.excepthook = default_hook
 
 
-def stop_children(grace: float = 10) -> None:
-    """SIGTERM every process this one started (and theirs), then SIGKILL what is left after `grace` seconds."""
-    children = psutil.Process().children(recursive=True)
+def stop_children(grace: float = 5) -> None:
+    """SIGTERM every process this one started (and theirs), then SIGKILL what is left after `grace` seconds.
+
+    multiprocessing's resource tracker is left alone: it ignores SIGTERM by design,
+    exits by itself when this process does, and cleans up after the workers then.
+    """
+    from multiprocessing import resource_tracker
+
+    tracker = getattr(resource_tracker._resource_tracker, "_pid", None)
+    children = [child for child in psutil.Process().children(recursive=True) if child.pid != tracker]
     for child in children:
         with contextlib.suppress(psutil.Error):
             child.terminate()

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock
 from rich.console import Console
 
 from gwr.preflight import prefect_home
@@ -69,10 +70,14 @@ def recorded_server() -> Server | None:
     return server if healthy(server.api_url) else None
 
 
-def start_server(console: Console, start_timeout: float) -> Server:
-    """Start `prefect server start` on a free loopback port in its own session; return once it answers."""
+def start_server(console: Console, start_timeout: float, *, temporary: bool = False) -> Server:
+    """Start `prefect server start` on a free loopback port in its own session; return once it answers.
+
+    A `temporary` server dies with this process, even one killed with SIGKILL (Linux).
+    """
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
+    prefect_home().mkdir(parents=True, exist_ok=True)
     log_path = prefect_home() / f"gwr-server-{port}.log"
     # The UI is served: Prefect's runner and CLI print links to it for every run and deployment.
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
@@ -81,14 +86,40 @@ def start_server(console: Console, start_timeout: float) -> Server:
     console.print(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim",
                   highlight=False, soft_wrap=True)
     started = time.monotonic()
+    # Servers sharing a PREFECT_HOME share its database: two first starts at once race
+    # in its migrations (measured: "no such table: block_data", exit 3), so starts take turns.
+    with FileLock(prefect_home() / "gwr-server-start.lock", timeout=start_timeout):
+        child = _spawn(prefect_bin, port, env, log_path, temporary)
+        _wait_until_healthy(child, api_url, log_path, started + start_timeout, start_timeout)
+    console.print(f"Prefect UI: {api_url.removesuffix('/api')}", style="dim", highlight=False, soft_wrap=True)
+    return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
+
+
+def _spawn(prefect_bin: str, port: int, env: dict[str, str], log_path: Path, temporary: bool) -> subprocess.Popen:
     # O_NOFOLLOW: a symlink planted at the log's name is refused, never followed.
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
     with os.fdopen(fd, "wb") as log:
-        child = subprocess.Popen(
+        return subprocess.Popen(
             [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off"],
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+            preexec_fn=_die_with_parent if temporary and sys.platform == "linux" else None,
         )
-    deadline = started + start_timeout
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: the kernel sends it SIGTERM when gwr dies, `kill -9` included.
+
+    Its own session keeps a terminal's Ctrl-C away from it; this keeps it from
+    outliving a gwr run that could not stop it (measured: a kill -9 left it running).
+    """
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def _wait_until_healthy(child: subprocess.Popen, api_url: str, log_path: Path, deadline: float,
+                        start_timeout: float) -> None:
     while not healthy(api_url):
         if child.poll() is not None:
             tail = log_path.read_text(errors="replace").strip().splitlines()[-1:] or ["(empty log)"]
@@ -99,8 +130,6 @@ def start_server(console: Console, start_timeout: float) -> Server:
             raise ServerStartError(f"the Prefect server did not answer within {start_timeout:g} s "
                                    f"(GWR_SERVER_START_TIMEOUT; log: {log_path})")
         time.sleep(0.25)
-    console.print(f"Prefect UI: {api_url.removesuffix('/api')}", style="dim", highlight=False)
-    return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
 
 
 def record(server: Server) -> None:
@@ -120,7 +149,8 @@ def forget(server: Server) -> None:
 def server_for_run(console: Console, start_timeout: float, *, keep: bool = False) -> Iterator[Server]:
     """PREFECT_API_URL's server, else the recorded one, else a temporary one stopped when the block ends.
 
-    With `keep`, a server started here is recorded for other runs while the block lasts (`gwr serve`).
+    With `keep`, a server started here is recorded for other runs while the block lasts (`gwr serve`);
+    either way it dies with this process.
     """
     given = os.environ.get("PREFECT_API_URL")
     if given:
@@ -131,7 +161,7 @@ def server_for_run(console: Console, start_timeout: float, *, keep: bool = False
         os.environ["PREFECT_API_URL"] = running.api_url
         yield running
         return
-    server = start_server(console, start_timeout)
+    server = start_server(console, start_timeout, temporary=True)
     os.environ["PREFECT_API_URL"] = server.api_url
     if keep:
         record(server)
@@ -145,7 +175,7 @@ def server_for_run(console: Console, start_timeout: float, *, keep: bool = False
             stop_process_group(server.pid)
 
 
-def stop_process_group(pid: int, grace: float = 10) -> None:
+def stop_process_group(pid: int, grace: float = 5) -> None:
     """SIGTERM the process group led by `pid`, then SIGKILL whatever is left after `grace` seconds."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGTERM)

@@ -45,7 +45,7 @@ def check_is_duckdb(path: Path) -> None:
 
 
 def check_whole(con: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """Raise `WarehouseCorrupt` when the file is shorter than the blocks its header counts.
+    """Raise `WarehouseCorrupt` when the file is shorter than the blocks its header counts as used.
 
     A truncated warehouse (a copy cut short, a full disk during a copy) often opens and only
     fails on the first read of a missing block, half-way through a run.
@@ -53,13 +53,13 @@ def check_whole(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     rows = con.execute(sql("q_database_size")).fetchall()
     if not rows:
         return
-    block_size, total_blocks = rows[0]
-    expected = int(block_size) * int(total_blocks)
+    block_size, used_blocks = rows[0]
+    expected = int(block_size) * int(used_blocks)
     size = path.stat().st_size
     if size < expected:
         raise WarehouseCorrupt(
             f"warehouse {path} is corrupt (a truncated DuckDB file: {size} bytes where its header counts "
-            f"{total_blocks} blocks of {block_size}); restore it from a copy or the published snapshot, or "
+            f"{used_blocks} blocks of {block_size} in use); restore it from a copy or the published snapshot, or "
             "move it aside and run `gwr run` to rebuild it"
         )
 

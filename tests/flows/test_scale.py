@@ -62,15 +62,16 @@ def test_a_local_dask_cluster_of_two_workers_loads_what_a_serial_run_loads(inbox
 
 def test_one_document_past_the_time_limit_fails_alone(tmp_path: Path) -> None:
     inbox = copy_samples(tmp_path / "in")
-    # 225,000 sentences, each a figure to read: no extractor gets through them in three seconds.
-    # (One sentence this long would be refused at once by the extractor's bounds instead.)
-    (inbox / "endless.txt").write_text("2024年全市地区生产总值增长5.5%。" * 225_000, encoding="utf-8")
+    # A report repeated to four and a half million characters: ordinary sentences within every bound of the
+    # extractor, just far more of them than any report has; no extractor reads that in two seconds.
+    report = max(SAMPLES, key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
+    (inbox / "endless.txt").write_text(report * (4_500_000 // len(report)), encoding="utf-8")
     gbk = inbox / os.fsdecode("报告".encode("gbk") + b".txt")
     gbk.write_text(SAMPLES[0].read_text(encoding="utf-8"), encoding="utf-8")
     db = tmp_path / "gwr.duckdb"
-    summary = gwr_pipeline(paths=[str(inbox)], db=str(db), doc_timeout=3, workers=2)
+    summary = gwr_pipeline(paths=[str(inbox)], db=str(db), doc_timeout=2, workers=2)
     failed = {Path(e["path"]).name: e for e in summary["errors"]}
     assert set(failed) == {"endless.txt", shown(gbk.name)}
-    assert failed["endless.txt"]["error"] == "TimeLimitExceeded" and "3 s limit" in failed["endless.txt"]["message"]
+    assert failed["endless.txt"]["error"] == "TimeLimitExceeded" and "2 s limit" in failed["endless.txt"]["message"]
     assert failed[shown(gbk.name)]["error"] == "UndecodableName"
     assert summary["docs_new"] == len(SAMPLES) and summary["facts_loaded"] > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -43,7 +44,13 @@ def test_a_signal_stops_the_run_cleanly(tmp_path: Path, sig: signal.Signals) -> 
     assert children, "a run has child processes (a Prefect server, extraction workers)"
     sent = time.monotonic()
     os.kill(proc.pid, sig)  # the process only, as `kill` or a supervisor would
-    rest, _ = proc.communicate(timeout=30)
+    try:
+        rest, _ = proc.communicate(timeout=30)
+    finally:  # a failed test leaves nothing running (psutil checks a pid still names the same process)
+        proc.kill()
+        for child in children:
+            with contextlib.suppress(psutil.Error):
+                child.kill()
     assert time.monotonic() - sent < 30
     assert proc.returncode == 128 + sig
     assert "interrupted after" in rest and "run again to finish" in rest

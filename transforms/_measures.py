@@ -59,6 +59,8 @@ _NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|
 # Parts of speech that end a phrase without modifying the noun after them: a verb or
 # adverb ("经济实力稳步增强|全年地区生产总值") leaves the indicator as it is.
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
+# Words that stand between a modifier and the indicator without ending the phrase (分别, 等, 的).
+_PASSING_TAGS = frozenset({"d"})
 
 
 def narrowed(prefix: str, form: str = "") -> bool:
@@ -79,12 +81,16 @@ def narrowed(prefix: str, form: str = "") -> bool:
     words = pos_tokenizer().lcut(cjk + form[:2])
     # The wording starts inside a longer word: 农副产品加工业 is no 工业.
     ends, at = 0, len(cjk)
-    for w in words:
+    for i, w in enumerate(words):
         if ends < at < ends + len(w.word):
             return True
         ends += len(w.word)
         if ends == at:
-            return w.flag not in _NON_MODIFIER_TAGS
+            # An adverb or particle passes on the word before it: 太阳能电池分别出口, 铝材等(合计)进口.
+            last = i
+            while last >= 0 and words[last].flag in _PASSING_TAGS:
+                last -= 1
+            return last >= 0 and words[last].flag not in _NON_MODIFIER_TAGS
     return True
 
 

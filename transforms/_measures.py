@@ -76,7 +76,8 @@ def narrowed(prefix: str, form: str = "") -> bool:
     # "城镇实现新增就业": the words left over complete a longer name of the same indicator.
     if form and any(cjk[i:] + form in surface_forms() for i in range(len(cjk) - 1)):
         return False
-    if _NARROWING.search(cjk):
+    # A list closed by 等 names the things the figure is of (铝及铝材等合计进口): regions are gone by now.
+    if _NARROWING.search(cjk) or cjk.endswith("等"):
         return True
     words = pos_tokenizer().lcut(cjk + form[:2])
     # The wording starts inside a longer word: 农副产品加工业 is no 工业.

@@ -573,3 +573,10 @@ def test_a_run_goes_on_through_periods() -> None:
     got = {(f.period, f.indicator, f.value) for f in extract(raw)}
     assert got == {("Q1", "industry_output", -0.2), ("Q2", "industry_output", 1.7),
                    ("Q3", "industry_output", 3.0), ("M10", "industry_output", 10.6)}
+
+
+def test_older_reports_write_years_and_per_cents_in_numerals() -> None:
+    """c_national_1983: 一九八二年 dates the figure like 1982年; 百分之七点四 is 7.4 % (and growth
+    against 1978 is no year's growth)."""
+    raw = review("一九八二年全国国内生产总值比上年增长百分之七点四,比一九七八年增长百分之三十二点六。")
+    assert summary(extract(raw)) == {act("gdp", "growth", 7.4, "%", region="全国", year=1982)}

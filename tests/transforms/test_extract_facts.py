@@ -473,6 +473,11 @@ BUGS_CAUGHT = [
             {tgt("cpi", "growth", 3, "%", "approx")},
             id="last-year-opening-a-span-is-its-start",
         ),
+        pytest.param(
+            plan("城镇调查失业率5.5%左右,居民消费价格总水平上涨幅度控制在2%左右。"),
+            {tgt("cpi", "growth", 2, "%", "approx")},
+            id="the-change-named-after-the-wording",
+        ),
     ],
 )
 def test_consumer_prices(raw: str, expected: set[tuple[object, ...]]) -> None:

@@ -309,6 +309,11 @@ AUDIT = [
         id="guangdong-five-years-growth-and-a-span-from-under-a-figure",
     ),
     pytest.param(
+        review("20年来,一般公共预算收入从18.6亿元增至387.3亿元,增长近20倍;城镇居民人均可支配收入从11388元增加到71004元。"),
+        {act("general_budget_revenue", "level", 387.3, "亿元"), act("disposable_income_urban", "level", 71004, "元")},
+        id="huzhou-a-sentence-opening-on-twenty-years",
+    ),
+    pytest.param(
         review("实现进出口总额27亿元,增长6.3%;金融机构存贷款余额分别达到370亿元、204亿元,较年初分别增长15.8%、14.7%;"
                "完成规模以上固定资产投资75亿元,增长24%。"),
         {act("import_export", "level", 27, "亿元"), act("import_export", "growth", 6.3, "%"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from transforms.clean import clean_text
-from transforms.metadata import extract_metadata
+from transforms.metadata import extract_metadata, placement_warning
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
@@ -117,3 +117,12 @@ def test_a_district_named_far_more_often_than_its_city_is_the_documents() -> Non
            "今年上半年,坪山交出一份亮眼成绩单,地区生产总值达564.63亿元,增速为全市各行政区第一。"
            "坪山产业…坪山新能源汽车…坪山生物医药。")
     assert meta(raw).region == "坪山区"
+
+
+def test_a_document_that_cannot_place_its_figures_says_so() -> None:
+    body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
+    assert placement_warning(extract_metadata("x.txt", clean_text(body))) == (
+        "x.txt: names no region and no year of its own, and its file name gives none; figures whose own "
+        "sentence names no region or year were not loaded (rename the file with the region and year, "
+        "e.g. 大庆市2016年上半年.txt, and run again)")
+    assert placement_warning(extract_metadata("大庆市2016年上半年.txt", clean_text(body))) is None

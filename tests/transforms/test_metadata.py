@@ -48,6 +48,11 @@ def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -
     assert extract_metadata("taizhou_2016.txt", clean_text(body)).region is None
 
 
+def test_a_national_report_to_a_new_congress_is_dated_by_its_first_session() -> None:
+    m = meta("各位代表:\n现在,我代表国务院,向第五届全国人民代表大会作政府工作报告。\n一九七七年,我国工业总产值")
+    assert (m.region, m.year, m.report_type) == ("全国", 1978, "work_report")
+
+
 def test_national_report() -> None:
     m = meta("现在,我代表国务院,向十四届全国人民代表大会第二次会议报告工作。")
     assert m.region == "全国"

@@ -51,10 +51,11 @@ def region_mentions(
     """Region names and self-references in text[start:end], in order (offsets in `text`).
 
     County stems (万州, 坪山) collide with ordinary words and are not names in running text,
-    except the document's own: a district's news names itself by its stem throughout.
+    except the document's own (a district's news names itself by its stem throughout) and
+    those of the county-level cities of the document's province (昆山 in news about 江苏).
     """
     stop = len(text) if end is None else end
-    finder = _finder_with(_own_stem(meta))
+    finder = _finder_with(_own_stem(meta), _province_code(meta))
     found = [RegionMention(m.start, m.end, m.word) for m in finder.finditer(text, start, stop)]
     found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text, start, stop)]
     return sorted(found, key=lambda r: r.start)
@@ -67,11 +68,20 @@ def _own_stem(meta: DocumentMeta | None) -> str:
     return stem if stem != meta.region and not regions.is_generic(stem) else ""
 
 
+def _province_code(meta: DocumentMeta | None) -> str:
+    if meta is None or not meta.region_code:
+        return ""
+    return meta.region_code[:2] + "0000"
+
+
 @cache
-def _finder_with(stem: str) -> WordFinder:
-    if not stem:
+def _finder_with(stem: str, province_code: str = "") -> WordFinder:
+    extra = [stem] if stem else []
+    if province_code:
+        extra += regions.county_city_stems(province_code)
+    if not extra:
         return regions.mention_finder()
-    return WordFinder([*regions.mention_words(), stem])
+    return WordFinder([*regions.mention_words(), *extra])
 
 
 @dataclass(slots=True)

@@ -178,6 +178,17 @@ def mention_words() -> tuple[str, ...]:
 
 
 @cache
+def county_city_stems(province_code: str) -> tuple[str, ...]:
+    """Stems of the county-level cities of a province (昆山 of 昆山市, in 江苏).
+
+    News about a province names its county-level cities by their stems (昆山去年完成地区生产总值…);
+    nationally the same stems are too often ordinary words (安宁, 长乐) to be spotted everywhere.
+    """
+    stems = {short_form(r.name) for r in in_province(province_code) if r.level == "county" and r.name.endswith("市")}
+    return tuple(sorted(s for s in stems if len(s) >= 2 and s not in _GENERIC_NAMES and not s.endswith("市")))
+
+
+@cache
 def mention_finder() -> WordFinder:
     """Names worth spotting in running text: official names, province/city short forms and extra regions.
 

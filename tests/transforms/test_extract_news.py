@@ -148,6 +148,13 @@ NEWS = [
         {fact("全国", 2022, "FY", "gdp", "growth", 5.5, "%", "approx", "target")},
         id="g05-a-target-reported-in-news",
     ),
+    pytest.param(
+        dateline("赛迪顾问7月25日发布《2023中国县域经济百强研究》报告并揭晓2023中国百强县榜单,江苏省以23席成为百强县数量最多的"
+                 "省份,昆山继续位列榜首。前六名中除了晋江属于福建,其余均来自江苏,昆山去年完成地区生产总值5006.7亿元,"
+                 "是国内首个GDP破5000亿的县级市。"),
+        {fact("昆山市", 2022, "FY", "gdp", "level", 5006.7, "亿元")},
+        id="n032-a-county-level-city-of-the-province-named-by-its-stem",
+    ),
 ]
 
 BULLETINS = [

@@ -14,6 +14,8 @@ from functools import cache
 
 import opencc
 
+from transforms.lexicon import units
+
 # Spans of the raw text that are not text. Each alternative is replaced (or dropped)
 # as a whole before character-level normalisation.
 _JUNK = re.compile(
@@ -95,12 +97,39 @@ def normalise(raw: str) -> tuple[str, list[int]]:
     simplified = _to_simplified(folded)
     if len(simplified) != len(folded):  # cannot happen by construction; keep the map exact regardless
         simplified = folded
-    return _CN_YEAR.sub(_arabic_year, simplified), offsets
+    return _join_split_numbers(_CN_YEAR.sub(_arabic_year, simplified), offsets)
 
 
 # 一九八一年 as older reports write it: four numerals become four digits, so the offset map holds.
 _CN_YEAR = re.compile(r"[一二三四五六七八九〇○零]{4}(?=年)")
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+@cache
+def _split_number() -> re.Pattern[str]:
+    """A number that a web copy broke with single spaces (7 4 7 7 2亿元, 40.8 2 亿元, 2 016 年),
+    recognised only where a unit or 年 follows it, so lists such as "1 10 100" stay apart."""
+    after = "|".join(re.escape(u) for u in sorted({*units(), "年", "％"}, key=len, reverse=True))
+    return re.compile(rf"(?<![\d.])\d[\d.]*(?: [\d.]+)+(?= ?(?:{after}))")
+
+
+def _join_split_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    if not re.search(r"\d \d", text):
+        return text, offsets
+    chars, kept, pos = [], [], 0
+    for m in _split_number().finditer(text):
+        if m.group().count(".") > 1:  # two numbers side by side (119.8 125.3), not one broken
+            continue
+        chars.append(text[pos : m.start()])
+        kept.extend(offsets[pos : m.start()])
+        for i in range(m.start(), m.end()):
+            if text[i] != " ":
+                chars.append(text[i])
+                kept.append(offsets[i])
+        pos = m.end()
+    chars.append(text[pos:])
+    kept.extend(offsets[pos:])
+    return "".join(chars), kept
 
 
 def _arabic_year(m: re.Match[str]) -> str:

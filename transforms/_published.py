@@ -41,6 +41,8 @@ _DIGIT_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?!代)")
 # The words that make the year after them a comparison's base or a goal's deadline, not a
 # year under review: 比2007年, 从2007年的, (,)到一九八五年 -- but 增加到2012年的 ends a span reviewed.
 _BASE_BEFORE = re.compile(r"(?:[比较从由]|(?:^|[,。;:!?、\s]|争取|力争|计划|预计)[到至])$")
+# ...or the multiple after it makes it the base of a ratio: 是2011年的1.6倍.
+_BASE_AFTER = re.compile(r"\s*年的\s*[\d.]+\s*倍")
 _CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -107,6 +109,8 @@ def years_named(text: str, *, bases: bool = True) -> list[int]:
     [1958, 2024]
     >>> years_named("补贴资金从2007年的639亿元增加到2012年的1923亿元。到2035年", bases=False)
     [2012]
+    >>> years_named("2016年全县生产总值是2011年的1.6倍", bases=False)
+    [2016]
     """
     found = [(m.start(), int(m.group("y"))) for m in _DIGIT_YEAR.finditer(text)]
     for m in _CN_YEAR.finditer(text):
@@ -114,5 +118,6 @@ def years_named(text: str, *, bases: bool = True) -> list[int]:
         if digits.isdigit() and 1900 <= int(digits) < 2100:
             found.append((m.start(), int(digits)))
     if not bases:
-        found = [(at, year) for at, year in found if not _BASE_BEFORE.search(text[max(0, at - 3) : at])]
+        found = [(at, year) for at, year in found
+                 if not _BASE_BEFORE.search(text[max(0, at - 3) : at]) and not _BASE_AFTER.match(text, at + 4)]
     return [year for _, year in sorted(found)]

@@ -47,6 +47,8 @@ _PLAN_YEAR = re.compile(
     rf"{_YEAR}\s*年(?:的)?(?:政府)?(?:工作(?:提出建议|的建议|安排)|(?:经济社会发展的?)?主要预期目标)"
 )
 _GOAL_YEAR = re.compile(rf"[到至]{_YEAR}\s*年")
+# "增速为2015年以来的最高": a text that looks back over a whole year it names was written after it.
+_SINCE_YEAR = re.compile(rf"{_YEAR}\s*年以来")
 _PROGRESS = re.compile(rf"{cue_alternation('progress_title')}|(?:半年|前三季度|一季度).{{0,10}}(?:工作|情况)(?!分析)")
 _NEWS = cue_regex("news_marker")
 # "2023-07-20 16:44,正文:": the body of a corpus page starts after its dateline.
@@ -209,6 +211,7 @@ def _latest_year(text: str) -> int | None:
     now = dt.date.today().year
     goals = {int(m.group("y")) for m in _GOAL_YEAR.finditer(text)}
     years = [y for y in years_named(text) if y <= now and y not in goals]
+    years += [y + 1 for y in (int(m.group("y")) for m in _SINCE_YEAR.finditer(text)) if y < now]
     return max(years) if years else None
 
 

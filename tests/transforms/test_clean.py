@@ -22,6 +22,13 @@ def _roundtrip_ok(raw: str) -> None:
         pytest.param("<p>地区生产总值</p>&nbsp;增长", "地区生产总值\n增长", id="html-remnants"),
         pytest.param("平湖万州 摄/付作侨 |\n岁序更替", "岁序更替", id="photo-caption"),
         pytest.param("下载\n打印\n全屏\n正文", "正文", id="aggregator-menu"),
+        # a_130633_2017, c_national_1998: web copies that break numbers with spaces
+        pytest.param("收入达到 74 76 元,完成40.8 2 亿元", "收入达到 7476 元,完成40.82 亿元",
+                     id="number-broken-by-spaces"),
+        pytest.param("1 9 9 3 年粮食产量达到4 9 2 5 0 万吨", "1993 年粮食产量达到49250 万吨",
+                     id="year-broken-by-spaces"),
+        pytest.param("推进“1 10 100”工程,119.8 125.3亿元", "推进“1 10 100”工程,119.8 125.3亿元",
+                     id="numbers-side-by-side-stay-apart"),
     ],
 )
 def test_normalisation(raw: str, expected: str) -> None:

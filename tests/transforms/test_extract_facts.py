@@ -144,6 +144,11 @@ CORPUS_LARGE = [
         id="ningxia-multi-year-average-is-not-a-fact",
     ),
     pytest.param(
+        review("乡镇企业保持了较快增长的态势。工业增加值平均每年增长15.3%,产业结构和产品结构出现了积极的变化。"),
+        set(),
+        id="national-1998-average-each-year-is-not-a-fact",
+    ),
+    pytest.param(
         review("一般公共预算收入从7248亿元提高到8865亿元。"),
         {act("general_budget_revenue", "level", 8865, "亿元")},
         id="zhejiang-span-start-value-dropped",

@@ -37,6 +37,20 @@ def test_years_compared_with_do_not_date_the_report() -> None:
     assert (meta(body).report_type, meta(body).year) == ("work_report", 2013)
 
 
+def test_a_ratio_to_a_base_year_does_not_date_the_report() -> None:
+    # a_130633_2017: the five-year review compares 2016 with 2011 six times
+    body = "各位代表:\n现在,我代表易县人民政府,向大会报告政府工作。\n一、过去五年工作回顾\n"
+    body += "2016年,全县生产总值完成119.8亿元,是2011年的1.6倍;财政收入是2011年的2.3倍,城镇居民收入是2011年的1.8倍。"
+    assert meta(body).year == 2017
+
+
+def test_a_news_text_looking_back_since_a_year_was_written_after_it() -> None:
+    # n049: no dateline; "2015年以来的最高" in 2016
+    body = ("自2014年一季度以来,吉林省GDP增速首次超过全国平均水平。"
+            "今年前三季度,规模以上工业增加值同比增长6.4%,增速为2015年以来的最高。")
+    assert extract_metadata("page.txt", clean_text(body)).year == 2016
+
+
 def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -> None:
     body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
     pinyin = extract_metadata("daqing_h1_2016.html", clean_text(body))

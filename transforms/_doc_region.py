@@ -146,12 +146,15 @@ def _checked(region: regions.Region, counted: _Counted) -> regions.Region:
     if region.level != "county" or not region.parent_name:
         return region
     counts: Counter[str] = Counter()
+    neighbours = 0
     for form in counted.names:
-        for r in regions.candidates(form):
-            if r.level in ("city", "province"):
-                counts[r.name] += 1
-                break
-    own = max(counts.get(region.parent_name, 0), counts.get(region.province or "", 0))
+        cands = regions.candidates(form)
+        higher = next((r for r in cands if r.level in ("city", "province")), None)
+        if higher is not None:
+            counts[higher.name] += 1
+        elif len(cands) == 1 and cands[0].name != region.name and cands[0].province == region.province:
+            neighbours += 1  # 醴陵's news names 浏阳市, 宁乡市 and never 湖南: they point to its province
+    own = max(counts.get(region.parent_name, 0), counts.get(region.province or "", 0) + neighbours)
     others = [n for name, n in counts.items() if name not in (region.parent_name, region.province)]
     if others and max(others) > own:
         return regions.Region(region.name, None, region.level, None, None, None)

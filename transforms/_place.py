@@ -238,15 +238,20 @@ _COMPARED_FIGURE = re.compile(
 )
 
 
+# The time a compared term may name after its region: 该省一季度增速, 该省去年全年增速.
+_TIME_TAIL = re.compile(r"(?:今年|去年|上年|同期|全年|[一二三四]季度|上半年|前三季度|\d{1,2}月份?)+$")
+
+
 def compared_place(sentence: str, figure_start: int, meta: DocumentMeta, reading: Reading | None) -> Place | None:
     """The region whose figure a comparison quotes right before `figure_start`, if any."""
     m = _COMPARED_FIGURE.search(sentence, max(0, figure_start - 20), figure_start)
     if not m:
         return None
-    mentions = region_mentions(m.group("place"), meta=meta)
-    if len(mentions) != 1 or mentions[0].end != len(m.group("place")):
+    place = _TIME_TAIL.sub("", m.group("place"))  # 慢于该省一季度增速(5.0%): the time is the figure's
+    mentions = region_mentions(place, meta=meta)
+    if len(mentions) != 1 or mentions[0].end != len(place):
         return None
-    return region_in(m.group("place"), meta, reading, sentence[: m.start("place")])
+    return region_in(place, meta, reading, sentence[: m.start("place")])
 
 
 def without_comparison(words: str) -> str:

@@ -16,6 +16,7 @@ from transforms._place import SELF_PLACE, region_mentions
 from transforms._runs import Run
 from transforms._subjects import Mention
 from transforms.lexicon import cue_alternation, cue_regex
+from transforms.records import DocumentMeta
 
 _ZONE = cue_regex("zone")
 _BUILD_VERB = cue_regex("build_verb")
@@ -37,6 +38,13 @@ _GROUP_NOUN = re.compile(
 # 均 of 人均/年均/平均 and 都 of 成都/首都/都市 are other words.
 _GROUP_ALL = re.compile(rf"(?<![人年平成首京])(?:{cue_alternation('group_all')})(?![市会圈])")
 _GROUP_MEMBERS = re.compile(r"等\s*[\d两三四五六七八九十]+个?(?:县|市|区|省)(?!级)")
+# A class of regions named by a ranking or a size ("千亿县"总数达54个,完成GDP8.6万亿元; 百强县).
+_GROUP_CLASS = re.compile(r"(?:[百千万]亿|百强|千强)(?:县|区|市|城市)|[千万]亿俱乐部")
+_GROUP_STATISTIC = cue_regex("group_statistic")
+_FILLER = re.compile(rf"(?:{cue_alternation('filler')})")
+# A threshold set by a rule: a criterion word before the figure, and the figure after ≥ or ≤.
+_CRITERION = cue_regex("criterion")
+_THRESHOLD_SIGN = re.compile(r"[≥≤><]\s*$")
 
 # 年均, 五年来…, and 累计 other than 全年累计/当年累计 (one year's total).
 _MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
@@ -61,6 +69,9 @@ def run_out_of_scope(sentence: str, run: Run, mentions: Sequence[Mention] = ()) 
     (对"一带一路"沿线国家的进出口额, 东盟为第三大贸易伙伴,进出口额…), not the region's whole."""
     clause = last_break(sentence, run.subject_start, ",;:。")
     if _PARTNER.search(sentence, clause, run.numbers[0].start):
+        return True
+    first = run.numbers[0].start
+    if _THRESHOLD_SIGN.search(sentence, clause, first) and _CRITERION.search(sentence, 0, first):
         return True
     # "东盟为第三大贸易伙伴,进出口额超850亿元": the clause before names the partner the figures are of.
     previous = last_break(sentence, max(clause - 1, 0), ",;:。")
@@ -88,11 +99,19 @@ def _words_around(sentence: str, start: int, end: int, mentions: Sequence[Mentio
     return "".join([*out, sentence[pos:end]])
 
 
-def group_statement(sentence: str, run: Run) -> bool:
+def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -> bool:
     """Whether a run states something of every member of a group of regions, not of one."""
     first = run.numbers[0].start
     clause = sentence[last_break(sentence, run.subject_start, ",;:。") : first]
     if _GROUP_MEMBERS.search(clause):
+        return True
+    since = sentence[last_break(sentence, run.subject_start, ";。") : first]
+    # A class of regions, in the clause or as the subject a clause opening on its verb goes on with
+    # ("千亿县"总数达54个,完成GDP8.6万亿元), or a statistic over a group: unless the clause names its region.
+    class_named = _GROUP_CLASS.search(clause) or (_GROUP_CLASS.search(since) and _FILLER.match(clause))
+    if (class_named or (_GROUP_STATISTIC.search(clause) and _GROUP_NOUN.search(since))) and not [
+        m for m in region_mentions(clause, meta=meta) if not SELF_PLACE.fullmatch(m.form)
+    ]:
         return True
     if "分别" in clause:
         return False
@@ -102,6 +121,5 @@ def group_statement(sentence: str, run: Run) -> bool:
                   if not SELF_PLACE.fullmatch(m.form)}
         return len(listed) >= 2 and all(n.qualifier in ("ge", "le") for n in run.numbers)
     # The members may be named in the clause before: "深圳和广州作为一线城市,上半年GDP都超过了…".
-    since = sentence[last_break(sentence, run.subject_start, ";。") : first]
     named = {m.form for m in region_mentions(since) if not SELF_PLACE.fullmatch(m.form)}
     return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2

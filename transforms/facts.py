@@ -16,7 +16,15 @@ from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact, run_view
 from transforms._pairing import pair_figures
 from transforms._patterns import GROWTH_NOUN, last_break, strip_neutral
-from transforms._place import Reading, RegionMention, named, region_mentions, sentence_topic
+from transforms._place import (
+    Reading,
+    RegionMention,
+    compared_place,
+    named,
+    region_mentions,
+    sentence_topic,
+    without_comparison,
+)
 from transforms._rounded import drop_rounded_milestones
 from transforms._runs import Run, runs
 from transforms._scope import group_statement, run_out_of_scope
@@ -138,7 +146,7 @@ def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
         clause_end = run.numbers[-1].end
         slots = _run_subjects(sc.text, run, sc, history)
         history.append(slots)
-        if not slots or run_out_of_scope(sc.text, run, sc.mentions) or group_statement(sc.text, run):
+        if not slots or run_out_of_scope(sc.text, run, sc.mentions) or group_statement(sc.text, run, sc.meta):
             continue
         view = run_view(sc.text, run)
         # A run that goes on to 年均/累计 ("跨越5000亿元大关,年均增长5.7%") is about a span:
@@ -232,13 +240,19 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     # the figure is the compared one's.
     if re.search("[,;]", sc.text[run.subject_end : first]):
         subject = _COMPARED_TAIL.sub("", subject)
+    elif compared_place(sc.text, first, sc.meta, sc.reading):
+        # "…GDP增速…,快于该省去年全年增速(3.1%)": a clause that is only a compared term quotes that
+        # term's figure of the indicator its sentence named (高技术制造业 is none: nothing is borrowed).
+        if _mention_before(sc.mentions, run.subject_start) is None:
+            return []
+        subject = without_comparison(subject)
     regions_named = region_mentions(subject, meta=sc.meta)
     # The figure's own clause may say what the figure is where the run's subject runs on from
     # the clause before ("地区生产总值达2478亿元,排名…前列,增速4.5%").
     own = sc.text[last_break(sc.text, first, ",;:。") : first]
     if not (_bare(subject, regions_named) or (_GOAL_OR_GROWTH.search(own) and _bare(own, []))):
         return []
-    if not regions_named and not _GOAL_OR_GROWTH.search(subject + sc.text[run.subject_end : run.numbers[0].start]):
+    if not regions_named and not _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first]):
         return []
     before = _mention_before(sc.mentions, run.subject_start)
     # "吉林以一季度8.2%的GDP增速": the indicator may follow its figure as a noun phrase.

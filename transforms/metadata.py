@@ -93,7 +93,7 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     head = joined if SESSION.search(joined) else text[:_HEAD_CHARS]
     title = _title(text[:_HEAD_CHARS])
     published = publication_date(text[:_HEAD_CHARS])
-    report_type = _report_type(head, title, text[:_HEAD_CHARS])
+    report_type = _report_type(head, title, text[:_HEAD_CHARS], published is not None)
     national = _national(text)
     # A text that names neither its region nor its year may still be filed under a name that does.
     region = document_region(text, head, title, national) or region_in_name(doc)
@@ -136,8 +136,9 @@ def _title(head: str) -> str | None:
     return first[:60] if first else None
 
 
-def _report_type(head: str, title: str | None, text: str) -> ReportType:
-    """`head` has the session line joined up; `text` is the first part of the text as written."""
+def _report_type(head: str, title: str | None, text: str, dated: bool = False) -> ReportType:
+    """`head` has the session line joined up; `text` is the first part of the text as written.
+    A dated page that is no report or bulletin is news ("2023-07-27 09:13:31,正文:…")."""
     t = title or ""
     if _PROGRESS.search(t):
         return "progress_report"
@@ -154,7 +155,7 @@ def _report_type(head: str, title: str | None, text: str) -> ReportType:
     body = _body_start(text)
     if _BULLETIN.search(t) or _BULLETIN.search(text, body, body + _BULLETIN_CHARS):
         return "bulletin"
-    if news or title:
+    if news or title or dated:
         return "news"
     return "unknown"
 

@@ -155,6 +155,21 @@ NEWS = [
         {fact("昆山市", 2022, "FY", "gdp", "level", 5006.7, "亿元")},
         id="n032-a-county-level-city-of-the-province-named-by-its-stem",
     ),
+    pytest.param(
+        dateline("7月25日,赛迪顾问县域经济研究中心在北京发布“2023赛迪百强县”榜单。我省长沙县、浏阳市、宁乡市、醴陵市上榜。"
+                 "《2023中国县域经济百强研究》设置了评价“双门槛”,即GDP≥600亿元,一般公共预算收入≥20亿元。"
+                 "醴陵2022年实现地区生产总值875.7亿元,增长5.4%。今年的报告显示,2022年“千亿县”总数达54个,"
+                 "完成GDP8.6万亿元,占全国经济总量的7.1%。", "2023-07-27 09:13:31"),
+        {fact("醴陵市", 2022, "FY", "gdp", "level", 875.7, "亿元"),
+         fact("醴陵市", 2022, "FY", "gdp", "growth", 5.4, "%")},
+        id="n043-thresholds-of-a-ranking-and-a-class-of-counties-are-no-facts",
+    ),
+    pytest.param(
+        page("从2022年GDP增速目标值分布来看,29个省份中,GDP增速目标的平均值为6.4%,中位数为6.5%。",
+             "29省2022年GDP目标平均值为6.4%", "Mon, 14 Feb 2022 08:00:00 GMT"),
+        set(),
+        id="n064-a-statistic-over-provinces-is-no-provinces-fact",
+    ),
 ]
 
 BULLETINS = [
@@ -172,6 +187,16 @@ BULLETINS = [
          fact("天津市", 2022, "FY", "gdp", "level", 16311.34, "亿元"),
          fact("天津市", 2022, "FY", "gdp", "growth", 1.0, "%")},
         id="n008-several-periods-and-years-in-one-paragraph",
+    ),
+    pytest.param(
+        dateline("7月22日,河南省统计局发布消息,上半年河南全省地区生产总值(GDP)31326亿元,按不变价格计算,同比增长3.8%。"
+                 "上半年河南GDP增速低于全国水平(5.5%),同时,上半年GDP增速慢于该省一季度增速(5.0%),"
+                 "快于该省去年全年增速(3.1%)。", "2023-07-22 19:19"),
+        {fact("河南省", 2023, "H1", "gdp", "level", 31326, "亿元"),
+         fact("河南省", 2023, "H1", "gdp", "growth", 3.8, "%"),
+         fact("河南省", 2023, "Q1", "gdp", "growth", 5.0, "%"),
+         fact("河南省", 2022, "FY", "gdp", "growth", 3.1, "%")},
+        id="n005-compared-terms-of-its-own-other-periods-quote-their-figures",
     ),
     pytest.param(
         dateline("记者16日从陕西省统计局获悉,1月至7月该省代表产业转型升级的装备制造业增长较快。"

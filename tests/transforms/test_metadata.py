@@ -51,6 +51,15 @@ def test_a_news_text_looking_back_since_a_year_was_written_after_it() -> None:
     assert extract_metadata("page.txt", clean_text(body)).year == 2016
 
 
+def test_a_dated_page_about_a_county_city_is_news_and_keeps_its_code() -> None:
+    # n043: no title, no news furniture; 北京 named once, Hunan only through its counties
+    body = ("2023-07-27 09:13:31,正文:7月25日,赛迪顾问县域经济研究中心在北京发布“2023赛迪百强县”榜单。"
+            "我省长沙县、浏阳市、宁乡市、醴陵市上榜,其中醴陵市位列第70位。醴陵2022年实现地区生产总值875.7亿元。"
+            "今年以来,该市全力推进“项目攻坚年”活动。当前,醴陵市正加速迈进县域经济“千亿时代”。")
+    m = extract_metadata("page.txt", clean_text(body))
+    assert (m.report_type, m.region, m.region_code) == ("news", "醴陵市", "430281")
+
+
 def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -> None:
     body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
     pinyin = extract_metadata("daqing_h1_2016.html", clean_text(body))

@@ -93,6 +93,26 @@ def publication_date(head: str) -> dt.date | None:
     return None
 
 
+# A news agency's dateline without a year: "中国青年报客户端台州8月10日电", "本报讯(2月3日)".
+_DAY_DATELINE = re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:电|讯)")
+
+
+def dateline_day(head: str, year: int) -> dt.date | None:
+    """The date of a dateline that gives month and day only ("台州8月10日电"), in `year`
+    (which the caller knows from elsewhere, e.g. the file name).
+
+    >>> dateline_day("中青网记者 台州8月10日电(记者 蒋雨彤)", 2023)
+    datetime.date(2023, 8, 10)
+    """
+    m = _DAY_DATELINE.search(head, 0, 300)
+    if not m:
+        return None
+    try:
+        return dt.date(year, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+
+
 def npc_session_year(head: str) -> int | None:
     """The year of the national congress session the head names (data/npc_sessions.csv)."""
     m = _NPC_SESSION.search(head)

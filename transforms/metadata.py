@@ -18,7 +18,7 @@ from collections import Counter
 from transforms import regions
 from transforms._doc_region import document_region
 from transforms._file_name import region_in_name, year_in_name
-from transforms._published import npc_session_year, publication_date, years_named
+from transforms._published import dateline_day, npc_session_year, publication_date, years_named
 from transforms.lexicon import cue_alternation, cue_regex
 from transforms.records import CleanText, DocumentMeta, ReportType
 
@@ -97,7 +97,11 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     national = _national(text)
     # A text that names neither its region nor its year may still be filed under a name that does.
     region = document_region(text, head, title, national) or region_in_name(doc)
-    year = _year(head, title, text, report_type, published) or year_in_name(doc)
+    in_name = year_in_name(doc)
+    year = _year(head, title, text, report_type, published, in_name)
+    if published is None and in_name and year == in_name and report_type != "work_report":
+        # "台州8月10日电" in a file named …_2023: the page's date, so 今年 and last year's results read right.
+        published = dateline_day(head, in_name)
     return DocumentMeta(
         doc=doc,
         title=title,
@@ -170,9 +174,15 @@ def _body_start(text: str) -> int:
     return m.end() if m else 0
 
 
-def _year(head: str, title: str | None, text: str, report_type: ReportType, published: dt.date | None) -> int | None:
+def _year(
+    head: str, title: str | None, text: str, report_type: ReportType, published: dt.date | None,
+    in_name: int | None = None,
+) -> int | None:
+    """The year the text states (session line, title, date, review heading), else the year its
+    file name gives, else the year inferred from the years it names: a page without a date
+    that reports last year's results names last year more than its own."""
     if report_type != "work_report":
-        return _publication_year(head, title, text, published)
+        return _publication_year(head, title, text, published) or in_name or _latest_year(text)
     # The session line's date beats the title: aggregators retitle old reports with the year they copied them.
     session = npc_session_year(text[:1500])
     for pattern, where in ((SESSION, head), (_TITLE_YEAR, title or ""), (_TITLE_YEAR, head)):
@@ -191,6 +201,8 @@ def _year(head: str, title: str | None, text: str, report_type: ReportType, publ
     plan = _PLAN_YEAR.search(text)
     if plan:
         return int(plan.group("y"))
+    if in_name:
+        return in_name
     # A report reviews the year before it was delivered, and names that year most often
     # (not counting the bases it compares with or the deadlines it sets: 比2007年, 到1985年).
     named = Counter(years_named(text[:_REVIEW_CHARS], bases=False))
@@ -204,7 +216,7 @@ def _publication_year(head: str, title: str | None, text: str, published: dt.dat
         m = pattern.search(where)
         if m:
             return int(m.group("y"))
-    return _latest_year(text)
+    return None
 
 
 def _latest_year(text: str) -> int | None:

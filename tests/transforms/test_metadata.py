@@ -60,6 +60,15 @@ def test_a_dated_page_about_a_county_city_is_news_and_keeps_its_code() -> None:
     assert (m.report_type, m.region, m.region_code) == ("news", "醴陵市", "430281")
 
 
+def test_a_file_names_year_beats_the_years_a_dateless_page_names() -> None:
+    # n046: "8月16日电" without a year; the page names 2022's results and 今年上半年
+    body = ("来源:人民网-重庆频道人民网重庆8月16日电 (陈琦、刘敏)8月15日,渝中区召开工作推进会。"
+            "2022年,渝中区实现社会消费品零售总额1360亿元。今年上半年,全区地区生产总值765.9亿元。")
+    m = extract_metadata("n046_yuzhong_news_2023.txt", clean_text(body))
+    assert (m.year, str(m.published)) == (2023, "2023-08-16")
+    assert extract_metadata("page.txt", clean_text(body)).year == 2022  # no name: the latest year named
+
+
 def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -> None:
     body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
     pinyin = extract_metadata("daqing_h1_2016.html", clean_text(body))

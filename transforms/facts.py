@@ -45,6 +45,12 @@ _SPAN_OPENING = re.compile(
     )""",
     re.VERBOSE,
 )
+# A subject that is only the end of a span whose start the run before gave ("地区生产总值从2002年的
+# 422.5亿元|跃升至去年的3850亿元"): the run goes on with the indicator of the run before.
+_SPAN_END_SUBJECT = re.compile(
+    rf"[,\s]*(?:{cue_alternation('change_to')}|增|升|降)(?:到|至)(?:今年|去年|上年|(?:19|20)\d{{2}}\s*年)?(?:底|末)?的?"
+)
+_SPAN_FROM = re.compile(r"[从由]")
 # A subject that is only a stock's word after a flow ("新增…2万户,总量达到14.6万户").
 _STOCK_SUBJECT = re.compile(rf"[、,\s]*(?:{cue_alternation('stock_word')})")
 # 分别 right after a subject-less run: its figures are for the subjects named before.
@@ -169,6 +175,10 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
         return [Slot(stocks()[s.code], s.region_text, run.subject_start) for s in previous if s.code in stocks()]
     if _FENBIE in text[run.subject_end : run.numbers[0].start]:
         return earlier_subjects(history, len(run.numbers))
+    if previous and _SPAN_END_SUBJECT.fullmatch(subject) and _SPAN_FROM.search(
+        text, last_break(text, run.subject_start, ",;:。"), run.subject_start
+    ):
+        return [Slot(s.code, s.region_text, run.subject_start, s.form) for s in previous]
     if previous and only_periods(subject):  # 规上工业增加值1~2月增长0%、1~4月增长3.3%
         return [Slot(s.code, s.region_text, run.subject_start, s.form) for s in previous]
     if previous:

@@ -32,7 +32,7 @@ from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions,
 from transforms._time import lead_period, only_periods
 from transforms.errors import ExtractLimitExceeded
 from transforms.lexicon import cue_alternation, indicators, stocks
-from transforms.numbers import find_numbers
+from transforms.numbers import Number, bare_ratios, find_numbers
 from transforms.records import CleanText, DocumentMeta, Fact
 
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
@@ -81,7 +81,10 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
                 f"{doc}: a sentence holds {len(numbers):,} figures, over the {MAX_SENTENCE_FIGURES}-figure limit "
                 "for one sentence (a table or a list pasted as one line?); refused."
             )
-        mentions = find_mentions(text) if numbers or reading is not None else []
+        maybe_ratio = _MAYBE_BARE_RATIO.search(text) is not None
+        mentions = find_mentions(text) if numbers or reading is not None or maybe_ratio else []
+        if maybe_ratio:
+            numbers = _with_bare_ratios(text, numbers, mentions)
         if reading is not None:
             _remember(reading, text, mentions, meta)
         if not numbers or not (mentions or (snapshot is not None and snapshot.indicator)):
@@ -141,6 +144,19 @@ def _remember(reading: Reading, text: str, mentions: list[Mention], meta: Docume
         reading.topic = topic
     if mentions:
         reading.indicator = mentions[-1].codes
+
+
+# A ratio's name (…收入比, …之比, 收入倍差) and a decimal soon after it: maybe a ratio written without 倍.
+_MAYBE_BARE_RATIO = re.compile(r"[比差][^,;。]{0,8}?[1-9]\.\d")
+
+
+def _with_bare_ratios(text: str, numbers: list[Number], mentions: list[Mention]) -> list[Number]:
+    """`numbers` and the unit-less ratios after the names of indicators measured in 倍."""
+    found = list(numbers)
+    for m in mentions:
+        if any(indicators()[code].level_unit == "倍" for code in m.codes):
+            found += bare_ratios(text, m.end, found)
+    return sorted(found, key=lambda n: n.start) if len(found) > len(numbers) else numbers
 
 
 def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:

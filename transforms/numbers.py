@@ -118,6 +118,29 @@ _ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)
 _ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平|百分之")
 
 
+# A ratio written without its unit after the ratio's name: 城乡居民收入比缩小到1.88, 收入倍差由2.05缩小至1.94.
+# Only decimals between 1 and 10, and only in the clause after the name, up to two (a span's ends).
+_BARE_RATIO = re.compile(r"(?<![\d.:])(?P<n>[1-9]\.\d{1,2})(?![\d.]|\s*(?:[%:倍万亿元个年月日号]|以上|以下))")
+_CLAUSE_END = re.compile(r"[,;。!?]")
+
+
+def bare_ratios(text: str, after: int, taken: list[Number]) -> list[Number]:
+    """Unit-less ratios (倍) in the clause that starts at `after` (the end of a ratio's name),
+    skipping figures already found.
+
+    >>> [(n.value, n.unit) for n in bare_ratios("城乡居民收入比由2.05缩小至1.94,低于全国", 7, [])]
+    [(2.05, '倍'), (1.94, '倍')]
+    """
+    end = _CLAUSE_END.search(text, after)
+    stop = end.start() if end else len(text)
+    out = []
+    for m in _BARE_RATIO.finditer(text, after, stop):
+        if len(out) == 2 or any(n.start <= m.start() < n.end for n in taken):
+            break
+        out.append(Number(m.start(), m.end(), float(m.group("n")), None, "倍", "eq"))
+    return out
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every figure with a known unit in `text`."""
     if not _ANY_FIGURE.search(text):

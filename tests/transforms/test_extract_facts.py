@@ -149,6 +149,16 @@ CORPUS_LARGE = [
         id="national-1998-average-each-year-is-not-a-fact",
     ),
     pytest.param(
+        review("城乡居民收入倍差从2.42缩小至2.12,农村居民收入增速快于城镇居民。城乡居民收入比降至2.2。"),
+        {act("urban_rural_income_ratio", "level", 2.12, "倍"), act("urban_rural_income_ratio", "level", 2.2, "倍")},
+        id="provincial-2026-a-ratio-written-without-its-unit",
+    ),
+    pytest.param(
+        review("城乡居民收入比缩小到2.3,人均受教育年限达到10.5年。"),
+        {act("urban_rural_income_ratio", "level", 2.3, "倍")},
+        id="a-unitless-decimal-is-read-only-after-a-ratios-name",
+    ),
+    pytest.param(
         review("一般公共预算收入从7248亿元提高到8865亿元。"),
         {act("general_budget_revenue", "level", 8865, "亿元")},
         id="zhejiang-span-start-value-dropped",

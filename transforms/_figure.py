@@ -34,6 +34,7 @@ _LIST_QUALIFIER = re.compile(rf"(?:{cue_alternation('ge_after', 'le_after', 'app
 _DIGIT = re.compile(r"\d")
 # A gap between two figures is no level: 差距扩大到200亿元, 超出重庆337亿元, 以百亿元领先于福州.
 _DIFFERENCE = cue_regex("difference")
+_PER_DAY = cue_regex("per_day")
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
 _GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅|上涨幅度|增长幅度)$")
@@ -59,7 +60,7 @@ class SentenceContext:
     role: str  # its section's role: review, plan or other
     line_before: str  # its line up to it: a paragraph names its period once ("前三季度,…")
     span_paragraph: bool  # its paragraph opens on a multi-year span (五年来,)
-    forecast: bool  # 预计 makes every figure of the sentence a forecast
+    forecast_from: int | None  # 预计 makes the sentence's figures after it forecasts
     reading: Reading | None  # what the sentences before said (news, bulletins, progress reports only)
 
 
@@ -119,7 +120,8 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     if _time.not_one_years_change(yc, measure, text[context : number.start]):
         return None
     yc = _time.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
-    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, sc.forecast, bracket_target)
+    forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
+    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, forecast, bracket_target)
     lead = sc.reading.lead_period if sc.reading else _time.period_of(sc.meta.title or "", "FY")
     period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
     # A bracketed 年度目标 is the target of the year the figure beside it reports.
@@ -182,6 +184,8 @@ def _measure(
     own_clause = max(context, last_break(text, fig.number.start, ",;:"))
     if _DIFFERENCE.search(text, own_clause, fig.number.start) or _DIFFERENCE_AFTER.match(text, end):
         return None
+    if _PER_DAY.search(text, own_clause, fig.number.start):
+        return None  # 每天新增4.5万户, 日均接待游客3万人次: a day's figure
     predicate = view.verbs[0]
     # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
     listed = fig.index and _LIST_GAP.fullmatch(fig.zone)

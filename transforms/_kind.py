@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms._time import YearCue, is_past
-from transforms.lexicon import has_cue
+from transforms.lexicon import cue_regex, has_cue
 from transforms.numbers import Number
 from transforms.records import CleanText, DocumentMeta
 
@@ -19,7 +19,11 @@ BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
 _TARGET_AFTER = re.compile(r"\((?:年度|全年)?(?:目标|计划)(?:值|任务)?\)")
 
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
-_TARGETS_OPENING = re.compile(r"(?:今年|明年|(?:19|20)\d{2}年)[^。]{0,16}?(?:主要)?预期目标")
+# "今年经济社会发展的主要预期目标是", or a paragraph that opens on "主要预期目标是" / "主要目标是".
+_TARGETS_OPENING = re.compile(
+    r"(?:今年|明年|(?:19|20)\d{2}年)[^。]{0,16}?(?:主要)?预期目标|^[^。\n]{0,16}?主要(?:预期)?目标(?:是|为)[:：]",
+    re.MULTILINE,
+)
 
 
 def plan_start(clean: CleanText, meta: DocumentMeta) -> int | None:
@@ -51,9 +55,14 @@ def wording(sentence_before: str, qualifier: str) -> str:
 
 
 
-def forecast_sentence(sentence: str) -> bool:
-    """预计 makes every figure of its sentence a forecast, unless the sentence sets 预期目标."""
-    return has_cue("forecast", sentence) and "预期目标" not in sentence
+def forecast_from(sentence: str) -> int | None:
+    """Where a sentence's forecast starts: 预计 makes the figures after it a forecast, up to the
+    full stop (semicolons do not end it); the figures before it ("社会消费品零售总额实际完成78.65亿元;
+    预计地区生产总值增长8%") stay results. None when the sentence forecasts nothing or sets 预期目标."""
+    if "预期目标" in sentence:
+        return None
+    m = cue_regex("forecast").search(sentence)
+    return m.start() if m else None
 
 
 def bracket_target(sentence: str, subject_start: int, zone: str, index: int, figure: Number) -> bool:

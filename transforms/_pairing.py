@@ -26,6 +26,8 @@ def pair_figures(text: str, numbers: list[Number], subject_end: int, slots: list
         return [(s, n) for s, n in [*zip(slots, numbers, strict=False), *tail] if s.code]
     if "分别" in predicate and len(numbers) > 1 and len({n.unit for n in numbers}) == 1:
         return []  # 存贷款余额分别达到370亿元、204亿元: items the lexicon does not split
+    if len(slots) == 1 and _joined_levels(text, numbers):
+        return []  # 存贷款余额为9249.9亿元和6152.2亿元: the same, without 分别
     distinct_items = len({s.start for s in slots}) == len(slots)
     units_differ = len({n.unit for n in numbers}) == len(numbers)
     # As many figures of one unit as items is a list without 分别 ("城乡居民收入46503元和16935元").
@@ -34,3 +36,12 @@ def pair_figures(text: str, numbers: list[Number], subject_end: int, slots: list
     if len(slots) > 1 and listed and len(numbers) == len(slots) and "均" not in predicate:
         return [(s, n) for s, n in zip(slots, numbers, strict=True) if s.code]
     return [(s, n) for n in numbers for s in named]
+
+
+def _joined_levels(text: str, numbers: list[Number]) -> bool:
+    """Two figures of one unit joined by 和 alone: two items' values, not one's (a list with 、 may
+    be milestones passed: 经济总量连跨5万亿元、6万亿元)."""
+    return any(
+        a.unit == b.unit and a.unit != "%" and text[a.end : b.start].strip() in ("和", "及")
+        for a, b in zip(numbers, numbers[1:], strict=False)
+    )

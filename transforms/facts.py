@@ -98,7 +98,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
             line_before=clean.text[max(0, sent.start - 300) : sent.start].rsplit("\n", 1)[-1],
             # A paragraph or a sentence that opens on a span ("20年来,当地的地区生产总值…").
             span_paragraph=bool(_SPAN_OPENING.match(clean.text, line_start, sent.end) or _SPAN_OPENING.match(text)),
-            forecast=_kind.forecast_sentence(text), reading=snapshot,
+            forecast_from=_kind.forecast_from(text), reading=snapshot,
         )
         for fact in _sentence_facts(sc):
             key = (fact.region, fact.year, fact.period, fact.indicator, fact.measure, fact.kind, fact.value)
@@ -188,7 +188,8 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
     previous = history[-1] if history else []
     subject = text[run.subject_start : run.subject_end]
     if _STOCK_SUBJECT.fullmatch(subject):
-        return [Slot(stocks()[s.code], s.region_text, run.subject_start) for s in previous if s.code in stocks()]
+        # 新增…2万户,总量达到14.6万户: a flow's stock; 国内生产总值增长6.6%,总量突破90万亿元: the level itself.
+        return [Slot(stocks().get(s.code, s.code), s.region_text, run.subject_start) for s in previous]
     if _FENBIE in text[run.subject_end : run.numbers[0].start]:
         return earlier_subjects(history, len(run.numbers))
     if previous and _SPAN_END_SUBJECT.fullmatch(subject) and _SPAN_FROM.search(

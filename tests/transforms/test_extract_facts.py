@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.transforms._helpers import extract, news, summary, work_report
+from tests.transforms._helpers import HEAD, extract, news, summary, work_report
 
 W = "万州区"
 
@@ -157,6 +157,29 @@ CORPUS_LARGE = [
         review("城乡居民收入比缩小到2.3,人均受教育年限达到10.5年。"),
         {act("urban_rural_income_ratio", "level", 2.3, "倍")},
         id="a-unitless-decimal-is-read-only-after-a-ratios-name",
+    ),
+    pytest.param(
+        review("社会消费品零售总额实际完成78.65亿元,增长9.6%;预计地区生产总值增长8%。"),
+        {act("retail_sales", "level", 78.65, "亿元"), act("retail_sales", "growth", 9.6, "%"),
+         act("gdp", "growth", 8, "%", kind="forecast")},
+        id="mancheng-2020-a-forecast-reaches-from-its-cue-to-the-full-stop",
+    ),
+    pytest.param(
+        review("各类市场主体60.4万户、增长13.6%,新增各类市场主体5133家,各类市场主体每天新增4.5万户。"),
+        {act("market_entities", "level", 60.4, "万户"), act("market_entities", "growth", 13.6, "%"),
+         act("new_market_entities", "level", 5133, "家")},
+        id="baoding-2018-every-kind-of-entity-is-all-of-them-a-days-figure-is-none",
+    ),
+    pytest.param(
+        review("国内生产总值增长6.6%,总量突破90万亿元。大众创业万众创新深入推进,市场主体总量超过1亿户。"),
+        {act("gdp", "growth", 6.6, "%"), act("gdp", "level", 90, "万亿元", "ge"),
+         act("market_entities", "level", 1, "亿户", "ge")},
+        id="national-2019-a-total-after-its-indicator-and-a-hundred-million-households",
+    ),
+    pytest.param(
+        review("金融机构各项存贷款余额为9249.9亿元和6152.2亿元。经济总量连跨5万亿元、6万亿元。"),
+        {act("gdp", "level", 5, "万亿元"), act("gdp", "level", 6, "万亿元")},
+        id="hebei-2005-two-balances-joined-by-he-are-not-one-balance",
     ),
     pytest.param(
         review("一般公共预算收入从7248亿元提高到8865亿元。"),
@@ -605,3 +628,15 @@ def test_older_reports_write_years_and_per_cents_in_numerals() -> None:
     against 1978 is no year's growth)."""
     raw = review("一九八二年全国国内生产总值比上年增长百分之七点四,比一九七八年增长百分之三十二点六。")
     assert summary(extract(raw)) == {act("gdp", "growth", 7.4, "%", region="全国", year=1982)}
+
+
+def test_a_paragraph_opening_on_the_main_targets_is_the_plan_without_a_heading() -> None:
+    # b_3594f7fe_2026 cut before its plan heading: the targets paragraph alone says what it is
+    raw = (f"{HEAD}一、2023年工作回顾\n地区生产总值增长6%。\n"
+           "主要预期目标是:地区生产总值增长5%左右。规模以上工业增加值增长7.5%左右,城镇新增就业6万人左右。\n")
+    assert summary(extract(raw)) == {
+        act("gdp", "growth", 6, "%"),
+        tgt("gdp", "growth", 5, "%", "approx"),
+        tgt("industry_va_above_scale", "growth", 7.5, "%", "approx"),
+        tgt("urban_new_jobs", "level", 6, "万人", "approx"),
+    }

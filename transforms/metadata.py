@@ -29,7 +29,10 @@ SESSION = re.compile(
     rf"(?:{_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*在?(?P<where>[^\s在日]{{2,24}}?)"
     r"第[一二三四五六七八九十\d]{1,3}届人民代表大会"
 )
-_TITLE_YEAR = re.compile(rf"{_YEAR}\s*年[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况)")
+# "2023年政府工作报告", "2024年上半年…执行情况" -- not the start of a span ("1956年到1967年…纲要的执行情况").
+_TITLE_YEAR = re.compile(
+    rf"(?<![到至—–-]){_YEAR}\s*年(?![到至—–-])[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况)"
+)
 _ISO_DATE = re.compile(rf"(?:来源|时间|发布)?[^\n]{{0,20}}?{_YEAR}-\d{{1,2}}-\d{{1,2}}")
 # "一、关于2014年政府工作", "2004年工作回顾": the review of the year before delivery.
 _REVIEW_YEAR = re.compile(

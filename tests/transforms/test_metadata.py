@@ -69,6 +69,12 @@ def test_a_file_names_year_beats_the_years_a_dateless_page_names() -> None:
     assert extract_metadata("page.txt", clean_text(body)).year == 2022  # no name: the latest year named
 
 
+def test_a_span_of_years_in_the_title_does_not_date_the_report() -> None:
+    # c_national_1960: "关于1956年到1967年全国农业发展纲要的执行情况"
+    body = "各位代表:\n我受国务院的委托,向大会作关于1956年到1967年全国农业发展纲要的执行情况的报告。\n"
+    assert extract_metadata("c_national_1960.txt", clean_text(body)).year == 1960
+
+
 def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -> None:
     body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
     pinyin = extract_metadata("daqing_h1_2016.html", clean_text(body))

@@ -28,6 +28,7 @@ from flows.batch import Failure, Ledger, Parcel, Triage, triage
 from flows.tasks import (
     BatchResult,
     Found,
+    Loaded,
     close_run,
     discover_files,
     load_batch,
@@ -77,17 +78,18 @@ class Tally:
         finally:
             self.seconds[stage] += time.perf_counter() - started
 
-    def add(self, batch: InFlight, loaded_ids: set[str], failures: list[Failure], loaded: dict[str, int]) -> None:
-        s, c = batch.sorted_, self.counts
+    def add(self, batch: InFlight, failures: list[Failure], loaded: Loaded) -> None:
+        s, c, loaded_ids = batch.sorted_, self.counts, loaded.docs_loaded
+        failures = failures + loaded.failures
         c["docs_seen"] += batch.size
         c["docs_new"] += sum(src.sha256 in loaded_ids for src in s.new)
         c["docs_changed"] += sum(src.sha256 in loaded_ids for src in s.changed)
         c["docs_reextracted"] += sum(src.sha256 in loaded_ids for src in s.stale)
         c["docs_unchanged"] += len(s.unchanged)
         c["docs_duplicate"] += len(s.duplicates)
-        c["docs_failed"] += len(failures) + loaded["docs_failed"]
-        c["facts_loaded"] += loaded["facts_loaded"]
-        c["rows_quarantined"] += loaded["rows_quarantined"]
+        c["docs_failed"] += len(failures) + loaded.orphans
+        c["facts_loaded"] += loaded.facts_loaded
+        c["rows_quarantined"] += loaded.rows_quarantined
         self.errors += [{"path": f.path, "stage": f.stage, "error": f.error_class, "message": f.message}
                         for f in failures]
         self.done += batch.size
@@ -224,5 +226,5 @@ def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) ->
     failures = batch.failures + bad + checked.failures
     with tally.timed("load"):
         loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
-    tally.add(batch, {unit.document["sha256"] for unit in checked.units}, failures, loaded)
+    tally.add(batch, failures, loaded)
     tally.warnings += [warning for p in processed for warning in p.warnings]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms import EXTRACTOR_VERSION, process_text
 from transforms.decode import decode_with_warnings
@@ -36,12 +36,30 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
-class Processed:
-    """One document taken through decode, clean and extract."""
+class CleanShape:
+    """What the flow keeps of a document's clean text: its size (the `CleanDocument` schema checks it)."""
 
-    source: SourceFile
+    n_chars: int
+    n_sections: int
+    n_sentences: int
+
+    @classmethod
+    def of(cls, clean: CleanText) -> CleanShape:
+        return cls(len(clean.text), len(clean.sections), len(clean.sentences))
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One document taken through decode, clean and extract: what validation and loading read of it.
+
+    It travels back from the worker that made it, so it holds neither the file's bytes (the
+    source is kept without them) nor the clean text and its per-character offset map, which
+    pickled to three times the size of the rest and cost the flow more to unpickle than to load.
+    """
+
+    source: SourceFile  # with empty `data`
     decoded: DecodedText
-    clean: CleanText
+    clean: CleanShape
     meta: DocumentMeta
     facts: list[Fact]
     warnings: list[str] = field(default_factory=list)  # parts of the file that were not read
@@ -135,7 +153,7 @@ def process_document(src: SourceFile) -> Processed | Failure:
             src.path, src.sha256, "extract", type(err).__name__,
             f"internal error while extracting ({where.filename.rsplit('/', 1)[-1]}:{where.lineno}): {err}",
         )
-    return Processed(src, decoded, clean, meta, facts, warnings)
+    return Processed(replace(src, data=b""), decoded, CleanShape.of(clean), meta, facts, warnings)
 
 
 __all__ = ["Failure", "Ledger", "Parcel", "Processed", "Triage", "process_document", "triage"]

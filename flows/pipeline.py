@@ -68,7 +68,7 @@ class Tally:
     # Wall seconds the flow spent in each stage's task calls (Prefect's overhead included),
     # and waiting for extraction that ran concurrently elsewhere: where a run's time went.
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
-        ("ingest", "extract", "wait_for_extract", "validate", "load"), 0.0))
+        ("ingest", "extract", "extract_cpu", "wait_for_extract", "validate", "load"), 0.0))
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
@@ -217,8 +217,10 @@ def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) ->
     if not batch.size and not batch.failures:
         return
     with tally.timed("wait_for_extract"):
-        processed, bad, took = batch.extraction.result() if batch.extraction is not None else ([], [], 0.0)
-    tally.seconds["extract"] += took  # worker time, concurrent with the flow's own stages
+        processed, bad, took = batch.extraction.result() if batch.extraction is not None else ([], [], None)
+    if took is not None:  # worker time, concurrent with the flow's own stages
+        tally.seconds["extract"] += took.wall
+        tally.seconds["extract_cpu"] += took.cpu
     if progress.stop_requested():
         return  # extraction was cut short: load nothing of it, record nothing about it
     with tally.timed("validate"):

@@ -17,7 +17,7 @@ from prefect.cache_policies import NONE
 
 from flows import dimensions
 from flows.batch import Failure, Ledger, Parcel, Processed, Triage
-from flows.isolation import process_isolated
+from flows.isolation import WorkerTime, process_isolated
 from ingest import sources
 from transforms.records import SourceFile
 from warehouse import WarehouseError, open_warehouse
@@ -88,16 +88,17 @@ def read_batch(paths: list[str], max_bytes: int) -> tuple[list[SourceFile], list
 
 
 @task(cache_policy=NONE)
-def transform_batch(todo: Parcel, workers: int, doc_timeout: float) -> tuple[list[Processed], list[Failure], float]:
+def transform_batch(todo: Parcel, workers: int, doc_timeout: float
+                    ) -> tuple[list[Processed], list[Failure], WorkerTime]:
     """Decode, clean and extract the new, changed and stale documents of a batch, each in a worker process.
 
-    Returns the documents, the failures and the seconds the workers spent on them.
+    Returns the documents, the failures and the time the workers spent on them.
     """
-    done, failures, seconds = [], [], 0.0
+    done, failures, spent = [], [], WorkerTime(0.0, 0.0)
     for out, took in process_isolated(todo.items, workers, doc_timeout):
         (failures if isinstance(out, Failure) else done).append(out)
-        seconds += took
-    return done, failures, seconds
+        spent += took
+    return done, failures, spent
 
 
 @task(cache_policy=NONE)

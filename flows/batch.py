@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from transforms import EXTRACTOR_VERSION, process_text
 from transforms.decode import decode_with_warnings
 from transforms.errors import InputError
+from transforms.metadata import placement_warning
 from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
 
 # pypdf logs every repair of a damaged PDF as a warning; the outcome of each file
@@ -153,7 +154,9 @@ def process_document(src: SourceFile) -> Processed | Failure:
             src.path, src.sha256, "extract", type(err).__name__,
             f"internal error while extracting ({where.filename.rsplit('/', 1)[-1]}:{where.lineno}): {err}",
         )
-    return Processed(replace(src, data=b""), decoded, CleanShape.of(clean), meta, facts, warnings)
+    unplaced = placement_warning(meta)
+    return Processed(replace(src, data=b""), decoded, CleanShape.of(clean), meta, facts,
+                     [*warnings, *([unplaced] if unplaced else [])])
 
 
 __all__ = ["Failure", "Ledger", "Parcel", "Processed", "Triage", "process_document", "triage"]

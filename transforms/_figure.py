@@ -36,7 +36,7 @@ _DIGIT = re.compile(r"\d")
 _DIFFERENCE = cue_regex("difference")
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
-_GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅)$")
+_GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅|上涨幅度|增长幅度)$")
 _SPAN_TO = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)$")
 _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年")
 _GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长目标")
@@ -190,9 +190,12 @@ def _measure(
             own_words += _GROWTH_NOUN.search(fig.before) and "增速" or ""
     if _GROWTH_AFTER.match(text, end):
         own_words += "增速"
-    if _GROWTH_IN_WORDING.search(slot.form) and (not fig.index or _SPAN_TO.search(own_words)):
-        # The wording names the change itself: 居民消费价格涨幅3%左右, 涨幅从2.1%提高到3%.
-        own_words = slot.form + own_words
+    named_change = _GROWTH_IN_WORDING.search(slot.form) or _GROWTH_IN_WORDING.search(
+        text, run.subject_start, run.subject_end)
+    if named_change and (not fig.index or _SPAN_TO.search(own_words)):
+        # The wording names the change itself: 居民消费价格涨幅3%左右, 涨幅从2.1%提高到3%,
+        # 居民消费价格总水平上涨幅度控制在2%左右.
+        own_words = "涨幅" + own_words
     code = slot.code or ""
     measure, value = measure_of(code, fig.number, predicate, own_words)
     if measure is None and fig.index and _kind.BRACKET_TARGET.search(fig.zone):

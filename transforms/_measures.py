@@ -59,6 +59,8 @@ _NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|
 # Parts of speech that end a phrase without modifying the noun after them: a verb or
 # adverb ("经济实力稳步增强|全年地区生产总值") leaves the indicator as it is.
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
+# Words that stand between a modifier and the indicator without ending the phrase (分别, 等, 的).
+_PASSING_TAGS = frozenset({"d"})
 
 
 def narrowed(prefix: str, form: str = "") -> bool:
@@ -74,17 +76,22 @@ def narrowed(prefix: str, form: str = "") -> bool:
     # "城镇实现新增就业": the words left over complete a longer name of the same indicator.
     if form and any(cjk[i:] + form in surface_forms() for i in range(len(cjk) - 1)):
         return False
-    if _NARROWING.search(cjk):
+    # A list closed by 等 names the things the figure is of (铝及铝材等合计进口): regions are gone by now.
+    if _NARROWING.search(cjk) or cjk.endswith("等"):
         return True
     words = pos_tokenizer().lcut(cjk + form[:2])
     # The wording starts inside a longer word: 农副产品加工业 is no 工业.
     ends, at = 0, len(cjk)
-    for w in words:
+    for i, w in enumerate(words):
         if ends < at < ends + len(w.word):
             return True
         ends += len(w.word)
         if ends == at:
-            return w.flag not in _NON_MODIFIER_TAGS
+            # An adverb or particle passes on the word before it: 太阳能电池分别出口, 铝材等(合计)进口.
+            last = i
+            while last >= 0 and words[last].flag in _PASSING_TAGS:
+                last -= 1
+            return last >= 0 and words[last].flag not in _NON_MODIFIER_TAGS
     return True
 
 

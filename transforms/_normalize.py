@@ -95,7 +95,17 @@ def normalise(raw: str) -> tuple[str, list[int]]:
     simplified = _to_simplified(folded)
     if len(simplified) != len(folded):  # cannot happen by construction; keep the map exact regardless
         simplified = folded
-    return simplified, offsets
+    return _CN_YEAR.sub(_arabic_year, simplified), offsets
+
+
+# 一九八一年 as older reports write it: four numerals become four digits, so the offset map holds.
+_CN_YEAR = re.compile(r"[一二三四五六七八九〇○零]{4}(?=年)")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _arabic_year(m: re.Match[str]) -> str:
+    digits = m.group().translate(_CN_DIGITS)
+    return digits if 1900 <= int(digits) < 2100 else m.group()
 
 
 # One translate table for the per-character folds (full-width block and _FOLD), and the

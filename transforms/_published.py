@@ -31,8 +31,9 @@ _DATELINES = (
 )
 # "向第十届全国人民代表大会第三次会议(报告)": the session the report is delivered to (not one
 # recalled: "第十届全国人民代表大会第一次会议以来的五年").
+# A report "向第四届全国人民代表大会作" names no session: a government reports to a new congress at its first.
 _NPC_SESSION = re.compile(
-    r"[向在]第(?P<term>[一二三四五六七八九十]{1,3})届全国人民代表大会第(?P<n>[一二三四五六七八九十]{1,2})次会议"
+    r"[向在]第(?P<term>[一二三四五六七八九十]{1,3})届全国人民代表大会(?:第(?P<n>[一二三四五六七八九十]{1,2})次会议|(?=作))"
 )
 # "一九五八年": years in Chinese numerals, as older national reports write them.
 _CN_YEAR = re.compile(r"(?P<y>[一二三四五六七八九〇零○]{4})年")
@@ -95,7 +96,7 @@ def npc_session_year(head: str) -> int | None:
     m = _NPC_SESSION.search(head)
     if not m:
         return None
-    return npc_sessions().get((_cn_number(m.group("term")), _cn_number(m.group("n"))))
+    return npc_sessions().get((_cn_number(m.group("term")), _cn_number(m.group("n") or "一")))
 
 
 def years_named(text: str, *, bases: bool = True) -> list[int]:

@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from transforms._patterns import SCOPE_NOTE, SELF_REFERENCE
-from transforms.lexicon import cue_alternation, form_requirements, indicator_finder, surface_forms
+from transforms.lexicon import (
+    cue_alternation,
+    cue_words,
+    form_requirements,
+    indicator_finder,
+    pos_tokenizer,
+    surface_forms,
+)
 from transforms.regions import mention_finder
 
 # Item separators of a list subject.
@@ -56,8 +64,25 @@ def find_mentions(sentence: str) -> list[Mention]:
             continue
         if _DENOMINATOR_BEFORE.search(sentence[max(0, m.start - 6) : m.start]):
             continue
+        if m.word in _object_taking() and _takes_object(sentence, m.end):
+            continue
         out.append(Mention(m.start, m.end, form, surface_forms()[form]))
     return out
+
+
+@cache
+def _object_taking() -> frozenset[str]:
+    return frozenset(cue_words("object_taking"))
+
+
+def _takes_object(sentence: str, end: int) -> bool:
+    """Whether a wording that is also a verb (出口) is followed by its object (出口钢材578.3亿元):
+    a noun that does not complete the wording (出口总值, 出口创汇)."""
+    after = sentence[end : end + 8]
+    if not after or after.startswith(cue_words("wording_completion")):
+        return False
+    first = pos_tokenizer().lcut(after)[0]
+    return first.flag.startswith("n") or first.flag == "vn"
 
 
 def _items(subject: str, offset: int, mentions: list[Mention]) -> list[tuple[int, int]]:

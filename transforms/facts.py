@@ -33,6 +33,7 @@ _SPAN_OPENING = re.compile(
     rf"""[\s—–-]*(?:   # a dash may lead it: ——这五年,绿色转型纵深推进
         {cue_alternation("span_opening")}
       | “?十[一二三四五]五”?(?:时期|期间|以来)      # the five-year plan periods
+      | (?:\d{{1,2}}|[两三四五六七八九十]{{1,3}})\s*年(?:来|间)   # 20年来: any span of years
     )""",
     re.VERBOSE,
 )
@@ -78,7 +79,8 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
             doc=doc, raw=raw, clean=clean, meta=meta, offset=sent.start, text=text,
             numbers=numbers, mentions=mentions, role=role,
             line_before=clean.text[max(0, sent.start - 300) : sent.start].rsplit("\n", 1)[-1],
-            span_paragraph=bool(_SPAN_OPENING.match(clean.text, line_start, sent.end)),
+            # A paragraph or a sentence that opens on a span ("20年来,当地的地区生产总值…").
+            span_paragraph=bool(_SPAN_OPENING.match(clean.text, line_start, sent.end) or _SPAN_OPENING.match(text)),
             forecast=_kind.forecast_sentence(text), reading=snapshot,
         )
         for fact in _sentence_facts(sc):

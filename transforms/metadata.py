@@ -107,6 +107,18 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     )
 
 
+def placement_warning(meta: DocumentMeta) -> str | None:
+    """One sentence for a document whose figures cannot all be placed: it names no region or no
+    year of its own (and its file name gives none), so a figure whose clause names neither is not
+    loaded. None when the document has both."""
+    missing = [what for what, value in (("region", meta.region), ("year", meta.year)) if value is None]
+    if not missing:
+        return None
+    return (f"{meta.doc}: names no {' and no '.join(missing)} of its own, and its file name gives none; "
+            f"figures whose own sentence names no {' or '.join(missing)} were not loaded (rename the file "
+            f"with the region and year, e.g. 大庆市2016年上半年.txt, and run again)")
+
+
 def _title(head: str) -> str | None:
     front = _FRONT_TITLE.search(head)
     if front and head.startswith("---"):

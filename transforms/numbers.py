@@ -24,7 +24,14 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # Chinese numerals only as a whole span directly followed by a magnitude or unit;
 # cn2an converts that span alone (never running text: it would turn 一带一路 into 1带1路).
-_CHINESE = r"[零〇一二两三四五六七八九十百千]{1,8}(?=[万亿]|元|人|户|家|头|吨|天)"
+_CHINESE = (
+    r"[零〇一二两三四五六七八九十百千]{1,8}"
+    r"(?:亿[零〇一二两三四五六七八九十百千]{1,8}(?=万))?"  # 六百四十三亿七千万元: 643.7 亿元
+    r"(?=[万亿]|元|人|户|家|头|吨|天)"
+)
+
+# 百分之七点三: a per cent in Chinese numerals, read whole by cn2an.
+_CHINESE_PERCENT = r"[零〇一二两三四五六七八九十百点]{1,10}"
 
 # 百分点 is written without its 个 as often as with it; the figure's unit is 个百分点.
 _UNIT_SPELLINGS = {"百分点": "个百分点"}
@@ -55,6 +62,9 @@ NUMBER = re.compile(
     (?:
         (?P<a>{_ARABIC})\s*:\s*1(?![\d.])          # a ratio 2.3:1 (城乡收入比), read as 倍
         (?P<ratio>)
+    |
+        百分之(?P<pct>{_CHINESE_PERCENT})            # a per cent in words, as older reports write it
+        (?:\s*(?P<pct_post>{cue_alternation('ge_after', 'le_after', 'approx_after')}))?
     |
         (?:
             (?P<low>{_ARABIC})(?P<low_unit>%|个百分点)?\s*   # range start; may repeat the unit (6%—6.5%)
@@ -105,7 +115,7 @@ _ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)
 
 # What any figure must hold: a digit, a Chinese numeral before a magnitude or unit, or a zero
 # growth in words. Most sentences of a report hold none, and this test is far cheaper than NUMBER.
-_ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平")
+_ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平|百分之")
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -114,21 +124,32 @@ def find_numbers(text: str) -> list[Number]:
         return []
     out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)]
     for m in NUMBER.finditer(text):
+        if m.group("pct") is not None:
+            try:
+                value = float(cn2an.cn2an(m.group("pct"), "smart"))
+            except (ValueError, KeyError, TypeError):
+                continue
+            qualifier = _qualifier(m.group("pre"), None, m.group("pct_post"))
+            out.append(Number(m.start(), m.end(), value, None, "%", qualifier))
+            continue
         if m.group("ratio") is not None:
             qualifier = _qualifier(m.group("pre"), None, None)
             out.append(Number(m.start(), m.end(), _to_float(m.group("a")), None, "倍", qualifier))
             continue
         base = _UNIT_SPELLINGS.get(m.group("base"), m.group("base"))
         unit = (m.group("mag") or "") + base
-        if unit not in units():
-            continue
         if m.group("num"):
             value = _to_float(m.group("num"))
         else:
             try:
-                value = float(cn2an.cn2an(m.group("cn"), "smart"))
+                yi, _, wan = m.group("cn").partition("亿")
+                value = float(cn2an.cn2an(yi, "smart"))
+                if wan:  # 六百四十三亿七千万元 -> 643.7 亿元
+                    value, unit = value + float(cn2an.cn2an(wan, "smart")) / 10_000, "亿" + base
             except (ValueError, KeyError, TypeError):
                 continue
+        if unit not in units():
+            continue
         high = None
         if m.group("low"):
             value, high = _to_float(m.group("low")), value

@@ -309,6 +309,11 @@ AUDIT = [
         id="guangdong-five-years-growth-and-a-span-from-under-a-figure",
     ),
     pytest.param(
+        review("20年来,一般公共预算收入从18.6亿元增至387.3亿元,增长近20倍;城镇居民人均可支配收入从11388元增加到71004元。"),
+        {act("general_budget_revenue", "level", 387.3, "亿元"), act("disposable_income_urban", "level", 71004, "元")},
+        id="huzhou-a-sentence-opening-on-twenty-years",
+    ),
+    pytest.param(
         review("实现进出口总额27亿元,增长6.3%;金融机构存贷款余额分别达到370亿元、204亿元,较年初分别增长15.8%、14.7%;"
                "完成规模以上固定资产投资75亿元,增长24%。"),
         {act("import_export", "level", 27, "亿元"), act("import_export", "growth", 6.3, "%"),
@@ -473,6 +478,11 @@ BUGS_CAUGHT = [
             {tgt("cpi", "growth", 3, "%", "approx")},
             id="last-year-opening-a-span-is-its-start",
         ),
+        pytest.param(
+            plan("城镇调查失业率5.5%左右,居民消费价格总水平上涨幅度控制在2%左右。"),
+            {tgt("cpi", "growth", 2, "%", "approx")},
+            id="the-change-named-after-the-wording",
+        ),
     ],
 )
 def test_consumer_prices(raw: str, expected: set[tuple[object, ...]]) -> None:
@@ -573,3 +583,10 @@ def test_a_run_goes_on_through_periods() -> None:
     got = {(f.period, f.indicator, f.value) for f in extract(raw)}
     assert got == {("Q1", "industry_output", -0.2), ("Q2", "industry_output", 1.7),
                    ("Q3", "industry_output", 3.0), ("M10", "industry_output", 10.6)}
+
+
+def test_older_reports_write_years_and_per_cents_in_numerals() -> None:
+    """c_national_1983: 一九八二年 dates the figure like 1982年; 百分之七点四 is 7.4 % (and growth
+    against 1978 is no year's growth)."""
+    raw = review("一九八二年全国国内生产总值比上年增长百分之七点四,比一九七八年增长百分之三十二点六。")
+    assert summary(extract(raw)) == {act("gdp", "growth", 7.4, "%", region="全国", year=1982)}

@@ -256,6 +256,17 @@ def test_an_entity_word_inside_an_indicator_name_and_a_month_before_it() -> None
     }
 
 
+def test_goods_named_before_a_trade_wording_are_a_breakdown() -> None:
+    """g11: exports of named goods (集成电路…分别出口, 出口钢材) are no exports of the region; the total is.
+    (Exports are not in the acceptance set, so the facts are read whole rather than through `summary`.)"""
+    raw = dateline("江苏省前8个月,全省出口20310.4亿元,增长18.6%。其中,集成电路、笔记本电脑、电工器材、太阳能电池"
+                   "分别出口1493.7亿元、1109.9亿元、922.9亿元和395.6亿元,分别增长18.4%、14%、28.4%和23.5%。"
+                   "出口机电产品13380.2亿元,增长18.1%,占出口总值的(下同)65.9%;出口钢材578.3亿元,增长56.6%。",
+                   "2021-09-18 10:20")
+    assert {(f.indicator, f.measure, f.value) for f in extract(raw)} == {
+        ("foreign_trade_export", "level", 20310.4), ("foreign_trade_export", "growth", 18.6)}
+
+
 def test_a_release_without_its_lead_names_one_period() -> None:
     """n056 cut before its lead ("前三季度,"): the one period the release names is its own, and
     the file name places and dates it (the text says only 全区)."""

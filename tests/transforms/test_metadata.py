@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from transforms.clean import clean_text
-from transforms.metadata import extract_metadata
+from transforms.metadata import extract_metadata, placement_warning
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
@@ -46,6 +46,11 @@ def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -
     # The text wins over the name; a pinyin word shared by two regions (台州, 泰州) gives nothing.
     assert meta(body.replace("全市", "沅陵县")).region == "沅陵县"
     assert extract_metadata("taizhou_2016.txt", clean_text(body)).region is None
+
+
+def test_a_national_report_to_a_new_congress_is_dated_by_its_first_session() -> None:
+    m = meta("各位代表:\n现在,我代表国务院,向第五届全国人民代表大会作政府工作报告。\n一九七七年,我国工业总产值")
+    assert (m.region, m.year, m.report_type) == ("全国", 1978, "work_report")
 
 
 def test_national_report() -> None:
@@ -117,3 +122,12 @@ def test_a_district_named_far_more_often_than_its_city_is_the_documents() -> Non
            "今年上半年,坪山交出一份亮眼成绩单,地区生产总值达564.63亿元,增速为全市各行政区第一。"
            "坪山产业…坪山新能源汽车…坪山生物医药。")
     assert meta(raw).region == "坪山区"
+
+
+def test_a_document_that_cannot_place_its_figures_says_so() -> None:
+    body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
+    assert placement_warning(extract_metadata("x.txt", clean_text(body))) == (
+        "x.txt: names no region and no year of its own, and its file name gives none; figures whose own "
+        "sentence names no region or year were not loaded (rename the file with the region and year, "
+        "e.g. 大庆市2016年上半年.txt, and run again)")
+    assert placement_warning(extract_metadata("大庆市2016年上半年.txt", clean_text(body))) is None

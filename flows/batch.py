@@ -11,9 +11,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 
 from transforms import EXTRACTOR_VERSION, process_text
-from transforms.decode import decode_with_warnings
 from transforms.errors import InputError
-from transforms.metadata import placement_warning
 from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
 
 # pypdf logs every repair of a damaged PDF as a warning; the outcome of each file
@@ -143,6 +141,11 @@ def triage(sources: list[SourceFile], ledger: Ledger) -> Triage:
 
 def process_document(src: SourceFile) -> Processed | Failure:
     """Decode, clean and extract one document; any failure is that document's alone."""
+    # The extractor's modules load jieba, the lexicon and the region table: a worker has them
+    # already (see flows._warm), and a flow with nothing to extract never imports them.
+    from transforms.decode import decode_with_warnings
+    from transforms.metadata import placement_warning
+
     try:
         decoded, warnings = decode_with_warnings(src.data, src.name)
         clean, meta, facts = process_text(src.name, decoded.text)

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from warehouse import frames
-
 if TYPE_CHECKING:  # pandas is imported by the loading methods only: `gwr query` never pays for it
     import pandas as pd
 
@@ -99,6 +97,8 @@ def prepare(unit: DocumentLoad) -> Prepared:
         n_chars=unit.document.get("n_chars", len(raw_text)),
         raw_text=raw_text,
     )
+    from warehouse import frames
+
     frames.check_facts(unit.facts, doc_id)
     return Prepared(unit, doc_id, paths, row)
 
@@ -133,6 +133,8 @@ def region_codes(batch: list[Prepared]) -> list[str]:
 def segment_frames(segment: list[Prepared]) -> dict[str, pd.DataFrame]:
     """The registered frames of one segment, by the names its statements read."""
     import pandas as pd
+
+    from warehouse import frames
 
     documents = pd.DataFrame(
         [{**item.document, "ordinal": ordinal} for ordinal, item in enumerate(segment)],

@@ -26,6 +26,7 @@ from warehouse.sqlfiles import data_tests, sql
 
 if TYPE_CHECKING:  # pandas is imported by the loading methods only: `gwr query` never pays for it
     import pandas as pd
+    import pyarrow as pa
 
 RUN_STATUSES: tuple[str, ...] = ("completed", "failed", "interrupted")
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
@@ -208,12 +209,11 @@ class Warehouse:
         """`record_path_seen` for many paths in one set-based transaction (a rerun over 10,000 files)."""
         if not seen:
             return
-        import pandas as pd
+        import pyarrow as pa  # not pandas: a rerun over an unchanged inbox imports nothing it need not
 
-        incoming = pd.DataFrame(
-            [(path, PurePath(path).name, sha256) for path, sha256 in dict(seen).items()],
-            columns=["path", "doc", "doc_id"],
-        )
+        latest = dict(seen)
+        incoming = pa.table({"path": list(latest), "doc": [PurePath(path).name for path in latest],
+                             "doc_id": list(latest.values())})
         with self._registered(incoming_paths=incoming), self._transaction():
             missing = self._run("q_missing_documents").fetchall()
             if missing:
@@ -232,9 +232,9 @@ class Warehouse:
         """
         if not paths:
             return 0
-        import pandas as pd
+        import pyarrow as pa
 
-        incoming = pd.DataFrame({"path": sorted(set(map(str, paths)))})
+        incoming = pa.table({"path": sorted(set(map(str, paths)))})
         with self._registered(incoming_paths=incoming), self._transaction():
             retired = self._run("dml_retire_paths_gone", run_id=run_id).fetchall()[0][0]
             self._run("dml_delete_stale_facts")
@@ -348,8 +348,8 @@ class Warehouse:
                 self._con.unregister(name)
 
     @contextmanager
-    def _registered(self, **views: pd.DataFrame) -> Iterator[None]:
-        """Expose DataFrames to SQL under fixed names for the block, so inserts are set-based.
+    def _registered(self, **views: pd.DataFrame | pa.Table) -> Iterator[None]:
+        """Expose DataFrames (or Arrow tables) to SQL under fixed names for the block, so inserts are set-based.
 
         Enter it outside `_transaction`: DuckDB refuses to unregister inside an aborted
         transaction, so the rollback must come first.

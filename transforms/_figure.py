@@ -178,7 +178,9 @@ def _measure(
     """
     run, end = view.run, fig.number.end
     context = window_start(fig.number.start, run.subject_start)
-    if _DIFFERENCE.search(text, context, fig.number.start) or _DIFFERENCE_AFTER.match(text, end):
+    # A gap (差距扩大到200亿元) is said in the figure's own clause; 领先于全省其他地区,达到9.6% is not one.
+    own_clause = max(context, last_break(text, fig.number.start, ",;:"))
+    if _DIFFERENCE.search(text, own_clause, fig.number.start) or _DIFFERENCE_AFTER.match(text, end):
         return None
     predicate = view.verbs[0]
     # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
@@ -205,7 +207,9 @@ def _measure(
         # 1-2月的增幅甚至达到了61.8%".
         noun = _GROWTH_NOUN.search(text, slot.start, run.subject_end)
         if noun:
-            measure, value = measure_of(code, fig.number, predicate, text[noun.start() : fig.number.start])
+            # The noun and the words of the figure's own clause ("其增速仍然领先于全省其他地区,达到9.6%").
+            own_clause = max(noun.end(), last_break(text, fig.number.start, ",;:"))
+            measure, value = measure_of(code, fig.number, predicate, noun.group() + text[own_clause : fig.number.start])
         elif not slot.form and _GROWTH_NOUN.search(fig.before):
             # A figure borrowed for a region ("从经济增速来看,…上海(9.7%)") takes the sentence's noun.
             measure, value = measure_of(code, fig.number, predicate, "增速")

@@ -199,6 +199,10 @@ _ELLIPTIC_SUBJECT = re.compile(
     re.VERBOSE,
 )
 _GOAL_OR_GROWTH = re.compile(rf"目标|{GROWTH_NOUN}")
+# A comparison that closes a subject, after its growth noun: 仍然明显领先于全省其他地区.
+_COMPARED_TAIL = re.compile(
+    rf"(?<=[速幅率])[^,;:。]{{0,6}}?(?:{cue_alternation('comparison')}|领先于?)[^,;:。]{{0,12}}$"
+)
 
 
 def _mention_before(mentions: list[Mention], position: int) -> Mention | None:
@@ -222,10 +226,15 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     text before). A goal with no indicator named anywhere is the economy's (经济增长目标)."""
     if sc.reading is None:
         return []
+    first = run.numbers[0].start
+    # A comparison closing the subject in a clause of its own ("其增速仍然明显领先于全省其他地区,
+    # 达到9.6%") says nothing of what the figure is; right before the figure ("的增速高于重庆的18.1%")
+    # the figure is the compared one's.
+    if re.search("[,;]", sc.text[run.subject_end : first]):
+        subject = _COMPARED_TAIL.sub("", subject)
     regions_named = region_mentions(subject, meta=sc.meta)
     # The figure's own clause may say what the figure is where the run's subject runs on from
     # the clause before ("地区生产总值达2478亿元,排名…前列,增速4.5%").
-    first = run.numbers[0].start
     own = sc.text[last_break(sc.text, first, ",;:。") : first]
     if not (_bare(subject, regions_named) or (_GOAL_OR_GROWTH.search(own) and _bare(own, []))):
         return []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from transforms import EXTRACTOR_VERSION, process_text
 from transforms.errors import InputError
-from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
+from transforms.records import CleanText, DecodedText, DocumentMeta, DocumentWarning, Fact, SourceFile
 
 # pypdf logs every repair of a damaged PDF as a warning; the outcome of each file
 # already reaches the run summary and the ingest_errors table.
@@ -61,7 +61,7 @@ class Processed:
     clean: CleanShape
     meta: DocumentMeta
     facts: list[Fact]
-    warnings: list[str] = field(default_factory=list)  # parts of the file that were not read
+    warnings: list[DocumentWarning] = field(default_factory=list)  # parts of the file that were not read whole
 
 
 @dataclass(slots=True)
@@ -159,7 +159,8 @@ def process_document(src: SourceFile) -> Processed | Failure:
         )
     unplaced = placement_warning(meta)
     return Processed(replace(src, data=b""), decoded, CleanShape.of(clean), meta, facts,
-                     [*warnings, *([unplaced] if unplaced else [])])
+                     [*(DocumentWarning("decode", w) for w in warnings),
+                      *([DocumentWarning("extract", unplaced)] if unplaced else [])])
 
 
 __all__ = ["Failure", "Ledger", "Parcel", "Processed", "Triage", "process_document", "triage"]

@@ -229,4 +229,4 @@ def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) ->
     with tally.timed("load"):
         loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
     tally.add(batch, failures, loaded)
-    tally.warnings += [warning for p in processed for warning in p.warnings]
+    tally.warnings += [warning.message for p in processed for warning in p.warnings]

@@ -36,14 +36,15 @@ class DocumentLoad:
 
     `document` needs `doc_id` (or `sha256`) and `raw_text`; `doc`, `path` and `n_chars`
     default from `paths[0]` and the text; other keys are `DOCUMENT_FIELDS`. `warnings` are
-    parts of the file that were not read (recorded in `document_warnings`).
+    parts of the file that were not read whole, each a (stage, message) pair (recorded in
+    `document_warnings`).
     """
 
     document: dict[str, Any]
     paths: list[str]
     facts: pd.DataFrame
     quarantine: pd.DataFrame | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (stage, message)
 
     @property
     def doc_id(self) -> str:
@@ -148,7 +149,7 @@ def segment_frames(segment: list[Prepared]) -> dict[str, pd.DataFrame]:
                                 for item in segment])
     quarantine = frames.batch_quarantine([(item.unit.quarantine, item.doc_id, item.paths[0]) for item in segment])
     warnings = pd.DataFrame(
-        [(item.paths[0], item.doc_id, "decode", message) for item in segment for message in item.unit.warnings],
+        [(item.paths[0], item.doc_id, stage, message) for item in segment for stage, message in item.unit.warnings],
         columns=["path", "sha256", "stage", "message"],
     )
     return {

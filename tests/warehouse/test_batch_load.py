@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from tests.fixtures.documents import partly_scanned_pdf, text_pdf_bytes
 from tests.helpers import SAMPLES, processed, shared_texts
 from transforms import lexicon, regions
 from validation.batch import check_batch
@@ -54,7 +55,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, DocumentLoad]:
     return units
 
 
-def at(unit: DocumentLoad, *paths: str, warnings: list[str] | None = None) -> DocumentLoad:
+def at(unit: DocumentLoad, *paths: str, warnings: list[tuple[str, str]] | None = None) -> DocumentLoad:
     """The document as read from other paths."""
     return replace(unit, paths=list(paths), warnings=list(warnings if warnings is not None else unit.warnings))
 
@@ -74,8 +75,8 @@ def one_by_one(wh: Warehouse, run_id: str, units: list[DocumentLoad]) -> int:
     facts = 0
     for unit in units:
         facts += wh.load_document(run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
-        for warning in unit.warnings:
-            wh.record_warning(run_id, unit.paths[0], unit.doc_id, "decode", warning)
+        for stage, message in unit.warnings:
+            wh.record_warning(run_id, unit.paths[0], unit.doc_id, stage, message)
     return facts
 
 
@@ -96,7 +97,7 @@ def test_a_batch_leaves_what_loading_each_document_alone_leaves(
 ) -> None:
     alone, together = two
     names = [name for name in batch if not name.startswith("edited/")]
-    first = [at(batch[name], f"/in/{name}", warnings=["PDF page 3 has no text layer"] if i == 1 else [])
+    first = [at(batch[name], f"/in/{name}", warnings=[("decode", "PDF page 3 has no text layer")] if i == 1 else [])
              for i, name in enumerate(names)]
     facts = one_by_one(alone, "run-1", first)
     loaded = together.load_documents("run-1", first)
@@ -205,3 +206,24 @@ def test_reloading_a_batch_changes_nothing(tmp_path: Path, batch: dict[str, Docu
         assert wh.table_counts() == counts
         assert snapshot(wh, runs=False) == plain
         assert wh.query("select distinct last_seen_run from document_path")[1] == [("run-2",)]
+
+
+def test_a_warning_is_recorded_with_the_stage_that_found_it(tmp_path: Path) -> None:
+    """A PDF's pages without text are found by decoding; figures with no region or year to go to, by extracting."""
+    unplaced = tmp_path / "x.txt"
+    unplaced.write_text("上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。\n",
+                        encoding="utf-8")
+    scanned = tmp_path / "scanned.pdf"
+    scanned.write_bytes(partly_scanned_pdf(text_pdf_bytes(SAMPLES[0].read_text(encoding="utf-8"))[0]))
+    checked = check_batch(processed([unplaced, scanned]))
+    with open_warehouse(tmp_path / "gwr.duckdb") as wh:
+        wh.load_documents("run-1", checked.units)
+        rows = wh.query("select path, stage, message from document_warnings")[1]
+    stages = {(Path(path).name, stage) for path, stage, message in rows}
+    assert ("x.txt", "extract") in stages and ("scanned.pdf", "decode") in stages
+    for path, stage, message in rows:
+        assert stage == ("decode" if "no text layer" in message else "extract"), (path, stage, message)
+    assert [m for p, _, m in rows if p == str(unplaced)] == [
+        "x.txt: names no region and no year of its own, and its file name gives none; figures whose own sentence "
+        "names no region or year were not loaded (rename the file with the region and year, e.g. "
+        "大庆市2016年上半年.txt, and run again)"]

@@ -25,6 +25,8 @@ from warehouse.loads import DocumentLoad
 from warehouse.publish import publish
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
+# Every task of a run but the last leaves its commits in the warehouse's write-ahead log
+# (`open_warehouse(defer_checkpoint=True)`): close_run folds them into the file once.
 
 
 @dataclass(slots=True)
@@ -67,7 +69,7 @@ def discover_files(paths: list[str]) -> Found:
 def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None, params: dict) -> Ledger:
     """Record the run, refresh the indicator and region dimensions if their knowledge changed, and return
     what the warehouse holds."""
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
         fingerprint = dimensions.knowledge_fingerprint()
         if wh.dimensions_fingerprint() != fingerprint:  # the lexicon is imported only when it changed
             wh.sync_dimensions(*dimensions.dimension_frames(), fingerprint)
@@ -119,7 +121,7 @@ def load_batch(
 ) -> Loaded:
     """Load the batch's documents in one transaction (a document that fails, alone), then record seen paths
     and failures."""
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
         batch = wh.load_documents(run_id, units)
         out = Loaded(batch.facts, batch.quarantined, set(batch.loaded),
                      [Failure(f.path, f.sha256, "load", f.error_class, f.message) for f in batch.failures])
@@ -155,7 +157,7 @@ def publish_snapshot(db: str, target: str) -> str:
 def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], found: list[str],
                    prune: bool) -> list[str]:
     """Find current paths under the run's roots whose files are gone; with `prune`, retire them."""
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
         current = wh.current_extractions()[0]
         missing = sources.missing(current, roots, set(found))
         if prune:
@@ -166,7 +168,7 @@ def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], 
 @task(cache_policy=NONE, **IO_RETRIES)
 def record_skipped(db: str, wait_seconds: float, run_id: str, skipped: list[str]) -> None:
     """Record a warning for each file a folder walk passed over because gwr does not read its format."""
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
         for path in skipped:
             wh.record_warning(run_id, path, None, "discover",
                               f"{path}: skipped, gwr does not read {Path(path).suffix or 'suffix-less'} files")

@@ -5,24 +5,33 @@
 Builds N documents from ../shared/corpus-large and ../shared/corpus-news (each
 copy made unique, so every sha256 differs), starts a local Prefect server (its
 start is reported on its own line), then runs the real flow three times into a
-fresh warehouse: cold, unchanged, and with 10 % of the files changed. For each
-run: documents/s, M chars/s, peak RSS of the run's processes, and where the wall
-time went: orchestration (Prefect and the flow itself), ingest (discover, read,
-hash, triage), extract (decode + clean + extract, in worker processes), validate,
-load. Then one bare `jieba.lcut` pass over the same texts, and the ratio of the
-extract stage's speed to it.
+fresh warehouse: cold, unchanged, and with 10 % of the files changed; between the
+second and the third, the unchanged inbox again through the `gwr run` command, as a
+user runs it against that server, and one `gwr query`. For each flow run:
+documents/s, M chars/s, peak RSS and CPU time of the run's processes (the server
+apart), and where the wall time went: orchestration (Prefect and the flow itself),
+ingest (discover, read, hash, triage), extract (decode + clean + extract, in worker
+processes, concurrent with the rest), validate, load.
+
+Then, on the distinct texts the inbox was built from, in this run: the extractor's
+steady-state speed in one warm process and its start cost in a fresh process, each
+against a bare `jieba.lcut` pass and a bare jieba start.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import platform
+import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -34,16 +43,30 @@ from gwr.config import PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
 apply_prefect_defaults()
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
 TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+GWR = str(Path(sys.executable).with_name("gwr"))
+LOAD_TASKS = ("load_batch", "open_run", "retire_missing", "close_run")
+FLOW_TASKS = ("discover_files", "read_batch", "validate_batch", *LOAD_TASKS, "record_skipped")
+# What a process pays before it extracts anything, each in a fresh interpreter (the time to start
+# Python itself apart): bare jieba's dictionary, and the extractor's start as a worker pays it
+# (flows._warm: jieba's dictionary with the lexicon, the POS tagger, the region tables, one report).
+TIMED = "import time; t = time.perf_counter(); {}; print(time.perf_counter() - t)"
+START_BARE_JIEBA = TIMED.format("import jieba; jieba.initialize()")
+START_EXTRACTOR = TIMED.format("import flows._warm")
+
+
+def corpus_texts(corpora: list[Path]) -> list[tuple[Path, str]]:
+    """The distinct source texts, in a stable order."""
+    sources = sorted(p for c in corpora for p in c.iterdir() if p.suffix.lower() in TEXT_SUFFIXES)
+    return [(p, p.read_text(encoding="utf-8", errors="replace")) for p in sources]
 
 
 def build_inbox(folder: Path, n: int, corpora: list[Path]) -> tuple[list[Path], int]:
     """N unique documents cycled from the corpora; returns the files and their total characters."""
-    sources = sorted(p for c in corpora for p in c.iterdir() if p.suffix.lower() in TEXT_SUFFIXES)
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sources]
+    texts = corpus_texts(corpora)
     folder.mkdir(parents=True)
     files, chars = [], 0
     for i in range(n):
-        src, text = sources[i % len(sources)], texts[i % len(texts)]
+        src, text = texts[i % len(texts)]
         text = text + f"\n（副本 {i}）\n"
         path = folder / f"{i:05d}_{src.stem}{src.suffix}"
         path.write_text(text, encoding="utf-8")
@@ -52,31 +75,45 @@ def build_inbox(folder: Path, n: int, corpora: list[Path]) -> tuple[list[Path], 
     return files, chars
 
 
-class PeakRss:
-    """Peak resident memory of this process plus all its children (workers, Dask), sampled every 0.2 s."""
+class RunMeter:
+    """Peak resident memory (sampled every 0.2 s) and CPU time of this process and its children, the server apart."""
 
     def __init__(self, exclude: set[int]) -> None:
-        self.peak, self._exclude, self._stop = 0, exclude, threading.Event()
+        self.peak, self.cpu, self.own_cpu, self._exclude, self._stop = 0, 0.0, 0.0, exclude, threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._cpu_before: dict[int, float] = {}
+
+    def _processes(self) -> list[psutil.Process]:
+        me = psutil.Process()
+        return [p for p in [me, *me.children(recursive=True)] if p.pid not in self._exclude]
+
+    def _cpu(self) -> dict[int, float]:
+        out = {}
+        for proc in self._processes():
+            with contextlib.suppress(psutil.Error):
+                times = proc.cpu_times()
+                out[proc.pid] = times.user + times.system
+        return out
 
     def _sample(self) -> None:
-        me = psutil.Process()
         while not self._stop.wait(0.2):
             total = 0
-            for proc in [me, *me.children(recursive=True)]:
-                if proc.pid in self._exclude:
-                    continue
+            for proc in self._processes():
                 with contextlib.suppress(psutil.Error):
                     total += proc.memory_info().rss
             self.peak = max(self.peak, total)
 
-    def __enter__(self) -> PeakRss:
+    def __enter__(self) -> RunMeter:
+        self._cpu_before = self._cpu()
         self._thread.start()
         return self
 
     def __exit__(self, *_: object) -> None:
         self._stop.set()
         self._thread.join()
+        # Workers outlive a run (one pool per process): count what each spent during it.
+        spent = {pid: after - self._cpu_before.get(pid, 0.0) for pid, after in self._cpu().items()}
+        self.cpu, self.own_cpu = sum(spent.values()), spent.get(os.getpid(), 0.0)
 
 
 def task_seconds(flow_run_id: str) -> dict[str, float]:
@@ -99,48 +136,96 @@ def task_seconds(flow_run_id: str) -> dict[str, float]:
             offset += 200
 
 
-def run_once(label: str, inbox: Path, db: Path, chars: int, args: argparse.Namespace, server_pid: int) -> None:
+@dataclass(frozen=True, slots=True)
+class Run:
+    wall: float
+    cpu: float  # CPU seconds of the flow process and its workers
+    extracted_chars: int
+    extract_wall: float  # worker seconds, wall
+    extract_cpu: float  # worker seconds, CPU
+
+
+def run_once(label: str, inbox: Path, db: Path, chars: int, extracted_chars: int, args: argparse.Namespace,
+             server_pid: int) -> Run:
     from flows.pipeline import gwr_pipeline
 
-    with PeakRss(exclude=set(_tree(server_pid))) as rss:
+    with RunMeter(exclude=set(_tree(server_pid))) as meter:
         started = time.perf_counter()
         summary = gwr_pipeline(paths=[str(inbox)], db=str(db), batch_size=args.batch_size, workers=args.workers)
         wall = time.perf_counter() - started
     tasks = task_seconds(summary["run_id"])
     stage = summary["stage_seconds"]
-    extract = stage["extract"]  # seconds the worker processes spent decoding, cleaning and extracting
     in_flow = stage["ingest"] + stage["wait_for_extract"] + stage["validate"] + stage["load"]
     # Task calls made by the flow cost their run time plus Prefect's overhead around them.
-    overhead = (in_flow - stage["wait_for_extract"]) - sum(
-        tasks.get(t, 0.0) for t in ("discover_files", "read_batch", "validate_batch", "load_batch", "open_run",
-                                    "retire_missing", "record_skipped", "close_run"))
+    overhead = (in_flow - stage["wait_for_extract"]) - sum(tasks.get(t, 0.0) for t in FLOW_TASKS)
     orchestration = (wall - in_flow) + max(overhead, 0.0)
     processed = summary["docs_new"] + summary["docs_changed"] + summary["docs_reextracted"]
     print(f"\n[{label}] {summary['docs_seen']} documents ({processed} extracted), {summary['facts_loaded']} facts "
           f"in {wall:.1f} s = {summary['docs_seen'] / wall:.1f} documents/s, {chars / wall / 1e6:.2f} M chars/s; "
-          f"peak RSS {rss.peak / 2**20:,.0f} MB (flow + workers; the server apart)")
+          f"peak RSS {meter.peak / 2**20:,.0f} MB; CPU {meter.cpu:.1f} s: flow process {meter.own_cpu:.1f} s, "
+          f"workers {meter.cpu - meter.own_cpu:.1f} s (the server apart)")
     print(f"  wall time: orchestration {orchestration:.1f} s ({100 * orchestration / wall:.0f} %), "
           f"ingest {tasks.get('read_batch', 0) + tasks.get('discover_files', 0):.1f} s, "
           f"validate {tasks.get('validate_batch', 0):.1f} s, "
-          f"load {sum(tasks.get(t, 0) for t in ('load_batch', 'open_run', 'retire_missing', 'close_run')):.1f} s, "
+          f"load {sum(tasks.get(t, 0) for t in LOAD_TASKS):.1f} s, "
           f"waiting for extraction {stage['wait_for_extract']:.1f} s")
-    if extract:
-        extracted_chars = chars * processed / max(summary["docs_seen"], 1)
+    if stage["extract"]:
         print(f"  extract (decode + clean + extract in {args.workers or os.cpu_count()} worker processes, "
-              f"overlapping the rest): {extract:.1f} s of worker time = "
-              f"{extracted_chars / extract / 1e6:.3f} M chars/s per process")
-    return extract, summary
+              f"concurrent with the rest): {stage['extract']:.1f} s of worker wall time, {stage['extract_cpu']:.1f} s "
+              f"of worker CPU = {extracted_chars / stage['extract_cpu'] / 1e6:.3f} M chars/s of CPU per process")
+    return Run(wall, meter.cpu, extracted_chars, stage["extract"], stage["extract_cpu"])
 
 
-def jieba_pass(files: list[Path]) -> tuple[float, int]:
+def command_runs(inbox: Path, db: Path, times: int) -> None:
+    """`gwr run` on the unchanged inbox and one `gwr query`, as a user runs them against the running server."""
+
+    def timed(*argv: str) -> float:
+        started = time.perf_counter()
+        done = subprocess.run([GWR, *argv], capture_output=True, text=True)
+        if done.returncode:
+            print(f"  gwr {argv[0]} exited {done.returncode}: {done.stderr.strip()[:300]}")
+        return time.perf_counter() - started
+
+    walls = [timed("run", str(inbox), "--db", str(db)) for _ in range(times)]
+    unpublished = timed("run", str(inbox), "--db", str(db), "--publish", "none")
+    query = timed("query", "select count(*) from fct_indicator_value", "--db", str(db))
+    print(f"\n[the command] `gwr run` over the unchanged inbox, against the running server: "
+          f"{', '.join(f'{w:.2f}' for w in walls)} s (median {statistics.median(walls):.2f} s; it publishes the "
+          f"snapshot for BI tools each time); with --publish none: {unpublished:.2f} s; "
+          f"`gwr query` of one number: {query:.2f} s")
+
+
+def fresh_process_seconds(code: str, repeats: int = 2) -> float:
+    """The least of `repeats` timings `code` prints in a fresh interpreter started in the project."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT),
+                                                                      os.environ.get("PYTHONPATH")]))}
+    timings = []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
+        timings.append(float(out.stdout.strip().splitlines()[-1]))
+    return min(timings)
+
+
+def steady_state(texts: list[tuple[Path, str]]) -> tuple[float, float, int]:
+    """CPU seconds of decode + clean + extract and of a bare `jieba.lcut` pass over `texts`, each in this
+    process once warm, and the texts' characters."""
     import jieba
 
+    from flows.batch import process_document
+    from transforms.records import SourceFile
+
+    jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    texts = [f.read_text(encoding="utf-8") for f in files]
-    started = time.perf_counter()
-    for text in texts:
+    sources = [SourceFile(str(p), p.name, t.encode("utf-8"), "0" * 64, len(t.encode("utf-8")), 0.0) for p, t in texts]
+    process_document(sources[0])  # the extractor's tables that load on first use
+    started = time.process_time()
+    for src in sources:
+        process_document(src)
+    extract = time.process_time() - started
+    started = time.process_time()
+    for _, text in texts:
         jieba.lcut(text)
-    return time.perf_counter() - started, sum(map(len, texts))
+    return extract, time.process_time() - started, sum(len(t) for _, t in texts)
 
 
 def _tree(pid: int) -> list[int]:
@@ -156,17 +241,19 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=1000, help="documents to build (default 1000)")
     ap.add_argument("--workers", type=int, default=0, help="extraction processes (0 = one per core)")
     ap.add_argument("--batch-size", type=int, default=50)
+    ap.add_argument("--command-runs", type=int, default=3, help="`gwr run` commands over the unchanged inbox")
     shared = PROJECT_ROOT.parent / "shared"
     ap.add_argument("--corpus", type=Path, nargs="*", default=[shared / "corpus-large", shared / "corpus-news"])
     args = ap.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB; "
-          f"python {platform.python_version()}")
+          f"python {platform.python_version()}; load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     from rich.console import Console
 
     from gwr.server import start_server, stop_process_group
 
     with tempfile.TemporaryDirectory(prefix="gwr-bench-") as tmp:
-        files, chars = build_inbox(Path(tmp) / "inbox", args.n, args.corpus)
+        inbox = Path(tmp) / "inbox"
+        files, chars = build_inbox(inbox, args.n, args.corpus)
         print(f"inbox: {len(files)} documents, {chars / 1e6:.1f} M chars, "
               f"built from {', '.join(map(str, args.corpus))}")
         os.environ["PREFECT_HOME"] = str(Path(tmp) / "prefect")
@@ -175,18 +262,36 @@ def main() -> None:
         print(f"Prefect server start (paid once; `gwr server start` keeps one running): {server.started_in:.1f} s")
         try:
             db = Path(tmp) / "bench.duckdb"
-            extract, _ = run_once("cold", Path(tmp) / "inbox", db, chars, args, server.pid or 0)
-            run_once("unchanged", Path(tmp) / "inbox", db, chars, args, server.pid or 0)
+            cold = run_once("cold", inbox, db, chars, chars, args, server.pid or 0)
+            run_once("unchanged", inbox, db, chars, 0, args, server.pid or 0)
+            command_runs(inbox, db, args.command_runs)
+            changed = 0
             for f in files[:: 10]:
-                f.write_text(f.read_text(encoding="utf-8") + "\n（修订）\n", encoding="utf-8")
-            run_once("10 % changed", Path(tmp) / "inbox", db, chars, args, server.pid or 0)
+                text = f.read_text(encoding="utf-8") + "\n（修订）\n"
+                f.write_text(text, encoding="utf-8")
+                changed += len(text)
+            run_once("10 % changed", inbox, db, chars, changed, args, server.pid or 0)
         finally:
             stop_process_group(server.pid or 0)
-        seconds, jchars = jieba_pass(files)
-        print(f"\nbare jieba.lcut over the same texts, one process: {seconds:.1f} s "
-              f"= {jchars / seconds / 1e6:.3f} M chars/s")
-        if extract:
-            print(f"extract stage speed per process / bare jieba.lcut: {seconds / extract:.2f}x")
+
+    texts = corpus_texts(args.corpus)
+    extract_cpu, jieba_cpu, distinct = steady_state(texts)
+    start_extractor, start_jieba = fresh_process_seconds(START_EXTRACTOR), fresh_process_seconds(START_BARE_JIEBA)
+    jieba_speed = distinct / jieba_cpu
+    workers_speed = cold.extracted_chars / cold.extract_cpu
+    print(f"\nOn the {len(texts)} distinct texts ({distinct / 1e6:.2f} M chars), in this run:")
+    print(f"  bare jieba.lcut, one warm process: {jieba_cpu:.1f} s of CPU = {jieba_speed / 1e6:.3f} M chars/s")
+    print(f"  extract steady state, one warm process: {extract_cpu:.1f} s of CPU = {distinct / extract_cpu / 1e6:.3f} "
+          f"M chars/s = {jieba_cpu / extract_cpu:.2f}x bare jieba.lcut")
+    print(f"  extract steady state per worker in the cold run: {workers_speed / 1e6:.3f} M chars/s of CPU "
+          f"= {workers_speed / jieba_speed:.2f}x bare jieba.lcut "
+          f"(by worker wall time: {cold.extracted_chars / cold.extract_wall / 1e6:.3f} M chars/s)")
+    print(f"  start per process: extractor {start_extractor:.2f} s, bare jieba {start_jieba:.2f} s "
+          f"= {start_extractor / start_jieba:.1f}x")
+    alone = chars / (distinct / extract_cpu)
+    print(f"\nEnd to end, the cold run: {chars / cold.wall / 1e6:.3f} M chars/s of wall time "
+          f"= {chars / cold.wall / jieba_speed:.2f}x bare jieba.lcut in one process; its CPU (flow + workers) "
+          f"{cold.cpu:.1f} s = {cold.cpu / alone:.2f}x the transforms alone on the same characters ({alone:.1f} s)")
 
 
 if __name__ == "__main__":

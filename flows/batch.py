@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import logging
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms import EXTRACTOR_VERSION, process_text
-from transforms.decode import decode_with_warnings
 from transforms.errors import InputError
-from transforms.metadata import placement_warning
-from transforms.records import CleanText, DecodedText, DocumentMeta, Fact, SourceFile
+from transforms.records import CleanText, DecodedText, DocumentMeta, DocumentWarning, Fact, SourceFile
 
 # pypdf logs every repair of a damaged PDF as a warning; the outcome of each file
 # already reaches the run summary and the ingest_errors table.
@@ -37,15 +35,33 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
-class Processed:
-    """One document taken through decode, clean and extract."""
+class CleanShape:
+    """What the flow keeps of a document's clean text: its size (the `CleanDocument` schema checks it)."""
 
-    source: SourceFile
+    n_chars: int
+    n_sections: int
+    n_sentences: int
+
+    @classmethod
+    def of(cls, clean: CleanText) -> CleanShape:
+        return cls(len(clean.text), len(clean.sections), len(clean.sentences))
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One document taken through decode, clean and extract: what validation and loading read of it.
+
+    It travels back from the worker that made it, so it holds neither the file's bytes (the
+    source is kept without them) nor the clean text and its per-character offset map, which
+    pickled to three times the size of the rest and cost the flow more to unpickle than to load.
+    """
+
+    source: SourceFile  # with empty `data`
     decoded: DecodedText
-    clean: CleanText
+    clean: CleanShape
     meta: DocumentMeta
     facts: list[Fact]
-    warnings: list[str] = field(default_factory=list)  # parts of the file that were not read
+    warnings: list[DocumentWarning] = field(default_factory=list)  # parts of the file that were not read whole
 
 
 @dataclass(slots=True)
@@ -125,6 +141,11 @@ def triage(sources: list[SourceFile], ledger: Ledger) -> Triage:
 
 def process_document(src: SourceFile) -> Processed | Failure:
     """Decode, clean and extract one document; any failure is that document's alone."""
+    # The extractor's modules load jieba, the lexicon and the region table: a worker has them
+    # already (see flows._warm), and a flow with nothing to extract never imports them.
+    from transforms.decode import decode_with_warnings
+    from transforms.metadata import placement_warning
+
     try:
         decoded, warnings = decode_with_warnings(src.data, src.name)
         clean, meta, facts = process_text(src.name, decoded.text)
@@ -137,7 +158,9 @@ def process_document(src: SourceFile) -> Processed | Failure:
             f"internal error while extracting ({where.filename.rsplit('/', 1)[-1]}:{where.lineno}): {err}",
         )
     unplaced = placement_warning(meta)
-    return Processed(src, decoded, clean, meta, facts, [*warnings, *([unplaced] if unplaced else [])])
+    return Processed(replace(src, data=b""), decoded, CleanShape.of(clean), meta, facts,
+                     [*(DocumentWarning("decode", w) for w in warnings),
+                      *([DocumentWarning("extract", unplaced)] if unplaced else [])])
 
 
 __all__ = ["Failure", "Ledger", "Parcel", "Processed", "Triage", "process_document", "triage"]

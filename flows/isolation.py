@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import NamedTuple
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -72,18 +73,30 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
-def timed_process(src: SourceFile) -> tuple[Processed | Failure, float]:
-    """`process_document` and the seconds it took in the worker, for the run's stage timings."""
-    started = time.perf_counter()
+class WorkerTime(NamedTuple):
+    """Seconds a worker spent on documents: wall time, and the CPU time it had (less when cores are shared)."""
+
+    wall: float
+    cpu: float
+
+    def __add__(self, other: object) -> WorkerTime:
+        if not isinstance(other, WorkerTime):
+            return NotImplemented
+        return WorkerTime(self.wall + other.wall, self.cpu + other.cpu)
+
+
+def timed_process(src: SourceFile) -> tuple[Processed | Failure, WorkerTime]:
+    """`process_document` and the time it took in the worker, for the run's stage timings."""
+    wall, cpu = time.perf_counter(), time.process_time()
     out = process_document(src)
-    return out, time.perf_counter() - started
+    return out, WorkerTime(time.perf_counter() - wall, time.process_time() - cpu)
 
 
 def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float
-                     ) -> Iterator[tuple[Processed | Failure, float]]:
+                     ) -> Iterator[tuple[Processed | Failure, WorkerTime]]:
     """Decode, clean and extract each document in a worker process, in order; past `doc_timeout` s it fails.
 
-    Yields each outcome with the seconds the worker spent on it.
+    Yields each outcome with the time the worker spent on it.
     """
     if not todo or progress.stop_requested():
         return
@@ -103,10 +116,11 @@ def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float
         except FutureTimeout:
             yield Failure(src.path, src.sha256, "extract", "TimeLimitExceeded",
                           f"{src.path}: decoding and extraction took longer than the {doc_timeout:g} s limit "
-                          "for one document (GWR_DOC_TIMEOUT); the document was skipped"), doc_timeout
+                          "for one document (GWR_DOC_TIMEOUT); the document was skipped"), WorkerTime(doc_timeout, 0.0)
         except ProcessExpired as err:
             yield Failure(src.path, src.sha256, "extract", "WorkerDied",
-                          f"{src.path}: the worker process extracting it died ({err}); the document was skipped"), 0.0
+                          f"{src.path}: the worker process extracting it died ({err}); "
+                          "the document was skipped"), WorkerTime(0.0, 0.0)
 
 
-__all__ = ["pool", "process_isolated", "shutdown"]
+__all__ = ["WorkerTime", "pool", "process_isolated", "shutdown"]

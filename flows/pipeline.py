@@ -28,6 +28,7 @@ from flows.batch import Failure, Ledger, Parcel, Triage, triage
 from flows.tasks import (
     BatchResult,
     Found,
+    Loaded,
     close_run,
     discover_files,
     load_batch,
@@ -67,7 +68,7 @@ class Tally:
     # Wall seconds the flow spent in each stage's task calls (Prefect's overhead included),
     # and waiting for extraction that ran concurrently elsewhere: where a run's time went.
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
-        ("ingest", "extract", "wait_for_extract", "validate", "load"), 0.0))
+        ("ingest", "extract", "extract_cpu", "wait_for_extract", "validate", "load"), 0.0))
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
@@ -77,17 +78,18 @@ class Tally:
         finally:
             self.seconds[stage] += time.perf_counter() - started
 
-    def add(self, batch: InFlight, loaded_ids: set[str], failures: list[Failure], loaded: dict[str, int]) -> None:
-        s, c = batch.sorted_, self.counts
+    def add(self, batch: InFlight, failures: list[Failure], loaded: Loaded) -> None:
+        s, c, loaded_ids = batch.sorted_, self.counts, loaded.docs_loaded
+        failures = failures + loaded.failures
         c["docs_seen"] += batch.size
         c["docs_new"] += sum(src.sha256 in loaded_ids for src in s.new)
         c["docs_changed"] += sum(src.sha256 in loaded_ids for src in s.changed)
         c["docs_reextracted"] += sum(src.sha256 in loaded_ids for src in s.stale)
         c["docs_unchanged"] += len(s.unchanged)
         c["docs_duplicate"] += len(s.duplicates)
-        c["docs_failed"] += len(failures) + loaded["docs_failed"]
-        c["facts_loaded"] += loaded["facts_loaded"]
-        c["rows_quarantined"] += loaded["rows_quarantined"]
+        c["docs_failed"] += len(failures) + loaded.orphans
+        c["facts_loaded"] += loaded.facts_loaded
+        c["rows_quarantined"] += loaded.rows_quarantined
         self.errors += [{"path": f.path, "stage": f.stage, "error": f.error_class, "message": f.message}
                         for f in failures]
         self.done += batch.size
@@ -215,8 +217,10 @@ def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) ->
     if not batch.size and not batch.failures:
         return
     with tally.timed("wait_for_extract"):
-        processed, bad, took = batch.extraction.result() if batch.extraction is not None else ([], [], 0.0)
-    tally.seconds["extract"] += took  # worker time, concurrent with the flow's own stages
+        processed, bad, took = batch.extraction.result() if batch.extraction is not None else ([], [], None)
+    if took is not None:  # worker time, concurrent with the flow's own stages
+        tally.seconds["extract"] += took.wall
+        tally.seconds["extract_cpu"] += took.cpu
     if progress.stop_requested():
         return  # extraction was cut short: load nothing of it, record nothing about it
     with tally.timed("validate"):
@@ -224,5 +228,5 @@ def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) ->
     failures = batch.failures + bad + checked.failures
     with tally.timed("load"):
         loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
-    tally.add(batch, {unit.document["sha256"] for unit in checked.units}, failures, loaded)
-    tally.warnings += [warning for p in processed for warning in p.warnings]
+    tally.add(batch, failures, loaded)
+    tally.warnings += [warning.message for p in processed for warning in p.warnings]

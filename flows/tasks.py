@@ -12,40 +12,40 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 from prefect import task
 from prefect.cache_policies import NONE
 
+from flows import dimensions
 from flows.batch import Failure, Ledger, Parcel, Processed, Triage
-from flows.isolation import process_isolated
+from flows.isolation import WorkerTime, process_isolated
 from ingest import sources
-from schemas.documents import DocumentRecord, RawDocument
-from transforms import EXTRACTOR_VERSION, lexicon, regions
 from transforms.records import SourceFile
-from validation.facts import validate_facts
-from validation.frames import document_row, fact_frame, source_row
-from validation.split import split_valid
 from warehouse import WarehouseError, open_warehouse
+from warehouse.loads import DocumentLoad
 from warehouse.publish import publish
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
-
-
-@dataclass(slots=True)
-class LoadUnit:
-    """One document ready for the warehouse: its row, its paths, its facts and its quarantined rows."""
-
-    document: dict
-    paths: list[str]
-    facts: pd.DataFrame
-    quarantine: pd.DataFrame
-    warnings: list[str] = field(default_factory=list)  # parts of the file that were not read
+# Every task of a run but the last leaves its commits in the warehouse's write-ahead log
+# (`open_warehouse(defer_checkpoint=True)`): close_run folds them into the file once.
 
 
 @dataclass(slots=True)
 class BatchResult:
-    units: list[LoadUnit] = field(default_factory=list)
+    """A validated batch: the documents to load and the documents validation rejected."""
+
+    units: list[DocumentLoad] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What loading a batch committed, for the run's tally."""
+
+    facts_loaded: int = 0
+    rows_quarantined: int = 0
+    docs_loaded: set[str] = field(default_factory=set)  # sha256 of every document committed
+    failures: list[Failure] = field(default_factory=list)  # documents that failed to load
+    orphans: int = 0  # files whose content failed under another name in this run
 
 
 @dataclass(slots=True)
@@ -67,10 +67,12 @@ def discover_files(paths: list[str]) -> Found:
 
 @task(cache_policy=NONE, **IO_RETRIES)
 def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None, params: dict) -> Ledger:
-    """Record the run, refresh the indicator and region dimensions, and return what the warehouse holds."""
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
-        wh.sync_indicators(pd.DataFrame(lexicon.indicator_rows()))
-        wh.sync_regions(pd.DataFrame(regions.region_rows()))
+    """Record the run, refresh the indicator and region dimensions if their knowledge changed, and return
+    what the warehouse holds."""
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
+        fingerprint = dimensions.knowledge_fingerprint()
+        if wh.dimensions_fingerprint() != fingerprint:  # the lexicon is imported only when it changed
+            wh.sync_dimensions(*dimensions.dimension_frames(), fingerprint)
         wh.start_run(run_id, flow_run_id, params)
         return Ledger(*wh.current_extractions())
 
@@ -88,80 +90,53 @@ def read_batch(paths: list[str], max_bytes: int) -> tuple[list[SourceFile], list
 
 
 @task(cache_policy=NONE)
-def transform_batch(todo: Parcel, workers: int, doc_timeout: float) -> tuple[list[Processed], list[Failure], float]:
+def transform_batch(todo: Parcel, workers: int, doc_timeout: float
+                    ) -> tuple[list[Processed], list[Failure], WorkerTime]:
     """Decode, clean and extract the new, changed and stale documents of a batch, each in a worker process.
 
-    Returns the documents, the failures and the seconds the workers spent on them.
+    Returns the documents, the failures and the time the workers spent on them.
     """
-    done, failures, seconds = [], [], 0.0
+    done, failures, spent = [], [], WorkerTime(0.0, 0.0)
     for out, took in process_isolated(todo.items, workers, doc_timeout):
         (failures if isinstance(out, Failure) else done).append(out)
-        seconds += took
-    return done, failures, seconds
+        spent += took
+    return done, failures, spent
 
 
 @task(cache_policy=NONE)
 def validate_batch(processed: list[Processed]) -> BatchResult:
-    """Check documents and facts against the stage schemas; quarantine what fails.
+    """Check documents and facts against the stage schemas (one pandera call per schema per batch); quarantine
+    what fails."""
+    from validation.batch import check_batch  # pandera, pandas and the lexicon: only when there is something to check
 
-    The whole batch is validated as one frame per schema: pandera's cost is per
-    call, not per row, so a call per document would cost more than extraction.
-    """
-    result = BatchResult()
-    if not processed:
-        return result
-    rows = {p.source.sha256: document_row(p) for p in processed}
-    docs = pd.DataFrame(list(rows.values()))
-    _, raw_bad = split_valid(RawDocument, docs[list(source_row(processed[0].source))], stage="ingest")
-    _, doc_bad = split_valid(DocumentRecord, docs, stage="extract")
-    bad_docs = pd.concat([raw_bad, doc_bad], ignore_index=True)
-    rejected = set(bad_docs["doc_id"])
-    good = [p for p in processed if p.source.sha256 not in rejected]
-    for p in processed:
-        if p.source.sha256 in rejected:
-            checks = "; ".join(bad_docs.loc[bad_docs["doc_id"] == p.source.sha256, "check_name"])
-            result.failures.append(Failure(p.source.path, p.source.sha256, "validate", "SchemaError",
-                                           f"document metadata failed validation: {checks}"))
-    if not good:
-        return result
-    facts = pd.concat([fact_frame(p) for p in good], ignore_index=True)
-    loadable, quarantine = validate_facts(facts)
-    ready = loadable.drop(columns=["doc_n_chars"])
-    facts_of = dict(tuple(ready.groupby("doc_id", sort=False)))
-    rejected_of = dict(tuple(quarantine.groupby("doc_id", sort=False)))
-    for p in good:
-        sha = p.source.sha256
-        doc = {**rows[sha], "extractor_version": EXTRACTOR_VERSION}
-        own_facts = facts_of.get(sha, ready.iloc[0:0])
-        mine = rejected_of.get(sha, quarantine.iloc[0:0]).assign(path=p.source.path).reset_index(drop=True)
-        result.units.append(LoadUnit(doc, [p.source.path], own_facts, mine, p.warnings))
-    return result
+    checked = check_batch(processed)
+    failures = [Failure(p.source.path, p.source.sha256, "validate", "SchemaError", reason)
+                for p, reason in checked.rejected]
+    return BatchResult(checked.units, failures)
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
 def load_batch(
-    db: str, wait_seconds: float, run_id: str, units: list[LoadUnit], seen: Triage, failures: list[Failure]
-) -> dict[str, int]:
-    """Load each document in its own transaction, then record seen paths and failures."""
-    facts = quarantined = 0
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
-        for unit in units:
-            facts += wh.load_document(run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
-            quarantined += len(unit.quarantine)
-            for warning in unit.warnings:
-                wh.record_warning(run_id, unit.paths[0], unit.document["sha256"], "decode", warning)
+    db: str, wait_seconds: float, run_id: str, units: list[DocumentLoad], seen: Triage, failures: list[Failure]
+) -> Loaded:
+    """Load the batch's documents in one transaction (a document that fails, alone), then record seen paths
+    and failures."""
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
+        batch = wh.load_documents(run_id, units)
+        out = Loaded(batch.facts, batch.quarantined, set(batch.loaded),
+                     [Failure(f.path, f.sha256, "load", f.error_class, f.message) for f in batch.failures])
         # An unchanged path's document is loaded by definition; a duplicate's twin may have
-        # failed in this run, so only duplicates are looked up (one query each).
-        loaded = {sha: wh.has_document(sha) for sha in {src.sha256 for src in seen.duplicates}}
-        loaded |= dict.fromkeys((src.sha256 for src in seen.unchanged), True)
-        wh.record_paths_seen(run_id, [(s.path, s.sha256) for s in seen.seen if loaded[s.sha256]])
-        orphans = [src for src in seen.seen if not loaded[src.sha256]]
-        for src in orphans:  # its twin under another name failed in this batch: the same failure applies
-            wh.record_ingest_error(run_id, src.path, src.sha256, "ingest", "DuplicateOfFailed",
-                                   f"{src.path}: same content as another file of this run that failed")
-        for f in failures:
-            wh.record_ingest_error(run_id, f.path, f.sha256, f.stage, f.error_class, f.message)
-    return {"facts_loaded": facts, "rows_quarantined": quarantined, "docs_failed": len(orphans)}
+        # failed in this run, so duplicates are looked up (one query for the batch).
+        loaded = wh.loaded_documents([src.sha256 for src in seen.duplicates])
+        loaded |= {src.sha256 for src in seen.unchanged}
+        wh.record_paths_seen(run_id, [(s.path, s.sha256) for s in seen.seen if s.sha256 in loaded])
+        orphans = [Failure(src.path, src.sha256, "ingest", "DuplicateOfFailed",
+                           f"{src.path}: same content as another file of this run that failed")
+                   for src in seen.seen if src.sha256 not in loaded]
+        wh.record_ingest_errors(run_id, [(f.path, f.sha256, f.stage, f.error_class, f.message)
+                                         for f in [*orphans, *failures]])
+    out.orphans = len(orphans)
+    return out
 
 
 @task(cache_policy=NONE)
@@ -182,7 +157,7 @@ def publish_snapshot(db: str, target: str) -> str:
 def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], found: list[str],
                    prune: bool) -> list[str]:
     """Find current paths under the run's roots whose files are gone; with `prune`, retire them."""
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
         current = wh.current_extractions()[0]
         missing = sources.missing(current, roots, set(found))
         if prune:
@@ -193,7 +168,7 @@ def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], 
 @task(cache_policy=NONE, **IO_RETRIES)
 def record_skipped(db: str, wait_seconds: float, run_id: str, skipped: list[str]) -> None:
     """Record a warning for each file a folder walk passed over because gwr does not read its format."""
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
         for path in skipped:
             wh.record_warning(run_id, path, None, "discover",
                               f"{path}: skipped, gwr does not read {Path(path).suffix or 'suffix-less'} files")

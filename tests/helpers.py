@@ -49,3 +49,20 @@ def variants(folder: Path, n: int) -> Path:
         (folder / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\n副本{i}\n",
                                                     encoding="utf-8")
     return folder
+
+
+def processed(files: list[Path]) -> list:
+    """Each file read and taken through decode, clean and extract, as a flow's worker does (`Processed`)."""
+    from flows.batch import Processed, process_document
+    from ingest.sources import read_source
+
+    out = [process_document(read_source(path, 50 * 2**20)) for path in files]
+    assert all(isinstance(p, Processed) for p in out), [p for p in out if not isinstance(p, Processed)]
+    return out
+
+
+def shared_texts(dest: Path, names: tuple[str, ...]) -> list[Path]:
+    """Copies of these texts of ../shared (e.g. "corpus-large/a_130607_2020.txt") in `dest`; none without it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    found = [SHARED / name for name in names if (SHARED / name).is_file()]
+    return [Path(shutil.copy(path, dest / path.name)) for path in found]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SourceFormat = Literal["text", "html", "docx", "pdf"]
 ReportType = Literal["work_report", "progress_report", "bulletin", "news", "unknown"]
@@ -100,6 +100,15 @@ class DocumentMeta:
     year: int | None  # the year the report was delivered / published
     report_type: ReportType
     published: dt.date | None = None  # date of publication or delivery, when the text states it
+
+
+class DocumentWarning(NamedTuple):
+    """A part of a document that was read but not whole, and the stage that found it
+    (`document_warnings.stage`): "decode" for a PDF page without text, "extract" for figures
+    that could not be placed."""
+
+    stage: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)

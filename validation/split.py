@@ -13,6 +13,11 @@ import json
 import pandas as pd
 import pandera.pandas as pa
 
+
+class FrameLevelFailure(ValueError):
+    """A check failed for the frame as a whole (a missing column, a column of the wrong type), not for rows."""
+
+
 QUARANTINE_COLUMNS = ["doc_id", "path", "stage", "check_name", "column_name", "failure_case", "row_json"]
 
 TELLING_COLUMNS = ("value", "year", "unit", "indicator", "period", "measure", "kind", "raw_end", "quote")
@@ -45,13 +50,16 @@ def split_valid(
     frame_cases = cases[cases["index"].isna()]
     if not frame_cases.empty:
         # A failure with no row index (a missing column, a wrong dtype for the
-        # whole frame) means the extractor broke its contract: fail loudly.
-        raise ValueError(f"{model.__name__}: frame-level failure: {frame_cases.to_dict('records')}")
+        # whole frame) means the extractor broke its contract: fail loudly (the flow
+        # then finds the documents it comes from, see validation.batch).
+        raise FrameLevelFailure(f"{model.__name__}: frame-level failure: {frame_cases.to_dict('records')}")
     bad_index = sorted({int(i) for i in row_cases["index"]})
     bad_rows = df.loc[bad_index]
     quarantine = _quarantine_rows(bad_rows, row_cases, stage=stage)
     good = df.drop(index=bad_index)
-    return (model.validate(good, lazy=True) if not good.empty else good), quarantine
+    # Lazy validation reported every failing row of every check, so the rest passed them all
+    # (a check of the frame as a whole raised above): they only need the types validation gives.
+    return (model.to_schema().coerce_dtype(good) if not good.empty else good), quarantine
 
 
 def _quarantine_rows(

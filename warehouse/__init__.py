@@ -1,7 +1,7 @@
 """The DuckDB warehouse: star schema, atomic idempotent loads, one-writer lock, export, data tests.
 
 with open_warehouse(Path("gwr.duckdb")) as wh:
-    wh.load_document(run_id, document, paths, facts, quarantine)
+    wh.load_documents(run_id, [DocumentLoad(document, paths, facts, quarantine)])
 """
 
 from warehouse.connection import check_writable, open_warehouse

@@ -52,6 +52,7 @@ def open_warehouse(
     read_only: bool = False,
     min_free_mb: float = DEFAULT_MIN_FREE_MB,
     allowed_dirs: Sequence[Path] = (),
+    defer_checkpoint: bool = False,
 ) -> Iterator[Warehouse]:
     """Lock and open the warehouse at `path`; close and unlock on exit.
 
@@ -62,6 +63,14 @@ def open_warehouse(
     Raises `WarehouseBusy` when another process keeps it past the wait, `NotAWarehouse` /
     `WarehouseCorrupt` / `WarehouseOutdated` for a file that is not, no longer or not yet
     what this gwr reads, and `WarehouseUnavailable` when it cannot be created or written.
+
+    A writer that will open the file again soon (a run's batches) may `defer_checkpoint`: its
+    commits stay in the write-ahead log, which every later opener replays (read-only ones
+    too, and the snapshot `publish` copies), instead of being folded into the file each time
+    it closes; that folding cost a cold 1,000-document run about a fifth of its load time
+    (BENCHMARKS.md). DuckDB still folds the log in once it passes its `checkpoint_threshold`
+    (16 MB), and the run's last writer (`close_run`) closes normally. A run killed between
+    batches leaves the log, and the next opener replays it (tests/warehouse/test_defer_checkpoint.py).
     """
     path = Path(path).expanduser().absolute()
     wait = float(wait_seconds)
@@ -96,6 +105,8 @@ def open_warehouse(
                 _seal(con, allowed_dirs)
             else:
                 _upgrade(con, path)
+                if defer_checkpoint:
+                    con.execute(sql("writer_defer_checkpoint"))
             yield Warehouse(con, path, read_only=read_only)
         finally:
             con.close()

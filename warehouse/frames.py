@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 FACT_REQUIRED: tuple[str, ...] = (
@@ -38,8 +39,8 @@ INDICATOR_COLUMNS: tuple[str, ...] = ("code", "name_zh", "name_en", "category", 
 REGION_COLUMNS: tuple[str, ...] = ("name", "adcode", "level", "parent_adcode", "parent_name")
 
 
-def fact_frame(facts: pd.DataFrame, doc_id: str) -> pd.DataFrame:
-    """The facts of one document with every column the insert reads; raises on a wrong frame."""
+def check_facts(facts: pd.DataFrame, doc_id: str) -> None:
+    """Raise ValueError unless `facts` carries the fields of Fact and no other document's rows."""
     missing = [column for column in FACT_REQUIRED if column not in facts.columns]
     if missing and len(facts):
         raise ValueError(f"facts frame lacks columns {missing}; it must carry the fields of Fact")
@@ -47,15 +48,39 @@ def fact_frame(facts: pd.DataFrame, doc_id: str) -> pd.DataFrame:
         others = set(facts["doc_id"].dropna().unique()) - {doc_id}
         if others:
             raise ValueError(f"facts frame mixes documents: {sorted(others)[:3]} besides {doc_id}")
+
+
+def fact_frame(facts: pd.DataFrame, doc_id: str) -> pd.DataFrame:
+    """The facts of one document with every column the insert reads; raises on a wrong frame."""
+    check_facts(facts, doc_id)
     return _with_columns(facts, (*FACT_REQUIRED, *FACT_OPTIONAL))
+
+
+def batch_facts(parts: list[tuple[pd.DataFrame, str, str | None]]) -> pd.DataFrame:
+    """The facts of several documents, given as (facts, doc_id, extractor_version), as one frame with every
+    column the insert reads and each row's doc_id and extractor_version. Check each with `check_facts` first."""
+    frame = _with_columns(_stacked([facts for facts, _, _ in parts]), (*FACT_REQUIRED, *FACT_OPTIONAL))
+    lengths = [len(facts) for facts, _, _ in parts]
+    frame["doc_id"] = _repeated([doc_id for _, doc_id, _ in parts], lengths)
+    frame["extractor_version"] = _repeated([version for _, _, version in parts], lengths)
+    return frame
 
 
 def quarantine_frame(quarantine: pd.DataFrame | None) -> pd.DataFrame:
     """Rejected rows with the quarantine columns; `row_json` values become JSON text."""
-    frame = pd.DataFrame() if quarantine is None else quarantine.rename(columns=QUARANTINE_ALIASES)
-    frame = _with_columns(frame, QUARANTINE_COLUMNS)
+    return batch_quarantine([(quarantine, "", "")]).drop(columns=["doc_id", "path"])
+
+
+def batch_quarantine(parts: list[tuple[pd.DataFrame | None, str, str]]) -> pd.DataFrame:
+    """Rejected rows of several documents, given as (rows, doc_id, path the document was read from), as one
+    frame with the quarantine columns and each row's doc_id and path; `row_json` values become JSON text."""
+    given = [pd.DataFrame() if rows is None else rows.rename(columns=QUARANTINE_ALIASES) for rows, _, _ in parts]
+    frame = _with_columns(_stacked(given), QUARANTINE_COLUMNS)
     frame["row_json"] = frame["row_json"].map(_as_json, na_action="ignore").astype(object)
     frame["failure_case"] = frame["failure_case"].map(str, na_action="ignore").astype(object)
+    lengths = [len(rows) for rows in given]
+    frame["doc_id"] = _repeated([doc_id for _, doc_id, _ in parts], lengths)
+    frame["path"] = _repeated([path for _, _, path in parts], lengths)
     return frame
 
 
@@ -79,10 +104,22 @@ def _require(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
 
 def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     """`frame` restricted to `columns`, adding absent ones as nulls DuckDB can cast to anything."""
-    out = pd.DataFrame(index=frame.index)
-    for column in columns:
-        out[column] = frame[column] if column in frame.columns else pd.Series(None, index=frame.index, dtype=object)
+    present = {column: frame[column] for column in columns if column in frame.columns}
+    out = pd.DataFrame({column: present.get(column) for column in columns}, index=frame.index)
     return out.reset_index(drop=True)
+
+
+def _stacked(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The rows of every frame, in order, as one frame (the columns of all of them)."""
+    rows = [part for part in parts if len(part)]
+    if not rows:
+        return parts[0].iloc[0:0] if parts else pd.DataFrame()
+    return rows[0] if len(rows) == 1 else pd.concat(rows, ignore_index=True)
+
+
+def _repeated(values: list[Any], lengths: list[int]) -> np.ndarray:
+    """Each value repeated as many times as its frame has rows: a column for the stacked frames."""
+    return np.repeat(np.array(values, dtype=object), lengths)
 
 
 def _as_json(value: Any) -> str:

@@ -5,6 +5,7 @@ Python never writes SQL: it loads a file by name and binds parameters. Files in 
 - `v_*.sql`, one per view, installed in `VIEWS` order (a view after the views it reads);
   tables are created and changed by `migrations/NNN_*.sql` (see `warehouse.migrate`);
 - `dml_*.sql`, the statements the loader runs; `q_*.sql`, reads; `export_*.sql`, COPY statements;
+  `reader_*.sql` and `writer_*.sql`, settings of a reading or writing connection;
 - `tests/assert_*.sql`, data tests that must return zero rows.
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -17,25 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from warehouse import loads
 from warehouse.errors import WarehouseUnavailable
+from warehouse.loads import BatchLoaded, DocumentLoad, LoadFailure, Prepared
 from warehouse.readonly import guarded_query
 from warehouse.run_counts import RUN_COUNTS
 from warehouse.sqlfiles import data_tests, sql
 
 if TYPE_CHECKING:  # pandas is imported by the loading methods only: `gwr query` never pays for it
     import pandas as pd
+    import pyarrow as pa
 
-DOCUMENT_FIELDS: tuple[str, ...] = (
-    "title",
-    "region",
-    "region_code",
-    "year",
-    "report_type",
-    "published",
-    "encoding",
-    "source_format",
-    "extractor_version",
-)
 RUN_STATUSES: tuple[str, ...] = ("completed", "failed", "interrupted")
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
@@ -63,6 +55,12 @@ class Warehouse:
         """Whether a document with these bytes is loaded (under any name)."""
         # fetchall drains the result: DuckDB 2 refuses new work on a connection with one pending
         return bool(self._run("q_has_document", doc_id=sha256).fetchall()[0][0])
+
+    def loaded_documents(self, sha256s: list[str]) -> set[str]:
+        """Which of these contents are loaded (under any name), in one read."""
+        if not sha256s:
+            return set()
+        return {doc_id for (doc_id,) in self._run("q_loaded_documents", doc_ids=sorted(set(sha256s))).fetchall()}
 
     # -- run bookkeeping --------------------------------------------------------------------
 
@@ -99,17 +97,17 @@ class Warehouse:
     def record_ingest_error(
         self, run_id: str, path: str, sha256: str | None, stage: str, error_class: str, message: str
     ) -> None:
-        """Log a file that could not be read, decoded or extracted."""
+        """Log a file that could not be read, decoded, extracted or loaded."""
+        self.record_ingest_errors(run_id, [(path, sha256, stage, error_class, message)])
+
+    def record_ingest_errors(self, run_id: str, errors: list[tuple[str, str | None, str, str, str]]) -> None:
+        """`record_ingest_error` for many files, each (path, sha256, stage, error_class, message), at once."""
+        if not errors:
+            return
         with self._transaction():
-            self._run(
-                "dml_insert_ingest_error",
-                run_id=run_id,
-                path=path,
-                sha256=sha256,
-                stage=stage,
-                error_class=error_class,
-                message=message,
-            )
+            for path, sha256, stage, error_class, message in errors:
+                self._run("dml_insert_ingest_error", run_id=run_id, path=path, sha256=sha256, stage=stage,
+                          error_class=error_class, message=message)
 
     # -- dimensions -------------------------------------------------------------------------
 
@@ -127,6 +125,24 @@ class Warehouse:
         with self._registered(incoming_regions=frames.region_frame(df)), self._transaction():
             self._run("dml_upsert_regions")
 
+    def dimensions_fingerprint(self) -> str | None:
+        """The fingerprint `sync_dimensions` last recorded, or None if the dimensions were never synced so."""
+        rows = self._run("q_dimensions_fingerprint").fetchall()
+        return rows[0][0] if rows else None
+
+    def sync_dimensions(self, indicators: pd.DataFrame, regions: pd.DataFrame, fingerprint: str) -> None:
+        """Upsert the indicator lexicon and the region list, and record the fingerprint of what they came from."""
+        from warehouse import frames
+
+        with (
+            self._registered(incoming_indicators=frames.indicator_frame(indicators),
+                             incoming_regions=frames.region_frame(regions)),
+            self._transaction(),
+        ):
+            self._run("dml_upsert_indicators")
+            self._run("dml_upsert_regions")
+            self._run("dml_set_dimensions_fingerprint", fingerprint=fingerprint)
+
     # -- documents and facts ----------------------------------------------------------------
 
     def load_document(
@@ -139,47 +155,51 @@ class Warehouse:
     ) -> int:
         """Load one document, its paths, facts and rejected rows in one transaction; return facts inserted.
 
-        `document` needs `doc_id` (or `sha256`) and `raw_text`; `doc`, `path` and `n_chars`
-        default from `paths[0]` and the text; other keys are `DOCUMENT_FIELDS`. The
-        document's facts and quarantine rows are replaced, so loading it again is a no-op,
-        and facts of earlier versions of these paths are dropped once no path holds them.
+        The one-document case of `load_documents`, except that a failure is raised, not recorded:
+        `document` is described by `warehouse.loads.DocumentLoad`. The document's facts and
+        quarantine rows are replaced, so loading it again is a no-op, and facts of earlier
+        versions of these paths are dropped once no path holds them.
         """
-        from warehouse import frames
+        return self._load(run_id, [loads.prepare(DocumentLoad(document, paths, facts, quarantine))])
 
-        if not paths:
-            raise ValueError("load_document needs at least one path the document was read from")
-        doc_id = document.get("doc_id") or document.get("sha256")
-        raw_text = document.get("raw_text")
-        if not doc_id or raw_text is None:
-            raise ValueError("document needs 'doc_id' (sha256 of its bytes) and 'raw_text'")
-        fact_rows = frames.fact_frame(facts, doc_id)
-        rejected = frames.quarantine_frame(quarantine)
-        first = str(paths[0])
-        doc_params = {name: document.get(name) for name in DOCUMENT_FIELDS}
-        doc_params.update(
-            doc_id=doc_id,
-            doc=document.get("doc") or PurePath(first).name,
-            path=document.get("path") or first,
-            n_chars=document.get("n_chars", len(raw_text)),
-            raw_text=raw_text,
-            run_id=run_id,
-        )
-        with self._registered(incoming_facts=fact_rows, incoming_quarantine=rejected), self._transaction():
-            self._run("dml_upsert_document", **doc_params)
-            for path in paths:
-                self._mark_current(run_id, str(path), doc_id)
-            self._run("dml_delete_doc_facts", doc_id=doc_id)
-            inserted = self._run(
-                "dml_insert_facts",
-                doc_id=doc_id,
-                run_id=run_id,
-                extractor_version=document.get("extractor_version"),
-            ).fetchone()[0]
-            self._run("dml_ensure_regions", doc_id=doc_id)
-            self._run("dml_delete_stale_facts")
-            self._run("dml_delete_doc_quarantine", doc_id=doc_id)
-            self._run("dml_insert_quarantine", run_id=run_id, doc_id=doc_id, path=first)
-        return int(inserted)
+    def load_documents(self, run_id: str, units: list[DocumentLoad]) -> BatchLoaded:
+        """Load a batch of documents in one transaction of set-based statements; a bad document fails alone.
+
+        The result is what loading each document with `load_document`, in order, would leave.
+        If the batch's transaction fails, it is rolled back and the documents are loaded one
+        at a time: each that fails is rolled back alone, gets an `ingest_errors` row (stage
+        `load`) and is returned in `failures`; the others load. Nothing is ever half-loaded.
+        A warehouse that cannot be written at all raises `WarehouseUnavailable`.
+        """
+        result, ready = BatchLoaded(), []
+        for unit in units:
+            try:
+                ready.append(loads.prepare(unit))
+            except ValueError as exc:  # a frame that breaks the loader's contract: that document only
+                result.failures.append(_load_failure(unit, exc))
+        try:
+            result.facts = self._load(run_id, ready)
+            result.loaded = [item.doc_id for item in ready]
+        except duckdb.Error as exc:
+            if _unusable(exc) or len(ready) < 2:
+                if _unusable(exc):
+                    raise
+                result.failures += [_load_failure(item.unit, exc) for item in ready]
+            else:
+                for item in ready:  # the batch failed: find the document(s) it failed on
+                    try:
+                        result.facts += self._load(run_id, [item])
+                        result.loaded.append(item.doc_id)
+                    except duckdb.Error as one:
+                        if _unusable(one):
+                            raise
+                        result.failures.append(_load_failure(item.unit, one))
+        loaded = set(result.loaded)
+        result.quarantined = sum(len(item.unit.quarantine) for item in ready
+                                 if item.doc_id in loaded and item.unit.quarantine is not None)
+        self.record_ingest_errors(run_id, [(f.path, f.sha256, "load", f.error_class, f.message)
+                                           for f in result.failures])
+        return result
 
     def record_path_seen(self, run_id: str, path: str, sha256: str) -> None:
         """Note that `path` holds the already loaded document `sha256` (unchanged, or a second name)."""
@@ -189,20 +209,19 @@ class Warehouse:
         """`record_path_seen` for many paths in one set-based transaction (a rerun over 10,000 files)."""
         if not seen:
             return
-        import pandas as pd
+        import pyarrow as pa  # not pandas: a rerun over an unchanged inbox imports nothing it need not
 
-        incoming = pd.DataFrame(
-            [(path, PurePath(path).name, sha256) for path, sha256 in dict(seen).items()],
-            columns=["path", "doc", "doc_id"],
-        )
+        latest = dict(seen)
+        incoming = pa.table({"path": list(latest), "doc": [PurePath(path).name for path in latest],
+                             "doc_id": list(latest.values())})
         with self._registered(incoming_paths=incoming), self._transaction():
             missing = self._run("q_missing_documents").fetchall()
             if missing:
                 path, sha256 = missing[0]
                 raise ValueError(f"no document {sha256} in the warehouse; load it before recording {path}")
             # Set-based statements stream a row count that must be drained before the next one.
-            self._run("dml_retire_paths_seen").fetchall()
-            self._run("dml_upsert_paths_seen", run_id=run_id).fetchall()
+            self._run("dml_retire_replaced_paths").fetchall()
+            self._run("dml_upsert_paths", run_id=run_id).fetchall()
             self._run("dml_delete_stale_facts")
 
     def retire_paths(self, run_id: str, paths: list[str]) -> int:
@@ -213,9 +232,9 @@ class Warehouse:
         """
         if not paths:
             return 0
-        import pandas as pd
+        import pyarrow as pa
 
-        incoming = pd.DataFrame({"path": sorted(set(map(str, paths)))})
+        incoming = pa.table({"path": sorted(set(map(str, paths)))})
         with self._registered(incoming_paths=incoming), self._transaction():
             retired = self._run("dml_retire_paths_gone", run_id=run_id).fetchall()[0][0]
             self._run("dml_delete_stale_facts")
@@ -257,9 +276,36 @@ class Warehouse:
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def _mark_current(self, run_id: str, path: str, doc_id: str) -> None:
-        self._run("dml_retire_path", path=path, doc_id=doc_id)
-        self._run("dml_upsert_path", path=path, doc=PurePath(path).name, doc_id=doc_id, run_id=run_id)
+    def _load(self, run_id: str, batch: list[Prepared]) -> int:
+        """Load prepared documents in one transaction, segment by segment (`warehouse.loads`); return facts inserted.
+
+        Region names are resolved against `dim_region` as it stands before each segment, and
+        loading a document adds the regions its facts name: when a fact names a region code
+        `dim_region` lacks (never in a flow, which syncs the region list first), a document
+        can change how a later one's names resolve, so each document is its own segment.
+        """
+        if not batch:
+            return 0
+        codes = loads.region_codes(batch)
+        unknown = codes and self._run("q_unknown_region_codes", codes=codes).fetchall()
+        inserted = 0
+        with self._registered_per_segment() as register, self._transaction():
+            for segment in loads.segments(batch, one_by_one=bool(unknown)):
+                register(loads.segment_frames(segment))
+                # Set-based statements stream a row count that must be drained before the next one.
+                self._run("dml_upsert_documents", run_id=run_id).fetchall()
+                self._run("dml_retire_replaced_paths").fetchall()
+                self._run("dml_upsert_paths", run_id=run_id).fetchall()
+                self._run("dml_delete_batch_facts").fetchall()
+                inserted += self._run("dml_insert_facts", run_id=run_id).fetchone()[0]
+                self._run("dml_ensure_regions").fetchall()
+                self._run("dml_delete_batch_quarantine").fetchall()
+                self._run("dml_insert_quarantine", run_id=run_id).fetchall()
+                self._run("dml_insert_warnings", run_id=run_id).fetchall()
+            # Once for the batch: a fact goes stale only when a path stops being current, and no
+            # path of a document of this batch does so before the batch's last segment is loaded.
+            self._run("dml_delete_stale_facts").fetchall()
+        return int(inserted)
 
     def _run(self, name: str, **params: Any) -> duckdb.DuckDBPyConnection:
         """Execute `sql/<name>.sql`, binding the named parameters it mentions (`$now` is supplied)."""
@@ -283,8 +329,27 @@ class Warehouse:
             raise
 
     @contextmanager
-    def _registered(self, **views: pd.DataFrame) -> Iterator[None]:
-        """Expose DataFrames to SQL under fixed names for the block, so inserts are set-based.
+    def _registered_per_segment(self) -> Iterator[Callable[[dict[str, pd.DataFrame]], None]]:
+        """`_registered` for frames that change inside one transaction: each call replaces the views.
+
+        Enter it outside `_transaction`, for the same reason: they are unregistered after the rollback.
+        """
+        names: set[str] = set()
+
+        def register(views: dict[str, pd.DataFrame]) -> None:
+            for name, frame in views.items():
+                self._con.register(name, frame)
+                names.add(name)
+
+        try:
+            yield register
+        finally:
+            for name in names:
+                self._con.unregister(name)
+
+    @contextmanager
+    def _registered(self, **views: pd.DataFrame | pa.Table) -> Iterator[None]:
+        """Expose DataFrames (or Arrow tables) to SQL under fixed names for the block, so inserts are set-based.
 
         Enter it outside `_transaction`: DuckDB refuses to unregister inside an aborted
         transaction, so the rollback must come first.
@@ -296,6 +361,20 @@ class Warehouse:
         finally:
             for name in views:
                 self._con.unregister(name)
+
+
+def _unusable(exc: duckdb.Error) -> bool:
+    """Whether a failed statement means the warehouse itself cannot be written (no document is to blame)."""
+    return isinstance(exc, duckdb.IOException | duckdb.FatalException)
+
+
+def _load_failure(unit: DocumentLoad, exc: Exception) -> LoadFailure:
+    """The one sentence a run summary and `ingest_errors` show for a document that did not load."""
+    path = str(unit.paths[0]) if unit.paths else str(unit.document.get("path") or unit.document.get("doc") or "?")
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return LoadFailure(path, unit.doc_id or None, type(exc).__name__,
+                       f"{path}: could not be loaded into the warehouse ({first_line}); "
+                       "nothing of it was written, the rest of its batch loaded")
 
 
 def _plain(value: Any) -> Any:

@@ -56,10 +56,12 @@ def test_partial_results_are_never_silent(bad_inputs: dict[str, Case], matrix_ru
     summary, db = matrix_run
     with open_warehouse(db) as wh:
         recorded = wh.query("select path, message from document_warnings")[1]
+        stages = dict(wh.query("select message, stage from document_warnings")[1])
     for case in bad_inputs.values():
         if case.warns:
             assert any(case.path.name in w and case.warns in w for w in summary["warnings"]), summary["warnings"]
             assert any(p == str(case.path) and case.warns in m for p, m in recorded), recorded
+            assert {stages[m] for p, m in recorded if p == str(case.path) and case.warns in m} == {"decode"}
     assert {Path(p).name for p, m in recorded if "skipped" in m} == {"report.rtf", "report.json"}
     assert {Path(p).suffix for p in summary["skipped"]} >= {".rtf", ".json"}  # walked past in named/, and counted
     assert summary["docs_skipped"] == len(summary["skipped"])

@@ -8,7 +8,7 @@ import pytest
 
 import flows.batch
 import flows.pipeline
-import flows.tasks
+import validation.batch
 from flows.pipeline import gwr_pipeline
 from tests.helpers import SAMPLES, copy_samples, task_runs
 from transforms import EXTRACTOR_VERSION
@@ -26,7 +26,7 @@ def test_a_rerun_parses_nothing_and_an_extractor_upgrade_reextracts(tmp_path: Pa
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     inbox, db = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb"
     with monkeypatch.context() as old:  # the warehouse as an older extractor left it
-        for module in (flows.batch, flows.tasks, flows.pipeline):
+        for module in (flows.batch, validation.batch, flows.pipeline):
             old.setattr(module, "EXTRACTOR_VERSION", "0.0-old")
         first = gwr_pipeline(paths=[str(inbox)], db=str(db))
     assert first["docs_new"] == len(SAMPLES)

@@ -41,9 +41,11 @@ time.sleep(60)
 DIE_MID_TRANSACTION = """
 import sys, time
 from pathlib import Path
+import pandas as pd
 from warehouse import open_warehouse
-with open_warehouse(Path(sys.argv[1])) as wh, wh._transaction():
-    wh._run("dml_delete_doc_facts", doc_id=sys.argv[2])
+with (open_warehouse(Path(sys.argv[1])) as wh,
+      wh._registered(incoming_documents=pd.DataFrame({"doc_id": [sys.argv[2]]})), wh._transaction()):
+    wh._run("dml_delete_batch_facts")
     print("ready", flush=True)
     time.sleep(60)
 """

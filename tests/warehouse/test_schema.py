@@ -12,9 +12,10 @@ from warehouse import NotAWarehouse, WarehouseOutdated, open_warehouse
 from warehouse.migrate import migrations
 from warehouse.sqlfiles import VIEWS, data_tests
 
-STATEMENT_PREFIXES = ("dml_", "q_", "export_", "reader_", "publish_")
+STATEMENT_PREFIXES = ("dml_", "q_", "export_", "reader_", "writer_", "publish_")
 TABLES = {"dim_document", "document_path", "dim_region", "dim_indicator", "dim_period", "fct_indicator_value",
-          "quarantine", "ingest_errors", "document_warnings", "run_log", "schema_version", "schema_views"}
+          "quarantine", "ingest_errors", "document_warnings", "run_log", "schema_version", "schema_views",
+          "dimension_sync"}
 
 
 def objects(wh_path: Path) -> set[str]:

@@ -1,5 +1,6 @@
--- Facts of one document from the registered frame `incoming_facts`. Casts are explicit
--- because an all-null column of a pandas frame arrives without a useful type.
+-- Facts of the documents of a batch from the registered frame `incoming_facts`, each row
+-- carrying its document's doc_id and extractor_version. Casts are explicit because an
+-- all-null column of a pandas frame arrives without a useful type.
 insert into fct_indicator_value
 with
 
@@ -25,7 +26,7 @@ unique_region_names as (
 
 typed as (
     select
-        cast($doc_id as varchar) as doc_id,
+        cast(incoming.doc_id as varchar) as doc_id,
         cast(incoming.region as varchar) as region,
         cast(incoming.region_code as varchar) as region_code,
         cast(incoming.year as integer) as year,
@@ -45,7 +46,8 @@ typed as (
         cast(incoming.raw_start as integer) as raw_start,
         cast(incoming.raw_end as integer) as raw_end,
         cast(incoming.sentence_raw_start as integer) as sentence_raw_start,
-        cast(incoming.sentence_raw_end as integer) as sentence_raw_end
+        cast(incoming.sentence_raw_end as integer) as sentence_raw_end,
+        cast(incoming.extractor_version as varchar) as extractor_version
     from incoming
 ),
 
@@ -61,7 +63,8 @@ keyed as (
     left join unique_region_names on unique_region_names.name = typed.region
 ),
 
--- The same figure emitted twice (same key, same offsets) is one fact, not a failed load.
+-- The same figure emitted twice (same key, same offsets) is one fact, not a failed load;
+-- fact_id holds doc_id, so this never merges two documents' facts.
 deduplicated as (
     select *
     from keyed
@@ -93,7 +96,7 @@ final as (
         raw_end,
         sentence_raw_start,
         sentence_raw_end,
-        cast($extractor_version as varchar) as extractor_version,
+        extractor_version,
         cast($run_id as varchar) as run_id,
         cast($now as timestamp) as loaded_at
     from deduplicated

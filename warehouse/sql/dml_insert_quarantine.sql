@@ -1,4 +1,5 @@
--- Rejected rows of one document from the registered frame `incoming_quarantine`.
+-- Rejected rows of the documents of a batch from the registered frame `incoming_quarantine`,
+-- each row carrying its document's doc_id and the path it was read from.
 insert into quarantine
 with
 
@@ -9,8 +10,8 @@ incoming as (
 final as (
     select
         cast($run_id as varchar) as run_id,
-        cast($doc_id as varchar) as doc_id,
-        cast($path as varchar) as path,
+        cast(incoming.doc_id as varchar) as doc_id,
+        cast(incoming.path as varchar) as path,
         cast(coalesce(incoming.stage, 'validate') as varchar) as stage,
         cast(incoming.check_name as varchar) as check_name,
         cast(incoming.column_name as varchar) as column_name,

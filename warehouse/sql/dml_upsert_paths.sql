@@ -1,4 +1,5 @@
--- Set-based dml_upsert_path for every row of `incoming_paths` (path, doc, doc_id).
+-- Every row of `incoming_paths` (path, doc, doc_id) is current: a new pair is recorded as
+-- first seen by this run, a known one is seen again.
 insert into document_path (
     path, doc, doc_id, first_seen_at, last_seen_at, first_seen_run, last_seen_run, is_current
 )

@@ -1,5 +1,5 @@
--- Set-based dml_retire_path for every row of `incoming_paths` (path, doc, doc_id):
--- a path that now holds other bytes stops pointing at its earlier versions.
+-- Every row of the registered `incoming_paths` (path, doc, doc_id): a path that now holds
+-- other bytes stops pointing at its earlier versions (they are kept as history).
 update document_path
 set is_current = false
 from incoming_paths as seen

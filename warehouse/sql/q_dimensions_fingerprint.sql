@@ -1,0 +1,2 @@
+select fingerprint
+from dimension_sync

@@ -25,8 +25,9 @@ from warehouse.loads import DocumentLoad
 from warehouse.publish import publish
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
-# Every task of a run but the last leaves its commits in the warehouse's write-ahead log
-# (`open_warehouse(defer_checkpoint=True)`): close_run folds them into the file once.
+
+# Every writing task of a run but close_run opens the warehouse with `defer_checkpoint=True`:
+# its commits stay in the write-ahead log and close_run folds them into the file once.
 
 
 @dataclass(slots=True)

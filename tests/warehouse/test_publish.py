@@ -68,3 +68,17 @@ def test_a_reader_holding_the_snapshot_keeps_its_copy_while_a_new_one_is_publish
         reader.close()
     with duckdb.connect(str(target), read_only=True) as fresh:
         assert fresh.execute("select count(*) from v_facts").fetchall() == [(5,)]
+
+
+def test_a_copy_that_outgrows_the_memory_bound_is_made_without_it(
+    loaded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The bound keeps a big warehouse's copy from adding its size to a run's peak memory; a copy it
+    # cannot hold (here: a bound of 1 MB, below what DuckDB needs for any table) is made unbounded.
+    monkeypatch.setattr("warehouse.publish._BOUNDED", {"memory_limit": "1MB", "threads": 1})
+    target = tmp_path / "gwr-published.duckdb"
+    done = publish(loaded, target)
+    with duckdb.connect(str(target), read_only=True) as con:
+        assert con.execute("select count(*) from fct_indicator_value").fetchone() == (4,)
+    assert (done.parquet / "fct_indicator_value.parquet").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gwr-published-parquet", "gwr-published.duckdb", "wh"]

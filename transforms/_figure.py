@@ -206,7 +206,7 @@ def _measure(
     measure, value = measure_of(code, fig.number, predicate, own_words)
     if measure is None and fig.index and _kind.BRACKET_TARGET.search(fig.zone):
         measure, value = measure_of(code, fig.number, predicate, predicate)
-    if measure is None and not fig.index:
+    if measure is None and (not fig.index or listed):
         # The growth noun may stand in the subject, after the indicator: "一般公共预算收入相比去年
         # 1-2月的增幅甚至达到了61.8%".
         noun = _GROWTH_NOUN.search(text, slot.start, run.subject_end)

@@ -17,6 +17,7 @@ from transforms._figure import SentenceContext, figure_fact, run_view
 from transforms._pairing import pair_figures
 from transforms._patterns import GROWTH_NOUN, last_break, strip_neutral
 from transforms._place import (
+    SELF_PLACE,
     Reading,
     RegionMention,
     compared_place,
@@ -288,6 +289,11 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     codes = before.codes if before else after[0].codes if after else sc.reading.indicator
     if not codes and _GOAL_OR_GROWTH.search(subject) and "目标" in sc.text[: run.numbers[0].start]:
         codes = ("gdp",)
+    # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order.
+    places = [m for m in regions_named if not SELF_PLACE.fullmatch(m.form)]
+    if len(codes) == 1 and len(places) >= 2 and len(places) == len(run.numbers):
+        offset = sc.text.find(subject, run.subject_start)
+        return [Slot(codes[0], m.form, offset + m.start) for m in places]
     return [Slot(code, subject, run.subject_start) for code in codes]
 
 

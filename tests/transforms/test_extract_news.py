@@ -177,6 +177,13 @@ NEWS = [
          fact("湖州市", 2022, "FY", "general_budget_revenue", "level", 387.3, "亿元")},
         id="n038-the-end-of-a-span-named-with-its-year-after-the-start",
     ),
+    pytest.param(
+        dateline("增速方面,2022年安徽省内16地市中,池州、马鞍山GDP以5.4%、4.6%位列第二、第三。"
+                 "增速方面,池州、马鞍山以5.4%、4.6%位列第二、第三。"),
+        {fact("池州市", 2022, "FY", "gdp", "growth", 5.4, "%"),
+         fact("马鞍山市", 2022, "FY", "gdp", "growth", 4.6, "%")},
+        id="n020-as-many-regions-as-figures-pair-in-order-without-fenbie",
+    ),
 ]
 
 BULLETINS = [

@@ -44,9 +44,17 @@ _SPAN_START = re.compile(
 )
 
 
+# A start that names its year is that year's level: 从2002年的422.5亿元 (a fact of 2002).
+_DATED_START = re.compile(
+    r"[从由]\s*(?:19|20)\d{2}\s*年(?:末|底)?的?\s*(?:[\d.]+[万亿]{0,2}[^\d,;。和、]{0,3}[和、])?\s*$"
+)
+
+
 def is_start_or_count(text: str, number: Number) -> bool:
-    """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact."""
-    if _SPAN_START.search(text[max(0, number.start - 28) : number.start]):
+    """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact; a start
+    that names its own year (从2002年的422.5亿元) is that year's fact."""
+    start = _SPAN_START.search(text[max(0, number.start - 28) : number.start])
+    if start and not _DATED_START.match(start.group()):
         return True
     after = text[number.end : number.end + 1]
     kind = units()[number.unit].kind

@@ -74,6 +74,10 @@ def _period_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(periods())))
 
 
+# January to a quarter's end is that quarter's period: 1至6月 is the same half year as 上半年.
+_QUARTER_END = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: "FY"}
+
+
 def period_of(text: str, default: str) -> str:
     """The period of a figure from the words before it (`text`): the last period phrase, unless
     a year named after it starts over (README: a period covers the figures after it until
@@ -106,7 +110,7 @@ def _period_phrases(text: str) -> list[tuple[int, int, str]]:
         n = m.group("m") or m.group("n")
         months = int(n) if n and n.isdigit() else _CN_DIGIT.get(n or "", 0)
         if 1 < months <= 12:
-            out.append((m.start(), m.end(), "FY" if months == 12 else f"M1-M{months}"))
+            out.append((m.start(), m.end(), _QUARTER_END.get(months, f"M1-M{months}")))
     for m in _SINGLE_MONTH.finditer(text):
         if not any(a <= m.start() < b for a, b, _ in out):
             out.append((m.start(), m.end(), f"M{int(m.group('m'))}"))

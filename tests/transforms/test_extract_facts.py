@@ -311,9 +311,13 @@ AUDIT = [
         id="miyi-second-fenbie-reuses-the-listed-subjects",
     ),
     pytest.param(
-        review("城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。"),
-        {act("disposable_income_urban", "level", 58794, "元"), act("disposable_income_rural", "level", 23184, "元")},
-        id="xizang-span-start-year-is-not-the-end-year",
+        review("城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。"
+               "一般公共预算收入从18.6亿元增至38.7亿元。"),
+        {act("disposable_income_urban", "level", 58794, "元"), act("disposable_income_rural", "level", 23184, "元"),
+         act("disposable_income_urban", "level", 46503, "元", year=2021),
+         act("disposable_income_rural", "level", 16935, "元", year=2021),
+         act("general_budget_revenue", "level", 38.7, "亿元")},
+        id="xizang-a-span-start-that-names-its-year-is-that-years-level-an-undated-one-is-none",
     ),
     pytest.param(
         plan("今年发展主要预期目标是:国内生产总值增长5%左右;粮食产量1.4万亿斤左右。"),

@@ -174,6 +174,7 @@ NEWS = [
         dateline("浙江湖州市委8月18日举行发布会。20年来,当地的地区生产总值从2002年的422.5亿元跃升至去年的3850亿元,"
                  "增长超过8倍;一般公共预算收入从18.6亿元增至387.3亿元,增长近20倍。", "2023-08-18 17:19"),
         {fact("湖州市", 2022, "FY", "gdp", "level", 3850, "亿元"),
+         fact("湖州市", 2002, "FY", "gdp", "level", 422.5, "亿元"),
          fact("湖州市", 2022, "FY", "general_budget_revenue", "level", 387.3, "亿元")},
         id="n038-the-end-of-a-span-named-with-its-year-after-the-start",
     ),

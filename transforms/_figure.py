@@ -18,7 +18,7 @@ from transforms._place import Reading
 from transforms._runs import Run
 from transforms._scope import multi_year_end
 from transforms._subjects import Mention, Slot
-from transforms.lexicon import cue_alternation, cue_regex, stocks, units
+from transforms.lexicon import cue_alternation, cue_regex, indicators, stocks, units
 from transforms.numbers import Number
 from transforms.records import CleanText, DocumentMeta, Fact
 
@@ -35,6 +35,9 @@ _DIGIT = re.compile(r"\d")
 # A gap between two figures is no level: 差距扩大到200亿元, 超出重庆337亿元, 以百亿元领先于福州.
 _DIFFERENCE = cue_regex("difference")
 _PER_DAY = cue_regex("per_day")
+_NOMINAL = cue_regex("nominal")
+# The categories of indicators whose growth is stated at comparable prices (output, value added).
+_REAL_GROWTH = frozenset({"economy", "industry"})
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
 _GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅|上涨幅度|增长幅度)$")
@@ -186,6 +189,9 @@ def _measure(
         return None
     if _PER_DAY.search(text, own_clause, fig.number.start):
         return None  # 每天新增4.5万户, 日均接待游客3万人次: a day's figure
+    if (fig.number.unit == "%" and _NOMINAL.search(text, own_clause, fig.number.start)
+            and indicators()[slot.code or "gdp"].category in _REAL_GROWTH):
+        return None  # GDP 名义增长-1.9%: at current prices, where output grows in real terms (income is nominal)
     predicate = view.verbs[0]
     # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
     listed = fig.index and _LIST_GAP.fullmatch(fig.zone)

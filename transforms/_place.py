@@ -230,9 +230,9 @@ def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading
 # The term of a comparison right before a figure: 高于全省平均水平(4.6%), 高于全省平均水平的5.1%.
 _COMPARED_FIGURE = re.compile(
     rf"""
-    (?P<cmp>{cue_alternation('comparison')}|超过|持平于?)
+    (?P<cmp>{cue_alternation('comparison')}|超过|持平于?)(?:或等于|或持平于)?
     (?P<place>[^,;。()]{{1,8}}?)
-    (?:的)?(?:平均)?(?:水平|增速|增幅)?(?:的|为|\()?$
+    (?:GDP|生产总值)?(?:的)?(?:平均)?(?:水平|增速|增幅)?(?:的|为|\()?$
     """,
     re.VERBOSE,
 )

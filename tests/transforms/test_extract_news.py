@@ -28,10 +28,12 @@ NEWS = [
         id="g01-a-growth-noun-compared-in-its-own-clause-then-its-figure",
     ),
     pytest.param(
-        dateline("今年二季度,在对全省16个省辖市进行的经济运行考核中,滁州排名第一。安徽16市中,有十地增速快于或等于全省GDP增速"
-                 "(3.5%)。根据滁州市统计局公布的数据显示,2022年滁州市实现生产总值3610.0亿元,同比增长5.5%。"
+        dateline("今年2月,据人民网安徽频道报道介绍,增速方面,滁州以5.5%领跑安徽省内16地市2022年GDP。安徽16市中,"
+                 "有十地增速快于或等于全省GDP增速(3.5%)。根据滁州市统计局公布的数据显示,2022年滁州市实现生产总值3610.0亿元,"
+                 "同比增长5.5%。"
                  "其中,第一产业增加值301.5亿元,同比增长3.7%;第二产业增加值1808.0亿元,同比增长7.7%。"),
-        {fact("滁州市", 2022, "FY", "gdp", "level", 3610.0, "亿元"),
+        {fact("安徽省", 2022, "FY", "gdp", "growth", 3.5, "%"),
+         fact("滁州市", 2022, "FY", "gdp", "level", 3610.0, "亿元"),
          fact("滁州市", 2022, "FY", "gdp", "growth", 5.5, "%"),
          fact("滁州市", 2022, "FY", "primary_industry_va", "level", 301.5, "亿元"),
          fact("滁州市", 2022, "FY", "primary_industry_va", "growth", 3.7, "%"),
@@ -184,6 +186,16 @@ NEWS = [
         {fact("池州市", 2022, "FY", "gdp", "growth", 5.4, "%"),
          fact("马鞍山市", 2022, "FY", "gdp", "growth", 4.6, "%")},
         id="n020-as-many-regions-as-figures-pair-in-order-without-fenbie",
+    ),
+    pytest.param(
+        dateline("2022年,安徽16市中,有十地增速快于或等于全省GDP增速(3.5%)。去年上半年,柳州GDP为1499.95亿元,"
+                 "也就是说,柳州今年上半年GDP相比去年减少28.45亿元,名义增长-1.9%。"
+                 "贵州城镇常住居民人均可支配收入21841元,名义增长3.9%。"),
+        {fact("安徽省", 2022, "FY", "gdp", "growth", 3.5, "%"),
+         fact("柳州市", 2022, "H1", "gdp", "level", 1499.95, "亿元"),
+         fact("贵州省", 2023, "H1", "disposable_income_urban", "level", 21841, "元"),
+         fact("贵州省", 2023, "H1", "disposable_income_urban", "growth", 3.9, "%")},
+        id="n020-n024-the-provinces-own-growth-compared-gdps-nominal-growth-is-none-incomes-is-the-growth",
     ),
 ]
 

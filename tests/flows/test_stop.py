@@ -19,10 +19,15 @@ pytestmark = pytest.mark.slow
 
 
 def run_until_loading(inbox: Path, db: Path) -> subprocess.Popen:
-    """A `gwr run` that has committed at least one batch and has more to do."""
+    """A `gwr run` that has committed at least one batch and has more to do.
+
+    Its own PREFECT_HOME: a server another test recorded in the session's (`gwr serve`) would
+    otherwise serve this run, and the run would have no server child of its own to stop."""
+    env = {**os.environ, "PREFECT_HOME": str(db.parent / "prefect-home")}
+    env.pop("PREFECT_API_URL", None)
     proc = subprocess.Popen([GWR, "run", str(inbox), "--db", str(db), "--batch-size", "2", "--workers", "1",
                              "--verbose"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
     assert proc.stdout is not None
     deadline = time.monotonic() + 300
     for line in proc.stdout:

@@ -20,7 +20,7 @@ from transforms.records import CleanText, DocumentMeta
 _YEAR = re.compile(
     rf"""
     (?P<base>{cue_alternation("year_base")})?
-    (?P<start>从|由)?
+    (?P<start>从|由|自)?
     (?P<to>到|至)?
     (?P<y>(?:19|20)\d{{2}})\s*年(?!代)
     (?P<span>[\d\-—~至到]{{1,6}}年)?      # 2021-2025年 is a span; its figures are not one year's
@@ -28,6 +28,8 @@ _YEAR = re.compile(
     re.VERBOSE,
 )
 _SPAN_END = re.compile(rf"(?:{cue_alternation('change_to')}|增|升|降)(?:到|至)")
+# "自2019年首届论坛举办至今", "从2019年以来": a span from that year to now, no one year's.
+_SINCE_THEN = re.compile(r"[^,;。]{0,20}?(?:以来|至今)")
 _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:末|期末|时期末)")
 # The n-th five-year plan of the reform era ("十一五" … "十五五") ends in 2005 + 5n.
 _PLAN_NUMBER = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
@@ -160,7 +162,7 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
         target = bool(m.group("to"))
         base = bool(m.group("base")) and not m.group("to")
         base = base or bool(m.group("start") and _SPAN_END.search(text, m.end()))
-        span = bool(m.group("span"))
+        span = bool(m.group("span")) or bool(m.group("start") and _SINCE_THEN.match(text, m.end()))
     for m in _FIVE_YEAR_PLAN.finditer(text):
         if m.start() > pos:
             # 由"十二五"末的29.1亿元增长到50.1亿元: the plan's end is the span's start here

@@ -115,7 +115,12 @@ _ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)
 
 # What any figure must hold: a digit, a Chinese numeral before a magnitude or unit, or a zero
 # growth in words. Most sentences of a report hold none, and this test is far cheaper than NUMBER.
-_ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平|百分之")
+_ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平|百分之|万亿")
+# A milestone passed in yuan without the 元 (跃上两万亿大关, 突破千亿台阶, 跨过1万亿关口).
+_BARE_MILESTONE = re.compile(
+    rf"(?<![\d.]){_PRE}(?:(?P<num>{_ARABIC})|(?P<cn>[零〇一二两三四五六七八九十百千]{{0,8}}))(?P<mag>万亿|亿)"
+    rf"(?=(?:{cue_alternation('milestone_noun')}))"
+)
 
 
 # A ratio written without its unit after the ratio's name: 城乡居民收入比缩小到1.88, 收入倍差由2.05缩小至1.94.
@@ -180,4 +185,15 @@ def find_numbers(text: str) -> list[Number]:
             value = -value
         out.append(Number(m.start(), m.end(), value, high, unit,
                           _qualifier(m.group("pre"), m.group("yu") or m.group("yu0"), m.group("post"))))
+    for m in _BARE_MILESTONE.finditer(text):
+        if not (m.group("num") or m.group("cn") or m.group("mag") == "万亿"):
+            continue  # 亿大关 alone is no amount
+        cn = m.group("cn") or "一"
+        try:  # 千亿 is 一千亿
+            value = _to_float(m.group("num")) if m.group("num") else float(cn2an.cn2an(
+                "一" + cn if cn[0] in "十百千" else cn, "smart"))
+        except (ValueError, KeyError, TypeError):
+            continue
+        qualifier = _qualifier(m.group("pre"), None, None)
+        out.append(Number(m.start(), m.end(), value, None, m.group("mag") + "元", qualifier))
     return sorted(out, key=lambda n: n.start)

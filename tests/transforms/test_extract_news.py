@@ -197,6 +197,12 @@ NEWS = [
          fact("贵州省", 2023, "H1", "disposable_income_urban", "growth", 3.9, "%")},
         id="n020-n024-the-provinces-own-growth-compared-gdps-nominal-growth-is-none-incomes-is-the-growth",
     ),
+    pytest.param(
+        dateline("中新网兴安盟7月28日电 自2019年首届阿尔山校友经济论坛成功举办至今,校友经济已演化成“校友模式”。"
+                 "目前,内蒙古地区生产总值跃上两万亿大关,主要经济指标增幅重回全国第一方阵。", "2023-07-28 18:36"),
+        {fact("内蒙古自治区", 2022, "FY", "gdp", "level", 2, "万亿元", "ge")},
+        id="n045-a-milestone-without-yuan-and-a-since-year-is-no-year-of-the-paragraph",
+    ),
 ]
 
 BULLETINS = [

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from transforms import _kind, _place, _time
 from transforms._measures import is_start_or_count, measure_of, narrowed
-from transforms._patterns import GROWTH_NOUN, last_break, window_start
+from transforms._patterns import GROWTH_NOUN, SPAN_TO, last_break, window_start
 from transforms._place import Reading
 from transforms._runs import Run
 from transforms._scope import multi_year_end
@@ -41,7 +41,7 @@ _REAL_GROWTH = frozenset({"economy", "industry"})
 # After the figure: a lead (领先, 的优势) or a base (在去年任务(5.55亿元)的基础上增长8.1%).
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
 _GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅|上涨幅度|增长幅度)$")
-_SPAN_TO = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)$")
+_SPAN_TO = re.compile(rf"{SPAN_TO}$")
 _YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年")
 _GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长目标")
 # A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
@@ -116,7 +116,8 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     if measured is None:
         return None
     measure, value, value_high = measured
-    if measure == "growth" and units()[number.unit].kind == "ratio" and _multi_year_times(sc, text, number):
+    in_times = measure == "growth" and units()[number.unit].kind == "ratio"
+    if in_times and _multi_year_times(sc, text, number):
         return None
     bracket_target = _kind.bracket_target(text, run.subject_start, fig.zone, fig.index, number)
     yc = _time.year_cue(fig.before, sc.meta.year)
@@ -138,7 +139,7 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
         return None  # a figure of no known region cannot be placed (schemas.facts requires one)
     qualifier = number.qualifier if number.qualifier != "eq" or not view.list_qualifier else view.list_qualifier
     # A growth written in 倍 (增长1.1倍) is stated in per cent, as every growth is.
-    written = "%" if measure == "growth" and units()[number.unit].kind == "ratio" else number.unit
+    written = "%" if in_times else number.unit
     unit = units()[written]
     raw_start, raw_end = sc.clean.to_raw(*_quote_span(sc, slot, number))
     s_start, s_end = sc.clean.to_raw(sc.offset, sc.offset + len(text))

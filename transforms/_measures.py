@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transforms._patterns import GROWTH_NOUN, SCOPE_NOTE, strip_neutral
+from transforms._patterns import GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, strip_neutral
 from transforms._place import strip_regions
 from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.numbers import Number
@@ -23,19 +23,22 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]")
 _NEGATIVE = cue_regex("decline")
 # 提高到, 下降至: the level reached, not a change.
-_TO_LEVEL = re.compile(rf"(?:{cue_alternation('change_to')})(?:到|至)")
+_TO_LEVEL = re.compile(SPAN_TO)
 # A wording that names the change (涨幅, 增速), then a verb to the figure: the change reached.
-_CHANGE_REACHED = re.compile(rf"(?:{GROWTH_NOUN}|涨幅)[^,;。]{{0,8}}(?:{cue_alternation('change_to')})(?:到|至)$")
+_CHANGE_REACHED = re.compile(rf"(?:{GROWTH_NOUN}|涨幅)[^,;。]{{0,8}}{SPAN_TO}$")
 # A comparison with another region, or a change against the previous month (环比), is not
 # the year-on-year figure of the indicator.
 _COMPARISON = cue_regex("comparison")
 _SHARE = cue_regex("share")
 # 从/由 right before a figure, or before the year the span starts in ("从2021年的46503元",
-# "由“十二五”末的29.1亿元"): the figure is where a span starts, not a result.
+# "由“十二五”末的29.1亿元"): the figure is where a span starts, not a result. A start that names
+# its year, with nothing between 从 and the year (group `year`, no `about`), is that year's level.
 _SPAN_START = re.compile(
     r"""
-    (?:从|由) \s* (?:不到|不足|近|约|超过)?
-    (?: (?:19|20)\d{2} 年 (?:末|底)? | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末) | (?:去|上|前)年 (?:末|底)? )?
+    (?:从|由) \s* (?P<about>不到|不足|近|约|超过)?
+    (?: (?P<year>(?:19|20)\d{2} 年 (?:末|底)?)
+      | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末)
+      | (?:去|上|前)年 (?:末|底)? )?
     (?:的)? \s*
     (?: [\d.]+ [万亿]{0,2} [^\d,;。和、]{0,3} [和、] )?   # the second start of a list: 从46503元和16935元
     \s* $
@@ -44,17 +47,11 @@ _SPAN_START = re.compile(
 )
 
 
-# A start that names its year is that year's level: 从2002年的422.5亿元 (a fact of 2002).
-_DATED_START = re.compile(
-    r"[从由]\s*(?:19|20)\d{2}\s*年(?:末|底)?的?\s*(?:[\d.]+[万亿]{0,2}[^\d,;。和、]{0,3}[和、])?\s*$"
-)
-
-
 def is_start_or_count(text: str, number: Number) -> bool:
     """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact; a start
     that names its own year (从2002年的422.5亿元) is that year's fact."""
     start = _SPAN_START.search(text[max(0, number.start - 28) : number.start])
-    if start and not _DATED_START.match(start.group()):
+    if start and not (start.group("year") and not start.group("about")):
         return True
     after = text[number.end : number.end + 1]
     kind = units()[number.unit].kind

@@ -113,8 +113,11 @@ def _split_number() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d.])\d[\d.]*(?: [\d.]+)+(?= ?(?:{after}))")
 
 
+_DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
+
+
 def _join_split_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    if not re.search(r"\d \d", text):
+    if not _DIGIT_SPACE_DIGIT.search(text):
         return text, offsets
     chars, kept, pos = [], [], 0
     for m in _split_number().finditer(text):

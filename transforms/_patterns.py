@@ -25,6 +25,11 @@ SCOPE_NOTE = re.compile(r"\([^()\d,;。]{1,12}\)")
 # A growth said as a noun: 增速, 增幅, 增长率 (福州的增速达到5.4%, 泉州2.5%的增速).
 GROWTH_NOUN = r"增速|增幅|增长率"
 
+# A change verb reaching a level: 提高到, 下降至 (the level reached, not the change).
+SPAN_TO = rf"(?:{cue_alternation('change_to')})(?:到|至)"
+# The same, with the short verbs a span's end may take: 增至, 升至, 降到.
+SPAN_END = rf"(?:{cue_alternation('change_to')}|增|升|降)(?:到|至)"
+
 # A year written in digits: 2024年 (never 2024年代).
 YEAR = r"(?:19|20)\d{2}\s*年(?!代)"
 

@@ -41,7 +41,7 @@ _GROUP_MEMBERS = re.compile(r"等\s*[\d两三四五六七八九十]+个?(?:县|�
 # A class of regions named by a ranking or a size ("千亿县"总数达54个,完成GDP8.6万亿元; 百强县).
 _GROUP_CLASS = re.compile(r"(?:[百千万]亿|百强|千强)(?:县|区|市|城市)|[千万]亿俱乐部")
 _GROUP_STATISTIC = cue_regex("group_statistic")
-_FILLER = re.compile(rf"(?:{cue_alternation('filler')})")
+_FILLER = cue_regex("filler")
 # A threshold set by a rule: a criterion word before the figure, and the figure after ≥ or ≤.
 _CRITERION = cue_regex("criterion")
 _THRESHOLD_SIGN = re.compile(r"[≥≤><]\s*$")

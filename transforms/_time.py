@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from transforms._patterns import SPAN_END
 from transforms.lexicon import cue_alternation, cue_regex, periods
 from transforms.records import CleanText, DocumentMeta
 
@@ -27,7 +28,7 @@ _YEAR = re.compile(
     """,
     re.VERBOSE,
 )
-_SPAN_END = re.compile(rf"(?:{cue_alternation('change_to')}|增|升|降)(?:到|至)")
+_SPAN_END = re.compile(SPAN_END)
 # "自2019年首届论坛举办至今", "从2019年以来": a span from that year to now, no one year's.
 _SINCE_THEN = re.compile(r"[^,;。]{0,20}?(?:以来|至今)")
 _FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:末|期末|时期末)")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from transforms import _kind
 from transforms._figure import SentenceContext, figure_fact, run_view
 from transforms._pairing import pair_figures
-from transforms._patterns import GROWTH_NOUN, last_break, strip_neutral
+from transforms._patterns import GROWTH_NOUN, SPAN_END, last_break, strip_neutral
 from transforms._place import (
     SELF_PLACE,
     Reading,
@@ -49,7 +49,7 @@ _SPAN_OPENING = re.compile(
 # A subject that is only the end of a span whose start the run before gave ("地区生产总值从2002年的
 # 422.5亿元|跃升至去年的3850亿元"): the run goes on with the indicator of the run before.
 _SPAN_END_SUBJECT = re.compile(
-    rf"[,\s]*(?:{cue_alternation('change_to')}|增|升|降)(?:到|至)(?:今年|去年|上年|(?:19|20)\d{{2}}\s*年)?(?:底|末)?的?"
+    rf"[,\s]*{SPAN_END}(?:今年|去年|上年|(?:19|20)\d{{2}}\s*年)?(?:底|末)?的?"
 )
 _SPAN_FROM = re.compile(r"[从由]")
 # A subject that is only a stock's word after a flow ("新增…2万户,总量达到14.6万户").
@@ -292,8 +292,7 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order.
     places = [m for m in regions_named if not SELF_PLACE.fullmatch(m.form)]
     if len(codes) == 1 and len(places) >= 2 and len(places) == len(run.numbers):
-        offset = sc.text.find(subject, run.subject_start)
-        return [Slot(codes[0], m.form, offset + m.start) for m in places]
+        return [Slot(codes[0], m.form, run.subject_start + m.start) for m in places]
     return [Slot(code, subject, run.subject_start) for code in codes]
 
 

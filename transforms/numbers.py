@@ -146,6 +146,14 @@ def bare_ratios(text: str, after: int, taken: list[Number]) -> list[Number]:
     return out
 
 
+def _numerals(text: str) -> float | None:
+    """The value of a span of Chinese numerals (七点三, 六百四十三), or None when cn2an cannot read it."""
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every figure with a known unit in `text`."""
     if not _ANY_FIGURE.search(text):
@@ -153,9 +161,8 @@ def find_numbers(text: str) -> list[Number]:
     out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)]
     for m in NUMBER.finditer(text):
         if m.group("pct") is not None:
-            try:
-                value = float(cn2an.cn2an(m.group("pct"), "smart"))
-            except (ValueError, KeyError, TypeError):
+            value = _numerals(m.group("pct"))
+            if value is None:
                 continue
             qualifier = _qualifier(m.group("pre"), None, m.group("pct_post"))
             out.append(Number(m.start(), m.end(), value, None, "%", qualifier))
@@ -169,13 +176,12 @@ def find_numbers(text: str) -> list[Number]:
         if m.group("num"):
             value = _to_float(m.group("num"))
         else:
-            try:
-                yi, _, wan = m.group("cn").partition("亿")
-                value = float(cn2an.cn2an(yi, "smart"))
-                if wan:  # 六百四十三亿七千万元 -> 643.7 亿元
-                    value, unit = value + float(cn2an.cn2an(wan, "smart")) / 10_000, "亿" + base
-            except (ValueError, KeyError, TypeError):
+            yi, _, wan = m.group("cn").partition("亿")
+            value, wan_value = _numerals(yi), _numerals(wan) if wan else 0.0
+            if value is None or wan_value is None:
                 continue
+            if wan:  # 六百四十三亿七千万元 -> 643.7 亿元
+                value, unit = value + wan_value / 10_000, "亿" + base
         if unit not in units():
             continue
         high = None
@@ -189,10 +195,9 @@ def find_numbers(text: str) -> list[Number]:
         if not (m.group("num") or m.group("cn") or m.group("mag") == "万亿"):
             continue  # 亿大关 alone is no amount
         cn = m.group("cn") or "一"
-        try:  # 千亿 is 一千亿
-            value = _to_float(m.group("num")) if m.group("num") else float(cn2an.cn2an(
-                "一" + cn if cn[0] in "十百千" else cn, "smart"))
-        except (ValueError, KeyError, TypeError):
+        # 千亿 is 一千亿
+        value = _to_float(m.group("num")) if m.group("num") else _numerals("一" + cn if cn[0] in "十百千" else cn)
+        if value is None:
             continue
         qualifier = _qualifier(m.group("pre"), None, None)
         out.append(Number(m.start(), m.end(), value, None, m.group("mag") + "元", qualifier))

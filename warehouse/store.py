@@ -181,9 +181,9 @@ class Warehouse:
             result.facts = self._load(run_id, ready)
             result.loaded = [item.doc_id for item in ready]
         except duckdb.Error as exc:
-            if _unusable(exc) or len(ready) < 2:
-                if _unusable(exc):
-                    raise
+            if _unusable(exc):
+                raise
+            if len(ready) < 2:
                 result.failures += [_load_failure(item.unit, exc) for item in ready]
             else:
                 for item in ready:  # the batch failed: find the document(s) it failed on
@@ -329,14 +329,14 @@ class Warehouse:
             raise
 
     @contextmanager
-    def _registered_per_segment(self) -> Iterator[Callable[[dict[str, pd.DataFrame]], None]]:
+    def _registered_per_segment(self) -> Iterator[Callable[[dict[str, pd.DataFrame | pa.Table]], None]]:
         """`_registered` for frames that change inside one transaction: each call replaces the views.
 
         Enter it outside `_transaction`, for the same reason: they are unregistered after the rollback.
         """
         names: set[str] = set()
 
-        def register(views: dict[str, pd.DataFrame]) -> None:
+        def register(views: dict[str, pd.DataFrame | pa.Table]) -> None:
             for name, frame in views.items():
                 self._con.register(name, frame)
                 names.add(name)
@@ -354,13 +354,9 @@ class Warehouse:
         Enter it outside `_transaction`: DuckDB refuses to unregister inside an aborted
         transaction, so the rollback must come first.
         """
-        for name, frame in views.items():
-            self._con.register(name, frame)
-        try:
+        with self._registered_per_segment() as register:
+            register(views)
             yield
-        finally:
-            for name in views:
-                self._con.unregister(name)
 
 
 def _unusable(exc: duckdb.Error) -> bool:

@@ -211,7 +211,7 @@ def steady_state(texts: list[tuple[Path, str]]) -> tuple[float, float, int]:
     process once warm, and the texts' characters."""
     import jieba
 
-    from flows.batch import process_document
+    from transforms import process_document
     from transforms.records import SourceFile
 
     jieba.setLogLevel(logging.WARNING)

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from flows.batch import process_document  # noqa: E402
+from transforms import process_document  # noqa: E402
 from transforms.records import SourceFile  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

@@ -25,8 +25,8 @@ from typing import NamedTuple
 from pebble import ProcessExpired, ProcessPool
 
 from flows import progress
-from flows.batch import Failure, Processed, process_document
-from transforms.records import SourceFile
+from transforms import process_document
+from transforms.records import Failure, Processed, SourceFile
 
 _lock = threading.RLock()
 _pool: ProcessPool | None = None

@@ -24,7 +24,7 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import progress
-from flows.batch import Failure, Ledger, Parcel, Triage, triage
+from flows.batch import Ledger, Parcel, Triage, triage
 from flows.tasks import (
     BatchResult,
     Found,
@@ -42,6 +42,7 @@ from flows.tasks import (
 )
 from gwr.config import Settings, settings
 from transforms import EXTRACTOR_VERSION
+from transforms.records import Failure
 from warehouse.publish import snapshot_path
 from warehouse.run_counts import COUNTS
 from warehouse.runlock import run_lock

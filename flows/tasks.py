@@ -16,10 +16,10 @@ from prefect import task
 from prefect.cache_policies import NONE
 
 from flows import dimensions
-from flows.batch import Failure, Ledger, Parcel, Processed, Triage
+from flows.batch import Ledger, Parcel, Triage
 from flows.isolation import WorkerTime, process_isolated
 from ingest import sources
-from transforms.records import SourceFile
+from transforms.records import Failure, Processed, SourceFile
 from warehouse import WarehouseError, open_warehouse
 from warehouse.loads import DocumentLoad
 from warehouse.publish import publish

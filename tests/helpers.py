@@ -53,8 +53,9 @@ def variants(folder: Path, n: int) -> Path:
 
 def processed(files: list[Path]) -> list:
     """Each file read and taken through decode, clean and extract, as a flow's worker does (`Processed`)."""
-    from flows.batch import Processed, process_document
     from ingest.sources import read_source
+    from transforms import process_document
+    from transforms.records import Processed
 
     out = [process_document(read_source(path, 50 * 2**20)) for path in files]
     assert all(isinstance(p, Processed) for p in out), [p for p in out if not isinstance(p, Processed)]

@@ -17,6 +17,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from transforms.errors import InputError
+
 SourceFormat = Literal["text", "html", "docx", "pdf"]
 ReportType = Literal["work_report", "progress_report", "bulletin", "news", "unknown"]
 SectionRole = Literal["review", "plan", "other", "front"]  # front: front matter, no facts
@@ -137,3 +139,48 @@ class Fact:
     wording: Wording = "none"  # hard (确保) vs soft (力争, 左右) targets
     region_code: str | None = None
     notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document that could not be taken, with one clear sentence for the run summary."""
+
+    path: str
+    sha256: str | None
+    stage: str
+    error_class: str
+    message: str
+
+    @classmethod
+    def from_error(cls, path: str, sha256: str | None, err: InputError) -> Failure:
+        return cls(path, sha256, err.stage, err.error_class, str(err))
+
+
+@dataclass(frozen=True, slots=True)
+class CleanShape:
+    """What the flow keeps of a document's clean text: its size (the `CleanDocument` schema checks it)."""
+
+    n_chars: int
+    n_sections: int
+    n_sentences: int
+
+    @classmethod
+    def of(cls, clean: CleanText) -> CleanShape:
+        return cls(len(clean.text), len(clean.sections), len(clean.sentences))
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One document taken through decode, clean and extract: what validation and loading read of it.
+
+    It travels back from the worker that made it, so it holds neither the file's bytes (the
+    source is kept without them) nor the clean text and its per-character offset map, which
+    pickled to three times the size of the rest and cost the flow more to unpickle than to load.
+    """
+
+    source: SourceFile  # with empty `data`
+    decoded: DecodedText
+    clean: CleanShape
+    meta: DocumentMeta
+    facts: list[Fact]
+    warnings: list[DocumentWarning] = field(default_factory=list)  # parts of the file that were not read whole

@@ -9,19 +9,16 @@ is split in halves until the documents that fail are alone, and the rest still v
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from schemas.documents import DocumentRecord, RawDocument
 from transforms import EXTRACTOR_VERSION
+from transforms.records import Processed
 from validation.facts import validate_facts
 from validation.frames import batch_fact_frame, document_row, source_row
 from validation.split import FrameLevelFailure, split_valid
 from warehouse.loads import DocumentLoad
-
-if TYPE_CHECKING:  # the processed-document record is the flow's; only its fields are read here
-    from flows.batch import Processed
 
 
 @dataclass(slots=True)

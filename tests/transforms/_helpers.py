@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms import process_text
-from transforms.lexicon import indicators
+from transforms.knowledge.lexicon import indicators
 from transforms.records import Fact
 
 HEAD = "2024年重庆市万州区政府工作报告\n——2024年1月10日在重庆市万州区第六届人民代表大会第五次会议上\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.clean import clean_text
+from transforms.clean.text import clean_text
 
 
 def _roundtrip_ok(raw: str) -> None:

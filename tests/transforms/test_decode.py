@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from tests.fixtures.bad_inputs import Case
 from tests.fixtures.documents import find_cjk_font
-from transforms.decode import decode
-from transforms.decode_html import html_to_text
+from transforms.decode.decoder import decode
+from transforms.decode.web_page import html_to_text
 from transforms.errors import (
     BinaryContent,
     CorruptDocument,

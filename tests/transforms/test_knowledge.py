@@ -8,11 +8,11 @@ from collections import Counter
 from importlib import resources
 
 from tests.transforms._helpers import extract, news, work_report
-from transforms import lexicon
+from transforms.knowledge import lexicon
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("transforms.knowledge.data").joinpath(name).read_text(encoding="utf-8")
     body = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return list(csv.DictReader(io.StringIO(body)))
 
@@ -31,7 +31,7 @@ def test_no_cue_row_is_written_twice() -> None:
 
 
 def test_every_unit_is_read_by_the_number_pattern() -> None:
-    from transforms.numbers import find_numbers
+    from transforms.facts.numbers import find_numbers
 
     for unit in lexicon.units():
         found = find_numbers(f"达到12{unit}。")
@@ -39,7 +39,7 @@ def test_every_unit_is_read_by_the_number_pattern() -> None:
 
 
 def test_every_indicator_wording_is_matched() -> None:
-    from transforms._subjects import find_mentions
+    from transforms.facts.subjects import find_mentions
 
     needs = lexicon.form_requirements()
     for form, codes in lexicon.surface_forms().items():

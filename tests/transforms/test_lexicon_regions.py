@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from tests.helpers import SHARED
-from transforms import lexicon, regions
+from transforms.knowledge import lexicon, regions
 
 EVAL_CODES = SHARED / "eval" / "indicators.csv"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.clean import clean_text
-from transforms.metadata import extract_metadata, placement_warning
+from transforms.clean.text import clean_text
+from transforms.describe.document import extract_metadata, placement_warning
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.numbers import find_numbers
+from transforms.facts.numbers import find_numbers
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from tests.warehouse.samples import document, fact, facts_frame, sample_text
-from transforms import lexicon
+from transforms.knowledge import lexicon
 from warehouse import Warehouse, open_warehouse
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from tests.fixtures.documents import partly_scanned_pdf, text_pdf_bytes
 from tests.helpers import SAMPLES, processed, shared_texts
-from transforms import lexicon, regions
+from transforms.knowledge import lexicon, regions
 from validation.batch import check_batch
 from warehouse import Warehouse, open_warehouse
 from warehouse.loads import DocumentLoad, prepare, segments

@@ -14,7 +14,7 @@ from functools import cache
 
 import opencc
 
-from transforms.lexicon import units
+from transforms.knowledge.lexicon import units
 
 # Spans of the raw text that are not text. Each alternative is replaced (or dropped)
 # as a whole before character-level normalisation.

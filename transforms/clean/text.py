@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from transforms._normalize import normalise
-from transforms.lexicon import section_cues
+from transforms.clean.normalize import normalise
+from transforms.knowledge.lexicon import section_cues
 from transforms.records import CleanText, Section, Sentence
 
 # Lines that are page furniture rather than report text.

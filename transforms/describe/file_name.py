@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from pypinyin import lazy_pinyin
 
-from transforms import regions
+from transforms.knowledge import regions
 
 _YEAR = re.compile(r"(?<!\d)(?P<y>19[4-9]\d|20\d\d)(?!\d)")
 _LATIN_WORD = re.compile(r"[a-z]+")

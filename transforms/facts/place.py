@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from transforms import regions
-from transforms._patterns import SELF_LEVEL, SELF_REFERENCE, last_break, strip_neutral, window_start
-from transforms._subjects import Slot
-from transforms._wordfinder import WordFinder
-from transforms.lexicon import cue_alternation, extra_regions
+from transforms.facts.subjects import Slot
+from transforms.knowledge import regions
+from transforms.knowledge.lexicon import cue_alternation, extra_regions
+from transforms.knowledge.patterns import SELF_LEVEL, SELF_REFERENCE, last_break, strip_neutral, window_start
+from transforms.knowledge.wordfinder import WordFinder
 from transforms.records import DocumentMeta
 
 Place = tuple[str | None, str | None]  # (name, adcode)

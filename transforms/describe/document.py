@@ -15,11 +15,11 @@ import datetime as dt
 import re
 from collections import Counter
 
-from transforms import regions
-from transforms._doc_region import document_region
-from transforms._file_name import region_in_name, year_in_name
-from transforms._published import dateline_day, npc_session_year, publication_date, years_named
-from transforms.lexicon import cue_alternation, cue_regex
+from transforms.describe.file_name import region_in_name, year_in_name
+from transforms.describe.own_region import document_region
+from transforms.describe.published import dateline_day, npc_session_year, publication_date, years_named
+from transforms.knowledge import regions
+from transforms.knowledge.lexicon import cue_alternation, cue_regex
 from transforms.records import CleanText, DocumentMeta, ReportType
 
 _HEAD_CHARS = 600

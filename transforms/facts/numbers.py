@@ -12,7 +12,7 @@ from functools import cache
 
 import cn2an
 
-from transforms.lexicon import cue_alternation, cue_words, units
+from transforms.knowledge.lexicon import cue_alternation, cue_words, units
 
 # Qualifier words written before the number (cues.csv: ge_before, le_before, approx_before),
 # longest first so 不低于 is not read as 低于; 迈上/跃上 pass a milestone like 突破.

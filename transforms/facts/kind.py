@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from transforms._time import YearCue, is_past
-from transforms.lexicon import cue_regex, has_cue
-from transforms.numbers import Number
+from transforms.facts.numbers import Number
+from transforms.facts.time import YearCue, is_past
+from transforms.knowledge.lexicon import cue_regex, has_cue
 from transforms.records import CleanText, DocumentMeta
 
 # A goal quoted beside a result: "(年度目标6%以上)" before the figure, "(年度目标)" after it.

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from transforms._patterns import last_break, window_start
-from transforms._place import SELF_PLACE, region_mentions
-from transforms._runs import Run
-from transforms._subjects import Mention
-from transforms.lexicon import cue_alternation, cue_regex
+from transforms.facts.place import SELF_PLACE, region_mentions
+from transforms.facts.runs import Run
+from transforms.facts.subjects import Mention
+from transforms.knowledge.lexicon import cue_alternation, cue_regex
+from transforms.knowledge.patterns import last_break, window_start
 from transforms.records import DocumentMeta
 
 _ZONE = cue_regex("zone")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from transforms._patterns import GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, strip_neutral
-from transforms._place import strip_regions
-from transforms.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
-from transforms.numbers import Number
+from transforms.facts.numbers import Number
+from transforms.facts.place import strip_regions
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
+from transforms.knowledge.patterns import GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, strip_neutral
 
 _GROWTH = cue_regex("growth", "decline")
 # A rate's own growth is said with 增长/增速 (城镇化率增长); 提高0.5个百分点 moves its level.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.lexicon import cue_alternation
+from transforms.knowledge.lexicon import cue_alternation
 
 # How a text refers to its own region or to the nation (全市, 全省, 全疆, 我区, 本县, 全国, 我国),
 # or, in news, back to a region named before (该市, 该省).

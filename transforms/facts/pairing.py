@@ -6,8 +6,8 @@ list several indicators ("城乡居民人均可支配收入", "一二三产业�
 
 from __future__ import annotations
 
-from transforms._subjects import Slot
-from transforms.numbers import Number
+from transforms.facts.numbers import Number
+from transforms.facts.subjects import Slot
 
 
 def pair_figures(text: str, numbers: list[Number], subject_end: int, slots: list[Slot]) -> list[tuple[Slot, Number]]:

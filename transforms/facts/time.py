@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms._patterns import SPAN_END
-from transforms.lexicon import cue_alternation, cue_regex, periods
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, periods
+from transforms.knowledge.patterns import SPAN_END
 from transforms.records import CleanText, DocumentMeta
 
 # Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's

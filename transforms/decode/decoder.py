@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from transforms.decode_html import decode_html, looks_like_html
-from transforms.decode_limits import check_text_length
-from transforms.decode_office import decode_docx, decode_pdf
-from transforms.decode_text import decode_text_bytes
+from transforms.decode.limits import check_text_length
+from transforms.decode.office import decode_docx, decode_pdf
+from transforms.decode.plain_text import decode_text_bytes
+from transforms.decode.web_page import decode_html, looks_like_html
 from transforms.errors import CorruptDocument, EmptyFile, NoText, UnsupportedFormat
 from transforms.records import DecodedText, SourceFormat
 

@@ -11,15 +11,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from transforms import _kind, _place, _time
-from transforms._measures import is_start_or_count, measure_of, narrowed
-from transforms._patterns import GROWTH_NOUN, SPAN_TO, last_break, window_start
-from transforms._place import Reading
-from transforms._runs import Run
-from transforms._scope import multi_year_end
-from transforms._subjects import Mention, Slot
-from transforms.lexicon import cue_alternation, cue_regex, indicators, stocks, units
-from transforms.numbers import Number
+from transforms.facts import kind as _kind
+from transforms.facts import place as _place
+from transforms.facts import time as _time
+from transforms.facts.measure import is_start_or_count, measure_of, narrowed
+from transforms.facts.numbers import Number
+from transforms.facts.place import Reading
+from transforms.facts.runs import Run
+from transforms.facts.scope import multi_year_end
+from transforms.facts.subjects import Mention, Slot
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, stocks, units
+from transforms.knowledge.patterns import GROWTH_NOUN, SPAN_TO, last_break, window_start
 from transforms.records import CleanText, DocumentMeta, Fact
 
 _STOCKS = frozenset(stocks().values())

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import distribution
 
-from transforms._wordfinder import WordFinder
-from transforms.lexicon import extra_regions
+from transforms.knowledge.lexicon import extra_regions
+from transforms.knowledge.wordfinder import WordFinder
 
 # Longest suffix first: 自治县 must be stripped whole, not as 县.
 _SUFFIXES = (

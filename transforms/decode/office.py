@@ -17,7 +17,7 @@ from docx.table import Table
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
-from transforms.decode_limits import check_unpacked_size
+from transforms.decode.limits import check_unpacked_size
 from transforms.errors import CorruptDocument, EncryptedDocument, NoTextLayer, UnsupportedFormat
 
 

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from functools import cache, cached_property
 
-from transforms import regions
-from transforms._patterns import SELF_LEVEL
-from transforms._wordfinder import WordFinder
+from transforms.knowledge import regions
+from transforms.knowledge.patterns import SELF_LEVEL
+from transforms.knowledge.wordfinder import WordFinder
 
 # Counting region names over the first part of a long report is enough and keeps it fast.
 _COUNT_CHARS = 6000

@@ -17,7 +17,7 @@ from importlib import resources
 import jieba
 import jieba.posseg
 
-from transforms._wordfinder import Accept, WordFinder
+from transforms.knowledge.wordfinder import Accept, WordFinder
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ def _optional_float(text: str | None) -> float | None:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    text = resources.files("transforms.data").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("transforms.knowledge.data").joinpath(name).read_text(encoding="utf-8")
     body = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return list(csv.DictReader(io.StringIO(body)))
 

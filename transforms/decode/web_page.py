@@ -12,8 +12,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from transforms.decode_limits import check_html_depth
-from transforms.decode_text import decode_text_bytes
+from transforms.decode.limits import check_html_depth
+from transforms.decode.plain_text import decode_text_bytes
 
 # Page chrome and non-text; a work report's own words are never inside these.
 _DROP = "script, style, noscript, template, nav, header, footer, aside, iframe, object, svg, head"

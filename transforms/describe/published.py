@@ -13,7 +13,7 @@ import datetime as dt
 import email.utils
 import re
 
-from transforms.lexicon import npc_sessions
+from transforms.knowledge.lexicon import npc_sessions
 
 _ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _CHINESE_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")

@@ -12,11 +12,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from transforms import _kind
-from transforms._figure import SentenceContext, figure_fact, run_view
-from transforms._pairing import pair_figures
-from transforms._patterns import GROWTH_NOUN, SPAN_END, last_break, strip_neutral
-from transforms._place import (
+from transforms.errors import ExtractLimitExceeded
+from transforms.facts import kind as _kind
+from transforms.facts.figure import SentenceContext, figure_fact, run_view
+from transforms.facts.numbers import Number, bare_ratios, find_numbers
+from transforms.facts.pairing import pair_figures
+from transforms.facts.place import (
     SELF_PLACE,
     Reading,
     RegionMention,
@@ -26,14 +27,13 @@ from transforms._place import (
     sentence_topic,
     without_comparison,
 )
-from transforms._rounded import drop_rounded_milestones
-from transforms._runs import Run, runs
-from transforms._scope import group_statement, run_out_of_scope
-from transforms._subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
-from transforms._time import lead_period, only_periods
-from transforms.errors import ExtractLimitExceeded
-from transforms.lexicon import cue_alternation, indicators, stocks
-from transforms.numbers import Number, bare_ratios, find_numbers
+from transforms.facts.rounded import drop_rounded_milestones
+from transforms.facts.runs import Run, runs
+from transforms.facts.scope import group_statement, run_out_of_scope
+from transforms.facts.subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
+from transforms.facts.time import lead_period, only_periods
+from transforms.knowledge.lexicon import cue_alternation, indicators, stocks
+from transforms.knowledge.patterns import GROWTH_NOUN, SPAN_END, last_break, strip_neutral
 from transforms.records import CleanText, DocumentMeta, Fact
 
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and

@@ -13,8 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from transforms._patterns import SCOPE_NOTE, SELF_REFERENCE
-from transforms.lexicon import (
+from transforms.knowledge.lexicon import (
     cue_alternation,
     cue_words,
     form_requirements,
@@ -22,7 +21,8 @@ from transforms.lexicon import (
     pos_tokenizer,
     surface_forms,
 )
-from transforms.regions import mention_finder
+from transforms.knowledge.patterns import SCOPE_NOTE, SELF_REFERENCE
+from transforms.knowledge.regions import mention_finder
 
 # Item separators of a list subject.
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")

@@ -11,10 +11,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from transforms._patterns import SCOPE_NOTE, last_break, window_start
-from transforms._subjects import Mention
-from transforms.lexicon import cue_alternation
-from transforms.numbers import Number
+from transforms.facts.numbers import Number
+from transforms.facts.subjects import Mention
+from transforms.knowledge.lexicon import cue_alternation
+from transforms.knowledge.patterns import SCOPE_NOTE, last_break, window_start
 
 # Words that may stand between a subject and its figures, or between two figures of one
 # run, without changing what they are about: the filler words of cues.csv, the verbs and

@@ -15,6 +15,7 @@ from functools import cache
 import opencc
 
 from transforms.knowledge.lexicon import units
+from transforms.knowledge.numerals import SPELLED_DIGITS, spelled_year
 
 # Spans of the raw text that are not text. Each alternative is replaced (or dropped)
 # as a whole before character-level normalisation.
@@ -101,8 +102,7 @@ def normalise(raw: str) -> tuple[str, list[int]]:
 
 
 # 一九八一年 as older reports write it: four numerals become four digits, so the offset map holds.
-_CN_YEAR = re.compile(r"[一二三四五六七八九〇○零]{4}(?=年)")
-_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_CN_YEAR = re.compile(rf"[{SPELLED_DIGITS}]{{4}}(?=年)")
 
 
 @cache
@@ -136,8 +136,8 @@ def _join_split_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def _arabic_year(m: re.Match[str]) -> str:
-    digits = m.group().translate(_CN_DIGITS)
-    return digits if 1900 <= int(digits) < 2100 else m.group()
+    year = spelled_year(m.group())
+    return str(year) if year is not None else m.group()
 
 
 # One translate table for the per-character folds (full-width block and _FOLD), and the

@@ -20,15 +20,20 @@ from transforms.describe.own_region import document_region
 from transforms.describe.published import dateline_day, npc_session_year, publication_date, years_named
 from transforms.knowledge import regions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex
+from transforms.knowledge.patterns import (
+    CHINESE_DATE,
+    LOCAL_CONGRESS,
+    NATIONAL_CONGRESS,
+    NATIONAL_SESSION,
+    SESSION_WHERE,
+    YEAR_DIGITS,
+)
 from transforms.records import CleanText, DocumentMeta, ReportType
 
 _HEAD_CHARS = 600
-_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_YEAR = rf"(?P<y>{YEAR_DIGITS})"
 # "——2024年2月2日在重庆市万州区第六届人民代表大会第五次会议上".
-SESSION = re.compile(
-    rf"(?:{_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*在?(?P<where>[^\s在日]{{2,24}}?)"
-    r"第[一二三四五六七八九十\d]{1,3}届人民代表大会"
-)
+SESSION = re.compile(rf"(?:{CHINESE_DATE})?\s*{SESSION_WHERE}")
 # "2023年政府工作报告", "2024年上半年…执行情况" -- not the start of a span ("1956年到1967年…纲要的执行情况").
 _TITLE_YEAR = re.compile(
     rf"(?<![到至—–-]){_YEAR}\s*年(?![到至—–-])[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况)"
@@ -45,7 +50,7 @@ _REVIEW_YEAR = re.compile(
 )
 # A delivery date standing alone ("2003年4月7日") and the plan year a report announces
 # ("对今后五年和2012年的工作提出建议", "2005年经济社会发展的主要预期目标").
-_FULL_DATE = re.compile(rf"{_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
+_FULL_DATE = re.compile(CHINESE_DATE)
 _PLAN_YEAR = re.compile(
     rf"{_YEAR}\s*年(?:的)?(?:政府)?(?:工作(?:提出建议|的建议|安排)|(?:经济社会发展的?)?主要预期目标)"
 )
@@ -59,14 +64,14 @@ _DATELINE_BODY = re.compile(r"[^\n]{0,30}?正文[::]")
 # How a work report opens: the address to the deputies, the government's own voice, the review.
 # A title line of its own among the first lines ("工作报告\n保定市满城区2021年政府工作报告").
 _TITLE_LINE = re.compile(r"\A(?:[^\n]*\n){0,3}[^\n]{0,30}政府工作报告[^\n]{0,10}$", re.MULTILINE)
-_SESSION_BYLINE = re.compile(r"在[^\s在。,]{2,24}?第[一二三四五六七八九十\d]{1,3}届人民代表大会第[^\n。,]{1,6}次会议上")
+_SESSION_BYLINE = re.compile(rf"在[^\s在。,]{{2,24}}?{LOCAL_CONGRESS}第[^\n。,]{{1,6}}次会议上")
 _WORK_REPORT_HEAD = re.compile(r"各位代表|我代表[^,。\n]{0,12}人民政府|^[一1][、.]\s*[^\n]{0,12}工作回顾", re.MULTILINE)
 _BULLETIN = cue_regex("bulletin_marker")
 # How far into the text a statistics bureau's release names itself.
 _BULLETIN_CHARS = 200
 _NATIONAL = re.compile(
     r"代表国务院|受[^,。]{0,8}国务院的?委托|根据国务院的决定|向(?:第[^\n]{1,6}届)?全国人民代表大会"
-    r"|^[^。]{0,60}第[一二三四五六七八九十]{1,3}届全国人民代表大会第[一二三四五六七八九十]{1,2}次会议"
+    rf"|^[^。]{{0,60}}{NATIONAL_CONGRESS}{NATIONAL_SESSION}"
 )
 _OUR_NATION = re.compile(r"我国|全国各族人民")
 _LOCAL_SELF = re.compile(r"[全我本][省市区县州旗]")

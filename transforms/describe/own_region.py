@@ -14,12 +14,12 @@ from collections import Counter
 from functools import cache, cached_property
 
 from transforms.knowledge import regions
-from transforms.knowledge.patterns import SELF_LEVEL
+from transforms.knowledge.patterns import SELF_LEVEL, SESSION_WHERE
 from transforms.knowledge.wordfinder import WordFinder
 
 # Counting region names over the first part of a long report is enough and keeps it fast.
 _COUNT_CHARS = 6000
-_SESSION_WHERE = re.compile(r"在?(?P<where>[^\s在日]{2,24}?)第[一二三四五六七八九十\d]{1,3}届人民代表大会")
+_SESSION_WHERE = re.compile(SESSION_WHERE)
 _SELF = re.compile(r"[全我](?P<lvl>[省市区县州旗])")
 _SUFFIX_CHARS = frozenset("县区市旗")
 _RANK = {"country": 4, "province": 1, "city": 2, "county": 3, "other": 0}

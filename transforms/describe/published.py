@@ -14,10 +14,12 @@ import email.utils
 import re
 
 from transforms.knowledge.lexicon import npc_sessions
+from transforms.knowledge.numerals import small_number
+from transforms.knowledge.patterns import CHINESE_DATE, NATIONAL_CONGRESS, NATIONAL_SESSION, YEAR_DIGITS
 
-_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-_CHINESE_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_ANY_DATE = r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+_ISO = re.compile(rf"(?P<y>{YEAR_DIGITS})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)")
+_CHINESE_DATE = re.compile(CHINESE_DATE)
+_ANY_DATE = rf"{YEAR_DIGITS}(?:[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d)|\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)"
 
 # Front matter: a line "date: <RFC 2822 or ISO date>" inside a leading --- block.
 _FRONT_DATE = re.compile(r"^date:\s*'?(?P<v>[^'\n]+)'?\s*$", re.MULTILINE)
@@ -32,31 +34,13 @@ _DATELINES = (
 # "向第十届全国人民代表大会第三次会议(报告)": the session the report is delivered to (not one
 # recalled: "第十届全国人民代表大会第一次会议以来的五年").
 # A report "向第四届全国人民代表大会作" names no session: a government reports to a new congress at its first.
-_NPC_SESSION = re.compile(
-    r"[向在]第(?P<term>[一二三四五六七八九十]{1,3})届全国人民代表大会(?:第(?P<n>[一二三四五六七八九十]{1,2})次会议|(?=作))"
-)
-# "一九五八年": years in Chinese numerals, as older national reports write them.
-_CN_YEAR = re.compile(r"(?P<y>[一二三四五六七八九〇零○]{4})年")
-_DIGIT_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?!代)")
+_NPC_SESSION = re.compile(rf"[向在]{NATIONAL_CONGRESS}(?:{NATIONAL_SESSION}|(?=作))")
+_DIGIT_YEAR = re.compile(rf"(?<!\d)(?P<y>{YEAR_DIGITS})\s*年(?!代)")
 # The words that make the year after them a comparison's base or a goal's deadline, not a
 # year under review: 比2007年, 从2007年的, (,)到一九八五年 -- but 增加到2012年的 ends a span reviewed.
 _BASE_BEFORE = re.compile(r"(?:[比较从由]|(?:^|[,。;:!?、\s]|争取|力争|计划|预计)[到至])$")
 # ...or the multiple after it makes it the base of a ratio: 是2011年的1.6倍.
 _BASE_AFTER = re.compile(r"\s*年的\s*[\d.]+\s*倍")
-_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
-_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _cn_number(text: str) -> int:
-    """Small Chinese numerals: 三 -> 3, 十 -> 10, 十四 -> 14, 二十 -> 20.
-
-    >>> [_cn_number(t) for t in ("三", "十", "十四", "二十")]
-    [3, 10, 14, 20]
-    """
-    if "十" not in text:
-        return _CN.get(text, 0)
-    tens, _, ones = text.partition("十")
-    return (_CN.get(tens, 1)) * 10 + _CN.get(ones, 0)
 
 
 def _date_in(text: str) -> dt.date | None:
@@ -118,14 +102,14 @@ def npc_session_year(head: str) -> int | None:
     m = _NPC_SESSION.search(head)
     if not m:
         return None
-    return npc_sessions().get((_cn_number(m.group("term")), _cn_number(m.group("n") or "一")))
+    return npc_sessions().get((small_number(m.group("term")), small_number(m.group("n") or "一")))
 
 
 def years_named(text: str, *, bases: bool = True) -> list[int]:
-    """Every year `text` names, in Arabic or Chinese numerals (2024年, 一九五八年), in order;
+    """Every year clean `text` names (2024年; cleaning wrote 一九五八年 as 1958年), in order;
     without the years named as a comparison's base or a deadline (比2007年, 到2035年) unless `bases`.
 
-    >>> years_named("一九五八年度计划和2024年目标")
+    >>> years_named("1958年度计划和2024年目标")
     [1958, 2024]
     >>> years_named("补贴资金从2007年的639亿元增加到2012年的1923亿元。到2035年", bases=False)
     [2012]
@@ -133,10 +117,6 @@ def years_named(text: str, *, bases: bool = True) -> list[int]:
     [2016]
     """
     found = [(m.start(), int(m.group("y"))) for m in _DIGIT_YEAR.finditer(text)]
-    for m in _CN_YEAR.finditer(text):
-        digits = m.group("y").translate(_CN_DIGITS)
-        if digits.isdigit() and 1900 <= int(digits) < 2100:
-            found.append((m.start(), int(digits)))
     if not bases:
         found = [(at, year) for at, year in found
                  if not _BASE_BEFORE.search(text[max(0, at - 3) : at]) and not _BASE_AFTER.match(text, at + 4)]

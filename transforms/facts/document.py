@@ -33,7 +33,15 @@ from transforms.facts.scope import group_statement, run_out_of_scope
 from transforms.facts.subjects import Mention, Slot, earlier_subjects, find_mentions, share_head, slots_for
 from transforms.facts.time import lead_period, only_periods
 from transforms.knowledge.lexicon import cue_alternation, indicators, stocks
-from transforms.knowledge.patterns import GROWTH_NOUN, SPAN_END, last_break, strip_neutral
+from transforms.knowledge.patterns import (
+    CLAUSE_BREAKS,
+    FIVE_YEAR_PLAN,
+    GROWTH_NOUN,
+    SPAN_END,
+    YEAR_DIGITS,
+    last_break,
+    strip_neutral,
+)
 from transforms.records import CleanText, DocumentMeta, Fact
 
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
@@ -41,7 +49,7 @@ from transforms.records import CleanText, DocumentMeta, Fact
 _SPAN_OPENING = re.compile(
     rf"""[\s—–-]*(?:   # a dash may lead it: ——这五年,绿色转型纵深推进
         {cue_alternation("span_opening")}
-      | “?十[一二三四五]五”?(?:时期|期间|以来)      # the five-year plan periods
+      | “?{FIVE_YEAR_PLAN}”?(?:时期|期间|以来)      # the five-year plan periods
       | (?:\d{{1,2}}|[两三四五六七八九十]{{1,3}})\s*年(?:来|间)   # 20年来: any span of years
     )""",
     re.VERBOSE,
@@ -49,7 +57,7 @@ _SPAN_OPENING = re.compile(
 # A subject that is only the end of a span whose start the run before gave ("地区生产总值从2002年的
 # 422.5亿元|跃升至去年的3850亿元"): the run goes on with the indicator of the run before.
 _SPAN_END_SUBJECT = re.compile(
-    rf"[,\s]*{SPAN_END}(?:今年|去年|上年|(?:19|20)\d{{2}}\s*年)?(?:底|末)?的?"
+    rf"[,\s]*{SPAN_END}(?:今年|去年|上年|{YEAR_DIGITS}\s*年)?(?:底|末)?的?"
 )
 _SPAN_FROM = re.compile(r"[从由]")
 # A subject that is only a stock's word after a flow ("新增…2万户,总量达到14.6万户").
@@ -194,7 +202,7 @@ def _run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[S
     if _FENBIE in text[run.subject_end : run.numbers[0].start]:
         return earlier_subjects(history, len(run.numbers))
     if previous and _SPAN_END_SUBJECT.fullmatch(subject) and _SPAN_FROM.search(
-        text, last_break(text, run.subject_start, ",;:。"), run.subject_start
+        text, last_break(text, run.subject_start, CLAUSE_BREAKS), run.subject_start
     ):
         return [Slot(s.code, s.region_text, run.subject_start, s.form) for s in previous]
     if previous and only_periods(subject):  # 规上工业增加值1~2月增长0%、1~4月增长3.3%
@@ -277,7 +285,7 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     regions_named = region_mentions(subject, meta=sc.meta)
     # The figure's own clause may say what the figure is where the run's subject runs on from
     # the clause before ("地区生产总值达2478亿元,排名…前列,增速4.5%").
-    own = sc.text[last_break(sc.text, first, ",;:。") : first]
+    own = sc.text[last_break(sc.text, first, CLAUSE_BREAKS) : first]
     if not (_bare(subject, regions_named) or (_GOAL_OR_GROWTH.search(own) and _bare(own, []))):
         return []
     if not regions_named and not _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first]):

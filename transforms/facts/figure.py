@@ -21,7 +21,7 @@ from transforms.facts.runs import Run
 from transforms.facts.scope import multi_year_end
 from transforms.facts.subjects import Mention, Slot
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, stocks, units
-from transforms.knowledge.patterns import GROWTH_NOUN, SPAN_TO, last_break, window_start
+from transforms.knowledge.patterns import CLAUSE_BREAKS, GROWTH_NOUN, PHRASE_BREAKS, SPAN_TO, last_break, window_start
 from transforms.records import CleanText, DocumentMeta, Fact
 
 _STOCKS = frozenset(stocks().values())
@@ -164,7 +164,7 @@ def _multi_year_times(sc: SentenceContext, text: str, number: Number) -> bool:
     clause says it is against last year; news and bulletins report the year's own."""
     if sc.meta.report_type != "work_report":
         return False
-    return not _YEAR_ON_YEAR.search(text, last_break(text, number.start, ",;:。"), number.start)
+    return not _YEAR_ON_YEAR.search(text, last_break(text, number.start, CLAUSE_BREAKS), number.start)
 
 
 def _figure(text: str, view: RunView, number: Number) -> _Figure:
@@ -187,7 +187,7 @@ def _measure(
     run, end = view.run, fig.number.end
     context = window_start(fig.number.start, run.subject_start)
     # A gap (差距扩大到200亿元) is said in the figure's own clause; 领先于全省其他地区,达到9.6% is not one.
-    own_clause = max(context, last_break(text, fig.number.start, ",;:"))
+    own_clause = max(context, last_break(text, fig.number.start, PHRASE_BREAKS))
     if _DIFFERENCE.search(text, own_clause, fig.number.start) or _DIFFERENCE_AFTER.match(text, end):
         return None
     if _PER_DAY.search(text, own_clause, fig.number.start):
@@ -221,7 +221,7 @@ def _measure(
         noun = _GROWTH_NOUN.search(text, slot.start, run.subject_end)
         if noun:
             # The noun and the words of the figure's own clause ("其增速仍然领先于全省其他地区,达到9.6%").
-            own_clause = max(noun.end(), last_break(text, fig.number.start, ",;:"))
+            own_clause = max(noun.end(), last_break(text, fig.number.start, PHRASE_BREAKS))
             measure, value = measure_of(code, fig.number, predicate, noun.group() + text[own_clause : fig.number.start])
         elif not slot.form and _GROWTH_NOUN.search(fig.before):
             # A figure borrowed for a region ("从经济增速来看,…上海(9.7%)") takes the sentence's noun.
@@ -250,7 +250,7 @@ def _list_qualifier(text: str, nums: list[Number]) -> str | None:
 
 def _clause(text: str, subject_start: int, end: int) -> str:
     """The clause a run sits in: from the punctuation before its subject to `end`."""
-    start = last_break(text, subject_start, ",;:。")
+    start = last_break(text, subject_start, CLAUSE_BREAKS)
     return text[max(start, window_start(end)) : end]
 
 

@@ -12,16 +12,17 @@ import re
 from transforms.facts.numbers import Number
 from transforms.facts.time import YearCue, is_past
 from transforms.knowledge.lexicon import cue_regex, has_cue
+from transforms.knowledge.patterns import YEAR_DIGITS
 from transforms.records import CleanText, DocumentMeta
 
 # A goal quoted beside a result: "(年度目标6%以上)" before the figure, "(年度目标)" after it.
 BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
 _TARGET_AFTER = re.compile(r"\((?:年度|全年)?(?:目标|计划)(?:值|任务)?\)")
 
-_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_HEADING_YEAR = re.compile(rf"({YEAR_DIGITS})年")
 # "今年经济社会发展的主要预期目标是", or a paragraph that opens on "主要预期目标是" / "主要目标是".
 _TARGETS_OPENING = re.compile(
-    r"(?:今年|明年|(?:19|20)\d{2}年)[^。]{0,16}?(?:主要)?预期目标|^[^。\n]{0,16}?主要(?:预期)?目标(?:是|为)[:：]",
+    rf"(?:今年|明年|{YEAR_DIGITS}年)[^。]{{0,16}}?(?:主要)?预期目标|^[^。\n]{{0,16}}?主要(?:预期)?目标(?:是|为)[:：]",
     re.MULTILINE,
 )
 

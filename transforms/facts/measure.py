@@ -12,7 +12,7 @@ import re
 from transforms.facts.numbers import Number
 from transforms.facts.place import strip_regions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
-from transforms.knowledge.patterns import GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, strip_neutral
+from transforms.knowledge.patterns import FIVE_YEAR_PLAN, GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, YEAR_DIGITS, strip_neutral
 
 _GROWTH = cue_regex("growth", "decline")
 # A rate's own growth is said with 增长/增速 (城镇化率增长); 提高0.5个百分点 moves its level.
@@ -34,13 +34,13 @@ _SHARE = cue_regex("share")
 # "由“十二五”末的29.1亿元"): the figure is where a span starts, not a result. A start that names
 # its year, with nothing between 从 and the year (group `year`, no `about`), is that year's level.
 _SPAN_START = re.compile(
-    r"""
+    rf"""
     (?:从|由) \s* (?P<about>不到|不足|近|约|超过)?
-    (?: (?P<year>(?:19|20)\d{2} 年 (?:末|底)?)
-      | [“"]? 十[一二三四五六七八九]五 [”"]? (?:末|期末)
+    (?: (?P<year>{YEAR_DIGITS} 年 (?:末|底)?)
+      | [“"]? {FIVE_YEAR_PLAN} [”"]? (?:末|期末)
       | (?:去|上|前)年 (?:末|底)? )?
     (?:的)? \s*
-    (?: [\d.]+ [万亿]{0,2} [^\d,;。和、]{0,3} [和、] )?   # the second start of a list: 从46503元和16935元
+    (?: [\d.]+ [万亿]{{0,2}} [^\d,;。和、]{{0,3}} [和、] )?   # the second start of a list: 从46503元和16935元
     \s* $
     """,
     re.VERBOSE,

@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import cn2an
-
 from transforms.knowledge.lexicon import cue_alternation, cue_words, units
+from transforms.knowledge.numerals import numeral_value
 
 # Qualifier words written before the number (cues.csv: ge_before, le_before, approx_before),
 # longest first so 不低于 is not read as 低于; 迈上/跃上 pass a milestone like 突破.
@@ -146,14 +145,6 @@ def bare_ratios(text: str, after: int, taken: list[Number]) -> list[Number]:
     return out
 
 
-def _numerals(text: str) -> float | None:
-    """The value of a span of Chinese numerals (七点三, 六百四十三), or None when cn2an cannot read it."""
-    try:
-        return float(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
 def find_numbers(text: str) -> list[Number]:
     """Every figure with a known unit in `text`."""
     if not _ANY_FIGURE.search(text):
@@ -161,7 +152,7 @@ def find_numbers(text: str) -> list[Number]:
     out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)]
     for m in NUMBER.finditer(text):
         if m.group("pct") is not None:
-            value = _numerals(m.group("pct"))
+            value = numeral_value(m.group("pct"))
             if value is None:
                 continue
             qualifier = _qualifier(m.group("pre"), None, m.group("pct_post"))
@@ -177,7 +168,7 @@ def find_numbers(text: str) -> list[Number]:
             value = _to_float(m.group("num"))
         else:
             yi, _, wan = m.group("cn").partition("亿")
-            value, wan_value = _numerals(yi), _numerals(wan) if wan else 0.0
+            value, wan_value = numeral_value(yi), numeral_value(wan) if wan else 0.0
             if value is None or wan_value is None:
                 continue
             if wan:  # 六百四十三亿七千万元 -> 643.7 亿元
@@ -196,7 +187,7 @@ def find_numbers(text: str) -> list[Number]:
             continue  # 亿大关 alone is no amount
         cn = m.group("cn") or "一"
         # 千亿 is 一千亿
-        value = _to_float(m.group("num")) if m.group("num") else _numerals("一" + cn if cn[0] in "十百千" else cn)
+        value = _to_float(m.group("num")) if m.group("num") else numeral_value("一" + cn if cn[0] in "十百千" else cn)
         if value is None:
             continue
         qualifier = _qualifier(m.group("pre"), None, None)

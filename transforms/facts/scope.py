@@ -15,7 +15,7 @@ from transforms.facts.place import SELF_PLACE, region_mentions
 from transforms.facts.runs import Run
 from transforms.facts.subjects import Mention
 from transforms.knowledge.lexicon import cue_alternation, cue_regex
-from transforms.knowledge.patterns import last_break, window_start
+from transforms.knowledge.patterns import CLAUSE_BREAKS, SENTENCE_PART_BREAKS, last_break, window_start
 from transforms.records import DocumentMeta
 
 _ZONE = cue_regex("zone")
@@ -67,14 +67,14 @@ _PARTNER = cue_regex("trade_partner")
 def run_out_of_scope(sentence: str, run: Run, mentions: Sequence[Mention] = ()) -> bool:
     """Whether a run's figures are about a zone, a facility, a single entity or a trading partner
     (对"一带一路"沿线国家的进出口额, 东盟为第三大贸易伙伴,进出口额…), not the region's whole."""
-    clause = last_break(sentence, run.subject_start, ",;:。")
+    clause = last_break(sentence, run.subject_start, CLAUSE_BREAKS)
     if _PARTNER.search(sentence, clause, run.numbers[0].start):
         return True
     first = run.numbers[0].start
     if _THRESHOLD_SIGN.search(sentence, clause, first) and _CRITERION.search(sentence, 0, first):
         return True
     # "东盟为第三大贸易伙伴,进出口额超850亿元": the clause before names the partner the figures are of.
-    previous = last_break(sentence, max(clause - 1, 0), ",;:。")
+    previous = last_break(sentence, max(clause - 1, 0), CLAUSE_BREAKS)
     if "贸易伙伴" in sentence[previous:clause]:
         return True
     # A development zone that opens the sentence is its topic; elsewhere it is a passing mention.
@@ -102,10 +102,10 @@ def _words_around(sentence: str, start: int, end: int, mentions: Sequence[Mentio
 def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -> bool:
     """Whether a run states something of every member of a group of regions, not of one."""
     first = run.numbers[0].start
-    clause = sentence[last_break(sentence, run.subject_start, ",;:。") : first]
+    clause = sentence[last_break(sentence, run.subject_start, CLAUSE_BREAKS) : first]
     if _GROUP_MEMBERS.search(clause):
         return True
-    since = sentence[last_break(sentence, run.subject_start, ";。") : first]
+    since = sentence[last_break(sentence, run.subject_start, SENTENCE_PART_BREAKS) : first]
     # A class of regions, in the clause or as the subject a clause opening on its verb goes on with
     # ("千亿县"总数达54个,完成GDP8.6万亿元), or a statistic over a group: unless the clause names its region.
     class_named = _GROUP_CLASS.search(clause) or (_GROUP_CLASS.search(since) and _FILLER.match(clause))

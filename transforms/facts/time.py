@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, periods
-from transforms.knowledge.patterns import SPAN_END
+from transforms.knowledge.numerals import small_number
+from transforms.knowledge.patterns import CN_DIGITS, FIVE_YEAR_PLAN, SPAN_END, YEAR_DIGITS
 from transforms.records import CleanText, DocumentMeta
 
 # Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's
@@ -23,7 +24,7 @@ _YEAR = re.compile(
     (?P<base>{cue_alternation("year_base")})?
     (?P<start>从|由|自)?
     (?P<to>到|至)?
-    (?P<y>(?:19|20)\d{{2}})\s*年(?!代)
+    (?P<y>{YEAR_DIGITS})\s*年(?!代)
     (?P<span>[\d\-—~至到]{{1,6}}年)?      # 2021-2025年 is a span; its figures are not one year's
     """,
     re.VERBOSE,
@@ -31,15 +32,15 @@ _YEAR = re.compile(
 _SPAN_END = re.compile(SPAN_END)
 # "自2019年首届论坛举办至今", "从2019年以来": a span from that year to now, no one year's.
 _SINCE_THEN = re.compile(r"[^,;。]{0,20}?(?:以来|至今)")
-_FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:末|期末|时期末)")
+_FIVE_YEAR_PLAN = re.compile(rf"[“\"]?(?P<plan>{FIVE_YEAR_PLAN})[”\"]?(?:末|期末|时期末)")
 # The n-th five-year plan of the reform era ("十一五" … "十五五") ends in 2005 + 5n.
-_PLAN_NUMBER = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030}
+_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 # 1—10月, 1至11月, 1月至7月, 前11个月; every dash variant a copy may hold.
 _MONTHS = re.compile(
-    r"""
-      (?<!\d)1\s*月?\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{1,2})\s*月
-    | 前(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})个?月
+    rf"""
+      (?<!\d)1\s*月?\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{{1,2}})\s*月
+    | 前(?P<n>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})个?月
     """,
     re.VERBOSE,
 )
@@ -52,12 +53,10 @@ _TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
 _COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|于)(?:今年|去年|上年|同期)?$")
 # A year named on its own, not as the start of a period (2022年GDP, not 2022年上半年) or a base.
 _BARE_YEAR = re.compile(
-    r"(?<![较比与同“\"《「])(?:19|20)\d{2}\s*年(?!\s*(?:[上下前一二三四第]|\d{1,2}\s*[-—–~至月]|度|以来|末|底|同期))"
+    rf"(?<![较比与同“\"《「]){YEAR_DIGITS}\s*年(?!\s*(?:[上下前一二三四第]|\d{{1,2}}\s*[-—–~至月]|度|以来|末|底|同期))"
 )
 _THROUGH_QUARTER = {"Q1": "Q1", "Q2": "H1", "Q3": "Q1-Q3", "Q4": "FY"}
 _LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
-_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-             "十一": 11, "十二": 12}
 _THIS_YEAR = cue_regex("this_year")
 # 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年,
 # 在上年高位增长的基础上) or with 同期.
@@ -111,7 +110,7 @@ def _period_phrases(text: str) -> list[tuple[int, int, str]]:
         out.append((m.start(), m.end(), period))
     for m in _MONTHS.finditer(text):
         n = m.group("m") or m.group("n")
-        months = int(n) if n and n.isdigit() else _CN_DIGIT.get(n or "", 0)
+        months = int(n) if n and n.isdigit() else small_number(n or "")
         if 1 < months <= 12:
             out.append((m.start(), m.end(), _QUARTER_END.get(months, f"M1-M{months}")))
     for m in _SINGLE_MONTH.finditer(text):
@@ -168,7 +167,7 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
         if m.start() > pos:
             # 由"十二五"末的29.1亿元增长到50.1亿元: the plan's end is the span's start here
             start = text[max(0, m.start() - 1) : m.start()] in ("由", "从") and _SPAN_END.search(text, m.end())
-            pos, year, target, base, span = m.start(), _PLAN_NUMBER.get(m.group("n")), not start, bool(start), False
+            pos, year, target, base, span = m.start(), _PLAN_END.get(m.group("plan")), not start, bool(start), False
     for m in _YOY_BASE.finditer(text):
         if m.start() > pos and base:
             pos, year, base = m.start(), None, False

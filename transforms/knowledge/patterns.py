@@ -9,6 +9,34 @@ import re
 
 from transforms.knowledge.lexicon import cue_alternation
 
+# The digits of a year: 1900 to 2099.
+YEAR_DIGITS = r"(?:19|20)\d{2}"
+# A year written in digits: 2024年 (never 2024年代).
+YEAR = rf"{YEAR_DIGITS}\s*年(?!代)"
+
+# A date in Chinese: 2024年2月2日 (groups `y`, `m`, `d`).
+CHINESE_DATE = rf"(?P<y>{YEAR_DIGITS})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
+
+# The Chinese numerals of small counts and ordinals (第十四届, 前三个月), as a character class's inside.
+CN_DIGITS = "一二三四五六七八九十"
+
+# A five-year plan by its number (十三五, “十四五”): the reform era's plans are the 十n五.
+FIVE_YEAR_PLAN = "十[一二三四五六七八九]五"
+
+# A local people's congress by its term (第六届人民代表大会), and where a session line says it met:
+# "在重庆市万州区第六届人民代表大会" (group `where`).
+LOCAL_CONGRESS = rf"第[{CN_DIGITS}\d]{{1,3}}届人民代表大会"
+SESSION_WHERE = rf"在?(?P<where>[^\s在日]{{2,24}}?){LOCAL_CONGRESS}"
+# The national congress by its term and session (第十届全国人民代表大会第三次会议).
+NATIONAL_CONGRESS = rf"第(?P<term>[{CN_DIGITS}]{{1,3}})届全国人民代表大会"
+NATIONAL_SESSION = rf"第(?P<n>[{CN_DIGITS}]{{1,2}})次会议"
+
+# Where a clause ends (a figure's year, region or verb is read within it), where the words a
+# figure is written with end, and where the part of a sentence a statement covers ends.
+CLAUSE_BREAKS = ",;:。"
+PHRASE_BREAKS = ",;:"
+SENTENCE_PART_BREAKS = ";。"
+
 # How a text refers to its own region or to the nation (全市, 全省, 全疆, 我区, 本县, 全国, 我国),
 # or, in news, back to a region named before (该市, 该省).
 SELF_REFERENCE = r"(?:全(?:疆|盟|岛|[国省市区县州旗])|我[国省市区县]|本[省市区县]|该[省市区县州])"
@@ -30,8 +58,6 @@ SPAN_TO = rf"(?:{cue_alternation('change_to')})(?:到|至)"
 # The same, with the short verbs a span's end may take: 增至, 升至, 降到.
 SPAN_END = rf"(?:{cue_alternation('change_to')}|增|升|降)(?:到|至)"
 
-# A year written in digits: 2024年 (never 2024年代).
-YEAR = r"(?:19|20)\d{2}\s*年(?!代)"
 
 
 # Words before an indicator that place or time a figure without narrowing it to a
@@ -39,7 +65,7 @@ YEAR = r"(?:19|20)\d{2}\s*年(?!代)"
 _NEUTRAL = re.compile(
     rf"""
       {SELF_REFERENCE}
-    | (?:19|20)\d{{2}}年 | (?:\d{{1,2}}[-—–~至])?\d{{1,2}}月份? | 第?[一二三四]季度
+    | {YEAR_DIGITS}年 | (?:\d{{1,2}}[-—–~至])?\d{{1,2}}月份? | 第?[一二三四]季度
     | {cue_alternation("neutral_prefix")}
     | [\d,、\s]
     """,

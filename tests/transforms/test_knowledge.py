@@ -1,14 +1,19 @@
-"""The knowledge files under transforms/data are the single source the extractor reads."""
+"""The knowledge files under transforms/knowledge/data are the single source the extractor reads."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from importlib import resources
 
 from tests.transforms._helpers import extract, news, work_report
 from transforms.knowledge import lexicon
+
+
+# A role documented in cues.csv's header: "#   role   what it signals", one per line.
+_DOCUMENTED_ROLE = re.compile(r"^#   (?P<role>[a-z_]+)\s")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -20,9 +25,16 @@ def _rows(name: str) -> list[dict[str, str]]:
 def test_every_cue_role_is_read_by_the_code() -> None:
     # Extracting one text of each genre compiles every pattern the extractor builds from cues.csv.
     extract(work_report(review="地区生产总值增长6%。", plan="地区生产总值增长6%左右。"))
-    extract(news("前三季度,全市地区生产总值达到2000亿元,同比增长6%。"))
+    extract(news("前三季度,全市地区生产总值达到2000亿元,同比增长6%。出口钢材578.3亿元,出口总值增长3%。"))
     unread = lexicon.cue_roles() - lexicon.roles_read()
     assert not unread, f"roles in cues.csv that no code reads: {sorted(unread)}"
+
+
+def test_the_cue_header_documents_exactly_the_roles_in_use() -> None:
+    text = resources.files("transforms.knowledge.data").joinpath("cues.csv").read_text(encoding="utf-8")
+    documented = {m["role"] for line in text.splitlines() if (m := _DOCUMENTED_ROLE.match(line))}
+    assert sorted(documented - lexicon.cue_roles()) == [], "documented in cues.csv's header, but no row has it"
+    assert sorted(lexicon.cue_roles() - documented) == [], "rows of cues.csv with a role its header does not document"
 
 
 def test_no_cue_row_is_written_twice() -> None:

@@ -10,19 +10,19 @@ from __future__ import annotations
 import re
 
 from transforms.clean.normalize import normalise
-from transforms.knowledge.lexicon import section_cues
+from transforms.knowledge.lexicon import cue_alternation, section_cues
 from transforms.records import CleanText, Section, Sentence
 
 # Lines that are page furniture rather than report text.
 _FURNITURE = re.compile(
-    r"""
+    rf"""
       摄\s*/ | 摄影\s*[:/] | \s摄$ | ^图/ | 图片来源        # photo captions and credits
-    | ^[\s|]*(?:下载|打印|全屏|字号|分享|收藏|关闭|关闭窗口|返回顶部|上一篇|下一篇|【[大中小]】)   # aggregator menus
+    | ^[\s|]*(?:{cue_alternation("page_menu")}|【[大中小]】)   # aggregator menus
     | (?:【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|字号[:：]?\s*[大中小])
-    | ^\s*(?:责任编辑|编辑|校对|审核|记者|通讯员|文/|■文/)[:：/\s]          # bylines
+    | ^\s*(?:{cue_alternation("byline", "credit")})[:：/\s]          # bylines
     | ^\s*\|?\s*$                                          # table borders left by copies of photo grids
-    # style sheets pasted as text: "font-size: 18px;", ".title p {", "}", ".x{float:left;}"
-    | ^[^\u4e00-\u9fff{}]*\{[^\u4e00-\u9fff]*$ | ^\s*\}\s*$ | ^\s*[a-z-]+\s*:[^\u4e00-\u9fff]*;\s*\}?$
+    # style sheets pasted as text: "font-size: 18px;", ".title p {{", "}}", ".x{{float:left;}}"
+    | ^[^\u4e00-\u9fff{{}}]*\{{[^\u4e00-\u9fff]*$ | ^\s*\}}\s*$ | ^\s*[a-z-]+\s*:[^\u4e00-\u9fff]*;\s*\}}?$
     """,
     re.VERBOSE,
 )

@@ -83,9 +83,9 @@ _FRONT_TITLE = re.compile(r"^title:\s*'?(?P<v>[^'\n]+?)'?\s*$", re.MULTILINE)
 _ORIGINAL_TITLE = re.compile(r"原标题[::]\s*(?P<v>[^\n。!?]{4,40})")
 # Lines that are no title: bylines, datelines, sources, front matter keys and rules, images.
 _NOT_A_TITLE = re.compile(
-    r"""
+    rf"""
       ^(?:---|[a-z_]+:|-\s)                 # front matter
-    | ^(?:■?文/|记者|通讯员|来源|本报讯|作者|编辑|责任编辑)   # bylines and sources
+    | ^(?:{cue_alternation("byline", "source_word")})   # bylines and sources
     | ^[\d\s:\-年月日/.,]+(?:正文[::]|$)     # a dateline alone
     | https?://                             # links
     """,

@@ -232,12 +232,9 @@ def _bracketed(sc: SentenceContext, run: Run) -> list[Slot]:
 # the text named last: a region, a pronoun or particle, a rank, a growth or goal noun
 # ("江西省也达到597.5亿元", "深圳以14324.47亿元位居第一", "福州的增速达到5.4%", "把这一目标确定在").
 _ELLIPTIC_SUBJECT = re.compile(
-    r"""
-    (?: 其 | 的 | 也 | 则 | 以 | 为 | 仍 | 而 | 但 | 是 | 把 | 将 | 中 | 看 | 从 | 来看
-      | 即便是 | 即使是 | 就连 | 甚至
+    rf"""
+    (?: {cue_alternation("elliptic_subject", "growth_noun")}
       | 排名第.位? | 位列第. | 排在第. | 居第. | 位居第.的?
-      | 增速 | 增幅 | 增长率 | 经济增速 | 体量 | 总量
-      | 这一目标 | 预期目标 | 增长目标 | 目标 | 设定为? | 确定在? | 定为
       | [,、\s()])*
     """,
     re.VERBOSE,

@@ -44,7 +44,7 @@ _REAL_GROWTH = frozenset({"economy", "industry"})
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
 _GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅|上涨幅度|增长幅度)$")
 _SPAN_TO = re.compile(rf"{SPAN_TO}$")
-_YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年|比去年|较去年")
+_YEAR_ON_YEAR = cue_regex("year_on_year")
 _GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长目标")
 # A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
 _GROWTH_AFTER = re.compile(rf"的?(?:GDP|经济|地区生产总值)?(?:{GROWTH_NOUN})")

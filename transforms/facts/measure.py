@@ -60,7 +60,7 @@ def is_start_or_count(text: str, number: Number) -> bool:
 
 # Words that always narrow an indicator: a net change, a per-capita or per-unit figure,
 # or a route ("经西部陆海新通道货运量": freight via one corridor; 经 not of 经济/经营…).
-_NARROWING = re.compile(rf"{cue_alternation('narrowing')}|经(?!济|营|开|贸|费|理|验|历|过|常|销|纬)")
+_NARROWING = re.compile(rf"{cue_alternation('narrowing')}|(?!{cue_alternation('not_a_route')})经")
 # Parts of speech that end a phrase without modifying the noun after them: a verb or
 # adverb ("经济实力稳步增强|全年地区生产总值") leaves the indicator as it is.
 _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})

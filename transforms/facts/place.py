@@ -31,7 +31,7 @@ SELF_PLACE = re.compile(SELF_REFERENCE)
 # A region named as the term of a comparison or a ranking, or as part of an organisation's name,
 # is no subject: 高于全省平均水平, 比全国, 与福州间的差距, 居全省首位; 深圳市统计局, 南京海关.
 _COMPARED_BEFORE = re.compile(
-    rf"(?:{cue_alternation('comparison')}|比|较|与|同|和|对|占|于|仅次于|超过|领先|居|列|排名|跻身)$"
+    rf"(?:{cue_alternation('comparison', 'not_subject_before')})$"
 )
 _NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation')}|平均)")
 # 全省 followed by a rank is the field of a ranking (居全省首位, 蝉联全省第一), not a subject.

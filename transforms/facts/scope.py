@@ -29,9 +29,9 @@ _OPENING_CHARS = 12
 # A statement over a group of regions, no fact of each member: "A、B两市GDP均超过5000亿元",
 # "所有地市的GDP增速均高于…", "等5个县增长10%以上".
 _GROUP_NOUN = re.compile(
-    r"""
-      [两三四五六七八九十\d]+ 个? (?:市|县|区|省|城市|地市|省份|省市区|县市|地区|计划单列市|副省级城市)(?!级)
-    | 双雄 | 各地 | 各市 | 所有 | 等(?:县市|城市|地市|省份)
+    rf"""
+      [两三四五六七八九十\d]+ 个? (?:{cue_alternation("region_class")})(?!级)
+    | {cue_alternation("group_word")}
     """,
     re.VERBOSE,
 )

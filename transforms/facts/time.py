@@ -66,7 +66,7 @@ _NEXT_YEAR = cue_regex("next_year")
 # ("比2019年增长15%,社零较上年增长5%"): ordinary year-on-year growth again.
 _YOY_BASE = re.compile(rf"[比较](?:{cue_alternation('last_year')})(?!同期)")
 # 快于该省去年全年增速: a year named as the term of a comparison is not the figure's.
-_COMPARED_YEAR = re.compile(rf"(?:{cue_alternation('comparison')}|快于|慢于|超过)[^,;。]{{0,4}}$")
+_COMPARED_YEAR = re.compile(rf"(?:{cue_alternation('comparison')}|超过)[^,;。]{{0,4}}$")
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
 

@@ -51,7 +51,7 @@ SELF_LEVEL = {"国": "country", "省": "province", "疆": "province", "岛": "pr
 SCOPE_NOTE = re.compile(r"\([^()\d,;。]{1,12}\)")
 
 # A growth said as a noun: 增速, 增幅, 增长率 (福州的增速达到5.4%, 泉州2.5%的增速).
-GROWTH_NOUN = r"增速|增幅|增长率"
+GROWTH_NOUN = cue_alternation("growth_noun")
 
 # A change verb reaching a level: 提高到, 下降至 (the level reached, not the change).
 SPAN_TO = rf"(?:{cue_alternation('change_to')})(?:到|至)"

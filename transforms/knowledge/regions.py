@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import distribution
 
-from transforms.knowledge.lexicon import extra_regions
+from transforms.knowledge.lexicon import cue_words, extra_regions
 from transforms.knowledge.wordfinder import WordFinder
 
 # Longest suffix first: 自治县 must be stripped whole, not as 县.
@@ -22,14 +22,6 @@ _SUFFIXES = (
     "地区", "盟", "省", "市", "区", "县", "旗",
 )
 
-
-# County names that are also ordinary words in reports (城区 = the urban area).
-_GENERIC_NAMES = frozenset({
-    "城区", "郊区", "矿区", "新区", "市中区", "市辖区", "开发区", "高新区",
-    "中和", "合作", "振兴", "资源", "同心", "和平", "江南", "城关", "城中", "城东", "城西", "城南", "城北",
-    "市中", "平安", "长安", "永安", "新华", "胜利", "前进", "工农", "解放", "团结", "安定", "普兰", "大通",
-    "红旗", "向阳", "东方", "新城", "安居", "新兴", "建华", "铁东", "铁西", "中山", "金山", "海港", "港口",
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +118,15 @@ def _by_form() -> dict[str, tuple[Region, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@cache
+def _generic_names() -> frozenset[str]:
+    """County names that are also ordinary words in reports (城区 = the urban area): cues.csv, not_a_place."""
+    return frozenset(cue_words("not_a_place"))
+
+
 def is_generic(form: str) -> bool:
     """Whether a county name is also an ordinary word (城区, 新区) and never a region mention."""
-    return form in _GENERIC_NAMES
+    return form in _generic_names()
 
 
 def candidates(form: str) -> tuple[Region, ...]:
@@ -174,7 +172,7 @@ def mention_words() -> tuple[str, ...]:
         forms.add(r.name)
         if r.level in ("province", "city"):
             forms.add(short_form(r.name))
-    return tuple(sorted(f for f in forms if len(f) >= 2 and f not in _GENERIC_NAMES))
+    return tuple(sorted(f for f in forms if len(f) >= 2 and f not in _generic_names()))
 
 
 @cache
@@ -185,7 +183,7 @@ def county_city_stems(province_code: str) -> tuple[str, ...]:
     nationally the same stems are too often ordinary words (安宁, 长乐) to be spotted everywhere.
     """
     stems = {short_form(r.name) for r in in_province(province_code) if r.level == "county" and r.name.endswith("市")}
-    return tuple(sorted(s for s in stems if len(s) >= 2 and s not in _GENERIC_NAMES and not s.endswith("市")))
+    return tuple(sorted(s for s in stems if len(s) >= 2 and s not in _generic_names() and not s.endswith("市")))
 
 
 @cache

@@ -11,7 +11,6 @@ from importlib import resources
 from tests.transforms._helpers import extract, news, work_report
 from transforms.knowledge import lexicon
 
-
 # A role documented in cues.csv's header: "#   role   what it signals", one per line.
 _DOCUMENTED_ROLE = re.compile(r"^#   (?P<role>[a-z_]+)\s")
 

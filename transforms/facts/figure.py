@@ -12,13 +12,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from transforms.facts import kind as _kind
-from transforms.facts import place as _place
 from transforms.facts import time as _time
 from transforms.facts.measure import is_start_or_count, measure_of, narrowed
 from transforms.facts.numbers import Number
-from transforms.facts.place import Reading
+from transforms.facts.reading import NATION, Reading
 from transforms.facts.runs import Run
 from transforms.facts.scope import multi_year_end
+from transforms.facts.subject_region import compared_place, figure_region, without_comparison
 from transforms.facts.subjects import Mention, Slot
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, stocks, units
 from transforms.knowledge.patterns import CLAUSE_BREAKS, GROWTH_NOUN, PHRASE_BREAKS, SPAN_TO, last_break, window_start
@@ -111,8 +111,8 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     context = window_start(number.start, run.subject_start)
     if fig.index and slot.code in stocks() and _STOCK_AFTER_FLOW.search(fig.zone):
         slot = Slot(stocks()[slot.code], slot.region_text, slot.start)
-    compared = _place.compared_place(text, number.start, sc.meta, sc.reading)
-    if compared == _place.NATION:
+    compared = compared_place(text, number.start, sc.meta, sc.reading)
+    if compared == NATION:
         return None  # the nation as a comparison baseline (高于全国(2.5%)) is no fact
     measured = _measure(text, view, slot, fig, compared is not None)
     if measured is None:
@@ -136,7 +136,7 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     )
     if year is None:
         return None
-    region, region_code = compared or _place.figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
+    region, region_code = compared or figure_region(slot, text, run.subject_start, sc.meta, sc.reading)
     if not region:
         return None  # a figure of no known region cannot be placed (schemas.facts requires one)
     qualifier = number.qualifier if number.qualifier != "eq" or not view.list_qualifier else view.list_qualifier
@@ -200,7 +200,7 @@ def _measure(
     listed = fig.index and _LIST_GAP.fullmatch(fig.zone)
     own_words = view.verbs[fig.index] if listed else fig.zone
     if compared:
-        predicate = own_words = _place.without_comparison(text[context : fig.number.start])
+        predicate = own_words = without_comparison(text[context : fig.number.start])
         if not _GROWTH_NOUN.search(own_words):
             own_words += _GROWTH_NOUN.search(fig.before) and "增速" or ""
     if _GROWTH_AFTER.match(text, end):

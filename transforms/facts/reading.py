@@ -1,0 +1,33 @@
+"""What a reader of a news text remembers from the sentences before a figure.
+
+News, bulletins and progress reports speak of many regions: a sentence that names no region
+or indicator of its own is read with those the paragraph named before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Place = tuple[str | None, str | None]  # (name, adcode)
+NATION: Place = ("全国", None)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a reader of a news text remembers from the sentences before: the last region
+    named at each level and the region the paragraph is about, the last indicator the
+    paragraph named (at its start, the one the headline names), the period of the lead."""
+
+    headline_indicator: tuple[str, ...] = ()
+    lead_period: str = "FY"
+    by_level: dict[str, Place] = field(default_factory=dict)
+    topic: Place | None = None
+    indicator: tuple[str, ...] = ()
+    paragraph: int = -1
+
+    def new_paragraph(self, start: int) -> None:
+        self.paragraph, self.topic, self.by_level, self.indicator = start, None, {}, self.headline_indicator
+
+    def snapshot(self) -> Reading:
+        return Reading(self.headline_indicator, self.lead_period, dict(self.by_level), self.topic,
+                       self.indicator, self.paragraph)

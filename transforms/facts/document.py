@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from transforms.errors import ExtractLimitExceeded
 from transforms.facts import kind as _kind
 from transforms.facts.borrowed import run_subjects
-from transforms.facts.figure import SentenceContext, figure_fact, run_view
+from transforms.facts.figure import SentenceContext, figure_fact
 from transforms.facts.numbers import Number, bare_ratios, find_numbers
 from transforms.facts.pairing import pair_figures
 from transforms.facts.place import named, region_mentions
 from transforms.facts.reading import Reading
 from transforms.facts.rounded import drop_rounded_milestones
+from transforms.facts.run_view import run_view
 from transforms.facts.runs import runs
 from transforms.facts.scope import group_statement, run_out_of_scope
 from transforms.facts.subject_region import sentence_topic

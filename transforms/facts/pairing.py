@@ -13,29 +13,41 @@ from transforms.facts.subjects import Slot
 def pair_figures(text: str, numbers: list[Number], subject_end: int, slots: list[Slot]) -> list[tuple[Slot, Number]]:
     """Which figure fills which slot: one-to-one with 分别, otherwise every figure for every slot."""
     predicate = text[subject_end : numbers[0].start]
-    named = [s for s in slots if s.code]
-    if len(slots) > 1 and "分别" in predicate:
-        if len(numbers) < len(slots):
-            return []
-        # Figures after the list: as many again pair in order, a single one holds for every
-        # item ("城乡居民收入分别达到40158元、22049元,增长10.3%").
-        rest = numbers[len(slots) :]
-        tail = list(zip(slots, rest, strict=True)) if len(rest) == len(slots) else []
-        if len(rest) == 1:
-            tail = [(s, rest[0]) for s in slots]
-        return [(s, n) for s, n in [*zip(slots, numbers, strict=False), *tail] if s.code]
-    if "分别" in predicate and len(numbers) > 1 and len({n.unit for n in numbers}) == 1:
-        return []  # 存贷款余额分别达到370亿元、204亿元: items the lexicon does not split
-    if len(slots) == 1 and _joined_levels(text, numbers):
-        return []  # 存贷款余额为9249.9亿元和6152.2亿元: the same, without 分别
-    distinct_items = len({s.start for s in slots}) == len(slots)
-    units_differ = len({n.unit for n in numbers}) == len(numbers)
-    # As many figures of one unit as items is a list without 分别 ("城乡居民收入46503元和16935元").
-    one_unit = len({n.unit for n in numbers}) == 1
-    listed = (distinct_items and units_differ) or one_unit
-    if len(slots) > 1 and listed and len(numbers) == len(slots) and "均" not in predicate:
+    respectively = "分别" in predicate
+    if len(slots) > 1 and respectively:
+        return _respectively(slots, numbers)
+    if _items_not_split(text, numbers, slots, respectively):
+        return []
+    if len(slots) > 1 and len(numbers) == len(slots) and "均" not in predicate and _one_per_item(slots, numbers):
         return [(s, n) for s, n in zip(slots, numbers, strict=True) if s.code]
-    return [(s, n) for n in numbers for s in named]
+    return [(s, n) for n in numbers for s in slots if s.code]
+
+
+def _respectively(slots: list[Slot], numbers: list[Number]) -> list[tuple[Slot, Number]]:
+    """分别: the figures fill the items in order. Figures after the list: as many again pair in
+    order, a single one holds for every item ("城乡居民收入分别达到40158元、22049元,增长10.3%")."""
+    if len(numbers) < len(slots):
+        return []
+    rest = numbers[len(slots) :]
+    tail = list(zip(slots, rest, strict=True)) if len(rest) == len(slots) else []
+    if len(rest) == 1:
+        tail = [(s, rest[0]) for s in slots]
+    return [(s, n) for s, n in [*zip(slots, numbers, strict=False), *tail] if s.code]
+
+
+def _items_not_split(text: str, numbers: list[Number], slots: list[Slot], respectively: bool) -> bool:
+    """Several levels of one unit for one subject: the values of items the lexicon does not split."""
+    if respectively and len(numbers) > 1 and len({n.unit for n in numbers}) == 1:
+        return True  # 存贷款余额分别达到370亿元、204亿元
+    return len(slots) == 1 and _joined_levels(text, numbers)  # 存贷款余额为9249.9亿元和6152.2亿元
+
+
+def _one_per_item(slots: list[Slot], numbers: list[Number]) -> bool:
+    """A list without 分别: distinct items with figures of distinct units, or as many figures of
+    one unit as items ("城乡居民收入46503元和16935元")."""
+    distinct_items = len({s.start for s in slots}) == len(slots)
+    units = {n.unit for n in numbers}
+    return (distinct_items and len(units) == len(numbers)) or len(units) == 1
 
 
 def _joined_levels(text: str, numbers: list[Number]) -> bool:

@@ -118,52 +118,72 @@ def share_head(item: str, neighbour: str) -> tuple[str, ...] | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """A subject split into list items: each item's span (sentence offsets), text and mentions."""
+
+    sentence: str
+    spans: list[tuple[int, int]]
+    texts: list[str]
+    mentions: list[list[Mention]]
+
+    @property
+    def named(self) -> list[int]:
+        """The items that name an indicator."""
+        return [i for i, ms in enumerate(self.mentions) if ms]
+
+
 def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Slot]:
     """Slots of the subject sentence[start:end]; empty when it names no indicator."""
-    subject = sentence[start:end]
-    first = bisect_left(mentions, start, key=lambda m: m.start)
+    inner = _own_mentions(sentence, start, end, mentions)
+    if not inner:
+        return []
+    spans = [(start + a, start + b) for a, b in _items(sentence[start:end], start, inner)]
+    subject = _Subject(sentence, spans, [sentence[a:b] for a, b in spans],
+                       [[m for m in inner if a <= m.start < b] for a, b in spans])
+    return _regions_sharing(subject) or [slot for i in range(len(spans)) for slot in _item_slots(subject, i)]
+
+
+def _own_mentions(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The mentions inside sentence[start:end] that are not the owner of a noun after them."""
     inner = []
-    for m in mentions[first:]:
+    for m in mentions[bisect_left(mentions, start, key=lambda m: m.start) :]:
         if m.start >= end:
             break
         if m.end <= end and not _OWNED_AFTER.match(sentence, m.end):
             inner.append(m)
-    if not inner:
+    return inner
+
+
+def _regions_sharing(subject: _Subject) -> list[Slot]:
+    """重庆、四川规模以上工业增加值: items that are regions sharing the one indicator of the last."""
+    last_with = subject.named[-1]
+    ms = subject.mentions[last_with]
+    if len(subject.spans) == 1 or len(ms) != 1 or not all(_is_region(t) for t in subject.texts[:last_with]):
         return []
-    spans = _items(subject, start, inner)
-    texts = [subject[a:b] for a, b in spans]
-    item_mentions = [[m for m in inner if start + a <= m.start < start + b] for a, b in spans]
-    regions = [_is_region(t) for t in texts]
-    last_with = max(i for i, ms in enumerate(item_mentions) if ms)
-    # 重庆、四川规模以上工业增加值: the items are regions sharing one indicator.
-    if len(spans) > 1 and all(regions[i] for i in range(last_with)) and len(item_mentions[last_with]) == 1:
-        m = item_mentions[last_with][0]
-        own_region = sentence[start + spans[last_with][0] : m.start]
-        if own_region and _is_region(own_region):
-            return [
-                Slot(code, texts[i] if i < last_with else sentence[start + spans[i][0] : m.start], start + spans[0][0])
-                for i in range(last_with + 1)
-                for code in m.codes
-            ]
-    slots: list[Slot] = []
-    named = [i for i, ms in enumerate(item_mentions) if ms]
-    for i, ((a, _b), text, ms) in enumerate(zip(spans, texts, item_mentions, strict=True)):
-        if ms:
-            m = ms[-1]
-            prefix = sentence[start + a : m.start]
-            slots.extend(Slot(code, prefix, start + a, m.form) for code in m.codes)
-            continue
-        neighbour = next((texts[j] for j in (i + 1, i - 1) if 0 <= j < len(texts) and j in named), None)
-        codes = share_head(text, neighbour) if neighbour else None
-        if codes is None:
-            # A word before the list ("积极发展和…") is no item; one after a named item is.
-            if i > named[0]:
-                slots.append(Slot(None, "", start + a))
-            continue
-        slots.extend(Slot(code, "", start + a) for code in codes)
-    return slots
+    m = ms[0]
+    own_region = subject.sentence[subject.spans[last_with][0] : m.start]
+    if not own_region or not _is_region(own_region):
+        return []
+    regions = [*subject.texts[:last_with], *(subject.sentence[a : m.start] for a, _ in subject.spans[last_with:])]
+    return [Slot(code, region, subject.spans[0][0]) for region in regions[: last_with + 1] for code in m.codes]
 
 
+def _item_slots(subject: _Subject, i: int) -> list[Slot]:
+    """The slots of list item `i`: the indicator it names, or one it shares with a named neighbour
+    ("文化、旅游产业增加值"), or an empty slot for an item that names none after a named one."""
+    a = subject.spans[i][0]
+    if subject.mentions[i]:
+        m = subject.mentions[i][-1]
+        return [Slot(code, subject.sentence[a : m.start], a, m.form) for code in m.codes]
+    named = subject.named
+    texts = subject.texts
+    neighbour = next((texts[j] for j in (i + 1, i - 1) if 0 <= j < len(texts) and j in named), None)
+    codes = share_head(texts[i], neighbour) if neighbour else None
+    if codes is None:
+        # A word before the list ("积极发展和…") is no item; one after a named item is.
+        return [Slot(None, "", a)] if i > named[0] else []
+    return [Slot(code, "", a) for code in codes]
 
 
 def _is_region(text: str) -> bool:

@@ -13,11 +13,11 @@ import re
 from bisect import bisect_left
 
 from transforms.facts.figure import SentenceContext
+from transforms.facts.period import only_periods
 from transforms.facts.place import SELF_PLACE, RegionMention, region_mentions
 from transforms.facts.runs import Run
 from transforms.facts.subject_region import compared_place, without_comparison
 from transforms.facts.subjects import Mention, Slot, earlier_subjects, share_head, slots_for
-from transforms.facts.time import only_periods
 from transforms.knowledge.lexicon import cue_alternation, stocks
 from transforms.knowledge.patterns import CLAUSE_BREAKS, GROWTH_NOUN, SPAN_END, YEAR_DIGITS, last_break, strip_neutral
 

@@ -17,6 +17,7 @@ from transforms.facts.borrowed import run_subjects
 from transforms.facts.figure import SentenceContext, figure_fact
 from transforms.facts.numbers import Number, bare_ratios, find_numbers
 from transforms.facts.pairing import pair_figures
+from transforms.facts.period import lead_period
 from transforms.facts.place import named, region_mentions
 from transforms.facts.reading import Reading
 from transforms.facts.rounded import drop_rounded_milestones
@@ -25,7 +26,6 @@ from transforms.facts.runs import runs
 from transforms.facts.scope import group_statement, run_out_of_scope
 from transforms.facts.subject_region import sentence_topic
 from transforms.facts.subjects import Mention, Slot, find_mentions
-from transforms.facts.time import lead_period
 from transforms.knowledge.lexicon import cue_alternation, indicators
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN
 from transforms.records import CleanText, DocumentMeta, Fact

@@ -12,7 +12,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from transforms.facts import kind as _kind
-from transforms.facts import time as _time
+from transforms.facts import period as _period
+from transforms.facts import year as _year
 from transforms.facts.figure_measure import Measured, measure_figure
 from transforms.facts.measure import narrowed
 from transforms.facts.numbers import Number
@@ -111,16 +112,16 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str) -> _Whe
     span of years, or a growth against another year than the last."""
     text, number, subject_start = sc.text, fig.number, view.run.subject_start
     bracket_target = _kind.bracket_target(text, subject_start, fig.zone, fig.index, number)
-    yc = _time.year_cue(fig.before, sc.meta.year)
-    if _time.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
+    yc = _year.year_cue(fig.before, sc.meta.year)
+    if _year.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
         return None
-    yc = _time.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
+    yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
     forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
     kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, forecast, bracket_target)
-    lead = sc.reading.lead_period if sc.reading else _time.period_of(sc.meta.title or "", "FY")
-    period = _time.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
+    lead = sc.reading.lead_period if sc.reading else _period.period_of(sc.meta.title or "", "FY")
+    period = _period.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
     # A bracketed 年度目标 is the target of the year the figure beside it reports.
-    year = yc.year if yc.year is not None else _time.default_year(
+    year = yc.year if yc.year is not None else _year.default_year(
         sc.meta, "actual" if bracket_target else kind, "FY" if bracket_target else period
     )
     return _When(kind, year, period) if year is not None else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms.facts.numbers import Number
-from transforms.facts.time import YearCue, is_past
+from transforms.facts.year import YearCue, is_past
 from transforms.knowledge.lexicon import cue_regex, has_cue
 from transforms.knowledge.patterns import YEAR_DIGITS
 from transforms.records import CleanText, DocumentMeta

@@ -105,34 +105,45 @@ def measure_of(code: str, number: Number, predicate: str, zone: str) -> tuple[st
     level_kind = units()[indicators()[code].level_unit].kind if code in indicators() else ""
     unit_kind = units()[number.unit].kind
     words = zone or predicate
-    # The verb nearest the figure gives its sign: 涨幅逐步回落,预计全年涨幅6.5% is a rise.
-    verbs = [m.group() for m in _GROWTH.finditer(words)]
-    negative = bool(verbs) and bool(_NEGATIVE.fullmatch(verbs[-1]))
-    sign = -1.0 if negative else 1.0
     if _COMPARISON.search(words):
         return None, number.value
     if unit_kind == "ratio" and level_kind != "ratio":
         # 增长1.1倍: growth of 110 %; 是全国的2.2倍 is a comparison, no growth.
-        grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
-        return ("growth", round(sign * number.value * 100, 6)) if grows else (None, number.value)
+        return ("growth", round(_sign(words) * number.value * 100, 6)) if _grows(words) else (None, number.value)
     if unit_kind == "pp":
         if level_kind != "rate" or _SHARE.search(words):
             return None, number.value
-        return "pp_change", sign * number.value
+        return "pp_change", _sign(words) * number.value
     if unit_kind == "rate":
         if _CHANGE_REACHED.search(words):
             return "growth", number.value  # 涨幅回落到2.6%, 增速提高到6%: the change reached
         if _SHARE.search(words):  # 占…比重, 占全市的, 占比
             return ("share", number.value) if level_kind != "rate" else (None, number.value)
-        grows = _GROWTH.search(words) and not _TO_LEVEL.search(words)
-        if level_kind == "rate":
-            if grows and _RATE_GROWTH.search(words):
-                return "growth", sign * number.value
-            return "level", number.value
-        return ("growth", sign * number.value) if grows else (None, number.value)
+        return _rate_measure(level_kind, number.value, words)
     # Visitors are counted in 人 as often as in 人次 (全年接待游客152万人).
     if unit_kind == level_kind or (unit_kind, level_kind) == ("persons", "visits"):
-        if _GROWTH.search(words) and not _TO_LEVEL.search(words) and not _REACHED.search(words):
+        if _grows(words) and not _REACHED.search(words):
             return None, number.value  # 增加500亿元 is an increment, not the level
         return "level", number.value
     return None, number.value
+
+
+def _grows(words: str) -> bool:
+    """Whether `words` say a change (增长, 下降) and not the level it reached (提高到)."""
+    return bool(_GROWTH.search(words)) and not _TO_LEVEL.search(words)
+
+
+def _sign(words: str) -> float:
+    """-1 when the verb nearest the figure is one of decrease: 涨幅逐步回落,预计全年涨幅6.5% is a rise."""
+    verbs = [m.group() for m in _GROWTH.finditer(words)]
+    return -1.0 if verbs and _NEGATIVE.fullmatch(verbs[-1]) else 1.0
+
+
+def _rate_measure(level_kind: str, value: float, words: str) -> tuple[str | None, float]:
+    """A change said with a growth verb (not one reaching a level), or a rate's own level."""
+    grows = _grows(words)
+    if level_kind == "rate":
+        if grows and _RATE_GROWTH.search(words):
+            return "growth", _sign(words) * value
+        return "level", value
+    return ("growth", _sign(words) * value) if grows else (None, value)

@@ -111,18 +111,10 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     text before). A goal with no indicator named anywhere is the economy's (经济增长目标)."""
     if sc.reading is None:
         return []
+    subject = _without_comparison(sc, run, subject)
+    if subject is None:
+        return []
     first = run.numbers[0].start
-    # A comparison closing the subject in a clause of its own ("其增速仍然明显领先于全省其他地区,
-    # 达到9.6%") says nothing of what the figure is; right before the figure ("的增速高于重庆的18.1%")
-    # the figure is the compared one's.
-    if re.search("[,;]", sc.text[run.subject_end : first]):
-        subject = _COMPARED_TAIL.sub("", subject)
-    elif compared_place(sc.text, first, sc.meta, sc.reading):
-        # "…GDP增速…,快于该省去年全年增速(3.1%)": a clause that is only a compared term quotes that
-        # term's figure of the indicator its sentence named (高技术制造业 is none: nothing is borrowed).
-        if _mention_before(sc.mentions, run.subject_start) is None:
-            return []
-        subject = without_comparison(subject)
     regions_named = region_mentions(subject, meta=sc.meta)
     # The figure's own clause may say what the figure is where the run's subject runs on from
     # the clause before ("地区生产总值达2478亿元,排名…前列,增速4.5%").
@@ -131,18 +123,47 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
         return []
     if not regions_named and not _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first]):
         return []
-    before = _mention_before(sc.mentions, run.subject_start)
-    # "吉林以一季度8.2%的GDP增速": the indicator may follow its figure as a noun phrase.
-    after = sc.mentions[bisect_left(sc.mentions, run.numbers[-1].end, key=lambda m: m.start) :][:1]
-    after = [m for m in after if m.start - run.numbers[-1].end <= 2]
-    codes = before.codes if before else after[0].codes if after else sc.reading.indicator
-    if not codes and _GOAL_OR_GROWTH.search(subject) and "目标" in sc.text[: run.numbers[0].start]:
-        codes = ("gdp",)
+    codes = _indicator_remembered(sc, run, subject)
     # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order.
     places = [m for m in regions_named if not SELF_PLACE.fullmatch(m.form)]
     if len(codes) == 1 and len(places) >= 2 and len(places) == len(run.numbers):
         return [Slot(codes[0], m.form, run.subject_start + m.start) for m in places]
     return [Slot(code, subject, run.subject_start) for code in codes]
+
+
+def _without_comparison(sc: SentenceContext, run: Run, subject: str) -> str | None:
+    """The subject without a comparison that closes it, or None when the figure is a compared
+    term's of no indicator the sentence named."""
+    first = run.numbers[0].start
+    # A comparison closing the subject in a clause of its own ("其增速仍然明显领先于全省其他地区,
+    # 达到9.6%") says nothing of what the figure is; right before the figure ("的增速高于重庆的18.1%")
+    # the figure is the compared one's.
+    if re.search("[,;]", sc.text[run.subject_end : first]):
+        return _COMPARED_TAIL.sub("", subject)
+    if compared_place(sc.text, first, sc.meta, sc.reading):
+        # "…GDP增速…,快于该省去年全年增速(3.1%)": a clause that is only a compared term quotes that
+        # term's figure of the indicator its sentence named (高技术制造业 is none: nothing is borrowed).
+        if _mention_before(sc.mentions, run.subject_start) is None:
+            return None
+        return without_comparison(subject)
+    return subject
+
+
+def _indicator_remembered(sc: SentenceContext, run: Run, subject: str) -> tuple[str, ...]:
+    """The indicator named last before the run, else right after its figure, else in the text
+    before; a goal with no indicator named anywhere is the economy's."""
+    before = _mention_before(sc.mentions, run.subject_start)
+    if before:
+        return before.codes
+    # "吉林以一季度8.2%的GDP增速": the indicator may follow its figure as a noun phrase.
+    last_end = run.numbers[-1].end
+    after = sc.mentions[bisect_left(sc.mentions, last_end, key=lambda m: m.start) :][:1]
+    if after and after[0].start - last_end <= 2:
+        return after[0].codes
+    codes = sc.reading.indicator if sc.reading else ()
+    if not codes and _GOAL_OR_GROWTH.search(subject) and "目标" in sc.text[: run.numbers[0].start]:
+        return ("gdp",)
+    return codes
 
 
 def _elliptic(subject: str, previous: list[Slot], start: int) -> list[Slot]:

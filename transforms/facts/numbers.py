@@ -152,44 +152,58 @@ def find_numbers(text: str) -> list[Number]:
     out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)]
     for m in NUMBER.finditer(text):
         if m.group("pct") is not None:
-            value = numeral_value(m.group("pct"))
-            if value is None:
-                continue
-            qualifier = _qualifier(m.group("pre"), None, m.group("pct_post"))
-            out.append(Number(m.start(), m.end(), value, None, "%", qualifier))
-            continue
-        if m.group("ratio") is not None:
+            found = _percent_in_words(m)
+        elif m.group("ratio") is not None:
             qualifier = _qualifier(m.group("pre"), None, None)
-            out.append(Number(m.start(), m.end(), _to_float(m.group("a")), None, "倍", qualifier))
-            continue
-        base = _UNIT_SPELLINGS.get(m.group("base"), m.group("base"))
-        unit = (m.group("mag") or "") + base
-        if m.group("num"):
-            value = _to_float(m.group("num"))
+            found = Number(m.start(), m.end(), _to_float(m.group("a")), None, "倍", qualifier)
         else:
-            yi, _, wan = m.group("cn").partition("亿")
-            value, wan_value = numeral_value(yi), numeral_value(wan) if wan else 0.0
-            if value is None or wan_value is None:
-                continue
-            if wan:  # 六百四十三亿七千万元 -> 643.7 亿元
-                value, unit = value + wan_value / 10_000, "亿" + base
-        if unit not in units():
-            continue
-        high = None
-        if m.group("low"):
-            value, high = _to_float(m.group("low")), value
-        elif m.group("neg"):
-            value = -value
-        out.append(Number(m.start(), m.end(), value, high, unit,
-                          _qualifier(m.group("pre"), m.group("yu") or m.group("yu0"), m.group("post"))))
-    for m in _BARE_MILESTONE.finditer(text):
-        if not (m.group("num") or m.group("cn") or m.group("mag") == "万亿"):
-            continue  # 亿大关 alone is no amount
-        cn = m.group("cn") or "一"
-        # 千亿 is 一千亿
-        value = _to_float(m.group("num")) if m.group("num") else numeral_value("一" + cn if cn[0] in "十百千" else cn)
-        if value is None:
-            continue
-        qualifier = _qualifier(m.group("pre"), None, None)
-        out.append(Number(m.start(), m.end(), value, None, m.group("mag") + "元", qualifier))
+            found = _amount(m)
+        if found is not None:
+            out.append(found)
+    out.extend(filter(None, map(_milestone, _BARE_MILESTONE.finditer(text))))
     return sorted(out, key=lambda n: n.start)
+
+
+def _percent_in_words(m: re.Match[str]) -> Number | None:
+    """百分之七点三."""
+    value = numeral_value(m.group("pct"))
+    if value is None:
+        return None
+    return Number(m.start(), m.end(), value, None, "%", _qualifier(m.group("pre"), None, m.group("pct_post")))
+
+
+def _amount(m: re.Match[str]) -> Number | None:
+    """A figure with its unit (1179.4亿元, 六百四十三亿七千万元, 6%—6.5%, -0.7%), or None for a unit
+    the unit table does not know."""
+    base = _UNIT_SPELLINGS.get(m.group("base"), m.group("base"))
+    unit = (m.group("mag") or "") + base
+    if m.group("num"):
+        value: float | None = _to_float(m.group("num"))
+    else:
+        yi, _, wan = m.group("cn").partition("亿")
+        value, wan_value = numeral_value(yi), numeral_value(wan) if wan else 0.0
+        if value is None or wan_value is None:
+            return None
+        if wan:  # 六百四十三亿七千万元 -> 643.7 亿元
+            value, unit = value + wan_value / 10_000, "亿" + base
+    if unit not in units() or value is None:
+        return None
+    high = None
+    if m.group("low"):
+        value, high = _to_float(m.group("low")), value
+    elif m.group("neg"):
+        value = -value
+    return Number(m.start(), m.end(), value, high, unit,
+                  _qualifier(m.group("pre"), m.group("yu") or m.group("yu0"), m.group("post")))
+
+
+def _milestone(m: re.Match[str]) -> Number | None:
+    """A milestone passed in yuan without its 元 (跃上两万亿大关, 突破千亿台阶)."""
+    if not (m.group("num") or m.group("cn") or m.group("mag") == "万亿"):
+        return None  # 亿大关 alone is no amount
+    cn = m.group("cn") or "一"
+    # 千亿 is 一千亿
+    value = _to_float(m.group("num")) if m.group("num") else numeral_value("一" + cn if cn[0] in "十百千" else cn)
+    if value is None:
+        return None
+    return Number(m.start(), m.end(), value, None, m.group("mag") + "元", _qualifier(m.group("pre"), None, None))

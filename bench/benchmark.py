@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import logging
 import os
 import platform
@@ -217,10 +218,11 @@ def steady_state(texts: list[tuple[Path, str]]) -> tuple[float, float, int]:
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     sources = [SourceFile(str(p), p.name, t.encode("utf-8"), "0" * 64, len(t.encode("utf-8")), 0.0) for p, t in texts]
-    process_document(sources[0])  # the extractor's tables that load on first use
+    today = datetime.date.today()
+    process_document(sources[0], today)  # the extractor's tables that load on first use
     started = time.process_time()
     for src in sources:
-        process_document(src)
+        process_document(src, today)
     extract = time.process_time() - started
     started = time.process_time()
     for _, text in texts:

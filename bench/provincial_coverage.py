@@ -6,6 +6,7 @@ usage: python bench/provincial_coverage.py [CORPUS_DIR]   (default ../shared/cor
 
 from __future__ import annotations
 
+import datetime
 import sys
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from transforms import process_text  # noqa: E402
 
 
 def main() -> int:
+    today = datetime.date.today()
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus-large"
     files = sorted(corpus.glob("b_*.txt"))
     targets = actuals = cpi_targets = 0
@@ -24,11 +26,11 @@ def main() -> int:
     # Warm-up: compile the lexicon, read the region table and build jieba's dictionary once,
     # so the per-document figure below is the steady-state cost.
     warm = time.perf_counter()
-    process_text("warm-up.txt", "2024年重庆市万州区政府工作报告\n山体森林覆盖率达80%,地区生产总值增长6%。")
+    process_text("warm-up.txt", "2024年重庆市万州区政府工作报告\n山体森林覆盖率达80%,地区生产总值增长6%。", today)
     print(f"warm-up (load knowledge tables, jieba dictionary): {time.perf_counter() - warm:.2f} s")
     started = time.perf_counter()
     for path in files:
-        _clean, meta, facts = process_text(path.name, path.read_text(encoding="utf-8", errors="replace"))
+        _clean, meta, facts = process_text(path.name, path.read_text(encoding="utf-8", errors="replace"), today)
         gdp = [f for f in facts if f.indicator == "gdp" and f.measure == "growth" and f.period == "FY"]
         has_target = any(f.kind == "target" and f.year == 2026 for f in gdp)
         has_actual = any(f.kind in ("actual", "forecast") and f.year == 2025 for f in gdp)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,7 @@ def _files(paths: list[str], visible: bool) -> list[Path]:
 
 
 def main() -> int:
+    today = datetime.date.today()
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--visible", action="store_true", help="../shared/corpus and ../shared/corpus-news/g*")
@@ -49,13 +51,13 @@ def main() -> int:
     # Warm-up: compile the lexicon, read the region table and build jieba's dictionary once,
     # so the per-document figure below is the steady-state cost.
     warm = time.perf_counter()
-    process_text("warm-up.txt", "2024年重庆市万州区政府工作报告\n山体森林覆盖率达80%,地区生产总值增长6%。")
+    process_text("warm-up.txt", "2024年重庆市万州区政府工作报告\n山体森林覆盖率达80%,地区生产总值增长6%。", today)
     print(f"warm-up (load knowledge tables, jieba dictionary): {time.perf_counter() - warm:.2f} s")
     files = _files(args.paths, args.visible)
     started = time.perf_counter()
     for path in files:
         decoded = decode(path.read_bytes(), path.name)
-        _clean, _meta, facts = process_text(path.name, decoded.text)
+        _clean, _meta, facts = process_text(path.name, decoded.text, today)
         rows.extend({c: getattr(f, c) for c in COLUMNS} for f in facts)
     elapsed = time.perf_counter() - started
     with open(args.out, "w", encoding="utf-8", newline="") as fh:

@@ -5,9 +5,11 @@ A whole real report is read, not one sentence: some of the extractor's tables
 worker forked before they load would pay for them inside a document's time limit.
 """
 
+import datetime
+
 from gwr.config import SAMPLES_DIR
 from transforms import process_text
 
 _SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)
 _TEXT = _SAMPLES[-1].read_text(encoding="utf-8") if _SAMPLES else "2024年全区地区生产总值增长6%。"
-process_text("warmup.txt", _TEXT)
+process_text("warmup.txt", _TEXT, datetime.date.today())

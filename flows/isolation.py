@@ -15,6 +15,7 @@ back in submission order: a parallel run loads exactly what a serial one does.
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import multiprocessing
 import threading
 import time
@@ -88,7 +89,7 @@ class WorkerTime(NamedTuple):
 def timed_process(src: SourceFile) -> tuple[Processed | Failure, WorkerTime]:
     """`process_document` and the time it took in the worker, for the run's stage timings."""
     wall, cpu = time.perf_counter(), time.process_time()
-    out = process_document(src)
+    out = process_document(src, dt.date.today())
     return out, WorkerTime(time.perf_counter() - wall, time.process_time() - cpu)
 
 

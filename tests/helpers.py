@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -57,7 +58,7 @@ def processed(files: list[Path]) -> list:
     from transforms import process_document
     from transforms.records import Processed
 
-    out = [process_document(read_source(path, 50 * 2**20)) for path in files]
+    out = [process_document(read_source(path, 50 * 2**20), dt.date.today()) for path in files]
     assert all(isinstance(p, Processed) for p in out), [p for p in out if not isinstance(p, Processed)]
     return out
 

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from transforms.clean.text import clean_text
-from transforms.describe.document import extract_metadata, placement_warning
+from tests.transforms._helpers import TODAY
+from transforms.clean import clean_text
+from transforms.describe import extract_metadata, placement_warning
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
 
 def meta(raw: str):
-    return extract_metadata("t.txt", clean_text(raw))
+    return extract_metadata("t.txt", clean_text(raw), TODAY)
 
 
 def test_session_line_names_region_and_year() -> None:
@@ -48,7 +49,7 @@ def test_a_news_text_looking_back_since_a_year_was_written_after_it() -> None:
     # n049: no dateline; "2015年以来的最高" in 2016
     body = ("自2014年一季度以来,吉林省GDP增速首次超过全国平均水平。"
             "今年前三季度,规模以上工业增加值同比增长6.4%,增速为2015年以来的最高。")
-    assert extract_metadata("page.txt", clean_text(body)).year == 2016
+    assert extract_metadata("page.txt", clean_text(body), TODAY).year == 2016
 
 
 def test_a_dated_page_about_a_county_city_is_news_and_keeps_its_code() -> None:
@@ -56,7 +57,7 @@ def test_a_dated_page_about_a_county_city_is_news_and_keeps_its_code() -> None:
     body = ("2023-07-27 09:13:31,正文:7月25日,赛迪顾问县域经济研究中心在北京发布“2023赛迪百强县”榜单。"
             "我省长沙县、浏阳市、宁乡市、醴陵市上榜,其中醴陵市位列第70位。醴陵2022年实现地区生产总值875.7亿元。"
             "今年以来,该市全力推进“项目攻坚年”活动。当前,醴陵市正加速迈进县域经济“千亿时代”。")
-    m = extract_metadata("page.txt", clean_text(body))
+    m = extract_metadata("page.txt", clean_text(body), TODAY)
     assert (m.report_type, m.region, m.region_code) == ("news", "醴陵市", "430281")
 
 
@@ -64,26 +65,26 @@ def test_a_file_names_year_beats_the_years_a_dateless_page_names() -> None:
     # n046: "8月16日电" without a year; the page names 2022's results and 今年上半年
     body = ("来源:人民网-重庆频道人民网重庆8月16日电 (陈琦、刘敏)8月15日,渝中区召开工作推进会。"
             "2022年,渝中区实现社会消费品零售总额1360亿元。今年上半年,全区地区生产总值765.9亿元。")
-    m = extract_metadata("n046_yuzhong_news_2023.txt", clean_text(body))
+    m = extract_metadata("n046_yuzhong_news_2023.txt", clean_text(body), TODAY)
     assert (m.year, str(m.published)) == (2023, "2023-08-16")
-    assert extract_metadata("page.txt", clean_text(body)).year == 2022  # no name: the latest year named
+    assert extract_metadata("page.txt", clean_text(body), TODAY).year == 2022  # no name: the latest year named
 
 
 def test_a_span_of_years_in_the_title_does_not_date_the_report() -> None:
     # c_national_1960: "关于1956年到1967年全国农业发展纲要的执行情况"
     body = "各位代表:\n我受国务院的委托,向大会作关于1956年到1967年全国农业发展纲要的执行情况的报告。\n"
-    assert extract_metadata("c_national_1960.txt", clean_text(body)).year == 1960
+    assert extract_metadata("c_national_1960.txt", clean_text(body), TODAY).year == 1960
 
 
 def test_a_text_naming_no_place_or_year_is_dated_and_placed_by_its_file_name() -> None:
     body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
-    pinyin = extract_metadata("daqing_h1_2016.html", clean_text(body))
+    pinyin = extract_metadata("daqing_h1_2016.html", clean_text(body), TODAY)
     assert (pinyin.region, pinyin.year) == ("大庆市", 2016)
-    named = extract_metadata("大庆市2016年上半年.txt", clean_text(body))
+    named = extract_metadata("大庆市2016年上半年.txt", clean_text(body), TODAY)
     assert (named.region, named.region_code, named.year) == ("大庆市", "230600", 2016)
     # The text wins over the name; a pinyin word shared by two regions (台州, 泰州) gives nothing.
     assert meta(body.replace("全市", "沅陵县")).region == "沅陵县"
-    assert extract_metadata("taizhou_2016.txt", clean_text(body)).region is None
+    assert extract_metadata("taizhou_2016.txt", clean_text(body), TODAY).region is None
 
 
 def test_a_national_report_to_a_new_congress_is_dated_by_its_first_session() -> None:
@@ -106,13 +107,13 @@ def test_national_report() -> None:
     ],
 )
 def test_bundled_samples(name: str, region: str, year: int, report_type: str) -> None:
-    m = extract_metadata(name, clean_text((SAMPLES / name).read_text(encoding="utf-8")))
+    m = extract_metadata(name, clean_text((SAMPLES / name).read_text(encoding="utf-8")), TODAY)
     assert (m.region, m.year, m.report_type) == (region, year, report_type)
 
 
 def test_luohe_xicheng_gets_no_beijing_code() -> None:
     raw = (SAMPLES / "004_1e31b28fa2d96c08.txt").read_text(encoding="utf-8")
-    assert extract_metadata("004.txt", clean_text(raw)).region_code is None
+    assert extract_metadata("004.txt", clean_text(raw), TODAY).region_code is None
 
 
 def test_shared_county_name_resolved_from_the_text() -> None:
@@ -164,8 +165,8 @@ def test_a_district_named_far_more_often_than_its_city_is_the_documents() -> Non
 
 def test_a_document_that_cannot_place_its_figures_says_so() -> None:
     body = "上半年全市经济运行情况分析\n今年以来,全市上下攻坚克难,GDP实现1.5%的正增长。"
-    assert placement_warning(extract_metadata("x.txt", clean_text(body))) == (
+    assert placement_warning(extract_metadata("x.txt", clean_text(body), TODAY)) == (
         "x.txt: names no region and no year of its own, and its file name gives none; figures whose own "
         "sentence names no region or year were not loaded (rename the file with the region and year, "
         "e.g. 大庆市2016年上半年.txt, and run again)")
-    assert placement_warning(extract_metadata("大庆市2016年上半年.txt", clean_text(body))) is None
+    assert placement_warning(extract_metadata("大庆市2016年上半年.txt", clean_text(body), TODAY)) is None

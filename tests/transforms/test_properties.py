@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.transforms._helpers import TODAY
 from transforms import process_text
 
 # Arbitrary text, enriched with the pieces the extractor reacts to so that facts do occur.
@@ -22,7 +23,7 @@ TEXT = st.lists(st.one_of(st.text(alphabet=ANY_CHAR, max_size=8), PIECES), max_s
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_never_raises_and_quotes_match(raw: str) -> None:
-    clean, _meta, facts = process_text("p.txt", raw)
+    clean, _meta, facts = process_text("p.txt", raw, TODAY)
     assert len(clean.raw_offsets) == len(clean.text) + 1
     for f in facts:
         assert raw[f.raw_start : f.raw_end] == f.quote

@@ -1,8 +1,9 @@
 """What a document is: its title, type, publication date, own region and year.
 
 The region comes from the document's own words — the session line (在重庆市万州区第六届
-人民代表大会…), the title, or how it refers to itself (全区 with 万州 named throughout) —
-never from the file name or an aggregator footer listing other reports.
+人民代表大会…), the title, or how it refers to itself (全区 with 万州 named throughout), never
+from an aggregator footer listing other reports — and only when the text names none, from
+the file name (大庆市2016年上半年.html, daqing_h1_2016.html).
 
 The year is the year a work report was delivered (its review covers the year before),
 and for news, bulletins and progress reports the year of publication (README: 今年 is
@@ -93,8 +94,9 @@ _NOT_A_TITLE = re.compile(
 )
 
 
-def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
-    """Describe the document `doc` (its base name) from its clean text."""
+def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta:
+    """Describe the document `doc` (its base name) from its clean text; `today` bounds the years
+    a page without a date can be about (a pure stage does not read the clock)."""
     text = clean.text
     # Session lines are sometimes broken over two lines by the copy.
     joined = text[:_HEAD_CHARS].replace("\n", "")
@@ -106,7 +108,10 @@ def extract_metadata(doc: str, clean: CleanText) -> DocumentMeta:
     # A text that names neither its region nor its year may still be filed under a name that does.
     region = document_region(text, head, title, national) or region_in_name(doc)
     in_name = year_in_name(doc)
-    year = _year(head, title, text, report_type, published, in_name)
+    if report_type == "work_report":
+        year = _delivery_year(head, title, text, in_name)
+    else:
+        year = _publication_year(head, title, published) or in_name or _latest_year(text, today.year)
     if published is None and in_name and year == in_name and report_type != "work_report":
         # "台州8月10日电" in a file named …_2023: the page's date, so 今年 and last year's results read right.
         published = dateline_day(head, in_name)
@@ -182,15 +187,10 @@ def _body_start(text: str) -> int:
     return m.end() if m else 0
 
 
-def _year(
-    head: str, title: str | None, text: str, report_type: ReportType, published: dt.date | None,
-    in_name: int | None = None,
-) -> int | None:
-    """The year the text states (session line, title, date, review heading), else the year its
-    file name gives, else the year inferred from the years it names: a page without a date
-    that reports last year's results names last year more than its own."""
-    if report_type != "work_report":
-        return _publication_year(head, title, text, published) or in_name or _latest_year(text)
+def _delivery_year(head: str, title: str | None, text: str, in_name: int | None) -> int | None:
+    """The year a work report was delivered: the year the text states (session line, title, date,
+    review heading), else the year its file name gives, else the year inferred from the years
+    it names."""
     # The session line's date beats the title: aggregators retitle old reports with the year they copied them.
     session = npc_session_year(text[:1500])
     for pattern, where in ((SESSION, head), (_TITLE_YEAR, title or ""), (_TITLE_YEAR, head)):
@@ -217,7 +217,8 @@ def _year(
     return named.most_common(1)[0][0] + 1 if named else None
 
 
-def _publication_year(head: str, title: str | None, text: str, published: dt.date | None) -> int | None:
+def _publication_year(head: str, title: str | None, published: dt.date | None) -> int | None:
+    """The year a page was published: its date, else a year its title or head states."""
     if published is not None:
         return published.year
     for pattern, where in ((_TITLE_YEAR, title or ""), (_ISO_DATE, head), (_FULL_DATE, head)):
@@ -227,9 +228,9 @@ def _publication_year(head: str, title: str | None, text: str, published: dt.dat
     return None
 
 
-def _latest_year(text: str) -> int | None:
-    """The latest year the text names as a year that has been (not a goal: 到2035年)."""
-    now = dt.date.today().year
+def _latest_year(text: str, now: int) -> int | None:
+    """The latest year the text names as a year that has been by `now` (not a goal: 到2035年): a
+    page without a date that reports last year's results names last year more than its own."""
     goals = {int(m.group("y")) for m in _GOAL_YEAR.finditer(text)}
     years = [y for y in years_named(text) if y <= now and y not in goals]
     years += [y + 1 for y in (int(m.group("y")) for m in _SINCE_YEAR.finditer(text)) if y < now]

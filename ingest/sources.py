@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError, UnsupportedFormat
+from ingest.errors import FileTooLarge, ReadError
+from transforms.errors import EmptyFile, InputError, UnsupportedFormat
 from transforms.records import SourceFile
 
 #: Files larger than this are refused unless GWR_MAX_FILE_MB says otherwise

@@ -1,9 +1,9 @@
 """Errors a bad input raises, each carrying one clear sentence for the run summary.
 
-Every error that a single document can cause derives from `InputError`, so the
-flow can catch exactly these, record them in the warehouse's `ingest_errors`
-table and go on with the rest of the batch. Anything else is a bug and is
-allowed to fail the task loudly.
+Every error that a single document can cause derives from `InputError` (the errors of
+reading a file from disk are in `ingest/errors.py`), so the flow can catch exactly these,
+record them in the warehouse's `ingest_errors` table and go on with the rest of the batch.
+Anything else is a bug and is allowed to fail the task loudly.
 """
 
 from __future__ import annotations
@@ -19,18 +19,10 @@ class InputError(Exception):
         return type(self).__name__
 
 
-class ReadError(InputError):
-    """The file could not be read from disk (permissions, vanished, symlink loop...)."""
+class EmptyFile(InputError):
+    """The file has no bytes: refused when it is read (`ingest/`) and when bytes are decoded."""
 
     stage = "read"
-
-
-class FileTooLarge(ReadError):
-    """The file is larger than the configured limit."""
-
-
-class EmptyFile(ReadError):
-    """The file has no bytes."""
 
 
 class DecodeError(InputError):

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from ingest.errors import FileTooLarge, ReadError
 from ingest.sources import DEFAULT_MAX_FILE_MB, Discovery, UndecodableName, discover, read_source, shown
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case
 from transforms.decode.decoder import decode
-from transforms.errors import EmptyFile, FileTooLarge, InputError, ReadError
+from transforms.errors import EmptyFile, InputError
 from transforms.records import DecodedText
 
 # Ids are listed rather than read from the matrix so that a case that silently
@@ -99,7 +100,7 @@ def test_same_content_under_two_names_has_one_hash(bad_inputs: dict[str, Case]) 
     ],
     ids=["folder", "empty", "vanished", "fifo-does-not-hang"],
 )
-def test_read_source_errors(tmp_path: Path, make, error: type[ReadError], words: str) -> None:
+def test_read_source_errors(tmp_path: Path, make, error: type[InputError], words: str) -> None:
     path = tmp_path / "x.txt"
     make(path)
     with pytest.raises(error) as info:

@@ -30,7 +30,7 @@ Wording = Literal["hard", "soft", "none"]
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """One file's bytes as read from disk (produced by `gwr.sources`)."""
+    """One file's bytes as read from disk (produced by `ingest.sources`)."""
 
     path: str  # absolute path, as resolved when read
     name: str  # base name; the `doc` key of every fact
@@ -93,7 +93,7 @@ class CleanText:
 
 @dataclass(frozen=True, slots=True)
 class DocumentMeta:
-    """What a document is (produced by `transforms.metadata`)."""
+    """What a document is (produced by `transforms.describe`)."""
 
     doc: str  # base name of the file
     title: str | None
@@ -115,7 +115,7 @@ class DocumentWarning(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """One indicator figure (produced by `transforms.extract`). Fields follow ../shared/eval/README.md."""
+    """One indicator figure (produced by `transforms.facts`). Fields follow ../shared/eval/README.md."""
 
     doc: str
     region: str

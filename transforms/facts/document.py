@@ -1,9 +1,10 @@
 """Indicator facts from a cleaned document (rules: ../shared/eval/README.md).
 
 Per sentence: find figures (`numbers.find_numbers`) and indicator wordings
-(`_subjects.find_mentions`), group figures into runs that share a subject (`_runs`),
-find the indicators each run is about (`_subjects.slots_for`, or an earlier subject
-the run borrows), then turn each (indicator, figure) pair into a fact (`_figure`).
+(`subjects.find_mentions`), group figures into runs that share a subject (`runs`),
+find the indicators each run is about (`subjects.slots_for`, or what the run borrows:
+`borrowed`), pair figures with them (`pairing`), then turn each (indicator, figure)
+pair into a fact (`figure`: measure, kind and time, place).
 """
 
 from __future__ import annotations

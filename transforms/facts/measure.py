@@ -69,7 +69,7 @@ _PASSING_TAGS = frozenset({"d"})
 
 
 def narrowed(prefix: str, form: str = "") -> bool:
-    """Whether the words before an indicator make it a sub-statistic (see `_patterns.strip_neutral`).
+    """Whether the words before an indicator make it a sub-statistic (see `knowledge.patterns.strip_neutral`).
 
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.

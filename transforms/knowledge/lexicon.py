@@ -1,4 +1,4 @@
-"""The knowledge tables under `transforms/data/`, loaded once per process.
+"""The knowledge tables under `transforms/knowledge/data/`, loaded once per process.
 
 Everything the extractor knows about wordings (indicator names and aliases, units,
 cue words, period phrases, section headings) lives in those CSV files so that a new

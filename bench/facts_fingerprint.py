@@ -68,16 +68,48 @@ def _plain(out: object) -> dict:
     }
 
 
+_SHOWN = ("region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier")
+
+
+def _fact_changes(old: list[dict], new: list[dict]) -> None:
+    """The facts only one side has, as key fields and quote; then facts whose other fields differ."""
+    def key(f: dict) -> tuple:
+        return tuple(f[k] for k in _SHOWN)
+    olds, news = {key(f): f for f in old}, {key(f): f for f in new}
+    for sign, keys, side in (("-", olds.keys() - news.keys(), olds), ("+", news.keys() - olds.keys(), news)):
+        for k in sorted(keys, key=str):
+            print(f"  {sign} {' '.join(map(str, k))}  | {side[k]['quote']}")
+    changed = sum(1 for k in olds.keys() & news.keys() if olds[k] != news[k])
+    if changed:
+        print(f"  ~ {changed} facts with the same key differ in other fields (offsets, quote, wording...)")
+
+
+def _differs(old: str | None, new: str | None) -> bool:
+    if old is None or new is None:
+        return old != new
+    a, b = json.loads(old), json.loads(new)
+    if a.get("meta") and b.get("meta"):
+        b["meta"] = {k: v for k, v in b["meta"].items() if k in a["meta"]}
+    return a != b
+
+
 def _compare(lines: list[str], kept: Path) -> int:
     before = {json.loads(x)["file"]: x for x in kept.read_text(encoding="utf-8").splitlines()}
     after = {json.loads(x)["file"]: x for x in lines}
-    differ = sorted(f for f in before.keys() | after.keys() if before.get(f) != after.get(f))
+    differ = sorted(f for f in before.keys() | after.keys() if _differs(before.get(f), after.get(f)))
     for name in differ:
         print(f"differs: {name}")
         if name in before and name in after:
             old, new = json.loads(before[name]), json.loads(after[name])
             for key in sorted(old.keys() | new.keys()):
-                if old.get(key) != new.get(key):
+                if key == "facts":
+                    _fact_changes(old.get(key) or [], new.get(key) or [])
+                elif key == "meta" and old.get(key) and new.get(key):
+                    # A field added since the kept lines were written is no difference.
+                    if {k: v for k, v in new[key].items() if k in old[key]} != old[key]:
+                        print(f"  meta: before {json.dumps(old[key], ensure_ascii=False)[:300]}")
+                        print(f"  meta: after  {json.dumps(new[key], ensure_ascii=False)[:300]}")
+                elif old.get(key) != new.get(key):
                     print(f"  {key}: before {json.dumps(old.get(key), ensure_ascii=False)[:300]}")
                     print(f"  {key}: after  {json.dumps(new.get(key), ensure_ascii=False)[:300]}")
     print(f"{len(after)} texts compared with {kept.name}: {len(differ)} differ")

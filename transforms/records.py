@@ -102,6 +102,9 @@ class DocumentMeta:
     year: int | None  # the year the report was delivered / published
     report_type: ReportType
     published: dt.date | None = None  # date of publication or delivery, when the text states it
+    # The year is only the latest year the text names (a page without a date, a title year or a
+    # file name's year): a year-end review is then about that year, not the one before it.
+    year_inferred: bool = False
 
 
 class DocumentWarning(NamedTuple):

@@ -108,10 +108,13 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
     # A text that names neither its region nor its year may still be filed under a name that does.
     region = document_region(text, head, title, national) or region_in_name(doc)
     in_name = year_in_name(doc)
+    inferred = False
     if report_type == "work_report":
         year = _delivery_year(head, title, text, in_name)
     else:
-        year = _publication_year(head, title, published) or in_name or _latest_year(text, today.year)
+        year = _publication_year(head, title, published) or in_name
+        if year is None:
+            year, inferred = _latest_year(text, today.year), True
     if published is None and in_name and year == in_name and report_type != "work_report":
         # "台州8月10日电" in a file named …_2023: the page's date, so 今年 and last year's results read right.
         published = dateline_day(head, in_name)
@@ -123,6 +126,7 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
         year=year,
         report_type=report_type,
         published=published,
+        year_inferred=inferred and year is not None,
     )
 
 

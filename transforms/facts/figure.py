@@ -112,7 +112,7 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str) -> _Whe
     span of years, or a growth against another year than the last."""
     text, number, subject_start = sc.text, fig.number, view.run.subject_start
     bracket_target = _kind.bracket_target(text, subject_start, fig.zone, fig.index, number)
-    yc = _year.year_cue(fig.before, sc.meta.year)
+    yc = _year.year_cue(fig.before, sc.meta)
     if _year.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
         return None
     yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)

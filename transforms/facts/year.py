@@ -39,6 +39,7 @@ _THIS_YEAR = cue_regex("this_year")
 # 在上年高位增长的基础上) or with 同期.
 _LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期|[^,。;]{{0,6}}(?:基础上|基数))")
 _NEXT_YEAR = cue_regex("next_year")
+_UNDER_REVIEW = cue_regex("year_under_review")
 # 较上年, 比去年: growth against the previous year, after a clause compared with another one
 # ("比2019年增长15%,社零较上年增长5%"): ordinary year-on-year growth again.
 _YOY_BASE = re.compile(rf"[比较](?:{cue_alternation('last_year')})(?!同期)")
@@ -67,8 +68,9 @@ class _Named:
     span: bool = False
 
 
-def year_cue(text: str, meta_year: int | None) -> YearCue:
+def year_cue(text: str, meta: DocumentMeta) -> YearCue:
     """The year named closest before a figure (`text` is the sentence up to it)."""
+    meta_year = meta.year
     named = _Named()
     _explicit_years(text, named)
     _plan_ends(text, named)
@@ -77,6 +79,7 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
             named.pos, named.year, named.base = m.start(), None, False
     if meta_year is not None:
         _relative_years(text, meta_year, named)
+        _years_under_review(text, meta, named)
     year = None if named.base else named.year
     # "到2020年" in a 2021 report looks back at a reached goal.
     target = named.target and not (year is not None and meta_year is not None and year < meta_year)
@@ -120,6 +123,17 @@ def _relative_years(text: str, meta_year: int, named: _Named) -> None:
             named.target = named.base = named.span = False
 
 
+def _years_under_review(text: str, meta: DocumentMeta, named: _Named) -> None:
+    """过去一年: the last whole year before the text, the year a review or a year-end report is
+    about — a work report's last year, a dated page's year of results, and for a page dated only
+    by the latest year it names, that year (2025 in a report on 2025)."""
+    review_year = meta.year if meta.year_inferred else default_year(meta, "actual", "FY")
+    for m in _UNDER_REVIEW.finditer(text):
+        if m.start() > named.pos:
+            named.pos, named.year = m.start(), review_year
+            named.target = named.base = named.span = False
+
+
 def is_past(yc: YearCue, meta: DocumentMeta) -> bool:
     """A plan section may recall last year's result ("去年全区生产总值增长6%")."""
     return yc.year is not None and meta.year is not None and yc.year < meta.year
@@ -130,17 +144,20 @@ def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | Non
 
     A work report's results are for the year before it was delivered. A news page's
     results for a whole year are for a year that has ended: the year before publication,
-    unless the page appeared in that year's December. A page without a date is dated by the
-    latest year it names, which for a review is the year it reviews.
+    unless the page appeared in that year's December (year-end reviews). A page whose year of
+    publication is known only as a year (its title's, its file name's) is taken to be of its
+    first months, when years are reviewed; a page dated only by the latest year it names is
+    about that year.
     """
     if meta.year is None:
         return None
     if meta.report_type == "work_report":
         return meta.year if kind == "target" else meta.year - 1
-    # A year's results are reported from its last month on (year-end reviews in December).
-    if kind == "actual" and period == "FY" and meta.published is not None and meta.published.month < 12:
-        return meta.year - 1
-    return meta.year
+    if kind != "actual" or period != "FY" or meta.year_inferred:
+        return meta.year
+    if meta.published is not None and meta.published.month == 12:
+        return meta.year
+    return meta.year - 1
 
 
 _LATER_PERIOD = re.compile(r"(?<![年前])(?:上半年|一季度|前三季度|1-\d{1,2}月)")
@@ -148,7 +165,7 @@ _LATER_PERIOD = re.compile(r"(?<![年前])(?:上半年|一季度|前三季度|1-
 
 def _last_year_at(text: str) -> int:
     """Where the last year is named in `text` (0 when none is)."""
-    spots = [m.end() for p in (_YEAR, _THIS_YEAR, _LAST_YEAR, _NEXT_YEAR) for m in p.finditer(text)]
+    spots = [m.end() for p in (_YEAR, _THIS_YEAR, _LAST_YEAR, _NEXT_YEAR, _UNDER_REVIEW) for m in p.finditer(text)]
     return max(spots, default=0)
 
 
@@ -157,7 +174,7 @@ def paragraph_year(yc: YearCue, line_before: str, meta: DocumentMeta, before: st
     whose own sentence names no year takes the last one its paragraph named before it."""
     if yc.year is not None or yc.comparison_base or yc.span or meta.report_type == "work_report":
         return yc
-    carried = year_cue(line_before, meta.year)
+    carried = year_cue(line_before, meta)
     if carried.year is None or carried.comparison_base or carried.span:
         return yc
     # "去年全年…。上半年,河南全省…": a period named later without its own year is this year's.

@@ -26,6 +26,7 @@ Measure = Literal["level", "growth", "share", "pp_change"]
 Kind = Literal["actual", "target", "forecast"]
 Qualifier = Literal["eq", "ge", "le", "approx"]
 Wording = Literal["hard", "soft", "none"]
+YearSource = Literal["report", "date", "title", "file_name", "named"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +103,10 @@ class DocumentMeta:
     year: int | None  # the year the report was delivered / published
     report_type: ReportType
     published: dt.date | None = None  # date of publication or delivery, when the text states it
-    # The year is only the latest year the text names (a page without a date, a title year or a
-    # file name's year): a year-end review is then about that year, not the one before it.
-    year_inferred: bool = False
+    # Where the year comes from, which says whether a whole year's results are of the year before
+    # it: a date or a file name's year (the year of publication, conventionally) — yes; a
+    # progress report's title ("2024年…完成情况") or the latest year a dateless page names — no.
+    year_source: YearSource = "report"
 
 
 class DocumentWarning(NamedTuple):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.transforms._helpers import dateline, extract, news, summary, work_report
+from tests.transforms._helpers import extract, summary
 
 
 def fact(region: str, year: int, period: str, ind: str, measure: str, value: float, unit: str,

@@ -29,7 +29,7 @@ from transforms.knowledge.patterns import (
     SESSION_WHERE,
     YEAR_DIGITS,
 )
-from transforms.records import CleanText, DocumentMeta, ReportType
+from transforms.records import CleanText, DocumentMeta, ReportType, YearSource
 
 _HEAD_CHARS = 600
 _YEAR = rf"(?P<y>{YEAR_DIGITS})"
@@ -108,13 +108,13 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
     # A text that names neither its region nor its year may still be filed under a name that does.
     region = document_region(text, head, title, national) or region_in_name(doc)
     in_name = year_in_name(doc)
-    inferred = False
+    source: YearSource = "report"
     if report_type == "work_report":
         year = _delivery_year(head, title, text, in_name)
     else:
-        year = _publication_year(head, title, published) or in_name
+        year, source = _publication_year(head, title, published)
         if year is None:
-            year, inferred = _latest_year(text, today.year), True
+            year, source = (in_name, "file_name") if in_name else (_latest_year(text, today.year), "named")
     if published is None and in_name and year == in_name and report_type != "work_report":
         # "台州8月10日电" in a file named …_2023: the page's date, so 今年 and last year's results read right.
         published = dateline_day(head, in_name)
@@ -126,7 +126,7 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
         year=year,
         report_type=report_type,
         published=published,
-        year_inferred=inferred and year is not None,
+        year_source=source,
     )
 
 
@@ -221,15 +221,18 @@ def _delivery_year(head: str, title: str | None, text: str, in_name: int | None)
     return named.most_common(1)[0][0] + 1 if named else None
 
 
-def _publication_year(head: str, title: str | None, published: dt.date | None) -> int | None:
-    """The year a page was published: its date, else a year its title or head states."""
+def _publication_year(head: str, title: str | None, published: dt.date | None) -> tuple[int | None, YearSource]:
+    """The year a page was published, from its date, else the year a progress report's title
+    names (the year it reports on), else a date in its head."""
     if published is not None:
-        return published.year
-    for pattern, where in ((_TITLE_YEAR, title or ""), (_ISO_DATE, head), (_FULL_DATE, head)):
+        return published.year, "date"
+    sources: tuple[tuple[re.Pattern[str], str, YearSource], ...] = (
+        (_TITLE_YEAR, title or "", "title"), (_ISO_DATE, head, "date"), (_FULL_DATE, head, "date"))
+    for pattern, where, source in sources:
         m = pattern.search(where)
         if m:
-            return int(m.group("y"))
-    return None
+            return int(m.group("y")), source
+    return None, "named"
 
 
 def _latest_year(text: str, now: int) -> int | None:

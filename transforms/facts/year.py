@@ -127,7 +127,7 @@ def _years_under_review(text: str, meta: DocumentMeta, named: _Named) -> None:
     """过去一年: the last whole year before the text, the year a review or a year-end report is
     about — a work report's last year, a dated page's year of results, and for a page dated only
     by the latest year it names, that year (2025 in a report on 2025)."""
-    review_year = meta.year if meta.year_inferred else default_year(meta, "actual", "FY")
+    review_year = default_year(meta, "actual", "FY")
     for m in _UNDER_REVIEW.finditer(text):
         if m.start() > named.pos:
             named.pos, named.year = m.start(), review_year
@@ -145,15 +145,15 @@ def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | Non
     A work report's results are for the year before it was delivered. A news page's
     results for a whole year are for a year that has ended: the year before publication,
     unless the page appeared in that year's December (year-end reviews). A page whose year of
-    publication is known only as a year (its title's, its file name's) is taken to be of its
-    first months, when years are reviewed; a page dated only by the latest year it names is
-    about that year.
+    publication is known only as a year (its file name's) is taken to be of its first months,
+    when years are reviewed. A progress report's title and the latest year a dateless page
+    names give the year reported on.
     """
     if meta.year is None:
         return None
     if meta.report_type == "work_report":
         return meta.year if kind == "target" else meta.year - 1
-    if kind != "actual" or period != "FY" or meta.year_inferred:
+    if kind != "actual" or period != "FY" or meta.year_source in ("title", "named"):
         return meta.year
     if meta.published is not None and meta.published.month == 12:
         return meta.year

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.transforms._helpers import extract, summary
+from tests.transforms._helpers import dateline, extract, summary, work_report
 
 
 def fact(region: str, year: int, period: str, ind: str, measure: str, value: float, unit: str,
@@ -43,3 +43,67 @@ OUTLET_AND_REVIEW_YEAR = [
 @pytest.mark.parametrize(("raw", "doc", "expected"), OUTLET_AND_REVIEW_YEAR)
 def test_outlets_and_the_year_under_review(raw: str, doc: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(raw, doc=doc)) == expected
+
+
+ROUNDUP_HEAD = "多省份公布2025年经济增长目标\n2025-02-10 来源:财经日报\n"
+
+TARGETS_IN_NEWS = [
+    pytest.param(
+        ROUNDUP_HEAD + "从经济增速目标看,西藏的目标定在7%以上。河北省的目标定在5.5%左右。",
+        {fact("西藏自治区", 2025, "FY", "gdp", "growth", 7.0, "%", "ge", "target"),
+         fact("河北省", 2025, "FY", "gdp", "growth", 5.5, "%", "approx", "target")},
+        id="a-region-whose-goal-is-set-at-a-figure",
+    ),
+    pytest.param(
+        ROUNDUP_HEAD + "海南提出增长5.5%以上的目标。浙江全省经济增长5.5%左右的预期目标。",
+        {fact("海南省", 2025, "FY", "gdp", "growth", 5.5, "%", "ge", "target"),
+         fact("浙江省", 2025, "FY", "gdp", "growth", 5.5, "%", "approx", "target")},
+        id="a-figure-followed-by-its-goal-noun",
+    ),
+    pytest.param(
+        ROUNDUP_HEAD + "甘肃确保完成全年增长5.5%的目标。天津今年提出增长5%左右。",
+        {fact("甘肃省", 2025, "FY", "gdp", "growth", 5.5, "%", "eq", "target"),
+         fact("天津市", 2025, "FY", "gdp", "growth", 5.0, "%", "approx", "target")},
+        id="a-goal-to-be-met-and-a-goal-put-forward",
+    ),
+    pytest.param(
+        ROUNDUP_HEAD + "重庆的增长目标定为“6%以上,力争7%”。",
+        {fact("重庆市", 2025, "FY", "gdp", "growth", 6.0, "%", "ge", "target"),
+         fact("重庆市", 2025, "FY", "gdp", "growth", 7.0, "%", "eq", "target")},
+        id="two-goals-in-one-a-floor-and-a-striven-for-figure",
+    ),
+    pytest.param(
+        ROUNDUP_HEAD + "开封、洛阳、许昌等市也将2025年GDP增速目标定为6%,濮阳、漯河则是6%以上。",
+        {fact(r, 2025, "FY", "gdp", "growth", 6.0, "%", q, "target")
+         for r, q in (("开封市", "eq"), ("洛阳市", "eq"), ("许昌市", "eq"), ("濮阳市", "ge"), ("漯河市", "ge"))},
+        id="a-goal-each-of-a-list-of-cities-sets",
+    ),
+    pytest.param(
+        ROUNDUP_HEAD + "南阳提出了“保7%、争8%”的目标。",
+        {fact("南阳市", 2025, "FY", "gdp", "growth", 7.0, "%", "eq", "target"),
+         fact("南阳市", 2025, "FY", "gdp", "growth", 8.0, "%", "eq", "target")},
+        id="a-goal-to-secure-and-a-goal-to-strive-for",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), TARGETS_IN_NEWS)
+def test_targets_as_news_writes_them(raw: str, expected: set[tuple[object, ...]]) -> None:
+    assert summary(extract(raw, doc="x_duosheng_news_2025.txt")) == expected
+
+
+def test_a_second_goal_after_a_floor_in_a_work_report() -> None:
+    raw = work_report(plan="今年主要预期目标是:地区生产总值增长6%以上,力争7%;一般公共预算收入增长5%左右。")
+    assert summary(extract(raw)) == {
+        fact("万州区", 2024, "FY", "gdp", "growth", 6.0, "%", "ge", "target"),
+        fact("万州区", 2024, "FY", "gdp", "growth", 7.0, "%", "eq", "target"),
+        fact("万州区", 2024, "FY", "general_budget_revenue", "growth", 5.0, "%", "approx", "target"),
+    }
+
+
+def test_a_threshold_over_named_regions_is_still_a_groups() -> None:
+    raw = dateline("上半年,深圳和广州的GDP都超过了1.3万亿元,南京、长沙的GDP增速均为2.2%。", "2021-08-08 13:34")
+    assert summary(extract(raw)) == {
+        fact("南京市", 2021, "H1", "gdp", "growth", 2.2, "%"),
+        fact("长沙市", 2021, "H1", "gdp", "growth", 2.2, "%"),
+    }

@@ -23,7 +23,7 @@ _COUNT_CHARS = 6000
 _SESSION_WHERE = re.compile(SESSION_WHERE)
 _SELF = re.compile(r"[全我](?P<lvl>[省市区县州旗])")
 _SUFFIX_CHARS = frozenset("县区市旗")
-_ORGANISATION_AFTER = re.compile(rf"(?:{cue_alternation('organisation')})")
+_OUTLET_AFTER = re.compile(rf"(?:{cue_alternation('outlet')})")
 _RANK = {"country": 4, "province": 1, "city": 2, "county": 3, "other": 0}
 NATION = regions.Region("全国", None, "country", None, None, None)
 
@@ -104,8 +104,8 @@ def _title_region(title: str, text: str) -> regions.Region | None:
     named = set(_mentions(title))
     for m in _forms().finditer(title):
         r = regions.resolve(m.word, context) if _plausible(m.word, named) else None
-        if r is None or _ORGANISATION_AFTER.match(title, m.end):
-            continue  # “南昌新闻广播”, 深圳市统计局: an outlet or an office is not what the text is about
+        if r is None or _OUTLET_AFTER.match(title, m.end):
+            continue  # “南昌新闻广播”: a news outlet's city is not what its copy is about
         if found and found[-1][1] == m.start and _within(r, found[-1][2]):
             found.pop()  # 深圳|光明区: the parent qualifies the child
         found.append((m.start, m.end, r))

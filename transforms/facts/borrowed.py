@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from transforms.facts.elliptic import is_bare
 from transforms.facts.figure import SentenceContext
 from transforms.facts.period import only_periods
 from transforms.facts.place import SELF_PLACE, RegionMention, region_mentions
@@ -19,7 +20,7 @@ from transforms.facts.runs import Run
 from transforms.facts.subject_region import compared_place, without_comparison
 from transforms.facts.subjects import Mention, Slot, earlier_subjects, share_head, slots_for
 from transforms.knowledge.lexicon import cue_alternation, stocks
-from transforms.knowledge.patterns import CLAUSE_BREAKS, GROWTH_NOUN, SPAN_END, YEAR_DIGITS, last_break, strip_neutral
+from transforms.knowledge.patterns import CLAUSE_BREAKS, GROWTH_NOUN, SPAN_END, YEAR_DIGITS, last_break
 
 # A subject that is only the end of a span whose start the run before gave ("地区生产总值从2002年的
 # 422.5亿元|跃升至去年的3850亿元"): the run goes on with the indicator of the run before.
@@ -75,14 +76,6 @@ def _bracketed(sc: SentenceContext, run: Run) -> list[Slot]:
 # What may remain of a subject that names no indicator, for the run to be about the indicator
 # the text named last: a region, a pronoun or particle, a rank, a growth or goal noun
 # ("江西省也达到597.5亿元", "深圳以14324.47亿元位居第一", "福州的增速达到5.4%", "把这一目标确定在").
-_ELLIPTIC_SUBJECT = re.compile(
-    rf"""
-    (?: {cue_alternation("elliptic_subject", "growth_noun")}
-      | 排名第.位? | 位列第. | 排在第. | 居第. | 位居第.的?
-      | [,、\s()])*
-    """,
-    re.VERBOSE,
-)
 _GOAL_OR_GROWTH = re.compile(rf"目标|{GROWTH_NOUN}")
 # A comparison that closes a subject, after its growth noun: 仍然明显领先于全省其他地区.
 _COMPARED_TAIL = re.compile(
@@ -102,7 +95,7 @@ def _bare(words: str, regions_named: list[RegionMention]) -> bool:
     """Whether `words` name nothing but regions, pronouns, ranks, growth or goal nouns."""
     for mention in reversed(regions_named):
         words = words[: mention.start] + words[mention.end :]
-    return bool(_ELLIPTIC_SUBJECT.fullmatch(strip_neutral(words)))
+    return is_bare(words)
 
 
 def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
@@ -124,9 +117,10 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     if not regions_named and not _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first]):
         return []
     codes = _indicator_remembered(sc, run, subject)
-    # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order.
+    # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order;
+    # "濮阳、漯河则是7%以上": one figure, each region's (a threshold over them is a group's).
     places = [m for m in regions_named if not SELF_PLACE.fullmatch(m.form)]
-    if len(codes) == 1 and len(places) >= 2 and len(places) == len(run.numbers):
+    if len(codes) == 1 and len(places) >= 2 and len(run.numbers) in (1, len(places)):
         return [Slot(codes[0], m.form, run.subject_start + m.start) for m in places]
     return [Slot(code, subject, run.subject_start) for code in codes]
 

@@ -117,12 +117,16 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str) -> _Whe
         return None
     yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
     forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
-    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, forecast, bracket_target)
+    stated = "target" if bracket_target else "forecast" if forecast else None
+    goal = stated is None and _kind.goal_named(text, number)
+    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, "target" if goal else stated)
     lead = sc.reading.lead_period if sc.reading else _period.period_of(sc.meta.title or "", "FY")
     period = _period.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
-    # A bracketed 年度目标 is the target of the year the figure beside it reports.
+    # A bracketed 年度目标 is the target of the year the figure beside it reports, and a goal
+    # recalled in a work report's review (接近10%左右的预期目标) the reviewed year's.
+    recalled = bracket_target or (goal and sc.role == "review" and sc.meta.report_type == "work_report")
     year = yc.year if yc.year is not None else _year.default_year(
-        sc.meta, "actual" if bracket_target else kind, "FY" if bracket_target else period
+        sc.meta, "actual" if recalled else kind, "FY" if recalled else period
     )
     return _When(kind, year, period) if year is not None else None
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from transforms.facts import kind as _kind
 from transforms.facts.measure import is_start_or_count, measure_of
-from transforms.facts.run_view import LIST_GAP, Figure, RunView
+from transforms.facts.run_view import LIST_GAP, WORDED_GAP, Figure, RunView
 from transforms.facts.subject_region import without_comparison
 from transforms.facts.subjects import Slot
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators
@@ -81,7 +81,7 @@ def _words(text: str, view: RunView, slot: Slot, fig: Figure, compared: bool) ->
     run, end = view.run, fig.number.end
     predicate = view.verbs[0]
     # A later figure of a run separated only by 、 shares the run's verb (分别增长4.8%、13.1%).
-    listed = bool(fig.index and LIST_GAP.fullmatch(fig.zone))
+    listed = bool(fig.index and (LIST_GAP.fullmatch(fig.zone) or WORDED_GAP.fullmatch(fig.zone)))
     own_words = view.verbs[fig.index] if listed else fig.zone
     if compared:
         predicate = own_words = without_comparison(text[window_start(fig.number.start, run.subject_start) :
@@ -115,7 +115,8 @@ def _measured(text: str, view: RunView, slot: Slot, fig: Figure, words: _Words) 
         # The noun and the words of the figure's own clause ("其增速仍然领先于全省其他地区,达到9.6%").
         own_clause = max(noun.end(), last_break(text, number.start, PHRASE_BREAKS))
         return measure_of(code, number, words.predicate, noun.group() + text[own_clause : number.start])
-    if not slot.form and _GROWTH_NOUN.search(fig.before):
-        # A figure borrowed for a region ("从经济增速来看,…上海(9.7%)") takes the sentence's noun.
+    if not slot.form and (_GROWTH_NOUN.search(fig.before) or (number.unit == "%" and _kind.goal_named(text, number))):
+        # A figure borrowed for a region ("从经济增速来看,…上海(9.7%)") takes the sentence's noun; a
+        # region's goal in per cent for the indicator the text speaks of (河北的目标定在5.5%) is its growth.
         return measure_of(code, number, words.predicate, "增速")
     return measure, value

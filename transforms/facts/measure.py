@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.facts.elliptic import is_bare
 from transforms.facts.numbers import Number
 from transforms.facts.place import strip_regions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
@@ -76,7 +77,7 @@ def narrowed(prefix: str, form: str = "") -> bool:
     """
     rest = strip_regions(strip_neutral(SCOPE_NOTE.sub("", prefix)))
     cjk = _NOT_CJK.sub("", rest)
-    if len(cjk) < 2:
+    if len(cjk) < 2 or is_bare(cjk):  # 许昌等市也将|GDP: particles and list closers narrow nothing
         return False
     # "城镇实现新增就业": the words left over complete a longer name of the same indicator.
     if form and any(cjk[i:] + form in surface_forms() for i in range(len(cjk) - 1)):

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from transforms.facts.kind import goal_named
 from transforms.facts.place import SELF_PLACE, region_mentions
 from transforms.facts.runs import Run
 from transforms.facts.subjects import Mention
-from transforms.knowledge.lexicon import cue_alternation, cue_regex
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, has_cue
 from transforms.knowledge.patterns import CLAUSE_BREAKS, SENTENCE_PART_BREAKS, last_break, window_start
 from transforms.records import DocumentMeta
 
@@ -41,6 +42,8 @@ _GROUP_MEMBERS = re.compile(r"等\s*[\d两三四五六七八九十]+个?(?:县|�
 # A class of regions named by a ranking or a size ("千亿县"总数达54个,完成GDP8.6万亿元; 百强县).
 _GROUP_CLASS = re.compile(r"(?:[百千万]亿|百强|千强)(?:县|区|市|城市)|[千万]亿俱乐部")
 _GROUP_STATISTIC = cue_regex("group_statistic")
+# A bound said apart from its figure (都超过了1.3万亿元, 均高于): a threshold, not a value.
+_BOUND_WORD = cue_regex("ge_before", "le_before", "comparison")
 _FILLER = cue_regex("filler")
 # A threshold set by a rule: a criterion word before the figure, and the figure after ≥ or ≤.
 _CRITERION = cue_regex("criterion")
@@ -115,11 +118,18 @@ def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -
         return True
     if "分别" in clause:
         return False
+    # A target the members set, or a value each has (南京、长沙均为2.2%), is each member's; a
+    # threshold over them (均超过5000亿元, 都在6%以上) says what none of them is.
+    sets_targets = has_cue("target", sentence[:first]) or goal_named(sentence, run.numbers[0])
+    threshold = all(n.qualifier in ("ge", "le") for n in run.numbers) and not sets_targets
     if not _GROUP_ALL.search(clause):
         # A threshold over a list of regions ("福州、莆田的基础设施投资增速…超过20%") is a group's too.
         listed = {m.form for m in region_mentions(sentence[run.subject_start : first])
                   if not SELF_PLACE.fullmatch(m.form)}
-        return len(listed) >= 2 and all(n.qualifier in ("ge", "le") for n in run.numbers)
+        return len(listed) >= 2 and threshold
+    threshold = threshold or (not sets_targets and bool(_BOUND_WORD.search(sentence, run.subject_start, first)))
     # The members may be named in the clause before: "深圳和广州作为一线城市,上半年GDP都超过了…".
     named = {m.form for m in region_mentions(since) if not SELF_PLACE.fullmatch(m.form)}
+    if len(named) >= 2 and not threshold:
+        return False
     return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2

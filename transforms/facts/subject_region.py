@@ -27,7 +27,7 @@ _NATIONAL_WORDING = "国内"
 _COMPARED_BEFORE = re.compile(
     rf"(?:{cue_alternation('comparison', 'not_subject_before')})$"
 )
-_NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation')}|平均)")
+_NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation', 'outlet')}|平均)")
 # 全省 followed by a rank is the field of a ranking (居全省首位, 蝉联全省第一), not a subject.
 _RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]")
 

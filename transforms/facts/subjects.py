@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+from transforms.facts.elliptic import is_bare
 from transforms.knowledge.lexicon import (
     cue_alternation,
     cue_words,
@@ -163,7 +164,7 @@ def _regions_sharing(subject: _Subject) -> list[Slot]:
         return []
     m = ms[0]
     own_region = subject.sentence[subject.spans[last_with][0] : m.start]
-    if not own_region or not _is_region(own_region):
+    if not own_region or not (_is_region(own_region) or _leads_with_region(own_region)):
         return []
     regions = [*subject.texts[:last_with], *(subject.sentence[a : m.start] for a, _ in subject.spans[last_with:])]
     return [Slot(code, region, subject.spans[0][0]) for region in regions[: last_with + 1] for code in m.codes]
@@ -184,6 +185,12 @@ def _item_slots(subject: _Subject, i: int) -> list[Slot]:
         # A word before the list ("积极发展和…") is no item; one after a named item is.
         return [Slot(None, "", a)] if i > named[0] else []
     return [Slot(code, "", a) for code in codes]
+
+
+def _leads_with_region(text: str) -> bool:
+    """A region, then only words that time it or set its goal: 许昌等市也将2023年, 安徽今年提出的."""
+    found = mention_finder().search(text)
+    return found is not None and found.start == 0 and is_bare(text[found.end :])
 
 
 def _is_region(text: str) -> bool:

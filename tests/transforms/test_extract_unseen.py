@@ -107,3 +107,44 @@ def test_a_threshold_over_named_regions_is_still_a_groups() -> None:
         fact("南京市", 2021, "H1", "gdp", "growth", 2.2, "%"),
         fact("长沙市", 2021, "H1", "gdp", "growth", 2.2, "%"),
     }
+
+
+def test_a_county_named_only_by_its_file_name_and_in_passing_others() -> None:
+    """A county paper's news says 全县 and names other counties once, in a ranking: the file name
+    places it (the pinyin of 房县), not the first county it names in passing."""
+    raw = ("本报讯 前三季度,全县主要指标持续增长。全县完成生产总值56.7亿,增长7.5%。"
+           "三季度经济指标综合排名全市第四,位居郧阳区、丹江口市之后。")
+    assert summary(extract(raw, doc="x_fangxian_news_2018.txt")) == {
+        fact("房县", 2018, "Q1-Q3", "gdp", "level", 56.7, "亿元"),
+        fact("房县", 2018, "Q1-Q3", "gdp", "growth", 7.5, "%"),
+    }
+
+
+def test_money_without_its_yuan() -> None:
+    raw = dateline("上半年全市GDP5123.45亿,同比增长5.5%。邻近的德阳,其经济总量接近900亿。", "2024-07-28 10:00")
+    found = summary(extract(raw, doc="x_chengdu_news_2024.txt"))
+    assert fact("成都市", 2024, "H1", "gdp", "level", 5123.45, "亿元") in found
+    assert ("gdp", 900.0, "亿元", "approx") in {(f[3], f[6], f[7], f[8]) for f in found}
+
+
+def test_the_quarter_that_ends_a_releases_period_is_that_period() -> None:
+    """A county's half-year release: "二季度" GDP is through June, the release's H1."""
+    raw = ("上半年,全县经济运行小幅回升。\n根据地区生产总值统一核算结果,二季度全县地区生产总值为1437936万元,"
+           "比上年同期增长-8.7%。\n上半年,全县规模以上工业增加值同比下降15.4%。")
+    assert summary(extract(raw, doc="x_liulin_bulletin_2024.txt")) == {
+        fact("柳林县", 2024, "H1", "gdp", "level", 1437936, "万元"),
+        fact("柳林县", 2024, "H1", "gdp", "growth", -8.7, "%"),
+        fact("柳林县", 2024, "H1", "industry_va_above_scale", "growth", -15.4, "%"),
+    }
+
+
+def test_a_headlines_rounded_level_beside_the_exact_one() -> None:
+    raw = page_like("广东前三季度GDP达8.8万亿", "前三季度,广东实现地区生产总值88009.86亿元,同比增长9.7%。")
+    assert summary(extract(raw)) == {
+        fact("广东省", 2021, "Q1-Q3", "gdp", "level", 88009.86, "亿元"),
+        fact("广东省", 2021, "Q1-Q3", "gdp", "growth", 9.7, "%"),
+    }
+
+
+def page_like(title: str, body: str) -> str:
+    return f"---\ntitle: '{title}'\ndate: Mon, 25 Oct 2021 08:00:00 GMT\n---\n\n<p>{title}</p>\n<p>{body}</p>\n"

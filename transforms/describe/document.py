@@ -106,7 +106,8 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
     report_type = _report_type(head, title, text[:_HEAD_CHARS], published is not None)
     national = _national(text)
     # A text that names neither its region nor its year may still be filed under a name that does.
-    region = document_region(text, head, title, national) or region_in_name(doc)
+    named_in_file = region_in_name(doc)
+    region = document_region(text, head, title, national, named_in_file) or named_in_file
     in_name = year_in_name(doc)
     source: YearSource = "report"
     if report_type == "work_report":

@@ -41,8 +41,11 @@ def _forms() -> WordFinder:
     return WordFinder(forms)
 
 
-def document_region(text: str, head: str, title: str | None, national: bool) -> regions.Region | None:
-    """The region the document is by or about (see the module docstring)."""
+def document_region(
+    text: str, head: str, title: str | None, national: bool, in_name: regions.Region | None = None
+) -> regions.Region | None:
+    """The region the document is by or about (see the module docstring); `in_name` is the region
+    the file's name gives, which beats a region the text names only once in passing."""
     if national:
         return NATION
     counted = _Counted(text)
@@ -58,7 +61,7 @@ def document_region(text: str, head: str, title: str | None, national: bool) -> 
         found = _title_region(title, text)
         if found:
             return _checked(found, counted)
-    return _by_frequency(text, counted)
+    return _by_frequency(text, counted, in_name)
 
 
 def _mentions(text: str, end: int | None = None, context: str = "", county_text: bool = False) -> list[str]:
@@ -181,15 +184,19 @@ def self_level(text: str) -> str | None:
     return SELF_LEVEL.get(next((lvl for lvl in order if levels.get(lvl, 0) >= 2), ""))
 
 
-def _by_frequency(text: str, counted: _Counted) -> regions.Region | None:
+def _by_frequency(text: str, counted: _Counted, in_name: regions.Region | None) -> regions.Region | None:
     """The region the text names most often at the level it calls itself (全区 -> a district),
     unless one of its districts is named far more often: a district's news says 全市 of its
-    city ("增速为全市各行政区第一") while naming itself throughout."""
+    city ("增速为全市各行政区第一") while naming itself throughout. A region named once is no
+    evidence against the file's name ("…排名全市第四,位居郧阳区、丹江口市之后" in 房县's news)."""
     want = self_level(text)
     counts: Counter[str] = Counter(counted.names)
     best = _most_named(text, counts, want)
+    named_fits = in_name is not None and _fits(in_name, want)
     if best is None:
-        return _only_prefecture(text, counts)
+        return _only_prefecture(text, counts) or (in_name if named_fits else None)
+    if named_fits and best[0] < 2:
+        return in_name
     child = _most_named(text, counts, "county") if want == "city" else None
     if child is not None and child[0] >= _DOMINANT * best[0] and _within(child[1], best[1]):
         best = child

@@ -152,4 +152,9 @@ def figure_period(
         # News paragraphs name the period once ("前三季度,…") for several sentences, and a
         # year named on its own ("2022年,安宁市完成…") is the whole year's until another period.
         default = period_of(line_before, default)
-    return period_of(before, default)
+    period = period_of(before, default)
+    # A county's release on the half year reports "二季度" GDP through June: the quarter that ends
+    # the release's period is that period, cumulated.
+    if meta.report_type in ("bulletin", "progress_report") and _THROUGH_QUARTER.get(period) == lead != period:
+        return lead
+    return period

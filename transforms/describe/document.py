@@ -79,6 +79,9 @@ _LOCAL_SELF = re.compile(r"[全我本][省市区县州旗]")
 # How far into a report its review of the past year reaches, for counting the years it names.
 _REVIEW_CHARS = 4000
 
+# A first line that is a sentence of prose, not a title: a full stop well inside its first 60 characters
+# (a title may ask a question or exclaim: 谁春风得意?谁蚌埠住了?).
+_LEAD_SENTENCE = re.compile(r"[^\n]{12,60}?。[^\n]")
 # Front matter keys of markdown pages and RSS mirrors.
 _FRONT_TITLE = re.compile(r"^title:\s*'?(?P<v>[^'\n]+?)'?\s*$", re.MULTILINE)
 _ORIGINAL_TITLE = re.compile(r"原标题[::]\s*(?P<v>[^\n。!?]{4,40})")
@@ -102,8 +105,11 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
     joined = text[:_HEAD_CHARS].replace("\n", "")
     head = joined if SESSION.search(joined) else text[:_HEAD_CHARS]
     title = _title(text[:_HEAD_CHARS])
+    lead = title is not None and bool(_LEAD_SENTENCE.match(title))
+    if lead:
+        title = None  # "安徽省统计局日前发布…通报。一季度…": the lead of a copy that lost its title
     published = publication_date(text[:_HEAD_CHARS])
-    report_type = _report_type(head, title, text[:_HEAD_CHARS], published is not None)
+    report_type = _report_type(head, title, text[:_HEAD_CHARS], published is not None or lead)
     national = _national(text)
     # A text that names neither its region nor its year may still be filed under a name that does.
     named_in_file = region_in_name(doc)
@@ -160,7 +166,8 @@ def _title(head: str) -> str | None:
 
 def _report_type(head: str, title: str | None, text: str, dated: bool = False) -> ReportType:
     """`head` has the session line joined up; `text` is the first part of the text as written.
-    A dated page that is no report or bulletin is news ("2023-07-27 09:13:31,正文:…")."""
+    A dated page, or one opening on prose, that is no report or bulletin is news
+    ("2023-07-27 09:13:31,正文:…")."""
     t = title or ""
     if _PROGRESS.search(t):
         return "progress_report"

@@ -60,7 +60,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
             continue
         text = clean.text[sent.start : sent.end]
         line_start = clean.text.rfind("\n", 0, sent.start) + 1
-        snapshot = _read_on(reading, line_start)
+        snapshot = _read_on(reading, clean.text, line_start)
         numbers = find_numbers(_bounded(doc, text, sent.start))
         if len(numbers) > MAX_SENTENCE_FIGURES:
             raise ExtractLimitExceeded(
@@ -103,13 +103,18 @@ def _bounded(doc: str, text: str, offset: int) -> str:
     return text
 
 
-def _read_on(reading: Reading | None, line_start: int) -> Reading | None:
-    """The reading as a sentence starts: a new paragraph forgets the old one's regions."""
+def _read_on(reading: Reading | None, text: str, line_start: int) -> Reading | None:
+    """The reading as a sentence starts: a new paragraph forgets the old one's regions, unless
+    it opens by breaking the one before down (分产业看, 其中)."""
     if reading is None:
         return None
     if line_start != reading.paragraph:
-        reading.new_paragraph(line_start)
+        reading.new_paragraph(line_start, bool(_BREAKDOWN_OPENING.match(text, line_start)))
     return reading.snapshot()
+
+
+# A paragraph that goes on with the one before: a breakdown (分产业看, 从增速看, 其中, 具体来看).
+_BREAKDOWN_OPENING = re.compile(r"\s*(?:分[^,;。\n]{1,6}看|从[^,;。\n]{1,10}看|其中|具体(?:来)?看)")
 
 
 def _start_reading(clean: CleanText, meta: DocumentMeta) -> Reading:

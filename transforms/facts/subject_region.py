@@ -77,8 +77,10 @@ def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading
             continue
         if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end) or not _subject_position(sentence, mention):
             continue
-        if SELF_PLACE.fullmatch(mention.form) and _RANK_AFTER.match(sentence, mention.end):
-            continue
+        if SELF_PLACE.fullmatch(mention.form) and (
+            _RANK_AFTER.match(sentence, mention.end) or sentence[mention.start - 1 : mention.start] == "在"
+        ):
+            continue  # 居全省首位, 在全国排名中: the field of a ranking
         if SELF_PLACE.fullmatch(mention.form):
             return self_place(mention.form, sentence[window_start(mention.start) : mention.start], meta, reading)
         found = named(mention.form, meta)
@@ -137,5 +139,5 @@ def figure_region(
         found = region_in(sentence[subject_start : slot.start], meta, reading,
                           sentence[window_start(subject_start) : subject_start])
     if found is None and reading is not None:
-        found = sentence_topic(sentence, subject_start, meta, reading) or reading.topic
+        found = sentence_topic(sentence, subject_start, meta, reading) or reading.topic or reading.topic_before
     return found if found is not None else (meta.region, meta.region_code)

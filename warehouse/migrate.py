@@ -5,7 +5,7 @@
 `if not exists`, so a warehouse of that release takes them as no-ops and then the later
 changes; numbers 001–099 belong to the warehouse, 1NN to the run-time tables, and the runner
 applies whatever numbers exist in ascending order. Views are not migrated: they are derived,
-so the writer re-creates them from `warehouse/sql/v_*.sql` (and the data dictionary's
+so the writer re-creates them from `warehouse/sql/views/` (and the data dictionary's
 comments) whenever they differ from what the file holds (a fingerprint in `schema_views`).
 Write each migration so that running it twice changes nothing (`if not exists`).
 

@@ -10,9 +10,12 @@ import pytest
 
 from warehouse import NotAWarehouse, WarehouseOutdated, open_warehouse
 from warehouse.migrate import migrations
-from warehouse.sqlfiles import VIEWS, data_tests
+from warehouse.sqlfiles import VIEWS, data_tests, index, sql, sql_files
 
 STATEMENT_PREFIXES = ("dml_", "q_", "export_", "reader_", "writer_", "publish_")
+VIEW_PREFIXES = ("v_", "int_")
+FOLDER_PREFIXES = {"views": VIEW_PREFIXES, "dml": ("dml_",), "queries": ("q_",),
+                   "io": ("export_", "publish_", "reader_", "writer_")}
 TABLES = {"dim_document", "document_path", "dim_region", "dim_indicator", "dim_period", "fct_indicator_value",
           "quarantine", "ingest_errors", "document_warnings", "run_log", "schema_version", "schema_views",
           "dimension_sync"}
@@ -43,15 +46,31 @@ def test_migrations_are_numbered_files_applied_in_number_order() -> None:
 
 
 def test_every_sql_file_is_a_view_or_a_named_statement() -> None:
-    files = {
-        entry.name.removesuffix(".sql")
-        for entry in resources.files("warehouse").joinpath("sql").iterdir()
+    folders = {
+        entry.name.removesuffix(".sql"): folder.name
+        for folder in resources.files("warehouse").joinpath("sql").iterdir()
+        for entry in folder.iterdir()
         if entry.name.endswith(".sql")
     }
-    views = {name for name in files if name.startswith("v_")}
+    files = set(folders)
+    assert files == set(sql_files()), "sql() finds every file, by its name alone"
+    views = {name for name in files if name.startswith(VIEW_PREFIXES)}
     assert views == set(VIEWS), "a view must be placed in VIEWS"
     others = files - views - {"schema_version"}
     assert all(name.startswith(STATEMENT_PREFIXES) for name in others), sorted(others)
+    misplaced = {name: folder for name, folder in folders.items()
+                 if not name.startswith(FOLDER_PREFIXES[folder]) and (name, folder) != ("schema_version", "dml")}
+    assert misplaced == {}, "each statement sits in the folder of its kind (warehouse/README.md)"
+
+
+def test_a_statement_name_is_unique_across_the_folders(tmp_path: Path) -> None:
+    for folder in ("dml", "io"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "dml_same.sql").write_text("select 1", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"two SQL files are named dml_same\.sql"):
+        index(tmp_path)  # type: ignore[arg-type]
+    assert sql("dml_insert_facts") == (resources.files("warehouse") / "sql" / "dml" / "dml_insert_facts.sql"
+                                       ).read_text(encoding="utf-8")
 
 
 def test_periods_cover_the_fact_spellings(db_path: Path) -> None:

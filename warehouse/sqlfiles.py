@@ -25,6 +25,8 @@ from importlib.resources.abc import Traversable
 VIEWS: tuple[str, ...] = (
     "v_facts",
     "v_latest_facts",
+    "int_latest_targets",
+    "int_latest_results",
     "v_target_vs_actual",
     "v_targets_without_result",
     "v_results_without_target",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -9,13 +10,14 @@ import duckdb
 import pytest
 
 from warehouse import NotAWarehouse, WarehouseOutdated, open_warehouse
-from warehouse.migrate import migrations
+from warehouse.migrate import RENUMBERED, migrations
 from warehouse.sqlfiles import VIEWS, data_tests, index, sql, sql_files
 
 STATEMENT_PREFIXES = ("dml_", "q_", "export_", "reader_", "writer_", "publish_")
 VIEW_PREFIXES = ("v_", "int_")
 FOLDER_PREFIXES = {"views": VIEW_PREFIXES, "dml": ("dml_",), "queries": ("q_",),
                    "io": ("export_", "publish_", "reader_", "writer_")}
+TABLE_CHANGED = re.compile(r"\b(?:create|alter)\s+table\s+(?:if\s+not\s+exists\s+)?(\w+)", re.IGNORECASE)
 TABLES = {"dim_document", "document_path", "dim_region", "dim_indicator", "dim_period", "fct_indicator_value",
           "quarantine", "ingest_errors", "document_warnings", "run_log", "schema_version", "schema_views",
           "dimension_sync"}
@@ -43,6 +45,18 @@ def test_migrations_are_numbered_files_applied_in_number_order() -> None:
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
     assert all(m.name.startswith(f"{m.version:03d}_") for m in migrations())
     assert numbers[:9] == list(range(1, 10)), "001-009 are the tables as released before versions"
+
+
+def test_migrations_follow_the_numbering_rule() -> None:
+    # After the first release's 001-009: a change to run_log takes 100-199, any other 010-099.
+    for migration in migrations():
+        tables = {name.lower() for name in TABLE_CHANGED.findall(migration.text)}
+        if migration.version >= 100:
+            assert migration.version < 200 and tables == {"run_log"}, migration.name
+        elif migration.version >= 10:
+            assert "run_log" not in tables, migration.name
+    names = {m.name for m in migrations()}
+    assert set(RENUMBERED.values()) <= names and not set(RENUMBERED) & names, "RENUMBERED names old -> current"
 
 
 def test_every_sql_file_is_a_view_or_a_named_statement() -> None:

@@ -7,9 +7,9 @@ changes. After them a migration that changes `run_log`, the record of runs, take
 free number of 100–199, and any other the next free number of 010–099 (warehouse/README.md
 says why); the runner applies whatever numbers exist in ascending order. A migration
 renumbered to follow that rule is listed in RENUMBERED: a file that recorded its old name has
-applied it. Views are not migrated: they are derived,
-so the writer re-creates them from `warehouse/sql/views/` (and the data dictionary's
-comments) whenever they differ from what the file holds (a fingerprint in `schema_views`).
+applied it. Views are not migrated: they are derived, so the writer re-creates them from
+`warehouse/sql/views/` (and the data dictionary's comments) whenever they differ from what the
+file holds (a fingerprint in `schema_views`).
 Write each migration so that running it twice changes nothing (`if not exists`).
 
 Only `gwr run` upgrades. A reader of a file that lacks a migration says

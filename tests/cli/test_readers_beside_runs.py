@@ -32,7 +32,9 @@ sys.stdin.readline()
 still = held.execute(count).fetchall()[0][0]
 held.close()  # one process shares one instance per file: close it to open the new snapshot
 fresh = duckdb.connect(sys.argv[2], read_only=True)
-views = [n for (n,) in fresh.execute("select view_name from duckdb_views() where not internal").fetchall()]
+# qualified: the intermediate views sit in schema `intermediate`, the others in `main`
+views = [f"{s}.{n}" for s, n in fresh.execute(
+    "select schema_name, view_name from duckdb_views() where not internal").fetchall()]
 rows = {name: fresh.execute(f"select count(*) from {name}").fetchall()[0][0] for name in views}
 print(still, fresh.execute(count).fetchall()[0][0], len(rows), flush=True)
 """

@@ -38,7 +38,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gwr.config import PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
+from settings import PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
 
 apply_prefect_defaults()
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
@@ -148,10 +148,11 @@ class Run:
 def run_once(label: str, inbox: Path, db: Path, chars: int, extracted_chars: int, args: argparse.Namespace,
              server_pid: int) -> Run:
     from flows.pipeline import gwr_pipeline
+    from settings.options import RunOptions
 
     with RunMeter(exclude=set(_tree(server_pid))) as meter:
         started = time.perf_counter()
-        summary = gwr_pipeline(paths=[str(inbox)], db=str(db), batch_size=args.batch_size, workers=args.workers)
+        summary = gwr_pipeline([str(inbox)], RunOptions(db=db, batch_size=args.batch_size, workers=args.workers))
         wall = time.perf_counter() - started
     tasks = task_seconds(summary["run_id"])
     stage = summary["stage_seconds"]

@@ -5,7 +5,7 @@ A whole real report is read, not one sentence: some of the extractor's tables
 worker forked before they load would pay for them inside a document's time limit.
 """
 
-from gwr.config import SAMPLES_DIR
+from settings import SAMPLES_DIR
 from transforms import process_text
 
 _SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gwr.config import PROJECT_ROOT, SAMPLES_DIR
+from settings import PROJECT_ROOT, SAMPLES_DIR
 
 GWR = str(Path(sys.executable).with_name("gwr"))
 SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))

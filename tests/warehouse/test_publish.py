@@ -10,10 +10,16 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from settings import from_environment
 from warehouse import open_warehouse
-from warehouse.publish import parquet_folder, publish, snapshot_path
+from warehouse.publish import parquet_folder, publish
 
 Doc = tuple[dict[str, Any], pd.DataFrame]
+
+
+def snapshot_path(db: Path, chosen: Path | None = None) -> Path | None:
+    """Where a run on `db` publishes, as `gwr run` resolves it: `chosen` (--publish), else GWR_PUBLISH, else beside."""
+    return from_environment(db, publish=None if chosen is None else str(chosen)).publish
 
 
 def load(db_path: Path, *docs: Doc) -> Path:

@@ -13,7 +13,7 @@ import pytest
 
 from flows.pipeline import gwr_pipeline
 from settings.options import RunOptions
-from tests.helpers import GWR, SAMPLES, copy_samples, gwr, task_runs, variants
+from tests.helpers import GWR, SAMPLES, copy_samples, gwr, run_data_tests, task_runs, variants
 from warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow
@@ -96,7 +96,7 @@ def test_two_runs_at_once_load_everything_exactly_once(tmp_path: Path) -> None:
     loaded = max(r[3] for r in runs)
     assert query(db, "select count(*) from fct_indicator_value") == [(loaded,)]
     with open_warehouse(db) as wh:
-        assert {k: v for k, v in wh.run_data_tests().items() if v} == {}
+        assert {k: v for k, v in run_data_tests(wh).items() if v} == {}
 
 
 def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_
 
     # The warehouse opens cleanly and holds only whole documents.
     with open_warehouse(db) as wh:
-        assert {k: v for k, v in wh.run_data_tests().items() if v} == {}
+        assert {k: v for k, v in run_data_tests(wh).items() if v} == {}
     partial = dict(query(db, "select doc_id, count(*) from fct_indicator_value group by doc_id"))
     assert 0 < len(partial) < 30
 

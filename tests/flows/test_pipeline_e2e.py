@@ -9,7 +9,7 @@ import pytest
 
 from flows.pipeline import gwr_pipeline
 from settings.options import RunOptions
-from tests.helpers import SAMPLES, copy_samples
+from tests.helpers import SAMPLES, copy_samples, run_data_tests, table_counts
 from warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
 
 def counts(db: Path) -> dict[str, int]:
     with open_warehouse(db) as wh:
-        return wh.table_counts()
+        return table_counts(wh)
 
 
 def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
@@ -48,7 +48,7 @@ def test_first_run_loads_every_sample(loaded: tuple[Path, Path, dict]) -> None:
 def test_warehouse_data_tests_return_zero_rows(loaded: tuple[Path, Path, dict]) -> None:
     _, db, _ = loaded
     with open_warehouse(db) as wh:
-        failing = {name: n for name, n in wh.run_data_tests().items() if n}
+        failing = {name: n for name, n in run_data_tests(wh).items() if n}
     assert failing == {}
 
 

@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from settings import from_environment
+from tests.helpers import load_document
 from warehouse import open_warehouse
 from warehouse.publish import parquet_folder, publish
 
@@ -26,7 +27,7 @@ def load(db_path: Path, *docs: Doc) -> Path:
     """Load documents and close the warehouse, as a run does before it publishes."""
     with open_warehouse(db_path) as wh:
         for doc, facts in docs:
-            wh.load_document("run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
+            load_document(wh, "run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
     return db_path
 
 

@@ -41,10 +41,10 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _settings(db: str | None = None, **flags: float | str | None) -> Settings:
+def _settings(db: str | None = None, *, publish: str | None = None, **flags: float | None) -> Settings:
     """The command's settings, resolved once; a bad flag or `GWR_*` value is one sentence and exit code 1."""
     try:
-        return from_environment(db, **flags)  # type: ignore[arg-type]
+        return from_environment(db, publish=publish, **flags)
     except SettingsError as e:
         raise fail(str(e)) from None
 

@@ -52,7 +52,7 @@ class Settings:
 
 
 def from_environment(db: str | Path | None = None, *, publish: str | None = None,
-                     **flags: float | int | None) -> Settings:
+                     **flags: float | None) -> Settings:
     """Settings from the environment; `db` (`--db`), `publish` (`--publish`) and the numeric `flags` given on the
     command line take precedence. Raises `SettingsError` (a ValueError) naming the variable or flag at fault."""
     unknown = set(flags) - set(NUMBERS)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 
 class SettingsError(ValueError):
@@ -39,7 +40,7 @@ class Number:
     high: float
     whole: bool = False  # an integer setting
 
-    def check(self, raw: object, source: str) -> float | int:
+    def check(self, raw: Any, source: str) -> float | int:
         """`raw` as this setting allows it, or a SettingsError naming `source` (the variable or flag) and the range.
 
         >>> BATCH_SIZE.check("20", "GWR_BATCH_SIZE")
@@ -56,7 +57,7 @@ class Number:
         kind = "a whole number" if self.whole else "a number"
         problem = SettingsError(f"{source} must be {kind} from {self.low:g} to {self.high:g}, got {raw!r}")
         try:
-            value = float(raw)  # type: ignore[arg-type]
+            value = float(raw)
         except (TypeError, ValueError):
             raise problem from None
         if not math.isfinite(value) or not self.low <= value <= self.high or (self.whole and value != int(value)):

@@ -48,11 +48,12 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rather than by a `gwr run` that would start a server of its own; the tests' runs are real.
     """
     from flows.pipeline import gwr_pipeline
+    from settings.options import RunOptions
 
     root = tmp_path_factory.mktemp("template")
     (root / "inbox").mkdir()
     shutil.copy(SAMPLES[0], root / "inbox")
-    summary = gwr_pipeline(paths=[str(root / "inbox")], db=str(root / "gwr.duckdb"))
+    summary = gwr_pipeline([str(root / "inbox")], RunOptions(db=root / "gwr.duckdb"))
     assert summary["docs_new"] == 1 and "gwr-published.duckdb" in summary["published"]
     return root
 

@@ -10,17 +10,24 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from settings import from_environment
+from tests.helpers import load_document
 from warehouse import open_warehouse
-from warehouse.publish import parquet_folder, publish, snapshot_path
+from warehouse.publish import parquet_folder, publish
 
 Doc = tuple[dict[str, Any], pd.DataFrame]
+
+
+def snapshot_path(db: Path, chosen: Path | None = None) -> Path | None:
+    """Where a run on `db` publishes, as `gwr run` resolves it: `chosen` (--publish), else GWR_PUBLISH, else beside."""
+    return from_environment(db, publish=None if chosen is None else str(chosen)).publish
 
 
 def load(db_path: Path, *docs: Doc) -> Path:
     """Load documents and close the warehouse, as a run does before it publishes."""
     with open_warehouse(db_path) as wh:
         for doc, facts in docs:
-            wh.load_document("run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
+            load_document(wh, "run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
     return db_path
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
+from tests.helpers import load_document
 from warehouse import open_warehouse
 from warehouse.publish import publish
 from warehouse.sqlfiles import VIEWS
@@ -19,7 +20,7 @@ def test_views_reflect_and_answer_through_sqlalchemy(db_path: Path, doc_001: Doc
                                                      tmp_path: Path) -> None:
     with open_warehouse(db_path) as wh:
         for doc, facts in (doc_001, doc_000):
-            wh.load_document("run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
+            load_document(wh, "run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
     snapshot = publish(db_path, tmp_path / "gwr-published.duckdb").snapshot
 
     # The URI the README gives Superset and notebooks; read_only so many readers can share the file.

@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from tests.helpers import load_document, run_data_tests, sync_indicators, table_counts
 from tests.warehouse.legacy_ddl import build_legacy
 from warehouse import WarehouseOutdated, open_warehouse
 from warehouse.migrate import RENUMBERED, migrations
@@ -38,7 +39,7 @@ def test_a_read_of_the_old_warehouse_asks_for_gwr_run(db_path: Path) -> None:
 def test_the_writer_upgrades_it_in_place_keeping_every_row(db_path: Path) -> None:
     build_legacy(db_path)
     with open_warehouse(db_path) as wh:
-        counts = wh.table_counts()
+        counts = table_counts(wh)
         wh.start_run("run-new", None, {})
         wh.finish_run("run-new", "interrupted", {"docs_seen": 1}, message="interrupted after 1 of 3 documents")
         wh.record_warning("run-new", "/corpus/a.txt", "d1", "decode", "PDF pages 2–4 have no text layer")
@@ -50,7 +51,7 @@ def test_the_writer_upgrades_it_in_place_keeping_every_row(db_path: Path) -> Non
         assert wh.query("select value, kind from v_facts order by kind")[1] == [(6.5, "actual"), (6.0, "target")]
         runs = dict(wh.query("select run_id, status from run_log")[1])
         assert runs == {"run-old": "completed", "run-killed": "failed", "run-new": "interrupted"}
-        assert wh.run_data_tests() == dict.fromkeys(data_tests(), 0)
+        assert run_data_tests(wh) == dict.fromkeys(data_tests(), 0)
 
 
 def test_an_empty_old_warehouse_upgrades_too(db_path: Path) -> None:
@@ -58,7 +59,7 @@ def test_an_empty_old_warehouse_upgrades_too(db_path: Path) -> None:
     with open_warehouse(db_path):
         pass
     with open_warehouse(db_path, read_only=True) as wh:
-        assert wh.table_counts()["dim_period"] > 0
+        assert table_counts(wh)["dim_period"] > 0
 
 
 def build_before_renumbering(path: Path) -> None:
@@ -92,9 +93,9 @@ def test_a_warehouse_that_applied_the_old_numbers_upgrades_without_running_them_
         assert [v for (v,) in wh.query("select version from schema_version where version > 99")[1]] == [101, 201]
     for _ in range(2):  # the writer renumbers the rows once; opening again changes nothing
         with open_warehouse(db_path) as wh:
-            wh.sync_indicators(wh_lexicon)
+            sync_indicators(wh, wh_lexicon)
             wh.start_run("run-1", None, {})
-            wh.load_document("run-1", doc, ["/corpus/001.txt"], facts, None)
+            load_document(wh, "run-1", doc, ["/corpus/001.txt"], facts, None)
             wh.finish_run("run-1", "interrupted", {"docs_seen": 1}, message="interrupted after 1 of 3 documents")
     with open_warehouse(db_path, read_only=True) as wh:
         rows = wh.query("select version, name, sha256, applied_at from schema_version order by version")[1]
@@ -103,4 +104,4 @@ def test_a_warehouse_that_applied_the_old_numbers_upgrades_without_running_them_
         assert {applied_at for *_, applied_at in rows} == {APPLIED_AT}, "no migration ran again"
         assert wh.query("select message from run_log")[1] == [("interrupted after 1 of 3 documents",)]
         assert wh.query("select count(*) from v_facts")[1] == [(4,)]
-        assert wh.run_data_tests() == dict.fromkeys(data_tests(), 0)
+        assert run_data_tests(wh) == dict.fromkeys(data_tests(), 0)

@@ -20,8 +20,10 @@ demo: install
 	$(BIN)/gwr run data/samples
 	$(BIN)/gwr query "select region, year, indicator, measure, target_value, target_qualifier, actual_value, met from v_target_vs_actual order by region, indicator, measure"
 
+# ruff, then the package layers (.importlinter): an upward import fails the build like a lint error.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo --no-cache
 
 test: lint
 	$(BIN)/pytest -q
@@ -38,4 +40,4 @@ bench: install
 	$(BIN)/python bench/benchmark.py
 
 clean:
-	rm -rf $(VENV) data/gwr.duckdb data/gwr.duckdb.wal data/*.lock .pytest_cache .ruff_cache
+	rm -rf $(VENV) data/gwr.duckdb data/gwr.duckdb.wal data/*.lock .pytest_cache .ruff_cache .import_linter_cache

@@ -21,7 +21,6 @@ against a bare `jieba.lcut` pass and a bare jieba start.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime
 import logging
 import os
@@ -30,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +37,9 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gwr.config import PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
+from bench.meter import RunMeter, process_tree, task_seconds  # noqa: E402
+from settings import PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
+from settings.options import RunOptions  # noqa: E402
 
 apply_prefect_defaults()
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
@@ -76,67 +76,6 @@ def build_inbox(folder: Path, n: int, corpora: list[Path]) -> tuple[list[Path], 
     return files, chars
 
 
-class RunMeter:
-    """Peak resident memory (sampled every 0.2 s) and CPU time of this process and its children, the server apart."""
-
-    def __init__(self, exclude: set[int]) -> None:
-        self.peak, self.cpu, self.own_cpu, self._exclude, self._stop = 0, 0.0, 0.0, exclude, threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._cpu_before: dict[int, float] = {}
-
-    def _processes(self) -> list[psutil.Process]:
-        me = psutil.Process()
-        return [p for p in [me, *me.children(recursive=True)] if p.pid not in self._exclude]
-
-    def _cpu(self) -> dict[int, float]:
-        out = {}
-        for proc in self._processes():
-            with contextlib.suppress(psutil.Error):
-                times = proc.cpu_times()
-                out[proc.pid] = times.user + times.system
-        return out
-
-    def _sample(self) -> None:
-        while not self._stop.wait(0.2):
-            total = 0
-            for proc in self._processes():
-                with contextlib.suppress(psutil.Error):
-                    total += proc.memory_info().rss
-            self.peak = max(self.peak, total)
-
-    def __enter__(self) -> RunMeter:
-        self._cpu_before = self._cpu()
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        # Workers outlive a run (one pool per process): count what each spent during it.
-        spent = {pid: after - self._cpu_before.get(pid, 0.0) for pid, after in self._cpu().items()}
-        self.cpu, self.own_cpu = sum(spent.values()), spent.get(os.getpid(), 0.0)
-
-
-def task_seconds(flow_run_id: str) -> dict[str, float]:
-    """Run time of each task, summed by task name, from Prefect's API."""
-    from prefect import get_client
-    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
-    from prefect.client.schemas.sorting import TaskRunSort
-
-    out: dict[str, float] = {}
-    with get_client(sync_client=True) as client:
-        offset = 0
-        while True:
-            runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
-                                         sort=TaskRunSort.EXPECTED_START_TIME_ASC, limit=200, offset=offset)
-            for run in runs:
-                name = run.name.rsplit("-", 1)[0]
-                out[name] = out.get(name, 0.0) + run.total_run_time.total_seconds()
-            if len(runs) < 200:
-                return out
-            offset += 200
-
-
 @dataclass(frozen=True, slots=True)
 class Run:
     wall: float
@@ -146,13 +85,23 @@ class Run:
     extract_cpu: float  # worker seconds, CPU
 
 
-def run_once(label: str, inbox: Path, db: Path, chars: int, extracted_chars: int, args: argparse.Namespace,
-             server_pid: int) -> Run:
+@dataclass(frozen=True, slots=True)
+class Bench:
+    """What every flow run of the benchmark shares: the inbox and its characters, the flow's options, the server."""
+
+    inbox: Path
+    chars: int
+    options: RunOptions
+    server_pid: int
+
+
+def run_once(bench: Bench, label: str, extracted_chars: int) -> Run:
     from flows.pipeline import gwr_pipeline
 
-    with RunMeter(exclude=set(_tree(server_pid))) as meter:
+    chars = bench.chars
+    with RunMeter(exclude=set(process_tree(bench.server_pid))) as meter:
         started = time.perf_counter()
-        summary = gwr_pipeline(paths=[str(inbox)], db=str(db), batch_size=args.batch_size, workers=args.workers)
+        summary = gwr_pipeline([str(bench.inbox)], bench.options)
         wall = time.perf_counter() - started
     tasks = task_seconds(summary["run_id"])
     stage = summary["stage_seconds"]
@@ -171,7 +120,7 @@ def run_once(label: str, inbox: Path, db: Path, chars: int, extracted_chars: int
           f"load {sum(tasks.get(t, 0) for t in LOAD_TASKS):.1f} s, "
           f"waiting for extraction {stage['wait_for_extract']:.1f} s")
     if stage["extract"]:
-        print(f"  extract (decode + clean + extract in {args.workers or os.cpu_count()} worker processes, "
+        print(f"  extract (decode + clean + extract in {bench.options.worker_count} worker processes, "
               f"concurrent with the rest): {stage['extract']:.1f} s of worker wall time, {stage['extract_cpu']:.1f} s "
               f"of worker CPU = {extracted_chars / stage['extract_cpu'] / 1e6:.3f} M chars/s of CPU per process")
     return Run(wall, meter.cpu, extracted_chars, stage["extract"], stage["extract_cpu"])
@@ -230,14 +179,6 @@ def steady_state(texts: list[tuple[Path, str]]) -> tuple[float, float, int]:
     return extract, time.process_time() - started, sum(len(t) for _, t in texts)
 
 
-def _tree(pid: int) -> list[int]:
-    try:
-        proc = psutil.Process(pid)
-        return [pid, *(p.pid for p in proc.children(recursive=True))]
-    except psutil.Error:
-        return []
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=1000, help="documents to build (default 1000)")
@@ -264,15 +205,17 @@ def main() -> None:
         print(f"Prefect server start (paid once; `gwr server start` keeps one running): {server.started_in:.1f} s")
         try:
             db = Path(tmp) / "bench.duckdb"
-            cold = run_once("cold", inbox, db, chars, chars, args, server.pid or 0)
-            run_once("unchanged", inbox, db, chars, 0, args, server.pid or 0)
+            bench = Bench(inbox, chars, RunOptions(db=db, batch_size=args.batch_size, workers=args.workers),
+                          server.pid or 0)
+            cold = run_once(bench, "cold", chars)
+            run_once(bench, "unchanged", 0)
             command_runs(inbox, db, args.command_runs)
             changed = 0
             for f in files[:: 10]:
                 text = f.read_text(encoding="utf-8") + "\n（修订）\n"
                 f.write_text(text, encoding="utf-8")
                 changed += len(text)
-            run_once("10 % changed", inbox, db, chars, changed, args, server.pid or 0)
+            run_once(bench, "10 % changed", changed)
         finally:
             stop_process_group(server.pid or 0)
 

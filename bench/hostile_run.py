@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gwr.config import SAMPLES_DIR  # noqa: E402
+from settings import SAMPLES_DIR  # noqa: E402
 
 
 def build(folder: Path) -> None:

@@ -7,7 +7,7 @@ worker forked before they load would pay for them inside a document's time limit
 
 import datetime
 
-from gwr.config import SAMPLES_DIR
+from settings import SAMPLES_DIR
 from transforms import process_text
 
 _SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from pebble import ProcessExpired, ProcessPool
 
 from flows import progress
+from settings import DOC_TIMEOUT
 from transforms import process_document
 from transforms.records import Failure, Processed, SourceFile
 
@@ -115,9 +116,9 @@ def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float
         try:
             yield future.result()
         except FutureTimeout:
-            yield Failure(src.path, src.sha256, "extract", "TimeLimitExceeded",
-                          f"{src.path}: decoding and extraction took longer than the {doc_timeout:g} s limit "
-                          "for one document (GWR_DOC_TIMEOUT); the document was skipped"), WorkerTime(doc_timeout, 0.0)
+            late = (f"{src.path}: decoding and extraction took longer than the {doc_timeout:g} s limit "
+                    f"for one document ({DOC_TIMEOUT.env}); the document was skipped")
+            yield Failure(src.path, src.sha256, "extract", "TimeLimitExceeded", late), WorkerTime(doc_timeout, 0.0)
         except ProcessExpired as err:
             yield Failure(src.path, src.sha256, "extract", "WorkerDied",
                           f"{src.path}: the worker process extracting it died ({err}); "

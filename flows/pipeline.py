@@ -3,10 +3,13 @@
 Batches are read and sorted in the flow, extracted concurrently (worker
 processes here, or a Dask cluster with `DaskTaskRunner`), and validated and
 loaded in submission order by this one process, the warehouse's only writer.
+The flow's parameters carry all of its configuration (`RunOptions`): it reads no
+environment, so a deployment's run does what its parameters say on any worker.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Prefect builds a pydantic model of the flow's
+# signature to validate its parameters, and a deployment's runner loads this file under another
+# module name, where the string "RunOptions" no longer resolves ("not fully defined").
 import logging
 import time
 import uuid
@@ -40,10 +43,9 @@ from flows.tasks import (
     transform_batch,
     validate_batch,
 )
-from gwr.config import Settings, settings
+from settings.options import RunOptions
 from transforms import EXTRACTOR_VERSION
 from transforms.records import Failure
-from warehouse.publish import snapshot_path
 from warehouse.run_counts import COUNTS
 from warehouse.runlock import run_lock
 
@@ -97,36 +99,24 @@ class Tally:
 
 
 @flow(name="gwr-pipeline", log_prints=False)
-def gwr_pipeline(
-    paths: list[str],
-    db: str | None = None,
-    batch_size: int | None = None,
-    max_file_mb: float | None = None,
-    lock_timeout: float | None = None,
-    min_free_mb: float | None = None,
-    workers: int | None = None,
-    doc_timeout: float | None = None,
-    prune: bool = False,
-    publish: str | None = None,
-) -> dict:
+def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
     """Load report files (or folders of them) into the DuckDB warehouse and return the run summary."""
-    cfg = settings(db, batch_size=batch_size, max_file_mb=max_file_mb, lock_timeout=lock_timeout,
-                   min_free_mb=min_free_mb, workers=workers, doc_timeout=doc_timeout)
-    db_path, wait = str(cfg.db), cfg.lock_timeout
+    db_path, wait = str(options.db), options.lock_timeout
     log = get_run_logger()
     started = time.monotonic()
     run_id = str(flow_run.get_id() or uuid.uuid4())
     # On a Dask cluster each worker extracts one document at a time; here the pool uses every core.
     remote = type(FlowRunContext.get().task_runner).__name__ == "DaskTaskRunner"
-    pool_size, window = (1, max(2, cfg.workers)) if remote else (cfg.worker_count, 2)
+    pool_size, window = (1, max(2, options.workers)) if remote else (options.worker_count, 2)
     tally = Tally()
     status, reason = "failed", None
 
-    with run_lock(Path(db_path), wait, cfg.min_free_mb):
+    with run_lock(Path(db_path), wait, options.min_free_mb):
         with tally.timed("ingest"):
             found = discover_files(paths)
-        params = {"paths": paths, "db": db_path, "batch_size": cfg.batch_size, "max_file_mb": cfg.max_file_mb,
-                  "workers": cfg.workers, "doc_timeout": cfg.doc_timeout, "extractor_version": EXTRACTOR_VERSION}
+        params = {"paths": paths, "db": db_path, "batch_size": options.batch_size,
+                  "max_file_mb": options.max_file_mb, "workers": options.workers,
+                  "doc_timeout": options.doc_timeout, "extractor_version": EXTRACTOR_VERSION}
         with tally.timed("load"):
             ledger = open_run(db_path, wait, run_id, flow_run.get_id(), params)
         stale_before = sum(version != EXTRACTOR_VERSION for version in ledger.extracted_by.values())
@@ -134,12 +124,12 @@ def gwr_pipeline(
         try:
             if found.skipped:
                 record_skipped(db_path, wait, run_id, found.skipped)
-            _load_batches(Batches(found, ledger, cfg, db_path, run_id, pool_size, window, total), tally, log)
+            _load_batches(Batches(found, ledger, options, db_path, run_id, pool_size, window, total), tally, log)
             if not progress.stop_requested():
                 with tally.timed("load"):
-                    missing = retire_missing(db_path, wait, run_id, paths, found.files, prune)
+                    missing = retire_missing(db_path, wait, run_id, paths, found.files, options.prune)
                 tally.counts["docs_missing"] = len(missing)
-                tally.counts["docs_retired"] = len(missing) if prune else 0
+                tally.counts["docs_retired"] = len(missing) if options.prune else 0
             tally.counts["docs_skipped"] = len(found.skipped)
             status = "interrupted" if progress.stop_requested() else "completed"
         except BaseException as exc:
@@ -150,7 +140,7 @@ def gwr_pipeline(
             if status == "interrupted":
                 reason = f"interrupted after {tally.done} of {total} documents"
             close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
-        target = snapshot_path(Path(db_path), publish) if status == "completed" else None
+        target = options.publish if status == "completed" else None
         published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
     return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
@@ -165,7 +155,7 @@ class Batches:
 
     found: Found
     ledger: Ledger
-    cfg: Settings
+    options: RunOptions
     db: str
     run_id: str
     pool_size: int  # extraction processes per transform task
@@ -175,7 +165,7 @@ class Batches:
 
 def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.LoggerAdapter) -> None:
     """Read and sort each batch, submit its extraction, and load the oldest batches in order; stop when asked."""
-    files, size = run.found.files, run.cfg.batch_size
+    files, size = run.found.files, run.options.batch_size
     progress.report(0, run.total)
     pending: deque[InFlight] = deque()
     # Batches with nothing to extract or record as failed only confirm paths: they are
@@ -187,13 +177,13 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
             return
         batch = files[start:start + size]
         with tally.timed("ingest"):
-            sources, read_failures = read_batch(batch, int(run.cfg.max_file_mb * 2**20))
+            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20))
             sorted_ = triage(sources, run.ledger)
         last = start + size >= len(files)
         if sorted_.to_process or read_failures or leftover:
             # Parcel and quote(): Prefect (and Dask) would otherwise walk every
             # element of these payloads (bytes, offset maps) to track dependencies.
-            job = (transform_batch.submit(Parcel(sorted_.to_process), run.pool_size, run.cfg.doc_timeout)
+            job = (transform_batch.submit(Parcel(sorted_.to_process), run.pool_size, run.options.doc_timeout)
                    if sorted_.to_process else None)
             pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
             leftover = []
@@ -207,7 +197,7 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
         while len(pending) >= run.window or (pending and last):
             if progress.stop_requested():
                 return
-            _finish(pending.popleft(), run.db, run.cfg.lock_timeout, run.run_id, tally)
+            _finish(pending.popleft(), run.db, run.options.lock_timeout, run.run_id, tally)
             progress.report(tally.done, run.total)
             log.info("%d of %d documents: %d facts loaded so far", tally.done, run.total,
                      tally.counts["facts_loaded"])

@@ -1,28 +1,27 @@
-"""The `gwr` command line: run, query, export, serve.
+"""The `gwr` command line: run, query, export, report, serve, server.
 
-Prefect is imported only by the commands that orchestrate, so `gwr query`
-answers in well under a second. Every expected failure ends in one sentence on
-stderr and a non-zero exit code, never a traceback.
+Each command resolves its settings once (`settings.from_environment`: defaults, `GWR_*`
+variables, its flags) and hands typed values on. Prefect is imported only by the commands
+that orchestrate, so `gwr query` answers in well under a second. Every expected failure,
+a bad `GWR_*` value included, ends in one sentence on stderr and a non-zero exit code,
+never a traceback.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import os
-import sys
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from gwr.config import apply_prefect_defaults, settings
+from gwr.output import ExportFormat, Format, print_rows
+from settings import Settings, SettingsError, apply_prefect_defaults, from_environment
 
 if TYPE_CHECKING:
+    from gwr.runner import RunRequest
     from warehouse import Warehouse
 
 T = TypeVar("T")
@@ -37,15 +36,17 @@ err = Console(stderr=True)
 DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env GWR_DB; default data/gwr.duckdb]")]
 
 
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
 def fail(message: str, code: int = 1) -> typer.Exit:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
+
+
+def _settings(db: str | None = None, *, publish: str | None = None, **flags: float | None) -> Settings:
+    """The command's settings, resolved once; a bad flag or `GWR_*` value is one sentence and exit code 1."""
+    try:
+        return from_environment(db, publish=publish, **flags)
+    except SettingsError as e:
+        raise fail(str(e)) from None
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
@@ -74,6 +75,15 @@ def run(
              "[env GWR_PUBLISH; default beside the warehouse: gwr-published.duckdb]")] = None,
 ) -> None:
     """Load report files into the warehouse (new and changed files only)."""
+    from gwr.runner import RunRequest
+
+    cfg = _settings(db, batch_size=batch_size, workers=workers, doc_timeout=doc_timeout, publish=publish)
+    request = RunRequest([str(p) for p in paths], cfg, prune=prune, dask=dask, dask_address=dask_address)
+    _run(request, verbose=verbose, fail_on_error=fail_on_error)
+
+
+def _run(request: RunRequest, *, verbose: bool, fail_on_error: bool) -> None:
+    """Check the warehouse and Prefect, run the flow, print its summary and exit as it says."""
     from gwr.preflight import check_api_url, check_prefect_home
     from gwr.server import ServerStartError
 
@@ -84,15 +94,13 @@ def run(
     from warehouse import check_writable
 
     try:
-        cfg = settings(db, batch_size=batch_size, workers=workers, doc_timeout=doc_timeout)
-        check_writable(cfg.db, cfg.min_free_mb)  # fail in a second, not after Prefect has started
+        check_writable(request.settings.db, request.settings.min_free_mb)  # in a second, not after Prefect started
         check_prefect_home()
         check_api_url()
         from gwr.runner import run_pipeline
         from gwr.summary import exit_code, print_summary
 
-        summary = run_pipeline([str(p) for p in paths], cfg, err, prune=prune, dask_address=dask_address, dask=dask,
-                               publish=publish)
+        summary = run_pipeline(request, err)
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
     print_summary(summary, out, err)
@@ -112,50 +120,21 @@ def query(
 ) -> None:
     """Run one read-only SQL query against the warehouse and print the result."""
     columns, rows = _on_existing_warehouse(db, lambda wh: wh.query(sql))
-    _print_rows(columns, rows, fmt)
+    print_rows(columns, rows, fmt, out)
 
 
 def _on_existing_warehouse(db: str | None, work: Callable[[Warehouse], T], allowed_dirs: tuple[Path, ...] = ()) -> T:
     """Open an existing warehouse read-only (waiting for a busy one), do `work`, say any failure in one sentence."""
-    import duckdb
+    from warehouse import WarehouseError, open_reader
 
-    from warehouse import WarehouseError, open_warehouse
-
-    cfg = settings(db)
+    cfg = _settings(db)
     if not cfg.db.exists():
         raise fail(f"no warehouse at {cfg.db}; run `gwr run PATH` first")
     try:
-        with open_warehouse(cfg.db, wait_seconds=cfg.lock_timeout, read_only=True, allowed_dirs=allowed_dirs) as wh:
+        with open_reader(cfg.db, wait_seconds=cfg.lock_timeout, allowed_dirs=allowed_dirs) as wh:
             return work(wh)
-    except duckdb.Error as e:
-        from warehouse.identity import corrupt_or_none
-
-        damaged = corrupt_or_none(cfg.db, e)  # a truncated file can open and fail on its first page read
-        raise fail(str(damaged) if damaged else f"query failed: {str(e).splitlines()[0]}") from None
     except (WarehouseError, ValueError, OSError) as e:
         raise fail(str(e)) from None
-
-
-def _print_rows(columns: list[str], rows: list[tuple], fmt: Format) -> None:
-    if fmt is Format.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif fmt is Format.json:
-        for row in rows:
-            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False, default=str) + "\n")
-    else:
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        out.print(table)
-        out.print(f"{len(rows)} row(s)", style="dim")
-
-
-class ExportFormat(StrEnum):
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
 
 
 @app.command()
@@ -220,23 +199,22 @@ def serve(
 ) -> None:
     """Serve a scheduled Prefect deployment that loads the inbox (starts a local Prefect server if needed)."""
     from gwr.preflight import check_api_url, check_cron, check_prefect_home
-    from gwr.serve import serve_inbox
+    from gwr.serve import Schedule, serve_inbox
     from gwr.server import ServerStartError
 
     if (cron is None) == (interval is None):
         raise fail("give exactly one of --cron or --interval")
     if interval is not None and not 0 < interval < float("inf"):
         raise fail("--interval must be a positive number of seconds")
+    cfg = _settings(db)
     try:
-        cfg = settings(db)
         apply_prefect_defaults()
         if cron is not None:
             check_cron(cron)
         check_prefect_home()
         check_api_url()
         inbox.mkdir(parents=True, exist_ok=True)
-        serve_inbox(inbox.resolve(), str(cfg.db), cron=cron, interval=interval, name=name, console=err,
-                    start_timeout=cfg.server_start_timeout)
+        serve_inbox(Schedule(inbox.resolve(), name, cron=cron, interval=interval), cfg, err)
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
 
@@ -247,6 +225,7 @@ def server_start() -> None:
     from gwr.preflight import check_prefect_home
     from gwr.server import ServerStartError, record, recorded_server, start_server
 
+    cfg = _settings()
     apply_prefect_defaults()
     try:
         check_prefect_home()
@@ -255,7 +234,7 @@ def server_start() -> None:
             out.print(f"a Prefect server is already running at {running.api_url} (pid {running.pid})",
                       highlight=False, soft_wrap=True)
             return
-        server = start_server(err, settings().server_start_timeout)
+        server = start_server(err, cfg.server_start_timeout)
         record(server)
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None

@@ -17,34 +17,50 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import psutil
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from flows import progress
-from gwr.config import Settings
 from gwr.server import server_for_run
+from settings import Settings
+
+if TYPE_CHECKING:
+    from settings.options import RunOptions
 
 
-def run_pipeline(paths: list[str], cfg: Settings, console: Console, *, prune: bool = False,
-                 dask_address: str | None = None, dask: bool = False, publish: str | None = None) -> dict:
-    """Run the flow on `paths` with a progress bar on `console`; the summary carries how long each part took."""
+@dataclass(frozen=True, slots=True)
+class RunRequest:
+    """What `gwr run` was asked for: the files, the resolved settings, and where extraction runs."""
+
+    paths: list[str]
+    settings: Settings
+    prune: bool = False
+    dask: bool = False  # a local Dask cluster
+    dask_address: str | None = None  # an existing Dask cluster
+
+    @property
+    def on_dask(self) -> bool:
+        return self.dask or bool(self.dask_address)
+
+
+def run_pipeline(request: RunRequest, console: Console) -> dict:
+    """Run the flow as `request` asks, with a progress bar on `console`; the summary says how long each part took."""
     started = time.monotonic()
     received: list[int] = []
-    with _stop_on_signals(received), server_for_run(console, cfg.server_start_timeout) as server:
+    options = request.settings.run_options(prune=request.prune)
+    with _stop_on_signals(received), server_for_run(console, request.settings.server_start_timeout) as server:
         flow_started = time.monotonic()
         from flows.pipeline import gwr_pipeline  # imports Prefect: only when running, after the API URL is set
 
-        flow = gwr_pipeline.with_options(task_runner=_dask_runner(dask_address, cfg)) if dask or dask_address \
-            else gwr_pipeline
+        flow = gwr_pipeline.with_options(task_runner=_dask_runner(request.dask_address, options)) \
+            if request.on_dask else gwr_pipeline
         with _progress_bar(console):
             try:
-                summary = _in_thread(lambda: flow(
-                    paths=paths, db=str(cfg.db), batch_size=cfg.batch_size, max_file_mb=cfg.max_file_mb,
-                    lock_timeout=cfg.lock_timeout, min_free_mb=cfg.min_free_mb, workers=cfg.workers,
-                    doc_timeout=cfg.doc_timeout, prune=prune, publish=publish))
+                summary = _in_thread(lambda: flow(paths=request.paths, options=options))
             finally:
                 _drain_prefect_services()
         flow_seconds = time.monotonic() - flow_started
@@ -91,7 +107,7 @@ def _in_thread(work: Callable[[], dict]) -> dict:
     return outcome["summary"]
 
 
-def _dask_runner(address: str | None, cfg: Settings) -> Any:
+def _dask_runner(address: str | None, options: RunOptions) -> Any:
     """A `DaskTaskRunner` on the cluster at `address`, or on a local cluster of one process per worker."""
     import dask
     from prefect_dask import DaskTaskRunner
@@ -103,7 +119,7 @@ def _dask_runner(address: str | None, cfg: Settings) -> Any:
         return DaskTaskRunner(address=address)
     # Non-daemonic workers may start the process that enforces the per-document time limit.
     dask.config.set({"distributed.worker.daemon": False})
-    return DaskTaskRunner(cluster_kwargs={"n_workers": cfg.worker_count, "threads_per_worker": 1,
+    return DaskTaskRunner(cluster_kwargs={"n_workers": options.worker_count, "threads_per_worker": 1,
                                           "processes": True, "dashboard_address": None})
 
 

@@ -30,6 +30,7 @@ from filelock import FileLock
 from rich.console import Console
 
 from gwr.preflight import prefect_home
+from settings import SERVER_START_TIMEOUT
 
 
 class ServerStartError(RuntimeError):
@@ -128,7 +129,7 @@ def _wait_until_healthy(child: subprocess.Popen, api_url: str, log_path: Path, d
         if time.monotonic() > deadline:
             stop_process_group(child.pid)
             raise ServerStartError(f"the Prefect server did not answer within {start_timeout:g} s "
-                                   f"(GWR_SERVER_START_TIMEOUT; log: {log_path})")
+                                   f"({SERVER_START_TIMEOUT.env}; log: {log_path})")
         time.sleep(0.25)
 
 

@@ -18,15 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.errors import FileTooLarge, ReadError
+from settings import MAX_FILE_MB
 from transforms.errors import EmptyFile, InputError, UnsupportedFormat
 from transforms.records import SourceFile
 
-#: Files larger than this are refused unless GWR_MAX_FILE_MB says otherwise
-#: (`gwr.config` reads the variable; callers pass the limit in as `max_bytes`).
-#: 50 MB holds the largest real report PDFs with room to spare, while keeping a
-#: stray video or disk image from being read into memory whole.
-DEFAULT_MAX_FILE_MB = 50
-MAX_FILE_MB_ENV = "GWR_MAX_FILE_MB"
+# Callers pass the size limit in as `max_bytes`: GWR_MAX_FILE_MB, resolved by the CLI through
+# `settings` (default 50 MB: the largest real report PDFs with room to spare, while a stray
+# video or disk image is never read into memory whole).
 _MB = 1024 * 1024
 
 #: Suffixes taken when walking a folder (compared lower-cased). A file named
@@ -214,7 +212,7 @@ def _check_size(path: Path, size: int, max_bytes: int) -> None:
         raise FileTooLarge(
             f"file too large: {path} is {size / _MB:,.1f} MB ({size:,} bytes), "
             f"over the {max_bytes / _MB:g} MB limit; "
-            f"set {MAX_FILE_MB_ENV} to raise the limit."
+            f"set {MAX_FILE_MB.env} to raise the limit."
         )
 
 

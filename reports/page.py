@@ -3,7 +3,7 @@
 Charts are drawn by Plotly, whose JavaScript is embedded in the page once (no network, no
 CDN): targets against results, an indicator's series by region, facts by region; beside them
 the tables of pairs, conflicts and documents. Every number comes from the economist's views
-through the named reads in warehouse/sql/q_report_*.sql.
+through the named reads in warehouse/sql/queries/q_report_*.sql.
 """
 
 from __future__ import annotations

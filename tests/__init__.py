@@ -8,7 +8,7 @@ tests never touch a developer's ~/.prefect and always use Prefect's real local
 import os
 import tempfile
 
-from gwr.config import apply_prefect_defaults
+from settings import apply_prefect_defaults
 
 if "GWR_TEST_PREFECT_HOME" not in os.environ:
     os.environ["GWR_TEST_PREFECT_HOME"] = os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="gwr-prefect-")

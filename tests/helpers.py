@@ -1,4 +1,6 @@
-"""Helpers shared by the flow and CLI tests: the bundled samples and running the real `gwr` command."""
+"""Helpers shared by the tests: the bundled samples, running the real `gwr` command, and what tests ask of a
+warehouse that the pipeline never does (counting rows, running the data tests, loading one document so that
+its error is raised)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from gwr.config import PROJECT_ROOT, SAMPLES_DIR
+from settings import PROJECT_ROOT, SAMPLES_DIR
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from warehouse import Warehouse
 
 GWR = str(Path(sys.executable).with_name("gwr"))
 SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))
@@ -68,3 +76,46 @@ def shared_texts(dest: Path, names: tuple[str, ...]) -> list[Path]:
     dest.mkdir(parents=True, exist_ok=True)
     found = [SHARED / name for name in names if (SHARED / name).is_file()]
     return [Path(shutil.copy(path, dest / path.name)) for path in found]
+
+
+# -- the warehouse as tests read it --------------------------------------------------------
+
+
+def table_counts(wh: Warehouse) -> dict[str, int]:
+    """Rows in each table."""
+    return dict(wh.read("table_counts")[1])
+
+
+def current_versions(wh: Warehouse) -> dict[str, str]:
+    """Path -> sha256 of the bytes last loaded from it, for every current path."""
+    return dict(wh.read("current_versions")[1])
+
+
+def run_data_tests(wh: Warehouse) -> dict[str, int]:
+    """Failing rows of every `warehouse/tests/assert_*.sql`, by test name (all 0 = healthy)."""
+    from warehouse.sqlfiles import data_tests
+
+    return {name: len(wh.query(text)[1]) for name, text in data_tests().items()}
+
+
+def load_document(wh: Warehouse, run_id: str, document: dict[str, Any], paths: list[str], facts: pd.DataFrame,
+                  quarantine: pd.DataFrame | None = None) -> int:
+    """Load one document in its own transaction and return its facts inserted, raising the loader's own error
+    where `load_documents` would record it and go on: the tests see what DuckDB refused, and nothing is recorded."""
+    from warehouse import loads
+
+    return wh._load(run_id, [loads.prepare(loads.DocumentLoad(document, paths, facts, quarantine))])
+
+
+def sync_indicators(wh: Warehouse, indicators: pd.DataFrame) -> None:
+    """Upsert the indicator lexicon alone (`sync_dimensions` with no region rows)."""
+    import pandas as pd
+
+    wh.sync_dimensions(indicators, pd.DataFrame(columns=["name"]), "tests: the indicators alone")
+
+
+def sync_regions(wh: Warehouse, regions: pd.DataFrame) -> None:
+    """Upsert the region list alone (`sync_dimensions` with no indicator rows)."""
+    import pandas as pd
+
+    wh.sync_dimensions(pd.DataFrame(columns=["code", "name_zh"]), regions, "tests: the regions alone")

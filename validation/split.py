@@ -13,12 +13,15 @@ import json
 import pandas as pd
 import pandera.pandas as pa
 
+from warehouse import frames
+
 
 class FrameLevelFailure(ValueError):
     """A check failed for the frame as a whole (a missing column, a column of the wrong type), not for rows."""
 
 
-QUARANTINE_COLUMNS = ["doc_id", "path", "stage", "check_name", "column_name", "failure_case", "row_json"]
+# The columns the warehouse's quarantine loader reads, led by the document and path each row belongs to.
+QUARANTINE_COLUMNS = ["doc_id", "path", *frames.QUARANTINE_COLUMNS]
 
 TELLING_COLUMNS = ("value", "year", "unit", "indicator", "period", "measure", "kind", "raw_end", "quote")
 

@@ -4,9 +4,10 @@ with open_warehouse(Path("gwr.duckdb")) as wh:
     wh.load_documents(run_id, [DocumentLoad(document, paths, facts, quarantine)])
 """
 
-from warehouse.connection import check_writable, open_warehouse
+from warehouse.connection import check_writable, open_reader, open_warehouse
 from warehouse.errors import (
     NotAWarehouse,
+    QueryFailed,
     QueryRefused,
     WarehouseBusy,
     WarehouseCorrupt,
@@ -18,6 +19,7 @@ from warehouse.store import Warehouse
 
 __all__ = [
     "NotAWarehouse",
+    "QueryFailed",
     "QueryRefused",
     "Warehouse",
     "WarehouseBusy",
@@ -26,5 +28,6 @@ __all__ = [
     "WarehouseOutdated",
     "WarehouseUnavailable",
     "check_writable",
+    "open_reader",
     "open_warehouse",
 ]

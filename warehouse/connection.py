@@ -6,10 +6,10 @@ lock on `<db>.lock` before opening and waits for it a bounded time, so concurren
 queries queue instead of crashing. The lock is an `flock`, released by the kernel when its
 holder dies, `kill -9` included.
 
-Settings arrive as parameters (`gwr.config` reads them from ``GWR_LOCK_TIMEOUT`` and
-``GWR_MIN_FREE_MB``): how long to wait for another gwr process, and how much free space a
-writer needs — a load that runs out of space mid-way is rolled back by DuckDB, but failing
-before any work gives the clearer message.
+Settings arrive as parameters (the CLI reads them from ``GWR_LOCK_TIMEOUT`` and
+``GWR_MIN_FREE_MB`` through `settings`, which owns their defaults): how long to wait for
+another gwr process, and how much free space a writer needs — a load that runs out of space
+mid-way is rolled back by DuckDB, but failing before any work gives the clearer message.
 """
 
 from __future__ import annotations
@@ -24,16 +24,13 @@ from pathlib import Path
 import duckdb
 from filelock import FileLock, Timeout
 
-from warehouse.errors import WarehouseBusy, WarehouseUnavailable
+from settings import LOCK_TIMEOUT, MIN_FREE_MB
+from warehouse.errors import QueryFailed, WarehouseBusy, WarehouseUnavailable
 from warehouse.identity import check_is_duckdb, check_whole, corrupt_or_none
 from warehouse.migrate import check_current, check_is_gwr, upgrade
 from warehouse.sqlfiles import sql
 from warehouse.store import Warehouse
 
-LOCK_TIMEOUT_ENV = "GWR_LOCK_TIMEOUT"  # named in messages; parsed by gwr.config
-DEFAULT_LOCK_TIMEOUT = 60.0
-MIN_FREE_ENV = "GWR_MIN_FREE_MB"
-DEFAULT_MIN_FREE_MB = 50.0
 # On every connection, writer's too: a file must never make DuckDB download or load code
 # (a SQLite file asks for the sqlite extension). The extensions gwr uses are built in.
 CONNECTION_CONFIG = (("autoinstall_known_extensions", False), ("autoload_known_extensions", False))
@@ -48,9 +45,9 @@ def lock_path(path: Path) -> Path:
 def open_warehouse(
     path: Path,
     *,
-    wait_seconds: float = DEFAULT_LOCK_TIMEOUT,
+    wait_seconds: float = LOCK_TIMEOUT.default,
     read_only: bool = False,
-    min_free_mb: float = DEFAULT_MIN_FREE_MB,
+    min_free_mb: float = MIN_FREE_MB.default,
     allowed_dirs: Sequence[Path] = (),
     defer_checkpoint: bool = False,
 ) -> Iterator[Warehouse]:
@@ -94,7 +91,7 @@ def open_warehouse(
         except Timeout:
             raise WarehouseBusy(
                 f"warehouse {path} is busy: another gwr process holds it (waited {wait:g} s); "
-                f"try again later or raise {LOCK_TIMEOUT_ENV}"
+                f"try again later or raise {LOCK_TIMEOUT.env}"
             ) from None
     try:
         con = _connect(path, read_only=read_only, deadline=deadline, wait=wait)
@@ -115,6 +112,19 @@ def open_warehouse(
             lock.release()
 
 
+@contextmanager
+def open_reader(path: Path, *, wait_seconds: float = LOCK_TIMEOUT.default,
+                allowed_dirs: Sequence[Path] = ()) -> Iterator[Warehouse]:
+    """`open_warehouse` read-only for a reading command, where any DuckDB failure, opening or in the block,
+    becomes a `WarehouseError` in one sentence: `WarehouseCorrupt` for a damaged file (a truncated one can open
+    and fail on its first page read), else `QueryFailed`."""
+    try:
+        with open_warehouse(path, wait_seconds=wait_seconds, read_only=True, allowed_dirs=allowed_dirs) as wh:
+            yield wh
+    except duckdb.Error as exc:
+        raise corrupt_or_none(path, exc) or QueryFailed(f"query failed: {str(exc).splitlines()[0]}") from None
+
+
 def _upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Bring the file to this gwr's schema; a write the disk refuses is said as such."""
     try:
@@ -129,7 +139,7 @@ def _seal(con: duckdb.DuckDBPyConnection, allowed_dirs: Sequence[Path]) -> None:
     con.execute(sql("reader_seal"))
 
 
-def check_writable(path: Path, min_free_mb: float = DEFAULT_MIN_FREE_MB, *, identify: bool = True) -> None:
+def check_writable(path: Path, min_free_mb: float = MIN_FREE_MB.default, *, identify: bool = True) -> None:
     """Fail before any work when the warehouse's folder cannot take a file or is nearly full,
     or (with `identify`) when the file is there but is not a gwr warehouse or is damaged."""
     blocker = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
@@ -152,7 +162,7 @@ def check_writable(path: Path, min_free_mb: float = DEFAULT_MIN_FREE_MB, *, iden
     if free < needed:
         raise WarehouseUnavailable(
             f"warehouse {path} cannot be written: only {free / 2**20:.0f} MB free on its disk, "
-            f"{needed / 2**20:.0f} MB needed (set by {MIN_FREE_ENV})"
+            f"{needed / 2**20:.0f} MB needed (set by {MIN_FREE_MB.env})"
         )
     if identify and path.is_file():
         check_is_duckdb(path)
@@ -202,7 +212,7 @@ def _connect(path: Path, *, read_only: bool, deadline: float, wait: float) -> du
                 raise WarehouseBusy(
                     f"warehouse {path} is busy: another program has it open (a BI tool, notebook or duckdb "
                     f"shell?) and kept it past {wait:g} s; point readers at the published snapshot "
-                    f"instead, or raise {LOCK_TIMEOUT_ENV}"
+                    f"instead, or raise {LOCK_TIMEOUT.env}"
                 ) from exc
             time.sleep(pause)
             pause = min(pause * 2, 1.0)

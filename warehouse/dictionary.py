@@ -22,8 +22,20 @@ import duckdb
 
 from warehouse.sqlfiles import sql
 
-IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+# A plain name, or schema.name for the intermediate views.
+IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$")
 ANY = "*"
+# The page's sections: (kind, internal (a schema-qualified name), title, text under the title).
+SECTIONS = (
+    ("table", False, "Tables", ""),
+    ("view", False, "Views", ""),
+    ("view", True, "Intermediate views (internal)",
+     "Building blocks the views above read, so that each choice (the latest target, the result or "
+     "its 预计 estimate) is made once. They are in every warehouse and snapshot, in schema "
+     "`intermediate` rather than `main`: `gwr export`, the snapshot's Parquet folder and tools that "
+     "list `main` leave them out. Not an interface: they may change with any release; query the "
+     "views above."),
+)
 
 
 @cache
@@ -53,12 +65,14 @@ def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def catalog(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(name, 'table' or 'view', [(column, type)]) for every relation of the database, in name order."""
-    kinds = {name: kind for name, kind, _ in con.execute(sql("q_relations")).fetchall()}
+    """(name, 'table' or 'view', [(column, type)]) for every relation of the database, in name order;
+    an intermediate view by its qualified name (`intermediate.int_latest_results`)."""
+    kinds: dict[str, str] = {}
     columns: dict[str, list[tuple[str, str]]] = {}
-    for relation, column, data_type, _ in con.execute(sql("q_columns")).fetchall():
+    for relation, kind, column, data_type, _ in con.execute(sql("q_catalog")).fetchall():
+        kinds[relation] = kind
         columns.setdefault(relation, []).append((column, data_type))
-    return [(name, kinds[name], columns.get(name, [])) for name in sorted(kinds)]
+    return [(name, kinds[name], columns[name]) for name in sorted(kinds)]
 
 
 def comment_statements(relations: list[tuple[str, str, list[tuple[str, str]]]]) -> list[str]:
@@ -84,10 +98,10 @@ def render(relations: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
         "the same descriptions are on the tables and columns themselves (`COMMENT ON`), so BI tools show",
         "them. Edit the CSV, not this page.",
     ]
-    for kind, title in (("table", "Tables"), ("view", "Views")):
-        lines += ["", f"## {title}"]
+    for kind, internal, title, intro in SECTIONS:
+        lines += ["", f"## {title}"] + (["", intro] if intro else [])
         for name, relation_kind, columns in relations:
-            if relation_kind != kind:
+            if relation_kind != kind or ("." in name) != internal:
                 continue
             lines += ["", f"### `{name}`", "", describe(name) or "", "", "| column | type | description |",
                       "| --- | --- | --- |"]

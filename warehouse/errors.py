@@ -29,3 +29,7 @@ class WarehouseOutdated(WarehouseUnavailable):
 
 class QueryRefused(WarehouseError):
     """An analyst's statement would write, or reach outside the warehouse."""
+
+
+class QueryFailed(WarehouseError):
+    """DuckDB could not answer a reader's statement (a missing table, a type error): its first line, said as such."""

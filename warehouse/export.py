@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,16 @@ TABLE_SCHEMA_TYPES: dict[str, str] = {
 FACT_EXPORTS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
 
 
+@dataclass(frozen=True, slots=True)
+class Writing:
+    """How every file of one export is written: its format, the folder source paths are made relative to, and
+    whether Excel's byte-order mark leads a CSV."""
+
+    fmt: str
+    root: str
+    excel: bool = False
+
+
 def export_all(
     con: duckdb.DuckDBPyConnection, folder: Path, fmt: str, *, excel: bool = False, only: list[str] | None = None
 ) -> dict[str, int]:
@@ -46,13 +57,10 @@ def export_all(
     if unknown:
         raise ValueError(f"no table or view named {', '.join(unknown)}; there are {', '.join(relations)}")
     folder.mkdir(parents=True, exist_ok=True)
-    root = source_root(con)
+    how = Writing(fmt, source_root(con), excel)
     columns = _columns(con)
-    written = {}
-    for name in chosen:
-        out = folder / f"{name}{FORMATS[fmt]}"
-        written[name] = _write(con, name, columns[name], root, out, fmt, excel=excel)
-    package = data_package(relations, columns, written, fmt, root)
+    written = {name: _write(con, name, columns[name], folder / f"{name}{FORMATS[fmt]}", how) for name in chosen}
+    package = data_package(relations, columns, written, fmt, how.root)
     (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
     return written
 
@@ -63,7 +71,7 @@ def export_facts(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     if fmt is None:
         raise ValueError(f"cannot export to {out.name}: supported suffixes are {', '.join(FACT_EXPORTS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    return _write(con, "v_facts", _columns(con)["v_facts"], source_root(con), out, fmt)
+    return _write(con, "v_facts", _columns(con)["v_facts"], out, Writing(fmt, source_root(con)))
 
 
 def source_root(con: duckdb.DuckDBPyConnection) -> str:
@@ -106,22 +114,21 @@ def data_package(
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, name: str, columns: list[tuple[str, str, str | None]], root: str, out: Path,
-    fmt: str, *, excel: bool = False,
+    con: duckdb.DuckDBPyConnection, name: str, columns: list[tuple[str, str, str | None]], out: Path, how: Writing
 ) -> int:
     """One relation to `out`, built beside it and renamed into place; return rows written."""
     names = {column for column, _, _ in columns}
     statement = ("export_relation" if "path" in names else
                  "export_relation_paths" if "current_paths" in names else "export_relation_plain")
-    params = {"relation": name, "root": root} if statement != "export_relation_plain" else {"relation": name}
+    params = {"relation": name, "root": how.root} if statement != "export_relation_plain" else {"relation": name}
     table = con.sql(sql(statement), params=params).to_arrow_table()
-    if fmt == "jsonl":
+    if how.fmt == "jsonl":
         table = _types_up_front(table)
     partial = out.with_name(f".{out.name}.partial")
     con.register("incoming_export", table)
     try:
-        con.execute(sql(f"export_incoming_{fmt}"), {"out": str(partial)})
-        if excel:
+        con.execute(sql(f"export_incoming_{how.fmt}"), {"out": str(partial)})
+        if how.excel:
             _prepend_bom(partial)
         os.replace(partial, out)
     finally:

@@ -3,10 +3,13 @@
 `warehouse/migrations/NNN_<what>.sql` hold every table's DDL and every later change to it.
 001–009 are the tables as released before versions existed (f2ef4ed), written with
 `if not exists`, so a warehouse of that release takes them as no-ops and then the later
-changes; numbers 001–099 belong to the warehouse, 1NN to the run-time tables, and the runner
-applies whatever numbers exist in ascending order. Views are not migrated: they are derived,
-so the writer re-creates them from `warehouse/sql/v_*.sql` (and the data dictionary's
-comments) whenever they differ from what the file holds (a fingerprint in `schema_views`).
+changes. After them a migration that changes `run_log`, the record of runs, takes the next
+free number of 100–199, and any other the next free number of 010–099 (warehouse/README.md
+says why); the runner applies whatever numbers exist in ascending order. A migration
+renumbered to follow that rule is listed in RENUMBERED: a file that recorded its old name has
+applied it. Views are not migrated: they are derived, so the writer re-creates them from
+`warehouse/sql/views/` (and the data dictionary's comments) whenever they differ from what the
+file holds (a fingerprint in `schema_views`).
 Write each migration so that running it twice changes nothing (`if not exists`).
 
 Only `gwr run` upgrades. A reader of a file that lacks a migration says
@@ -33,6 +36,13 @@ MIGRATION_NAME = re.compile(r"^(?P<number>\d{3})_(?P<what>[a-z0-9_]+)\.sql$")
 VERSION_TABLE = "schema_version"
 # Tables every gwr warehouse has had since the first release: how an unversioned file is recognised.
 BASELINE_TABLES = frozenset({"dim_document", "document_path", "fct_indicator_value", "run_log"})
+# Migrations given a new number to follow the numbering rule, by the name an older gwr recorded ->
+# their name now; the text is byte for byte the same. Never remove a row: a file written before
+# the renumbering may be upgraded by any later gwr.
+RENUMBERED: dict[str, str] = {
+    "013_run_log_message.sql": "100_run_log_message.sql",
+    "201_dim_document_published.sql": "017_dim_document_published.sql",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +87,7 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
     con.begin()
     try:
         con.execute(sql(VERSION_TABLE))
+        _renumber(con)
         applied = _applied(con)
         _refuse_newer(applied, path)
         done = []
@@ -154,4 +165,28 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def _applied(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
-    return {version: name for version, name, _ in con.execute(sql("q_schema_versions")).fetchall()}
+    """Applied migrations by number, a renumbered one under its number now (a reader may hold a file
+    no writer has renumbered yet)."""
+    applied = {}
+    for version, name, _ in con.execute(sql("q_schema_versions")).fetchall():
+        if name in RENUMBERED:
+            name = RENUMBERED[name]
+            version = _number(name)
+        applied[version] = name
+    return applied
+
+
+def _renumber(con: duckdb.DuckDBPyConnection) -> None:
+    """Record renumbered migrations under their number and name now, keeping when they were applied."""
+    for old, new in RENUMBERED.items():
+        con.execute(sql("dml_renumber_migration"),
+                    {"old_version": _number(old), "old_name": old, "version": _number(new), "name": new})
+
+
+def _number(name: str) -> int:
+    """The number of a migration's file name.
+
+    >>> _number("100_run_log_message.sql")
+    100
+    """
+    return int(name[:3])

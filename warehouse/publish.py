@@ -7,8 +7,9 @@ into it, so a reader sees the previous snapshot or the new one, never half of on
 reader holding the snapshot open never blocks a run (on Linux it keeps the old file until
 it closes it). BI tools point here, not at the live warehouse, which a run needs to itself.
 
-- ``GWR_PUBLISH`` — where the snapshot goes (`--publish` overrides it); ``none`` turns
-  publishing off. Default: beside the warehouse, ``gwr-published.duckdb`` for ``gwr.duckdb``.
+Where the snapshot goes is a setting (``GWR_PUBLISH`` / `--publish`, resolved by `settings`:
+by default beside the warehouse, ``gwr-published.duckdb`` for ``gwr.duckdb``); this module
+is handed the path.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ from warehouse.connection import CONNECTION_CONFIG
 from warehouse.errors import WarehouseUnavailable
 from warehouse.sqlfiles import sql
 
-PUBLISH_ENV = "GWR_PUBLISH"
-OFF = "none"
 RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
 
 
@@ -38,20 +37,6 @@ class Published:
     parquet: Path
     relations: int
     seconds: float
-
-
-def snapshot_path(db: Path, chosen: str | Path | None = None) -> Path | None:
-    """Where `db`'s snapshot goes: `chosen` (the --publish flag), else GWR_PUBLISH, else beside `db`.
-
-    None when publishing is turned off (``none``).
-    """
-    raw = str(chosen) if chosen is not None else os.environ.get(PUBLISH_ENV, "").strip()
-    if raw.lower() == OFF:
-        return None
-    if raw:
-        return Path(raw).expanduser().absolute()
-    db = Path(db).absolute()
-    return db.with_name(f"{db.stem}-published.duckdb")
 
 
 def parquet_folder(snapshot: Path) -> Path:

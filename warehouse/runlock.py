@@ -14,12 +14,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from warehouse.connection import DEFAULT_MIN_FREE_MB, LOCK_TIMEOUT_ENV, check_writable
+from settings import LOCK_TIMEOUT, MIN_FREE_MB
+from warehouse.connection import check_writable
 from warehouse.errors import WarehouseBusy
 
 
 @contextmanager
-def run_lock(db: Path, wait_seconds: float, min_free_mb: float = DEFAULT_MIN_FREE_MB) -> Iterator[None]:
+def run_lock(db: Path, wait_seconds: float, min_free_mb: float = MIN_FREE_MB.default) -> Iterator[None]:
     """Hold the run-wide lock of `db` for the block, waiting at most `wait_seconds` for another run."""
     check_writable(db, min_free_mb)  # a read-only folder or a full disk is said now, before any work
     lock = FileLock(str(db) + ".run.lock")
@@ -28,7 +29,7 @@ def run_lock(db: Path, wait_seconds: float, min_free_mb: float = DEFAULT_MIN_FRE
     except Timeout:
         raise WarehouseBusy(
             f"warehouse {db} is busy: another gwr run is loading it (waited {wait_seconds:g} s); "
-            f"try again later or raise {LOCK_TIMEOUT_ENV}"
+            f"try again later or raise {LOCK_TIMEOUT.env}"
         ) from None
     try:
         yield

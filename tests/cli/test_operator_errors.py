@@ -40,6 +40,19 @@ def test_run_refuses_a_bad_setting_in_one_sentence(tmp_path: Path, args: list[st
     assert not (tmp_path / "gwr.duckdb").exists()  # nothing started, nothing written
 
 
+@pytest.mark.parametrize("command", [
+    ["query", "select 1"], ["export", "{tmp}/out"], ["report", "--out", "{tmp}/report.html"],
+    ["serve", "--inbox", "{tmp}/inbox", "--interval", "60"], ["server", "start"],
+], ids=["query", "export", "report", "serve", "server-start"])
+def test_every_command_says_a_bad_setting_in_one_sentence(tmp_path: Path, command: list[str]) -> None:
+    db = [] if command[0] == "server" else ["--db", str(tmp_path / "gwr.duckdb")]
+    result = gwr(*(arg.format(tmp=tmp_path) for arg in command), *db, env={"GWR_LOCK_TIMEOUT": "soon"}, timeout=60)
+    assert result.returncode == 1
+    assert "GWR_LOCK_TIMEOUT must be a number from 0 to 86400, got 'soon'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 2 and "Traceback" not in result.stderr
+    assert "starting a Prefect server" not in result.stderr
+
+
 def test_serve_refuses_a_cron_that_is_not_one_before_starting_a_server(tmp_path: Path) -> None:
     result = gwr("serve", "--inbox", str(tmp_path / "inbox"), "--cron", "every tuesday", timeout=60)
     assert result.returncode == 1

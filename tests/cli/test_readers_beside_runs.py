@@ -32,7 +32,9 @@ sys.stdin.readline()
 still = held.execute(count).fetchall()[0][0]
 held.close()  # one process shares one instance per file: close it to open the new snapshot
 fresh = duckdb.connect(sys.argv[2], read_only=True)
-views = [n for (n,) in fresh.execute("select view_name from duckdb_views() where not internal").fetchall()]
+# qualified: the intermediate views sit in schema `intermediate`, the others in `main`
+views = [f"{s}.{n}" for s, n in fresh.execute(
+    "select schema_name, view_name from duckdb_views() where not internal").fetchall()]
 rows = {name: fresh.execute(f"select count(*) from {name}").fetchall()[0][0] for name in views}
 print(still, fresh.execute(count).fetchall()[0][0], len(rows), flush=True)
 """
@@ -46,11 +48,12 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rather than by a `gwr run` that would start a server of its own; the tests' runs are real.
     """
     from flows.pipeline import gwr_pipeline
+    from settings.options import RunOptions
 
     root = tmp_path_factory.mktemp("template")
     (root / "inbox").mkdir()
     shutil.copy(SAMPLES[0], root / "inbox")
-    summary = gwr_pipeline(paths=[str(root / "inbox")], db=str(root / "gwr.duckdb"))
+    summary = gwr_pipeline([str(root / "inbox")], RunOptions(db=root / "gwr.duckdb"))
     assert summary["docs_new"] == 1 and "gwr-published.duckdb" in summary["published"]
     return root
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from flows.pipeline import gwr_pipeline
-from tests.helpers import GWR, SAMPLES, copy_samples, gwr, task_runs, variants
+from settings.options import RunOptions
+from tests.helpers import GWR, SAMPLES, copy_samples, gwr, run_data_tests, task_runs, variants
 from warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow
@@ -57,7 +58,7 @@ def test_a_transient_warehouse_fault_is_retried(tmp_path: Path) -> None:
     db = tmp_path / "gwr.duckdb"
     holder = subprocess.Popen([sys.executable, "-c", HOLD_MID_RUN, str(db), "4"], stdout=subprocess.PIPE, text=True)
     try:
-        summary = gwr_pipeline(paths=[str(inbox)], db=str(db), lock_timeout=1)
+        summary = gwr_pipeline([str(inbox)], RunOptions(db=db, lock_timeout=1))
     finally:
         holder.kill()
     assert holder.stdout is not None and holder.stdout.read().strip() == "held"
@@ -95,7 +96,7 @@ def test_two_runs_at_once_load_everything_exactly_once(tmp_path: Path) -> None:
     loaded = max(r[3] for r in runs)
     assert query(db, "select count(*) from fct_indicator_value") == [(loaded,)]
     with open_warehouse(db) as wh:
-        assert {k: v for k, v in wh.run_data_tests().items() if v} == {}
+        assert {k: v for k, v in run_data_tests(wh).items() if v} == {}
 
 
 def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_path: Path) -> None:
@@ -114,7 +115,7 @@ def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_
 
     # The warehouse opens cleanly and holds only whole documents.
     with open_warehouse(db) as wh:
-        assert {k: v for k, v in wh.run_data_tests().items() if v} == {}
+        assert {k: v for k, v in run_data_tests(wh).items() if v} == {}
     partial = dict(query(db, "select doc_id, count(*) from fct_indicator_value group by doc_id"))
     assert 0 < len(partial) < 30
 
@@ -122,7 +123,7 @@ def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_
     assert resumed.returncode == 0, resumed.stderr
 
     reference = tmp_path / "reference.duckdb"
-    gwr_pipeline(paths=[str(inbox)], db=str(reference))
+    gwr_pipeline([str(inbox)], RunOptions(db=reference))
     final = dict(query(db, "select doc_id, count(*) from fct_indicator_value group by doc_id"))
     assert final == dict(query(reference, "select doc_id, count(*) from fct_indicator_value group by doc_id"))
     assert all(final[d] == n for d, n in partial.items())  # nothing was half-loaded

@@ -8,7 +8,9 @@ import pytest
 
 from flows.pipeline import gwr_pipeline
 from ingest.sources import shown
+from settings.options import RunOptions
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case, build_many_files
+from tests.helpers import run_data_tests
 from warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
@@ -19,7 +21,7 @@ def matrix_run(bad_inputs: dict[str, Case], tmp_path_factory: pytest.TempPathFac
     db = tmp_path_factory.mktemp("hostile") / "gwr.duckdb"
     folders = {str(c.path.parent) for c in bad_inputs.values() if not c.named}
     named = {str(c.path) for c in bad_inputs.values() if c.named} | {str(bad_inputs["missing"].path)}
-    summary = gwr_pipeline(paths=sorted(folders | named), db=str(db), max_file_mb=MATRIX_MAX_BYTES / 1024 / 1024)
+    summary = gwr_pipeline(sorted(folders | named), RunOptions(db=db, max_file_mb=MATRIX_MAX_BYTES / 1024 / 1024))
     return summary, db
 
 
@@ -70,7 +72,7 @@ def test_partial_results_are_never_silent(bad_inputs: dict[str, Case], matrix_ru
 def test_the_rest_of_the_batch_still_loads(matrix_run: tuple[dict, Path]) -> None:
     summary, db = matrix_run
     with open_warehouse(db) as wh:
-        failing = {k: v for k, v in wh.run_data_tests().items() if v}
+        failing = {k: v for k, v in run_data_tests(wh).items() if v}
         (facts,) = wh.query("select count(*) from fct_indicator_value")[1][0]
     assert failing == {}
     assert facts > 0 and summary["facts_loaded"] == facts
@@ -96,6 +98,6 @@ def test_error_messages_name_the_file_and_the_reason(
 def test_ten_thousand_tiny_files_load_in_one_run(tmp_path: Path) -> None:
     folder = build_many_files(tmp_path / "many")
     db = tmp_path / "gwr.duckdb"
-    summary = gwr_pipeline(paths=[str(folder)], db=str(db), batch_size=500)
+    summary = gwr_pipeline([str(folder)], RunOptions(db=db, batch_size=500))
     assert summary["docs_seen"] == 10_000
     assert summary["docs_new"] + summary["docs_duplicate"] + summary["docs_failed"] == 10_000

@@ -10,6 +10,7 @@ import flows.batch
 import flows.pipeline
 import validation.batch
 from flows.pipeline import gwr_pipeline
+from settings.options import RunOptions
 from tests.helpers import SAMPLES, copy_samples, task_runs
 from transforms import EXTRACTOR_VERSION
 from warehouse import open_warehouse
@@ -28,18 +29,18 @@ def test_a_rerun_parses_nothing_and_an_extractor_upgrade_reextracts(tmp_path: Pa
     with monkeypatch.context() as old:  # the warehouse as an older extractor left it
         for module in (flows.batch, validation.batch, flows.pipeline):
             old.setattr(module, "EXTRACTOR_VERSION", "0.0-old")
-        first = gwr_pipeline(paths=[str(inbox)], db=str(db))
+        first = gwr_pipeline([str(inbox)], RunOptions(db=db))
     assert first["docs_new"] == len(SAMPLES)
     facts = rows(db, "select doc_id, count(*) from fct_indicator_value group by all order by 1")
 
-    upgraded = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    upgraded = gwr_pipeline([str(inbox)], RunOptions(db=db))
     assert upgraded["docs_reextracted"] == len(SAMPLES) and upgraded["docs_unchanged"] == 0
     assert upgraded["stale_before"] == len(SAMPLES)
     assert rows(db, "select distinct extractor_version from dim_document") == [(EXTRACTOR_VERSION,)]
     assert rows(db, "select distinct extractor_version from fct_indicator_value") == [(EXTRACTOR_VERSION,)]
     assert rows(db, "select doc_id, count(*) from fct_indicator_value group by all order by 1") == facts
 
-    rerun = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    rerun = gwr_pipeline([str(inbox)], RunOptions(db=db))
     assert rerun["docs_unchanged"] == len(SAMPLES) and rerun["docs_reextracted"] == 0
     # No document was parsed: no extraction or validation task ran at all.
     names = {run.name.rsplit("-", 1)[0] for run in task_runs(rerun["run_id"])}
@@ -49,16 +50,16 @@ def test_a_rerun_parses_nothing_and_an_extractor_upgrade_reextracts(tmp_path: Pa
 
 def test_files_gone_are_counted_and_pruned_only_when_asked(tmp_path: Path) -> None:
     inbox, db = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb"
-    gwr_pipeline(paths=[str(inbox)], db=str(db))
+    gwr_pipeline([str(inbox)], RunOptions(db=db))
     gone = inbox / SAMPLES[0].name
     gone.unlink()
 
-    counted = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    counted = gwr_pipeline([str(inbox)], RunOptions(db=db))
     assert counted["docs_missing"] == 1 and counted["docs_retired"] == 0
     assert rows(db, f"select count(*) from v_facts where doc = '{gone.name}'") != [(0,)]
 
-    pruned = gwr_pipeline(paths=[str(inbox)], db=str(db), prune=True)
+    pruned = gwr_pipeline([str(inbox)], RunOptions(db=db, prune=True))
     assert pruned["docs_missing"] == 1 and pruned["docs_retired"] == 1
     assert rows(db, f"select is_current from document_path where path = '{gone}'") == [(False,)]
     assert rows(db, f"select count(*) from v_facts where doc = '{gone.name}'") == [(0,)]
-    assert gwr_pipeline(paths=[str(inbox)], db=str(db))["docs_missing"] == 0
+    assert gwr_pipeline([str(inbox)], RunOptions(db=db))["docs_missing"] == 0

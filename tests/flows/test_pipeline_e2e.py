@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from flows.pipeline import gwr_pipeline
-from tests.helpers import SAMPLES, copy_samples
+from settings.options import RunOptions
+from tests.helpers import SAMPLES, copy_samples, run_data_tests, table_counts
 from warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
 
 def counts(db: Path) -> dict[str, int]:
     with open_warehouse(db) as wh:
-        return wh.table_counts()
+        return table_counts(wh)
 
 
 def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
@@ -29,7 +30,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
     root = tmp_path_factory.mktemp("e2e")
     inbox = copy_samples(root / "reports")
     db = root / "gwr.duckdb"
-    summary = gwr_pipeline(paths=[str(inbox)], db=str(db), batch_size=2)
+    summary = gwr_pipeline([str(inbox)], RunOptions(db=db, batch_size=2))
     return inbox, db, summary
 
 
@@ -47,7 +48,7 @@ def test_first_run_loads_every_sample(loaded: tuple[Path, Path, dict]) -> None:
 def test_warehouse_data_tests_return_zero_rows(loaded: tuple[Path, Path, dict]) -> None:
     _, db, _ = loaded
     with open_warehouse(db) as wh:
-        failing = {name: n for name, n in wh.run_data_tests().items() if n}
+        failing = {name: n for name, n in run_data_tests(wh).items() if n}
     assert failing == {}
 
 
@@ -68,7 +69,7 @@ def test_every_quote_is_the_raw_text_at_its_offsets(loaded: tuple[Path, Path, di
 def test_rerun_changes_no_row_count(loaded: tuple[Path, Path, dict]) -> None:
     inbox, db, _ = loaded
     before = counts(db)
-    again = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    again = gwr_pipeline([str(inbox)], RunOptions(db=db))
     after = counts(db)
     assert again["docs_unchanged"] == len(SAMPLES) and again["facts_loaded"] == 0
     assert {k: v for k, v in after.items() if k != "run_log"} == {k: v for k, v in before.items() if k != "run_log"}
@@ -78,12 +79,12 @@ def test_rerun_changes_no_row_count(loaded: tuple[Path, Path, dict]) -> None:
 def test_changed_file_replaces_only_its_own_facts(tmp_path: Path) -> None:
     inbox = copy_samples(tmp_path / "reports")
     db = tmp_path / "gwr.duckdb"
-    gwr_pipeline(paths=[str(inbox)], db=str(db))
+    gwr_pipeline([str(inbox)], RunOptions(db=db))
     target = inbox / SAMPLES[3].name
     others_before = rows(db, "select fact_id from v_facts where doc <> ? order by fact_id", [target.name])
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("固定资产投资同比增长7.3%", "固定资产投资同比增长7.9%"), encoding="utf-8")
-    summary = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    summary = gwr_pipeline([str(inbox)], RunOptions(db=db))
     assert summary["docs_changed"] == 1 and summary["docs_unchanged"] == len(SAMPLES) - 1
     assert rows(db, "select fact_id from v_facts where doc <> ? order by fact_id", [target.name]) == others_before
     values = [r[0] for r in rows(db, "select value from v_facts where doc = ? and indicator = "
@@ -100,7 +101,7 @@ def test_same_content_under_two_names_loads_once_with_both_paths(tmp_path: Path)
     shutil.copy(SAMPLES[0], inbox / "a.txt")
     shutil.copy(SAMPLES[0], inbox / "副本 b.txt")
     db = tmp_path / "gwr.duckdb"
-    summary = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    summary = gwr_pipeline([str(inbox)], RunOptions(db=db))
     assert summary["docs_new"] == 1 and summary["docs_duplicate"] == 1
     assert rows(db, "select count(*) from dim_document") == [(1,)]
     paths = sorted(r[0] for r in rows(db, "select path from document_path"))
@@ -112,7 +113,7 @@ def test_bad_files_are_reported_and_the_rest_loads(tmp_path: Path) -> None:
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "junk.txt").write_bytes(bytes(range(256)) * 64)
     db = tmp_path / "gwr.duckdb"
-    summary = gwr_pipeline(paths=[str(inbox)], db=str(db))
+    summary = gwr_pipeline([str(inbox)], RunOptions(db=db))
     assert summary["docs_new"] == len(SAMPLES)
     assert summary["docs_failed"] == 2
     errors = rows(db, "select path, error_class, message from ingest_errors order by path")

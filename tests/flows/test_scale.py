@@ -9,6 +9,7 @@ import pytest
 
 from flows.pipeline import gwr_pipeline
 from ingest.sources import shown
+from settings.options import RunOptions
 from tests.helpers import SAMPLES, copy_samples, gwr, variants
 from warehouse import open_warehouse
 
@@ -42,13 +43,13 @@ def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def serial(inbox: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple]:
     db = tmp_path_factory.mktemp("serial") / "gwr.duckdb"
-    gwr_pipeline(paths=[str(inbox)], db=str(db), workers=1, batch_size=5)
+    gwr_pipeline([str(inbox)], RunOptions(db=db, workers=1, batch_size=5))
     return content(db)
 
 
 def test_parallel_processes_load_what_a_serial_run_loads(inbox: Path, serial: list[tuple], tmp_path: Path) -> None:
     db = tmp_path / "gwr.duckdb"
-    gwr_pipeline(paths=[str(inbox)], db=str(db), workers=2, batch_size=3)
+    gwr_pipeline([str(inbox)], RunOptions(db=db, workers=2, batch_size=3))
     assert len(serial) > 100 and content(db) == serial
 
 
@@ -69,7 +70,7 @@ def test_one_document_past_the_time_limit_fails_alone(tmp_path: Path) -> None:
     gbk = inbox / os.fsdecode("报告".encode("gbk") + b".txt")
     gbk.write_text(SAMPLES[0].read_text(encoding="utf-8"), encoding="utf-8")
     db = tmp_path / "gwr.duckdb"
-    summary = gwr_pipeline(paths=[str(inbox)], db=str(db), doc_timeout=2, workers=2)
+    summary = gwr_pipeline([str(inbox)], RunOptions(db=db, doc_timeout=2, workers=2))
     failed = {Path(e["path"]).name: e for e in summary["errors"]}
     assert set(failed) == {"endless.txt", shown(gbk.name)}
     assert failed["endless.txt"]["error"] == "TimeLimitExceeded" and "2 s limit" in failed["endless.txt"]["message"]

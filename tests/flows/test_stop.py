@@ -12,7 +12,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.helpers import GWR, variants
+from tests.helpers import GWR, run_data_tests, variants
 from warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow
@@ -67,7 +67,7 @@ def test_a_signal_stops_the_run_cleanly(tmp_path: Path, sig: signal.Signals) -> 
         (status, seen, facts_counted), = wh.query("select status, docs_seen, facts_loaded from run_log")[1]  # fmt: skip
         (facts,), = wh.query("select count(*) from fct_indicator_value")[1]  # fmt: skip
         (docs,), = wh.query("select count(*) from dim_document")[1]  # fmt: skip
-        assert {k: v for k, v in wh.run_data_tests().items() if v} == {}
+        assert {k: v for k, v in run_data_tests(wh).items() if v} == {}
     assert status == "interrupted"
     assert facts_counted == facts and seen == docs  # the counts are what was committed
     assert 0 < docs < 40

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import FileTooLarge, ReadError
-from ingest.sources import DEFAULT_MAX_FILE_MB, Discovery, UndecodableName, discover, read_source, shown
+from ingest.sources import Discovery, UndecodableName, discover, read_source, shown
+from settings import MAX_FILE_MB
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case
 from transforms.decode.decoder import decode
 from transforms.errors import EmptyFile, InputError
@@ -73,7 +74,7 @@ def test_too_large_is_refused_with_the_limit_and_the_knob(bad_inputs: dict[str, 
         read_source(path, MATRIX_MAX_BYTES)
     message = str(info.value)
     assert "GWR_MAX_FILE_MB" in message and "over the 1 MB limit" in message and " bytes), " in message
-    assert read_source(path, DEFAULT_MAX_FILE_MB * 1024 * 1024).size == path.stat().st_size
+    assert read_source(path, MAX_FILE_MB.default * 1024 * 1024).size == path.stat().st_size
 
 
 def test_read_source_records_bytes_hash_and_mtime(bad_inputs: dict[str, Case]) -> None:
@@ -178,4 +179,4 @@ def test_size_is_checked_before_reading(tmp_path: Path) -> None:
     with pytest.raises(
         FileTooLarge, match=r"is 60.0 MB \(62,914,560 bytes\), over the 50 MB limit; set GWR_MAX_FILE_MB"
     ):
-        read_source(path, DEFAULT_MAX_FILE_MB * 1024 * 1024)
+        read_source(path, MAX_FILE_MB.default * 1024 * 1024)

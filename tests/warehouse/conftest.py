@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from tests.helpers import sync_indicators
 from tests.warehouse.samples import document, fact, facts_frame, sample_text
 from transforms.knowledge import lexicon
 from warehouse import Warehouse, open_warehouse
@@ -73,5 +74,5 @@ def wh_lexicon() -> pd.DataFrame:
 def wh(db_path: Path, wh_lexicon: pd.DataFrame) -> Iterator[Warehouse]:
     """An open warehouse with the lexicon synced, as the flow leaves it before loading."""
     with open_warehouse(db_path) as warehouse:
-        warehouse.sync_indicators(wh_lexicon)
+        sync_indicators(warehouse, wh_lexicon)
         yield warehouse

@@ -15,7 +15,16 @@ import pandas as pd
 import pytest
 
 from tests.fixtures.documents import partly_scanned_pdf, text_pdf_bytes
-from tests.helpers import SAMPLES, processed, shared_texts
+from tests.helpers import (
+    SAMPLES,
+    load_document,
+    processed,
+    run_data_tests,
+    shared_texts,
+    sync_indicators,
+    sync_regions,
+    table_counts,
+)
 from transforms.knowledge import lexicon, regions
 from validation.batch import check_batch
 from warehouse import Warehouse, open_warehouse
@@ -74,7 +83,7 @@ def one_by_one(wh: Warehouse, run_id: str, units: list[DocumentLoad]) -> int:
     """Today's way before batches: a transaction per document, then its warnings."""
     facts = 0
     for unit in units:
-        facts += wh.load_document(run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
+        facts += load_document(wh, run_id, unit.document, unit.paths, unit.facts, unit.quarantine)
         for stage, message in unit.warnings:
             wh.record_warning(run_id, unit.paths[0], unit.doc_id, stage, message)
     return facts
@@ -86,9 +95,9 @@ def two(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Wareho
     add regions."""
     with open_warehouse(tmp_path / "a.duckdb") as a, open_warehouse(tmp_path / "b.duckdb") as b:
         for wh in (a, b):
-            wh.sync_indicators(pd.DataFrame(lexicon.indicator_rows()))
+            sync_indicators(wh, pd.DataFrame(lexicon.indicator_rows()))
             if request.param == "regions synced":
-                wh.sync_regions(pd.DataFrame(regions.region_rows()))
+                sync_regions(wh, pd.DataFrame(regions.region_rows()))
         yield a, b
 
 
@@ -124,7 +133,7 @@ def test_a_batch_leaves_what_loading_each_document_alone_leaves(
     assert loaded.failures == [] and loaded.facts == facts
     assert loaded.quarantined == sum(len(unit.quarantine) for unit in second) > 0
     assert snapshot(together) == snapshot(alone)
-    assert set(together.run_data_tests().values()) == {0}
+    assert set(run_data_tests(together).values()) == {0}
 
 
 def test_a_region_code_the_dimension_lacks_resolves_names_of_later_documents(
@@ -195,15 +204,15 @@ def test_a_document_that_fails_in_a_batch_fails_alone(tmp_path: Path, batch: dic
 def test_reloading_a_batch_changes_nothing(tmp_path: Path, batch: dict[str, DocumentLoad]) -> None:
     units = [at(unit, f"/in/{name}") for name, unit in batch.items() if not name.startswith("edited/")]
     with open_warehouse(tmp_path / "gwr.duckdb") as wh:
-        wh.sync_regions(pd.DataFrame(regions.region_rows()))
+        sync_regions(wh, pd.DataFrame(regions.region_rows()))
         first = wh.load_documents("run-1", units)
-        before, counts, plain = snapshot(wh), wh.table_counts(), snapshot(wh, runs=False)
+        before, counts, plain = snapshot(wh), table_counts(wh), snapshot(wh, runs=False)
         assert wh.load_documents("run-1", units).facts == first.facts
         assert snapshot(wh) == before
         # Another run changes no row but marks the paths as seen by it.
         again = wh.load_documents("run-2", units)
         assert (again.facts, again.quarantined, again.failures) == (first.facts, first.quarantined, [])
-        assert wh.table_counts() == counts
+        assert table_counts(wh) == counts
         assert snapshot(wh, runs=False) == plain
         assert wh.query("select distinct last_seen_run from document_path")[1] == [("run-2",)]
 

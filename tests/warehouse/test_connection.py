@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from tests.helpers import load_document, table_counts
 from warehouse import WarehouseBusy, WarehouseUnavailable, open_warehouse
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,7 +84,7 @@ def test_busy_when_another_gwr_process_holds_it(db_path: Path) -> None:
             pass
     # SIGKILL released the flock: the warehouse opens at once.
     with open_warehouse(db_path, wait_seconds=1) as wh:
-        assert wh.table_counts()["dim_period"] > 0
+        assert table_counts(wh)["dim_period"] > 0
 
 
 @pytest.mark.slow
@@ -104,12 +105,12 @@ def test_kill_mid_transaction_leaves_the_previous_state(
 ) -> None:
     doc, facts = doc_001
     with open_warehouse(db_path) as wh:
-        wh.load_document("run-1", doc, ["/corpus/001.txt"], facts, None)
-        before = wh.table_counts()
+        load_document(wh, "run-1", doc, ["/corpus/001.txt"], facts, None)
+        before = table_counts(wh)
     with holder(DIE_MID_TRANSACTION, str(db_path), doc["doc_id"]):
         pass
     with open_warehouse(db_path, wait_seconds=5) as wh:
-        assert wh.table_counts() == before
+        assert table_counts(wh) == before
 
 
 def test_folder_that_is_a_file_is_unavailable(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from tests.helpers import load_document, run_data_tests, sync_indicators
 from warehouse import open_warehouse
 from warehouse.sqlfiles import data_tests
 
@@ -24,10 +25,10 @@ def loaded(db_path: Path, wh_lexicon: pd.DataFrame, doc_001: tuple[dict[str, Any
            doc_000: tuple[dict[str, Any], pd.DataFrame]) -> Path:
     """A closed warehouse holding two sample documents, a finished run and a warning."""
     with open_warehouse(db_path) as wh:
-        wh.sync_indicators(wh_lexicon)
+        sync_indicators(wh, wh_lexicon)
         wh.start_run("run-1", None, {})
         for doc, facts in (doc_001, doc_000):
-            wh.load_document("run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
+            load_document(wh, "run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
         wh.record_warning("run-1", "/corpus/001.txt", doc_001[0]["doc_id"], "decode", "page 2 has no text layer")
         wh.finish_run("run-1", "completed", {"facts_loaded": 5})
     return db_path
@@ -35,7 +36,7 @@ def loaded(db_path: Path, wh_lexicon: pd.DataFrame, doc_001: tuple[dict[str, Any
 
 def test_good_loads_pass_every_data_test(loaded: Path) -> None:
     with open_warehouse(loaded, read_only=True) as wh:
-        assert wh.run_data_tests() == dict.fromkeys(data_tests(), 0)
+        assert run_data_tests(wh) == dict.fromkeys(data_tests(), 0)
 
 
 def test_every_data_test_has_a_bad_row_fixture() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from flows import dimensions
-from tests.helpers import SAMPLES, gwr, processed
+from tests.helpers import SAMPLES, gwr, processed, run_data_tests
 from tests.warehouse.test_connection import holder
 from validation.batch import check_batch
 from warehouse import Warehouse, open_warehouse
@@ -73,7 +73,7 @@ def load_deferred(db: Path, units: list[DocumentLoad]) -> int:
 
 def holdings(wh: Warehouse) -> tuple[int, int, set[str]]:
     """(facts, documents, documents' ids) in the warehouse, and every data test's failing rows must be none."""
-    assert set(wh.run_data_tests().values()) == {0}
+    assert set(run_data_tests(wh).values()) == {0}
     (facts,), (docs,) = wh.query("select count(*) from fct_indicator_value")[1][0], \
         wh.query("select count(*) from dim_document")[1][0]
     ids = {doc_id for (doc_id,) in wh.query("select doc_id from dim_document")[1]}

@@ -55,6 +55,16 @@ def test_descriptions_are_on_the_columns_a_bi_tool_reads(db_path: Path) -> None:
     assert views["v_target_vs_actual"] == describe("v_target_vs_actual")
 
 
+def test_the_intermediate_views_are_described_in_their_schema(db_path: Path) -> None:
+    with open_warehouse(db_path):
+        pass
+    with open_warehouse(db_path, read_only=True) as wh:
+        views = dict(wh.query("select view_name, comment from duckdb_views() where schema_name = 'intermediate'")[1])
+        _, rows = wh.query("select comment from duckdb_columns() where schema_name = 'intermediate'")
+    assert views == {name: describe(f"intermediate.{name}") for name in ("int_latest_targets", "int_latest_results")}
+    assert rows and all(comment for (comment,) in rows)
+
+
 def test_a_quote_in_a_description_stays_text() -> None:
     statements = comment_statements([("t", "table", [("c", "VARCHAR")])])
     assert statements == []  # nothing describes t

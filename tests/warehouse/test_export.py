@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from tests.helpers import load_document
 from warehouse import open_warehouse
 
 FACT_FIELDS = ["doc", "region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier", "quote"]
@@ -21,7 +22,7 @@ Doc = tuple[dict[str, Any], pd.DataFrame]
 def loaded(db_path: Path, doc_001: Doc, doc_000: Doc) -> Path:
     with open_warehouse(db_path) as wh:
         for (doc, facts), where in ((doc_001, "wanzhou/2024"), (doc_000, "wanzhou/2025")):
-            wh.load_document("run-1", doc, [f"/corpus/{where}/{doc['doc']}"], facts, None)
+            load_document(wh, "run-1", doc, [f"/corpus/{where}/{doc['doc']}"], facts, None)
         wh.start_run("run-1", None, {"paths": ["/corpus"]})
     return db_path
 
@@ -69,7 +70,8 @@ def test_every_table_and_view_is_exported_with_a_data_package(loaded: Path, tmp_
     folder = tmp_path / fmt
     written = export(loaded, folder, fmt)
     with open_warehouse(loaded, read_only=True) as wh:
-        names = {name for (name,) in wh.query("select table_name from information_schema.tables")[1]}
+        names = {name for (name,) in wh.query(
+            "select table_name from information_schema.tables where table_schema = 'main'")[1]}
     assert set(written) == names
     assert {p.name for p in folder.iterdir()} == {f"{name}.{fmt}" for name in names} | {"datapackage.json"}
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))

@@ -10,17 +10,24 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from settings import from_environment
+from tests.helpers import load_document
 from warehouse import open_warehouse
-from warehouse.publish import parquet_folder, publish, snapshot_path
+from warehouse.publish import parquet_folder, publish
 
 Doc = tuple[dict[str, Any], pd.DataFrame]
+
+
+def snapshot_path(db: Path, chosen: Path | None = None) -> Path | None:
+    """Where a run on `db` publishes, as `gwr run` resolves it: `chosen` (--publish), else GWR_PUBLISH, else beside."""
+    return from_environment(db, publish=None if chosen is None else str(chosen)).publish
 
 
 def load(db_path: Path, *docs: Doc) -> Path:
     """Load documents and close the warehouse, as a run does before it publishes."""
     with open_warehouse(db_path) as wh:
         for doc, facts in docs:
-            wh.load_document("run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
+            load_document(wh, "run-1", doc, [f"/corpus/{doc['doc']}"], facts, None)
     return db_path
 
 
@@ -42,7 +49,8 @@ def test_the_default_place_is_beside_the_warehouse(tmp_path: Path, monkeypatch: 
 
 def test_the_snapshot_holds_every_table_and_view_and_a_parquet_file_of_each(loaded: Path, tmp_path: Path) -> None:
     with open_warehouse(loaded, read_only=True) as wh:
-        names = {name for (name,) in wh.query("select table_name from information_schema.tables")[1]}
+        names = {name for (name,) in wh.query(
+            "select table_name from information_schema.tables where table_schema = 'main'")[1]}
         n_facts = wh.query("select count(*) from v_facts")[1][0][0]
     target = tmp_path / "bi" / "gwr-published.duckdb"
     done = publish(loaded, target)
@@ -82,3 +90,18 @@ def test_a_copy_that_outgrows_the_memory_bound_is_made_without_it(
         assert con.execute("select count(*) from fct_indicator_value").fetchone() == (4,)
     assert (done.parquet / "fct_indicator_value.parquet").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gwr-published-parquet", "gwr-published.duckdb", "wh"]
+
+
+def test_the_views_answer_from_a_snapshot_attached_under_another_name(
+    loaded: Path, doc_000: Doc, tmp_path: Path
+) -> None:
+    # The views read the intermediate layer (schema `intermediate`), which names `main.` what it
+    # reads: unqualified, a view outside `main` would look for v_latest_facts in its own schema
+    # once the file is attached as `bi` rather than opened.
+    target = tmp_path / "gwr-published.duckdb"
+    publish(load(loaded, doc_000), target)
+    with duckdb.connect() as con:
+        con.execute("attach $path as bi (read_only)", {"path": str(target)})
+        pairs = con.execute("select indicator, target_value, actual_value from bi.v_target_vs_actual").fetchall()
+        cube = con.execute("select count(*) from bi.v_cube where not is_estimate").fetchall()
+    assert pairs == [("retail_sales", 8.0, 5.5)] and cube == [(3,)]

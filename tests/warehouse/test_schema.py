@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from tests.helpers import table_counts
 from warehouse import NotAWarehouse, WarehouseOutdated, open_warehouse
-from warehouse.migrate import migrations
-from warehouse.sqlfiles import VIEWS, data_tests
+from warehouse.migrate import RENUMBERED, migrations
+from warehouse.sqlfiles import VIEWS, data_tests, index, sql, sql_files
 
 STATEMENT_PREFIXES = ("dml_", "q_", "export_", "reader_", "writer_", "publish_")
+VIEW_PREFIXES = ("v_", "int_")
+FOLDER_PREFIXES = {"views": VIEW_PREFIXES, "dml": ("dml_",), "queries": ("q_",),
+                   "io": ("export_", "publish_", "reader_", "writer_")}
+TABLE_CHANGED = re.compile(r"\b(?:create|alter)\s+table\s+(?:if\s+not\s+exists\s+)?(\w+)", re.IGNORECASE)
 TABLES = {"dim_document", "document_path", "dim_region", "dim_indicator", "dim_period", "fct_indicator_value",
           "quarantine", "ingest_errors", "document_warnings", "run_log", "schema_version", "schema_views",
           "dimension_sync"}
@@ -25,10 +31,10 @@ def objects(wh_path: Path) -> set[str]:
 
 def test_a_new_warehouse_gets_every_migration_once(db_path: Path) -> None:
     with open_warehouse(db_path) as wh:
-        first = wh.table_counts()
+        first = table_counts(wh)
         versions = wh.query("select version from schema_version order by version")[1]
     with open_warehouse(db_path) as wh:
-        assert wh.table_counts() == first
+        assert table_counts(wh) == first
         assert wh.query("select version from schema_version order by version")[1] == versions
     assert [v for (v,) in versions] == [m.version for m in migrations()]
     assert objects(db_path) == TABLES | set(VIEWS)
@@ -42,16 +48,44 @@ def test_migrations_are_numbered_files_applied_in_number_order() -> None:
     assert numbers[:9] == list(range(1, 10)), "001-009 are the tables as released before versions"
 
 
+def test_migrations_follow_the_numbering_rule() -> None:
+    # After the first release's 001-009: a change to run_log takes 100-199, any other 010-099.
+    for migration in migrations():
+        tables = {name.lower() for name in TABLE_CHANGED.findall(migration.text)}
+        if migration.version >= 100:
+            assert migration.version < 200 and tables == {"run_log"}, migration.name
+        elif migration.version >= 10:
+            assert "run_log" not in tables, migration.name
+    names = {m.name for m in migrations()}
+    assert set(RENUMBERED.values()) <= names and not set(RENUMBERED) & names, "RENUMBERED names old -> current"
+
+
 def test_every_sql_file_is_a_view_or_a_named_statement() -> None:
-    files = {
-        entry.name.removesuffix(".sql")
-        for entry in resources.files("warehouse").joinpath("sql").iterdir()
+    folders = {
+        entry.name.removesuffix(".sql"): folder.name
+        for folder in resources.files("warehouse").joinpath("sql").iterdir()
+        for entry in folder.iterdir()
         if entry.name.endswith(".sql")
     }
-    views = {name for name in files if name.startswith("v_")}
+    files = set(folders)
+    assert files == set(sql_files()), "sql() finds every file, by its name alone"
+    views = {name for name in files if name.startswith(VIEW_PREFIXES)}
     assert views == set(VIEWS), "a view must be placed in VIEWS"
     others = files - views - {"schema_version"}
     assert all(name.startswith(STATEMENT_PREFIXES) for name in others), sorted(others)
+    misplaced = {name: folder for name, folder in folders.items()
+                 if not name.startswith(FOLDER_PREFIXES[folder]) and (name, folder) != ("schema_version", "dml")}
+    assert misplaced == {}, "each statement sits in the folder of its kind (warehouse/README.md)"
+
+
+def test_a_statement_name_is_unique_across_the_folders(tmp_path: Path) -> None:
+    for folder in ("dml", "io"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "dml_same.sql").write_text("select 1", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"two SQL files are named dml_same\.sql"):
+        index(tmp_path)  # type: ignore[arg-type]
+    assert sql("dml_insert_facts") == (resources.files("warehouse") / "sql" / "dml" / "dml_insert_facts.sql"
+                                       ).read_text(encoding="utf-8")
 
 
 def test_periods_cover_the_fact_spellings(db_path: Path) -> None:

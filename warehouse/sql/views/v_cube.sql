@@ -6,8 +6,8 @@
 create or replace view v_cube as
 with
 
-latest as (
-    select * from v_latest_facts
+results as (
+    select * from intermediate.int_latest_results
 ),
 
 indicators as (
@@ -16,15 +16,6 @@ indicators as (
 
 periods as (
     select * from dim_period
-),
-
-results as (
-    select * from latest
-    where kind in ('actual', 'forecast')
-    qualify row_number() over (
-        partition by region_key, indicator, measure, period, year
-        order by kind = 'actual' desc
-    ) = 1
 ),
 
 final as (
@@ -48,7 +39,7 @@ final as (
         results.value_base,
         results.base_unit,
         results.qualifier,
-        results.kind = 'forecast' as is_estimate,
+        results.is_estimate,
         results.n_sources,
         results.doc,
         results.quote

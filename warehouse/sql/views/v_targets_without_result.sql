@@ -4,18 +4,12 @@
 create or replace view v_targets_without_result as
 with
 
-latest as (
-    select * from v_latest_facts
-),
-
 targets as (
-    select * from latest
-    where kind = 'target'
+    select * from intermediate.int_latest_targets
 ),
 
 results as (
-    select * from latest
-    where kind in ('actual', 'forecast')
+    select * from intermediate.int_latest_results
 ),
 
 final as (
@@ -37,12 +31,7 @@ final as (
         targets.quote as target_quote,
         targets.region_key
     from targets
-    anti join results
-        on results.region_key = targets.region_key
-        and results.indicator = targets.indicator
-        and results.measure = targets.measure
-        and results.period = targets.period
-        and results.year = targets.year
+    anti join results using (region_key, indicator, measure, period, year)
 )
 
 select * from final

@@ -1,6 +1,6 @@
 -- "Did they hit it?": one row per region × indicator × measure × period × year that has both
 -- a target and a result, wherever each was reported (a 2024 report's target, the 2025 report's
--- result); the latest source of each side wins (v_latest_facts). The result is the stated
+-- result); the latest source of each side wins (int_latest_targets, int_latest_results). The result is the stated
 -- actual; when only a 预计 estimate exists it stands in, with actual_is_forecast = true.
 -- One-sided figures are in v_targets_without_result and v_results_without_target.
 --
@@ -17,30 +17,17 @@
 create or replace view v_target_vs_actual as
 with
 
-latest as (
-    select * from v_latest_facts
-),
-
-indicators as (
-    select * from dim_indicator
-),
-
 targets as (
-    select * from latest
-    where kind = 'target'
+    select * from intermediate.int_latest_targets
 ),
 
 -- The stated result, else the 预计 estimate.
 results as (
-    select
-        *,
-        kind = 'forecast' as is_forecast
-    from latest
-    where kind in ('actual', 'forecast')
-    qualify row_number() over (
-        partition by region_key, indicator, measure, period, year
-        order by kind = 'actual' desc
-    ) = 1
+    select * from intermediate.int_latest_results
+),
+
+indicators as (
+    select * from dim_indicator
 ),
 
 paired as (
@@ -63,7 +50,7 @@ paired as (
         results.value as actual_value,
         results.unit as actual_unit,
         results.qualifier as actual_qualifier,
-        results.is_forecast as actual_is_forecast,
+        results.is_estimate as actual_is_forecast,
         -- Both sides in the target's unit: the actual converted through base units when needed.
         case
             when results.unit = targets.unit then results.value
@@ -76,12 +63,7 @@ paired as (
         results.doc as actual_doc,
         results.quote as actual_quote
     from targets
-    inner join results
-        on results.region_key = targets.region_key
-        and results.indicator = targets.indicator
-        and results.measure = targets.measure
-        and results.period = targets.period
-        and results.year = targets.year
+    inner join results using (region_key, indicator, measure, period, year)
     left join indicators on indicators.code = targets.indicator
 ),
 

@@ -15,18 +15,18 @@ results as (
     where kind = 'actual'
 ),
 
+-- Each result as the previous value of the year after it, when stated in the same unit.
+previous as (
+    select region_key, indicator, measure, period, year + 1 as year, unit, value as previous_value
+    from results
+),
+
 with_previous as (
     select
         results.*,
-        previous.value as previous_value
+        previous.previous_value
     from results
-    left join results as previous
-        on previous.region_key = results.region_key
-        and previous.indicator = results.indicator
-        and previous.measure = results.measure
-        and previous.period = results.period
-        and previous.year = results.year - 1
-        and previous.unit = results.unit
+    left join previous using (region_key, indicator, measure, period, year, unit)
 ),
 
 final as (

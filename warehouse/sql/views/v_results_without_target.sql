@@ -3,22 +3,12 @@
 create or replace view v_results_without_target as
 with
 
-latest as (
-    select * from v_latest_facts
+results as (
+    select * from intermediate.int_latest_results
 ),
 
 targets as (
-    select * from latest
-    where kind = 'target'
-),
-
-results as (
-    select * from latest
-    where kind in ('actual', 'forecast')
-    qualify row_number() over (
-        partition by region_key, indicator, measure, period, year
-        order by kind = 'actual' desc
-    ) = 1
+    select * from intermediate.int_latest_targets
 ),
 
 final as (
@@ -34,18 +24,13 @@ final as (
         results.value_high as actual_value_high,
         results.unit as actual_unit,
         results.qualifier as actual_qualifier,
-        results.kind = 'forecast' as actual_is_forecast,
+        results.is_estimate as actual_is_forecast,
         results.n_sources,
         results.doc as actual_doc,
         results.quote as actual_quote,
         results.region_key
     from results
-    anti join targets
-        on targets.region_key = results.region_key
-        and targets.indicator = results.indicator
-        and targets.measure = results.measure
-        and targets.period = results.period
-        and targets.year = results.year
+    anti join targets using (region_key, indicator, measure, period, year)
 )
 
 select * from final

@@ -56,13 +56,7 @@ final as (
         per_document.quote,
         per_document.region_key
     from per_document
-    inner join latest
-        on latest.region_key = per_document.region_key
-        and latest.indicator = per_document.indicator
-        and latest.measure = per_document.measure
-        and latest.period = per_document.period
-        and latest.year = per_document.year
-        and latest.kind = per_document.kind
+    inner join latest using (region_key, indicator, measure, period, year, kind)
     where latest.n_values > 1
 )
 

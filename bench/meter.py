@@ -1,0 +1,78 @@
+"""Measuring a flow run for bench/benchmark.py: memory and CPU of its processes, and its tasks' run time."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+
+import psutil
+
+
+class RunMeter:
+    """Peak resident memory (sampled every 0.2 s) and CPU time of this process and its children, the server apart."""
+
+    def __init__(self, exclude: set[int]) -> None:
+        self.peak, self.cpu, self.own_cpu, self._exclude, self._stop = 0, 0.0, 0.0, exclude, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._cpu_before: dict[int, float] = {}
+
+    def _processes(self) -> list[psutil.Process]:
+        me = psutil.Process()
+        return [p for p in [me, *me.children(recursive=True)] if p.pid not in self._exclude]
+
+    def _cpu(self) -> dict[int, float]:
+        out = {}
+        for proc in self._processes():
+            with contextlib.suppress(psutil.Error):
+                times = proc.cpu_times()
+                out[proc.pid] = times.user + times.system
+        return out
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            total = 0
+            for proc in self._processes():
+                with contextlib.suppress(psutil.Error):
+                    total += proc.memory_info().rss
+            self.peak = max(self.peak, total)
+
+    def __enter__(self) -> RunMeter:
+        self._cpu_before = self._cpu()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        # Workers outlive a run (one pool per process): count what each spent during it.
+        spent = {pid: after - self._cpu_before.get(pid, 0.0) for pid, after in self._cpu().items()}
+        self.cpu, self.own_cpu = sum(spent.values()), spent.get(os.getpid(), 0.0)
+
+
+def task_seconds(flow_run_id: str) -> dict[str, float]:
+    """Run time of each task, summed by task name, from Prefect's API."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+    from prefect.client.schemas.sorting import TaskRunSort
+
+    out: dict[str, float] = {}
+    with get_client(sync_client=True) as client:
+        offset = 0
+        while True:
+            runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
+                                         sort=TaskRunSort.EXPECTED_START_TIME_ASC, limit=200, offset=offset)
+            for run in runs:
+                name = run.name.rsplit("-", 1)[0]
+                out[name] = out.get(name, 0.0) + run.total_run_time.total_seconds()
+            if len(runs) < 200:
+                return out
+            offset += 200
+
+
+def process_tree(pid: int) -> list[int]:
+    try:
+        proc = psutil.Process(pid)
+        return [pid, *(p.pid for p in proc.children(recursive=True))]
+    except psutil.Error:
+        return []

@@ -1,0 +1,19 @@
+"""Where gwr's files are, resolved from the project, never from the current working directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLES_DIR = PROJECT_ROOT / "data" / "samples"
+DEFAULT_DB = PROJECT_ROOT / "data" / "gwr.duckdb"
+
+
+def published_beside(db: Path) -> Path:
+    """The snapshot BI tools open when no other place is chosen: beside the warehouse.
+
+    >>> published_beside(Path("/srv/gwr.duckdb"))
+    PosixPath('/srv/gwr-published.duckdb')
+    """
+    db = Path(db).absolute()
+    return db.with_name(f"{db.stem}-published.duckdb")

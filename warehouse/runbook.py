@@ -1,0 +1,55 @@
+"""Run bookkeeping: a run starts, records what it could not take or take whole, and ends with its outcome."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from warehouse.run_counts import RUN_COUNTS
+from warehouse.session import Session
+
+RUN_STATUSES: tuple[str, ...] = ("completed", "failed", "interrupted")
+
+
+class RunBook(Session):
+    """The `run_log`, `ingest_errors` and `document_warnings` rows of a run."""
+
+    def start_run(self, run_id: str, flow_run_id: str | None, params: dict[str, Any]) -> None:
+        """Record a run as 'running'; a reused run id starts over.
+
+        Only one run writes a warehouse at a time (the run lock), so any other run still
+        'running' died without saying so (kill -9, a lost warehouse lock): it becomes 'failed'.
+        """
+        params_json = json.dumps(params, ensure_ascii=False, default=str, sort_keys=True)
+        with self._transaction():
+            self._run("dml_fail_abandoned_runs", run_id=run_id)
+            self._run("dml_start_run", run_id=run_id, flow_run_id=flow_run_id, params=params_json)
+
+    def finish_run(
+        self, run_id: str, status: str, counts: dict[str, int | float], message: str | None = None
+    ) -> None:
+        """Set a run's outcome (one of `RUN_STATUSES`), its counts (keys of `RUN_COUNTS`; `seconds`
+        defaults to wall time) and, for a run that did not complete, the sentence saying why."""
+        unknown = set(counts) - set(RUN_COUNTS)
+        if unknown:
+            raise ValueError(f"unknown run counts {sorted(unknown)}; expected some of {list(RUN_COUNTS)}")
+        if status not in RUN_STATUSES:
+            raise ValueError(f"a finished run's status is one of {', '.join(RUN_STATUSES)}, not {status!r}")
+        values = {name: counts.get(name) for name in RUN_COUNTS}
+        with self._transaction():
+            self._run("dml_finish_run", run_id=run_id, status=status, message=message, **values)
+
+    def record_warning(self, run_id: str, path: str, sha256: str | None, stage: str, message: str) -> None:
+        """Note that a file loaded but not whole ("PDF pages 2–4 have no text layer"), or was skipped."""
+        with self._transaction():
+            self._run("dml_insert_warning", run_id=run_id, path=path, sha256=sha256, stage=stage, message=message)
+
+    def record_ingest_errors(self, run_id: str, errors: list[tuple[str, str | None, str, str, str]]) -> None:
+        """Log files that could not be read, decoded, extracted or loaded, each (path, sha256, stage, error_class,
+        message), in one transaction."""
+        if not errors:
+            return
+        with self._transaction():
+            for path, sha256, stage, error_class, message in errors:
+                self._run("dml_insert_ingest_error", run_id=run_id, path=path, sha256=sha256, stage=stage,
+                          error_class=error_class, message=message)

@@ -148,3 +148,17 @@ def test_a_headlines_rounded_level_beside_the_exact_one() -> None:
 
 def page_like(title: str, body: str) -> str:
     return f"---\ntitle: '{title}'\ndate: Mon, 25 Oct 2021 08:00:00 GMT\n---\n\n<p>{title}</p>\n<p>{body}</p>\n"
+
+
+def test_a_breakdown_paragraph_goes_on_with_the_city_before() -> None:
+    """A roundup: a paragraph on one city, then one that breaks it down by industry without naming
+    it; a city ranked 在全国 is not the nation's subject. The copy lost its title: its lead is no title."""
+    raw = ("17个万亿GDP城市公布上半年成绩单。南京、长沙增速最高。\n"
+           "上半年南京地区生产总值6612.35亿元,同比增长2.2%。南京在全国排名中晋升2位。\n"
+           "分产业看,第一产业增加值89.76亿元,同比下降0.9%。")
+    assert summary(extract(raw, doc="x_duoshi_news_2020.txt")) == {
+        fact("南京市", 2020, "H1", "gdp", "level", 6612.35, "亿元"),
+        fact("南京市", 2020, "H1", "gdp", "growth", 2.2, "%"),
+        fact("南京市", 2020, "H1", "primary_industry_va", "level", 89.76, "亿元"),
+        fact("南京市", 2020, "H1", "primary_industry_va", "growth", -0.9, "%"),
+    }

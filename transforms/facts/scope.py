@@ -109,12 +109,7 @@ def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -
     if _GROUP_MEMBERS.search(clause):
         return True
     since = sentence[last_break(sentence, run.subject_start, SENTENCE_PART_BREAKS) : first]
-    # A class of regions, in the clause or as the subject a clause opening on its verb goes on with
-    # ("千亿县"总数达54个,完成GDP8.6万亿元), or a statistic over a group: unless the clause names its region.
-    class_named = _GROUP_CLASS.search(clause) or (_GROUP_CLASS.search(since) and _FILLER.match(clause))
-    if (class_named or (_GROUP_STATISTIC.search(clause) and _GROUP_NOUN.search(since))) and not [
-        m for m in region_mentions(clause, meta=meta) if not SELF_PLACE.fullmatch(m.form)
-    ]:
+    if _class_or_statistic(clause, since, meta):
         return True
     if "分别" in clause:
         return False
@@ -124,12 +119,23 @@ def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -
     threshold = all(n.qualifier in ("ge", "le") for n in run.numbers) and not sets_targets
     if not _GROUP_ALL.search(clause):
         # A threshold over a list of regions ("福州、莆田的基础设施投资增速…超过20%") is a group's too.
-        listed = {m.form for m in region_mentions(sentence[run.subject_start : first])
-                  if not SELF_PLACE.fullmatch(m.form)}
-        return len(listed) >= 2 and threshold
+        return len(_regions_named(sentence[run.subject_start : first])) >= 2 and threshold
     threshold = threshold or (not sets_targets and bool(_BOUND_WORD.search(sentence, run.subject_start, first)))
     # The members may be named in the clause before: "深圳和广州作为一线城市,上半年GDP都超过了…".
-    named = {m.form for m in region_mentions(since) if not SELF_PLACE.fullmatch(m.form)}
+    named = _regions_named(since)
     if len(named) >= 2 and not threshold:
         return False
     return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2
+
+
+def _class_or_statistic(clause: str, since: str, meta: DocumentMeta | None) -> bool:
+    """A class of regions, in the clause or as the subject a clause opening on its verb goes on with
+    ("千亿县"总数达54个,完成GDP8.6万亿元), or a statistic over a group: unless the clause names its region."""
+    class_named = _GROUP_CLASS.search(clause) or (_GROUP_CLASS.search(since) and _FILLER.match(clause))
+    over_group = class_named or (_GROUP_STATISTIC.search(clause) and _GROUP_NOUN.search(since))
+    return bool(over_group) and not _regions_named(clause, meta)
+
+
+def _regions_named(text: str, meta: DocumentMeta | None = None) -> set[str]:
+    """The regions `text` names, self-references (全市, 该省) aside."""
+    return {m.form for m in region_mentions(text, meta=meta) if not SELF_PLACE.fullmatch(m.form)}

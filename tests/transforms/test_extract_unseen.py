@@ -162,3 +162,14 @@ def test_a_breakdown_paragraph_goes_on_with_the_city_before() -> None:
         fact("南京市", 2020, "H1", "primary_industry_va", "level", 89.76, "亿元"),
         fact("南京市", 2020, "H1", "primary_industry_va", "growth", -0.9, "%"),
     }
+
+
+def test_a_ranking_of_cities_with_borrowed_growth() -> None:
+    """A bureau's quarter roundup: the cities name no indicator, the sentence before names the growth."""
+    raw = ("省统计局日前发布一季度全省经济运行情况通报。一季度全省生产总值10347.7亿元,同比增长5.2%。\n"
+           "从经济增速来看,滁州以7.4%的增速居全省第一;池州、芜湖分列二三位,增速分别为7.2%、7%;"
+           "安庆为5.8%,阜阳、宣城增速同为5.6%。此外,合肥为5.3%。")
+    found = summary(extract(raw, doc="x_anhui_news_2022.txt"))
+    assert {(f[0], f[6]) for f in found if f[3] == "gdp" and f[4] == "growth"} == {
+        ("安徽省", 5.2), ("滁州市", 7.4), ("池州市", 7.2), ("芜湖市", 7.0), ("安庆市", 5.8),
+        ("阜阳市", 5.6), ("宣城市", 5.6), ("合肥市", 5.3)}

@@ -45,7 +45,10 @@ def run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[Sl
         # 新增…2万户,总量达到14.6万户: a flow's stock; 国内生产总值增长6.6%,总量突破90万亿元: the level itself.
         return [Slot(stocks().get(s.code, s.code), s.region_text, run.subject_start) for s in previous]
     if _FENBIE in text[run.subject_end : run.numbers[0].start]:
-        return earlier_subjects(history, len(run.numbers))
+        earlier = earlier_subjects(history, len(run.numbers))
+        if earlier:
+            return earlier
+        # 分别 after regions of its own ("池州、芜湖分列二三位,增速分别为7.2%、7%"): read on.
     if previous and _SPAN_END_SUBJECT.fullmatch(subject) and _SPAN_FROM.search(
         text, last_break(text, run.subject_start, CLAUSE_BREAKS), run.subject_start
     ):

@@ -13,10 +13,11 @@ from typing import NamedTuple
 
 from transforms.facts import kind as _kind
 from transforms.facts.measure import is_start_or_count, measure_of
+from transforms.facts.numbers import Number
 from transforms.facts.run_view import LIST_GAP, WORDED_GAP, Figure, RunView
 from transforms.facts.subject_region import without_comparison
 from transforms.facts.subjects import Slot
-from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, units
 from transforms.knowledge.patterns import GROWTH_NOUN, PHRASE_BREAKS, SPAN_TO, last_break, window_start
 
 # A gap between two figures is no level: 差距扩大到200亿元, 超出重庆337亿元, 以百亿元领先于福州.
@@ -99,6 +100,13 @@ def _words(text: str, view: RunView, slot: Slot, fig: Figure, compared: bool) ->
     return _Words(predicate, own_words, listed)
 
 
+def _per_cent_of_an_amount(code: str, number: Number) -> bool:
+    """A figure in per cent of an indicator measured in an amount (yuan, people): its growth, unless
+    words say it is a share (read before this fallback)."""
+    indicator = indicators().get(code)
+    return number.unit == "%" and indicator is not None and units()[indicator.level_unit].kind not in ("rate", "pp")
+
+
 def _measured(text: str, view: RunView, slot: Slot, fig: Figure, words: _Words) -> tuple[str | None, float]:
     """`measure_of` the figure by its own words, then by the words a bracketed target or a growth
     noun in the subject or the sentence lends it."""
@@ -115,8 +123,8 @@ def _measured(text: str, view: RunView, slot: Slot, fig: Figure, words: _Words) 
         # The noun and the words of the figure's own clause ("其增速仍然领先于全省其他地区,达到9.6%").
         own_clause = max(noun.end(), last_break(text, number.start, PHRASE_BREAKS))
         return measure_of(code, number, words.predicate, noun.group() + text[own_clause : number.start])
-    if not slot.form and (_GROWTH_NOUN.search(fig.before) or (number.unit == "%" and _kind.goal_named(text, number))):
+    if not slot.form and (_GROWTH_NOUN.search(fig.before) or _per_cent_of_an_amount(code, number)):
         # A figure borrowed for a region ("从经济增速来看,…上海(9.7%)") takes the sentence's noun; a
-        # region's goal in per cent for the indicator the text speaks of (河北的目标定在5.5%) is its growth.
+        # region's per cent of the amount the text speaks of ("此外,杭州为1.5%", 河北的目标定在5.5%) is its growth.
         return measure_of(code, number, words.predicate, "增速")
     return measure, value

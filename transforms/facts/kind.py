@@ -51,6 +51,10 @@ def section_role(clean: CleanText, index: int, meta: DocumentMeta) -> str:
     years = [int(y) for y in _HEADING_YEAR.findall(section.title)]
     if meta.year and years and meta.report_type == "work_report":
         return "plan" if max(years) >= meta.year else "review"
+    if meta.report_type == "news" and section.role == "plan":
+        # News on a work report may keep its headings ("展望2018年"); a heading of news without a
+        # year of its own ("今年以来") plans nothing.
+        return "plan" if meta.year and years and max(years) >= meta.year else "other"
     return section.role
 
 
@@ -102,7 +106,7 @@ def figure_kind(meta: DocumentMeta, role: str, yc: YearCue, before: str, stated:
     is ("target": a bracketed or named goal; "forecast": after 预计), which comes first."""
     if stated is not None:
         return stated
-    plan_section = meta.report_type == "work_report" and role == "plan" and not is_past(yc, meta)
+    plan_section = meta.report_type in ("work_report", "news") and role == "plan" and not is_past(yc, meta)
     if yc.target_year or has_cue("target", before) or plan_section:
         return "target"
     return "actual"

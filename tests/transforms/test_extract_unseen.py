@@ -173,3 +173,29 @@ def test_a_ranking_of_cities_with_borrowed_growth() -> None:
     assert {(f[0], f[6]) for f in found if f[3] == "gdp" and f[4] == "growth"} == {
         ("安徽省", 5.2), ("滁州市", 7.4), ("池州市", 7.2), ("芜湖市", 7.0), ("安庆市", 5.8),
         ("阜阳市", 5.6), ("宣城市", 5.6), ("合肥市", 5.3)}
+
+
+def test_a_citys_bulletin_names_its_districts_by_their_stems() -> None:
+    raw = ("珠海市统计局\n2012年3月19日\n初步核算,2011年全市实现地区生产总值(GDP)1403.24亿元,比上年增长11.3%。\n"
+           "分区域看,香洲、金湾和斗门三个行政区分别实现地区生产总值863.48亿元、351.27亿元和188.49亿元,"
+           "分别增长10.8%、14.2%和9.0%。")
+    found = summary(extract(raw, doc="x_zhuhai_bulletin_2012.txt"))
+    assert {(f[0], f[4], f[6]) for f in found} == {
+        ("珠海市", "level", 1403.24), ("珠海市", "growth", 11.3),
+        ("香洲区", "level", 863.48), ("金湾区", "level", 351.27), ("斗门区", "level", 188.49),
+        ("香洲区", "growth", 10.8), ("金湾区", "growth", 14.2), ("斗门区", "growth", 9.0)}
+
+
+def test_a_provinces_bulletin_of_the_1990s_says_guonei_of_itself() -> None:
+    raw = "广西壮族自治区统计局\n1992年,全区国民经济高速增长。初步统计,全年国内生产总值561亿元,比上年增长18.2%。"
+    assert summary(extract(raw, doc="x_guangxi_bulletin_1993.txt")) == {
+        fact("广西壮族自治区", 1992, "FY", "gdp", "level", 561, "亿元"),
+        fact("广西壮族自治区", 1992, "FY", "gdp", "growth", 18.2, "%"),
+    }
+
+
+def test_the_national_bureaus_press_conference_is_the_nations() -> None:
+    raw = ("国务院新闻办公室定于2010年10月21日上午10时举行新闻发布会,请国家统计局新闻发言人介绍今年前三季度国民经济运行情况。\n"
+           "初步测算,前三季度国内生产总值268660亿元,同比增长10.6%。分产业看,第一产业增加值25600亿元,增长4.0%。")
+    found = summary(extract(raw, doc="x_quanguo_news_2010.txt"))
+    assert fact("全国", 2010, "Q1-Q3", "primary_industry_va", "level", 25600, "亿元") in found

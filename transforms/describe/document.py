@@ -75,6 +75,7 @@ _NATIONAL = re.compile(
     rf"|^[^。]{{0,60}}{NATIONAL_CONGRESS}{NATIONAL_SESSION}"
 )
 _OUR_NATION = re.compile(r"我国|全国各族人民")
+_NATIONAL_BUREAU = re.compile(r"国家统计局|国务院新闻办")
 _LOCAL_SELF = re.compile(r"[全我本][省市区县州旗]")
 # How far into a report its review of the past year reaches, for counting the years it names.
 _REVIEW_CHARS = 4000
@@ -259,5 +260,8 @@ def _national(text: str) -> bool:
         return True
     own = sum(1 for _ in _LOCAL_SELF.finditer(text, 0, _REVIEW_CHARS))
     ours = len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS))
-    # A short page on the nation names no region of its own at all.
-    return own < 2 and (ours >= 5 or (ours >= 2 and not regions.mention_finder().search(text, 0, _REVIEW_CHARS)))
+    # A short page on the nation names no region of its own at all, and the national bureau's
+    # release or press conference says neither 我国 nor 全国 (国家统计局…介绍前三季度国民经济运行情况).
+    unplaced = not regions.mention_finder().search(text, 0, _REVIEW_CHARS)
+    national_bureau = unplaced and _NATIONAL_BUREAU.search(text, 0, _BULLETIN_CHARS * 2)
+    return own < 2 and (ours >= 5 or (ours >= 2 and unplaced) or bool(national_bureau))

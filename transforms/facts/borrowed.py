@@ -15,7 +15,7 @@ from bisect import bisect_left
 from transforms.facts.elliptic import is_bare
 from transforms.facts.figure import SentenceContext
 from transforms.facts.period import only_periods
-from transforms.facts.place import SELF_PLACE, RegionMention, region_mentions
+from transforms.facts.place import SELF_PLACE, RegionMention, region_finder, region_mentions
 from transforms.facts.runs import Run
 from transforms.facts.subject_region import compared_place, without_comparison
 from transforms.facts.subjects import Mention, Slot, earlier_subjects, share_head, slots_for
@@ -36,7 +36,7 @@ _FENBIE = "分别"
 
 def run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[Slot]]) -> list[Slot]:
     """The indicators a run is about: named in its subject, or borrowed from the run before."""
-    slots = slots_for(text, run.subject_start, run.subject_end, sc.mentions)
+    slots = slots_for(text, run.subject_start, run.subject_end, sc.mentions, region_finder(sc.meta))
     if slots:
         return slots
     previous = history[-1] if history else []

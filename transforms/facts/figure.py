@@ -17,6 +17,7 @@ from transforms.facts import year as _year
 from transforms.facts.figure_measure import Measured, measure_figure
 from transforms.facts.measure import narrowed
 from transforms.facts.numbers import Number
+from transforms.facts.place import region_finder
 from transforms.facts.reading import NATION, Place, Reading
 from transforms.facts.run_view import Figure, RunView, figure_in_run
 from transforms.facts.subject_region import compared_place, figure_region
@@ -76,7 +77,7 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure,
     # except a stock's level ("累计达到8.6万户" after a flow is the running total).
     multi = view.multi_year_end is not None and view.multi_year_end <= number.end
-    if narrowed(slot.region_text, slot.form) or (multi and slot.code not in _STOCKS):
+    if narrowed(slot.region_text, slot.form, region_finder(sc.meta)) or (multi and slot.code not in _STOCKS):
         return None
     fig = figure_in_run(sc.text, view, number)
     if fig.index and slot.code in stocks() and _STOCK_AFTER_FLOW.search(fig.zone):

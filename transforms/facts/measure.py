@@ -14,6 +14,7 @@ from transforms.facts.numbers import Number
 from transforms.facts.place import strip_regions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN, GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, YEAR_DIGITS, strip_neutral
+from transforms.knowledge.wordfinder import WordFinder
 
 _GROWTH = cue_regex("growth", "decline")
 # A rate's own growth is said with 增长/增速 (城镇化率增长); 提高0.5个百分点 moves its level.
@@ -69,13 +70,13 @@ _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 _PASSING_TAGS = frozenset({"d"})
 
 
-def narrowed(prefix: str, form: str = "") -> bool:
+def narrowed(prefix: str, form: str = "", regions: WordFinder | None = None) -> bool:
     """Whether the words before an indicator make it a sub-statistic (see `knowledge.patterns.strip_neutral`).
 
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.
     """
-    rest = strip_regions(strip_neutral(SCOPE_NOTE.sub("", prefix)))
+    rest = strip_regions(strip_neutral(SCOPE_NOTE.sub("", prefix)), regions)
     cjk = _NOT_CJK.sub("", rest)
     if len(cjk) < 2 or is_bare(cjk):  # 许昌等市也将|GDP: particles and list closers narrow nothing
         return False

@@ -22,6 +22,7 @@ from transforms.records import DocumentMeta
 
 # The nation's own name for its GDP; provinces and cities say 地区生产总值.
 _NATIONAL_WORDING = "国内"
+_THE_NATION = re.compile(r"国家|全国")
 # A region named as the term of a comparison or a ranking, or as part of an organisation's name,
 # is no subject: 高于全省平均水平, 比全国, 与福州间的差距, 居全省首位; 深圳市统计局, 南京海关.
 _COMPARED_BEFORE = re.compile(
@@ -128,8 +129,12 @@ def figure_region(
     """The region of a figure: named inside its list item, else before the item in its
     subject; in news then the sentence's subject and the paragraph's; else the document's."""
     before = sentence[window_start(slot.start) : slot.start]
-    if reading is not None and slot.form.startswith(_NATIONAL_WORDING):
-        return NATION  # 国内生产总值 in news is the nation's: 国家统计局…,国内生产总值同比增长5.5%
+    if reading is not None and slot.form.startswith(_NATIONAL_WORDING) and (
+        meta.report_type != "bulletin" or _THE_NATION.search(sentence, 0, slot.start)
+    ):
+        # 国内生产总值 in news is the nation's (国家统计局…,国内生产总值同比增长5.5%); a province's own
+        # bulletin of the 1990s says it of the province (1992年…全年国内生产总值561亿元).
+        return NATION
     found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
     own = SELF_PLACE.match(slot.form)
     if found is None and own:  # a wording that names its region: 全市生产总值, 全省生产总值

@@ -24,6 +24,7 @@ from transforms.knowledge.lexicon import (
 )
 from transforms.knowledge.patterns import SCOPE_NOTE, SELF_REFERENCE
 from transforms.knowledge.regions import mention_finder
+from transforms.knowledge.wordfinder import WordFinder
 
 # Item separators of a list subject.
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
@@ -127,6 +128,7 @@ class _Subject:
     spans: list[tuple[int, int]]
     texts: list[str]
     mentions: list[list[Mention]]
+    regions: WordFinder  # the region names of the document's texts (its own districts' stems included)
 
     @property
     def named(self) -> list[int]:
@@ -134,14 +136,17 @@ class _Subject:
         return [i for i, ms in enumerate(self.mentions) if ms]
 
 
-def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Slot]:
-    """Slots of the subject sentence[start:end]; empty when it names no indicator."""
+def slots_for(
+    sentence: str, start: int, end: int, mentions: list[Mention], regions: WordFinder | None = None
+) -> list[Slot]:
+    """Slots of the subject sentence[start:end]; empty when it names no indicator. `regions` finds
+    the region names of the document's texts (by default those of any text)."""
     inner = _own_mentions(sentence, start, end, mentions)
     if not inner:
         return []
     spans = [(start + a, start + b) for a, b in _items(sentence[start:end], start, inner)]
     subject = _Subject(sentence, spans, [sentence[a:b] for a, b in spans],
-                       [[m for m in inner if a <= m.start < b] for a, b in spans])
+                       [[m for m in inner if a <= m.start < b] for a, b in spans], regions or mention_finder())
     return _regions_sharing(subject) or [slot for i in range(len(spans)) for slot in _item_slots(subject, i)]
 
 
@@ -160,11 +165,14 @@ def _regions_sharing(subject: _Subject) -> list[Slot]:
     """重庆、四川规模以上工业增加值: items that are regions sharing the one indicator of the last."""
     last_with = subject.named[-1]
     ms = subject.mentions[last_with]
-    if len(subject.spans) == 1 or len(ms) != 1 or not all(_is_region(t) for t in subject.texts[:last_with]):
+    items_before = subject.texts[:last_with]
+    if len(subject.spans) == 1 or len(ms) != 1 or not all(_is_region(t, subject.regions) for t in items_before):
         return []
     m = ms[0]
     own_region = subject.sentence[subject.spans[last_with][0] : m.start]
-    if not own_region or not (_is_region(own_region) or _leads_with_region(own_region)):
+    if not own_region or not (
+        _is_region(own_region, subject.regions) or _leads_with_region(own_region, subject.regions)
+    ):
         return []
     regions = [*subject.texts[:last_with], *(subject.sentence[a : m.start] for a, _ in subject.spans[last_with:])]
     return [Slot(code, region, subject.spans[0][0]) for region in regions[: last_with + 1] for code in m.codes]
@@ -187,15 +195,16 @@ def _item_slots(subject: _Subject, i: int) -> list[Slot]:
     return [Slot(code, "", a) for code in codes]
 
 
-def _leads_with_region(text: str) -> bool:
-    """A region, then only words that time it or set its goal: 许昌等市也将2023年, 安徽今年提出的."""
-    found = mention_finder().search(text)
+def _leads_with_region(text: str, regions: WordFinder) -> bool:
+    """A region, then only words that time it or set its goal: 许昌等市也将2023年, 安徽今年提出的,
+    斗门三个行政区分别实现."""
+    found = regions.search(text)
     return found is not None and found.start == 0 and is_bare(text[found.end :])
 
 
-def _is_region(text: str) -> bool:
+def _is_region(text: str, regions: WordFinder) -> bool:
     text = SCOPE_NOTE.sub("", text).strip()
-    return bool(text) and bool(mention_finder().fullmatch(text) or _SELF.fullmatch(text))
+    return bool(text) and bool(regions.fullmatch(text) or _SELF.fullmatch(text))
 
 
 def earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:

@@ -68,29 +68,22 @@ def _plain(out: object) -> dict:
     }
 
 
-_SHOWN = ("region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier")
-
-
-def _fact_changes(old: list[dict], new: list[dict]) -> None:
-    """The facts only one side has, as key fields and quote; then facts whose other fields differ."""
-    def key(f: dict) -> tuple:
-        return tuple(f[k] for k in _SHOWN)
-    olds, news = {key(f): f for f in old}, {key(f): f for f in new}
-    for sign, keys, side in (("-", olds.keys() - news.keys(), olds), ("+", news.keys() - olds.keys(), news)):
-        for k in sorted(keys, key=str):
-            print(f"  {sign} {' '.join(map(str, k))}  | {side[k]['quote']}")
-    changed = sum(1 for k in olds.keys() & news.keys() if olds[k] != news[k])
-    if changed:
-        print(f"  ~ {changed} facts with the same key differ in other fields (offsets, quote, wording...)")
-
-
 def _differs(old: str | None, new: str | None) -> bool:
+    """Whether two kept lines differ, fields added since the older was written aside."""
     if old is None or new is None:
         return old != new
     a, b = json.loads(old), json.loads(new)
-    if a.get("meta") and b.get("meta"):
-        b["meta"] = {k: v for k, v in b["meta"].items() if k in a["meta"]}
-    return a != b
+    return a != _without_new_fields(a, b)
+
+
+def _without_new_fields(old: dict, new: dict) -> dict:
+    out = dict(new)
+    if old.get("meta") and new.get("meta"):
+        out["meta"] = {k: v for k, v in new["meta"].items() if k in old["meta"]}
+    if old.get("facts") and new.get("facts"):
+        known = set(old["facts"][0])
+        out["facts"] = [{k: v for k, v in f.items() if k in known} for f in new["facts"]]
+    return out
 
 
 def _compare(lines: list[str], kept: Path) -> int:

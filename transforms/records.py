@@ -27,6 +27,7 @@ Kind = Literal["actual", "target", "forecast"]
 Qualifier = Literal["eq", "ge", "le", "approx"]
 Wording = Literal["hard", "soft", "none"]
 YearSource = Literal["report", "date", "title", "file_name", "named"]
+Confidence = Literal["high", "medium", "low"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,10 @@ class Fact:
     wording: Wording = "none"  # hard (确保) vs soft (力争, 左右) targets
     region_code: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # How much of the fact its own words state, from the extractor's evidence (docs/extraction.md):
+    # a "high" fact's region, year, period, kind and unit are all written in or beside its clause.
+    confidence: Confidence = "medium"
+    evidence: str = ""  # the evidence, e.g. "region=clause year=stated period=stated kind=cue unit=written"
 
 
 @dataclass(frozen=True, slots=True)

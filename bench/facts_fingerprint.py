@@ -68,6 +68,23 @@ def _plain(out: object) -> dict:
     }
 
 
+_SHOWN = ("region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier")
+
+
+def _fact_changes(old: list[dict], new: list[dict]) -> None:
+    """The facts only one side has, as key fields and quote; then facts whose other fields differ."""
+    def key(f: dict) -> tuple:
+        return tuple(f[k] for k in _SHOWN)
+    olds, news = {key(f): f for f in old}, {key(f): f for f in new}
+    for sign, keys, side in (("-", olds.keys() - news.keys(), olds), ("+", news.keys() - olds.keys(), news)):
+        for k in sorted(keys, key=str):
+            print(f"  {sign} {' '.join(map(str, k))}  | {side[k]['quote']}")
+    changed = sum(1 for k in olds.keys() & news.keys()
+                  if olds[k] != {field: v for field, v in news[k].items() if field in olds[k]})
+    if changed:
+        print(f"  ~ {changed} facts with the same key differ in other fields (offsets, quote, wording...)")
+
+
 def _differs(old: str | None, new: str | None) -> bool:
     """Whether two kept lines differ, fields added since the older was written aside."""
     if old is None or new is None:

@@ -195,7 +195,8 @@ def test_a_provinces_bulletin_of_the_1990s_says_guonei_of_itself() -> None:
 
 
 def test_the_national_bureaus_press_conference_is_the_nations() -> None:
-    raw = ("国务院新闻办公室定于2010年10月21日上午10时举行新闻发布会,请国家统计局新闻发言人介绍今年前三季度国民经济运行情况。\n"
+    raw = ("国务院新闻办公室定于2010年10月21日上午10时举行新闻发布会,"
+           "请国家统计局新闻发言人介绍今年前三季度国民经济运行情况。\n"
            "初步测算,前三季度国内生产总值268660亿元,同比增长10.6%。分产业看,第一产业增加值25600亿元,增长4.0%。")
     found = summary(extract(raw, doc="x_quanguo_news_2010.txt"))
     assert fact("全国", 2010, "Q1-Q3", "primary_industry_va", "level", 25600, "亿元") in found

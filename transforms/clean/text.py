@@ -44,6 +44,9 @@ _FIGURE_IN_LINE = re.compile(r"\d[%万亿]")
 _EXTRA_SPACE = re.compile(r"(?<=[ \t])[ \t]")
 # Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies.
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
+# A space a copy put inside a word or a number: between two Chinese characters (一 般公共预算收入,
+# 同 比增长) or after a decimal point (增长15. 4%). Prose puts none there.
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|(?<=\d\.) (?=\d)")
 
 
 def clean_text(raw: str) -> CleanText:
@@ -87,10 +90,12 @@ def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def _dropped_spaces(line: str) -> list[int]:
-    """Positions of whitespace to drop: all but the first of a run, and the spaces of spaced-out digits."""
+    """Positions of whitespace to drop: all but the first of a run, the spaces of spaced-out digits,
+    and a space inside a word or after a decimal point."""
     if " " not in line and "\t" not in line:
         return []
     drops = {m.start() for m in _EXTRA_SPACE.finditer(line)}
+    drops.update(m.start() for m in _INNER_SPACE.finditer(line))
     for m in _SPACED_DIGITS.finditer(line):
         drops.update(m.start() + i for i, ch in enumerate(m.group()) if ch == " ")
     return sorted(drops)

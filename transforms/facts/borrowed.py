@@ -44,7 +44,8 @@ def run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[Sl
     if _STOCK_SUBJECT.fullmatch(subject):
         # 新增…2万户,总量达到14.6万户: a flow's stock; 国内生产总值增长6.6%,总量突破90万亿元: the level itself.
         return [Slot(stocks().get(s.code, s.code), s.region_text, run.subject_start) for s in previous]
-    if _FENBIE in text[run.subject_end : run.numbers[0].start]:
+    own_regions = len([m for m in region_mentions(subject, meta=sc.meta) if not SELF_PLACE.fullmatch(m.form)])
+    if _FENBIE in text[run.subject_end : run.numbers[0].start] and own_regions != len(run.numbers):
         earlier = earlier_subjects(history, len(run.numbers))
         if earlier:
             return earlier
@@ -95,10 +96,17 @@ def _mention_before(mentions: list[Mention], position: int) -> Mention | None:
 
 
 def _bare(words: str, regions_named: list[RegionMention]) -> bool:
-    """Whether `words` name nothing but regions, pronouns, ranks, growth or goal nouns."""
-    for mention in reversed(regions_named):
-        words = words[: mention.start] + words[mention.end :]
+    """Whether `words` name nothing but regions (joined by 和, 及, 与: 柳州和桂林), pronouns, ranks,
+    growth or goal nouns."""
+    for mention, after in reversed(list(zip(regions_named, [*regions_named[1:], None], strict=False))):
+        end = mention.end
+        if after is not None and words[end : after.start] in _REGION_GLUE:
+            end = after.start
+        words = words[: mention.start] + words[end:]
     return is_bare(words)
+
+
+_REGION_GLUE = frozenset({"和", "及", "与", "、"})
 
 
 def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:

@@ -200,3 +200,36 @@ def test_the_national_bureaus_press_conference_is_the_nations() -> None:
            "初步测算,前三季度国内生产总值268660亿元,同比增长10.6%。分产业看,第一产业增加值25600亿元,增长4.0%。")
     found = summary(extract(raw, doc="x_quanguo_news_2010.txt"))
     assert fact("全国", 2010, "Q1-Q3", "primary_industry_va", "level", 25600, "亿元") in found
+
+
+def test_a_breakdown_by_quarter_then_by_industry() -> None:
+    raw = dateline("国家统计局新闻发言人介绍前三季度国民经济运行情况。初步测算,前三季度国内生产总值268660亿元,同比增长10.6%。"
+                   "分季度看,一季度增长11.9%,二季度增长10.3%,三季度增长9.6%。分产业看,第一产业增加值25600亿元,增长4.0%。",
+                   "2010-10-21 10:00")
+    found = summary(extract(raw, doc="x_quanguo_bulletin_2010.txt"))
+    assert {(f[2], f[3], f[6]) for f in found} == {
+        ("Q1-Q3", "gdp", 268660), ("Q1-Q3", "gdp", 10.6), ("Q1", "gdp", 11.9), ("Q2", "gdp", 10.3),
+        ("Q3", "gdp", 9.6), ("Q1-Q3", "primary_industry_va", 25600), ("Q1-Q3", "primary_industry_va", 4.0)}
+
+
+def test_noise_inside_words_and_numbers() -> None:
+    raw = work_report(review="地方一 般公共预算收入111.16亿元,增长3.2%;社会消费品零售总额781.71亿元,下 降0.3%,"
+                             "全县生产总值同比增长15℅,第三产业增加值增长15. 4%。")
+    assert summary(extract(raw)) == {
+        fact("万州区", 2023, "FY", "general_budget_revenue", "level", 111.16, "亿元"),
+        fact("万州区", 2023, "FY", "general_budget_revenue", "growth", 3.2, "%"),
+        fact("万州区", 2023, "FY", "retail_sales", "level", 781.71, "亿元"),
+        fact("万州区", 2023, "FY", "retail_sales", "growth", -0.3, "%"),
+        fact("万州区", 2023, "FY", "gdp", "growth", 15.0, "%"),
+        fact("万州区", 2023, "FY", "tertiary_industry_va", "growth", 15.4, "%"),
+    }
+
+
+def test_an_increment_is_no_level_and_a_bare_share_word() -> None:
+    raw = dateline("前三季度,广西完成地区生产总值20351.72亿元,GDP增量为697.47亿元,同比实际增速为3.6%;"
+                   "第二产业增加值比重为36.6%。", "2023-10-30 10:00")
+    assert summary(extract(raw, doc="x_guangxi_news_2023.txt")) == {
+        fact("广西壮族自治区", 2023, "Q1-Q3", "gdp", "level", 20351.72, "亿元"),
+        fact("广西壮族自治区", 2023, "Q1-Q3", "gdp", "growth", 3.6, "%"),
+        fact("广西壮族自治区", 2023, "Q1-Q3", "secondary_industry_va", "share", 36.6, "%"),
+    }

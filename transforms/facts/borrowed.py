@@ -81,6 +81,8 @@ def _bracketed(sc: SentenceContext, run: Run) -> list[Slot]:
 # the text named last: a region, a pronoun or particle, a rank, a growth or goal noun
 # ("江西省也达到597.5亿元", "深圳以14324.47亿元位居第一", "福州的增速达到5.4%", "把这一目标确定在").
 _GOAL_OR_GROWTH = re.compile(rf"目标|{GROWTH_NOUN}")
+# A breakdown by period of the figure named last: "分季度看,一季度增长11.9%,二季度增长10.3%".
+_BY_PERIOD = re.compile(r"分(?:季度|季|月份?)看")
 # A comparison that closes a subject, after its growth noun: 仍然明显领先于全省其他地区.
 _COMPARED_TAIL = re.compile(
     rf"(?<=[速幅率])[^,;:。]{{0,6}}?(?:{cue_alternation('comparison')}|领先于?)[^,;:。]{{0,12}}$"
@@ -125,7 +127,7 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     own = sc.text[last_break(sc.text, first, CLAUSE_BREAKS) : first]
     if not (_bare(subject, regions_named) or (_GOAL_OR_GROWTH.search(own) and _bare(own, []))):
         return []
-    if not regions_named and not _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first]):
+    if not (regions_named or _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first]) or _BY_PERIOD.search(subject)):
         return []
     codes = _indicator_remembered(sc, run, subject)
     # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order;

@@ -31,6 +31,7 @@ _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\
 _GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅|上涨幅度|增长幅度)$")
 _SPAN_TO = re.compile(rf"{SPAN_TO}$")
 _GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长目标")
+_SHARE_NOUN = cue_regex("share")
 # A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
 _GROWTH_AFTER = re.compile(rf"的?(?:GDP|经济|地区生产总值)?(?:{GROWTH_NOUN})")
 
@@ -116,9 +117,10 @@ def _measured(text: str, view: RunView, slot: Slot, fig: Figure, words: _Words) 
         measure, value = measure_of(code, number, words.predicate, words.predicate)
     if measure is not None or (fig.index and not words.listed):
         return measure, value
-    # The growth noun may stand in the subject, after the indicator: "一般公共预算收入相比去年
-    # 1-2月的增幅甚至达到了61.8%".
-    noun = _GROWTH_NOUN.search(text, slot.start, view.run.subject_end)
+    # The growth noun or the share's noun may stand in the subject, after the indicator:
+    # "一般公共预算收入相比去年1-2月的增幅甚至达到了61.8%", "第二产业增加值比重为36.6%".
+    noun = _GROWTH_NOUN.search(text, slot.start, view.run.subject_end) or _SHARE_NOUN.search(
+        text, slot.start + len(slot.region_text) + len(slot.form), view.run.subject_end)
     if noun:
         # The noun and the words of the figure's own clause ("其增速仍然领先于全省其他地区,达到9.6%").
         own_clause = max(noun.end(), last_break(text, number.start, PHRASE_BREAKS))

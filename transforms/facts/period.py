@@ -87,8 +87,21 @@ def _period_phrases(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+# A breakdown by quarter names each quarter alone: "分季度看,一季度增长11.9%,…三季度增长9.6%";
+# the next breakdown ("分产业看,第一产业增加值…") is of the whole period again.
+_BY_QUARTER = re.compile(r"分季度")
+_QUARTER_BREAKDOWN = re.compile(r"分季度看.*?(?=分[^,;:。季]{1,4}看|$)", re.DOTALL)
+_OTHER_BREAKDOWN = re.compile(r"分[^,;:。季]{1,4}看")
 # What may stand around the periods of a subject that names nothing else: 、1~4月, 到上半年.
 _PERIOD_GLUE = re.compile(r"[、,;\s到至和及而今年的]*")
+
+
+def _past_breakdown(words: str, after: str) -> str:
+    """`words` without a breakdown by quarter that another breakdown (in `words` or `after` them)
+    has closed: its quarters time none of the figures after it."""
+    if not _OTHER_BREAKDOWN.search(after) and not _OTHER_BREAKDOWN.search(words[words.rfind("分季度看") :]):
+        return words
+    return _QUARTER_BREAKDOWN.sub("", words)
 
 
 def only_periods(words: str) -> bool:
@@ -151,10 +164,11 @@ def figure_period(
     if meta.report_type != "work_report":
         # News paragraphs name the period once ("前三季度,…") for several sentences, and a
         # year named on its own ("2022年,安宁市完成…") is the whole year's until another period.
-        default = period_of(line_before, default)
-    period = period_of(before, default)
+        default = period_of(_past_breakdown(line_before, before), default)
+    period = period_of(_past_breakdown(before, ""), default)
     # A county's release on the half year reports "二季度" GDP through June: the quarter that ends
     # the release's period is that period, cumulated.
-    if meta.report_type in ("bulletin", "progress_report") and _THROUGH_QUARTER.get(period) == lead != period:
+    if (meta.report_type in ("bulletin", "progress_report") and _THROUGH_QUARTER.get(period) == lead != period
+            and not _BY_QUARTER.search(line_before + before)):
         return lead
     return period

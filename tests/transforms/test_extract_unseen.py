@@ -203,7 +203,8 @@ def test_the_national_bureaus_press_conference_is_the_nations() -> None:
 
 
 def test_a_breakdown_by_quarter_then_by_industry() -> None:
-    raw = dateline("国家统计局新闻发言人介绍前三季度国民经济运行情况。初步测算,前三季度国内生产总值268660亿元,同比增长10.6%。"
+    raw = dateline("国家统计局新闻发言人介绍前三季度国民经济运行情况。"
+                   "初步测算,前三季度国内生产总值268660亿元,同比增长10.6%。"
                    "分季度看,一季度增长11.9%,二季度增长10.3%,三季度增长9.6%。分产业看,第一产业增加值25600亿元,增长4.0%。",
                    "2010-10-21 10:00")
     found = summary(extract(raw, doc="x_quanguo_bulletin_2010.txt"))

@@ -234,3 +234,29 @@ def test_an_increment_is_no_level_and_a_bare_share_word() -> None:
         fact("广西壮族自治区", 2023, "Q1-Q3", "gdp", "growth", 3.6, "%"),
         fact("广西壮族自治区", 2023, "Q1-Q3", "secondary_industry_va", "share", 36.6, "%"),
     }
+
+
+def test_a_roundup_whose_lead_names_the_indicator() -> None:
+    """The headline names no indicator (增速目标); the lead does (经济增长目标); the paragraphs after it
+    speak of it by region alone, with a goal quoted whole and a superlative before it."""
+    raw = ("31省份今年增速目标揭晓\n2025-01-21 13:13 来源:财经日报\n"
+           "从经济增长目标来看,各地普遍确定在5%以上。\n"
+           "除了青海省的目标在4.5%左右,其他省份都在5%左右。其中,西藏预期增长目标最高,为“7%以上,力争达到8%”。\n"
+           "辽宁2024年增长5.1%,今年提出增长5%以上。")
+    found = summary(extract(raw, doc="x_duosheng_news_2025.txt"))
+    assert found == {
+        fact("青海省", 2025, "FY", "gdp", "growth", 4.5, "%", "approx", "target"),
+        fact("西藏自治区", 2025, "FY", "gdp", "growth", 7.0, "%", "ge", "target"),
+        fact("西藏自治区", 2025, "FY", "gdp", "growth", 8.0, "%", "eq", "target"),
+        fact("辽宁省", 2024, "FY", "gdp", "growth", 5.1, "%"),
+        fact("辽宁省", 2025, "FY", "gdp", "growth", 5.0, "%", "ge", "target"),
+    }
+
+
+def test_a_proposed_goal_and_a_restated_one() -> None:
+    raw = dateline("杭州市代市长作政府工作报告时介绍,建议2020年GDP增长目标为增长6.5%左右。"
+                   "2019年杭州GDP同比增长6.8%。6.5%左右的增长目标是积极的安排。", "2020-04-27 10:00")
+    assert summary(extract(raw, doc="x_hangzhou_news_2020.txt")) == {
+        fact("杭州市", 2020, "FY", "gdp", "growth", 6.5, "%", "approx", "target"),
+        fact("杭州市", 2019, "FY", "gdp", "growth", 6.8, "%"),
+    }

@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from transforms.facts.elliptic import is_bare
 from transforms.facts.figure import SentenceContext
+from transforms.facts.kind import goal_named
 from transforms.facts.period import only_periods
 from transforms.facts.place import SELF_PLACE, RegionMention, region_finder, region_mentions
 from transforms.facts.runs import Run
@@ -127,7 +128,8 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     own = sc.text[last_break(sc.text, first, CLAUSE_BREAKS) : first]
     if not (_bare(subject, regions_named) or (_GOAL_OR_GROWTH.search(own) and _bare(own, []))):
         return []
-    if not (regions_named or _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first]) or _BY_PERIOD.search(subject)):
+    if not (regions_named or _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first])
+            or _BY_PERIOD.search(subject) or goal_named(sc.text, run.numbers[0])):
         return []
     codes = _indicator_remembered(sc, run, subject)
     # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order;

@@ -18,7 +18,7 @@ from transforms.facts.borrowed import run_subjects
 from transforms.facts.figure import SentenceContext, figure_fact
 from transforms.facts.numbers import Number, bare_ratios, find_numbers
 from transforms.facts.pairing import pair_figures
-from transforms.facts.period import lead_period
+from transforms.facts.period import lead_period, prose_lead
 from transforms.facts.place import named, region_mentions
 from transforms.facts.reading import Reading
 from transforms.facts.rounded import drop_rounded_milestones
@@ -119,9 +119,13 @@ _BREAKDOWN_OPENING = re.compile(r"\s*(?:分[^,;。\n]{1,6}看|从[^,;。\n]{1,10
 
 def _start_reading(clean: CleanText, meta: DocumentMeta) -> Reading:
     """A news text's headline names the indicator and the period its figures are about; a
-    headline that names no period leaves it to the lead (the first paragraph of the body)."""
+    headline that names neither leaves them to the lead (the first paragraph of the body):
+    "31省份今年增速目标揭晓" then "从经济增长目标来看,各地普遍确定在5%以上"."""
     headline = find_mentions(meta.title or "")
-    return Reading(headline_indicator=headline[0].codes if headline else (), lead_period=lead_period(clean, meta))
+    lead, lead_end = prose_lead(clean)
+    named = find_mentions(lead)
+    return Reading(headline_indicator=headline[0].codes if headline else (), lead_period=lead_period(clean, meta),
+                   lead_indicator=named[0].codes if named else (), lead_end=lead_end)
 
 
 def _remember(reading: Reading, text: str, mentions: list[Mention], meta: DocumentMeta) -> None:

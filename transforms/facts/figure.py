@@ -116,10 +116,11 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str) -> _Whe
     yc = _year.year_cue(fig.before, sc.meta)
     if _year.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
         return None
-    yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
     forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
     stated = "target" if bracket_target else "forecast" if forecast else None
     goal = stated is None and _kind.goal_named(text, number)
+    if not goal:  # a goal named is this year's, whatever year the paragraph's results were of
+        yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
     kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, "target" if goal else stated)
     lead = sc.reading.lead_period if sc.reading else _period.period_of(sc.meta.title or "", "FY")
     period = _period.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)

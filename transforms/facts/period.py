@@ -132,10 +132,9 @@ def lead_period(clean: CleanText, meta: DocumentMeta) -> str:
     headline = period_of(meta.title or "", "")
     if headline:
         return headline
-    front = [s for s in clean.sections if s.role == "front"]
-    body = clean.text[front[0].end if front else 0 :].lstrip()
-    leads = [_LEAD.match(paragraph).group() for paragraph in body.split("\n", 3)[:3] if len(paragraph) >= 20]
-    period = _first_period(leads[0]) if leads else "FY"
+    body = _body(clean)
+    lead = lead_text(clean)
+    period = _first_period(lead) if lead else "FY"
     if period == "FY" and meta.report_type in ("bulletin", "news"):
         # A bureau's release covers one period; an excerpt that lost its lead may name it only
         # further down ("初步统计,前三季度蔬菜产量增长4.5%"). One period named throughout is the release's.
@@ -143,6 +142,30 @@ def lead_period(clean: CleanText, meta: DocumentMeta) -> str:
         if len(named) == 1:
             return named.pop()
     return period
+
+
+def _body(clean: CleanText) -> str:
+    front = [s for s in clean.sections if s.role == "front"]
+    return clean.text[front[0].end if front else 0 :].lstrip()
+
+
+def lead_text(clean: CleanText) -> str:
+    """A news text's lead: the first sentences of the first paragraph of its body long enough to be one."""
+    leads = [_LEAD.match(p).group() for p in _body(clean).split("\n", 3)[:3] if len(p) >= 20]
+    return leads[0] if leads else ""
+
+
+def prose_lead(clean: CleanText) -> tuple[str, int]:
+    """The first paragraph of prose (one with a full stop) among a text's first lines, past a
+    headline, a dateline and a byline ("31省份今年增速目标揭晓" / "来源:第一财经" / "从经济增长目标来看,…。"),
+    and where that paragraph ends in the clean text."""
+    body = _body(clean)
+    offset = len(clean.text) - len(body)
+    for paragraph in body.split("\n", 8)[:8]:
+        if "。" in paragraph:
+            return _LEAD.match(paragraph).group(), offset + len(paragraph)
+        offset += len(paragraph) + 1
+    return "", 0
 
 
 def _first_period(text: str) -> str:

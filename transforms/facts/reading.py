@@ -27,11 +27,16 @@ class Reading:
     indicator: tuple[str, ...] = ()
     paragraph: int = -1
     topic_before: Place | None = None
+    # The indicator the lead names, for the paragraphs after it when the headline names none.
+    lead_indicator: tuple[str, ...] = ()
+    lead_end: int = 0
 
     def new_paragraph(self, start: int, continues: bool) -> None:
         self.topic_before = (self.topic or self.topic_before) if continues else None
-        self.paragraph, self.topic, self.by_level, self.indicator = start, None, {}, self.headline_indicator
+        after_lead = self.lead_indicator if start >= self.lead_end else ()
+        self.paragraph, self.topic, self.by_level = start, None, {}
+        self.indicator = self.headline_indicator or after_lead
 
     def snapshot(self) -> Reading:
         return Reading(self.headline_indicator, self.lead_period, dict(self.by_level), self.topic,
-                       self.indicator, self.paragraph, self.topic_before)
+                       self.indicator, self.paragraph, self.topic_before, self.lead_indicator, self.lead_end)

@@ -23,7 +23,7 @@ LIST_GAP = re.compile(rf"{_LIST_SEPARATOR}*")
 _LIST_SEPARATORS = re.compile(_LIST_SEPARATOR)
 # A second goal after the first, said with a target's wording only: "增长6%以上,力争7%", “保8%、争9%”.
 # It shares the list's verb as an item of the list does.
-WORDED_GAP = re.compile(rf"(?:{_LIST_SEPARATOR}|{cue_alternation('second_goal')})*")
+WORDED_GAP = re.compile(rf"{_LIST_SEPARATOR}*(?:{cue_alternation('second_goal')})+(?:达到|实现)?")
 # A qualifier written once at the end of a list ("分别增长7%、8%左右") holds for every item.
 _LIST_QUALIFIER = re.compile(rf"(?:{cue_alternation('ge_after', 'le_after', 'approx_after')})$")
 _DIGIT = re.compile(r"\d")

@@ -260,3 +260,12 @@ def test_a_proposed_goal_and_a_restated_one() -> None:
         fact("杭州市", 2020, "FY", "gdp", "growth", 6.5, "%", "approx", "target"),
         fact("杭州市", 2019, "FY", "gdp", "growth", 6.8, "%"),
     }
+
+
+def test_the_private_economys_industries_are_no_regions() -> None:
+    raw = ("根据地区生产总值统一核算结果,全县实现地区生产总值201.2亿元,增长6.5%。\n二、民营经济\n"
+           "全年民营经济增加值122.64亿元,比上年增长5.8%,占GDP的比重为61.0%。其中,第一产业增加值44.56亿元,增长2.6%。")
+    assert summary(extract(raw, doc="x_pingchang_bulletin_2025.txt")) == {
+        fact("平昌县", 2024, "FY", "gdp", "level", 201.2, "亿元"),
+        fact("平昌县", 2024, "FY", "gdp", "growth", 6.5, "%"),
+    }

@@ -23,11 +23,11 @@ from transforms.facts.place import named, region_mentions
 from transforms.facts.reading import Reading
 from transforms.facts.rounded import drop_rounded_milestones
 from transforms.facts.run_view import run_view
-from transforms.facts.runs import runs
+from transforms.facts.runs import Run, runs
 from transforms.facts.scope import group_statement, run_out_of_scope
 from transforms.facts.subject_region import sentence_topic
 from transforms.facts.subjects import Mention, Slot, find_mentions
-from transforms.knowledge.lexicon import cue_alternation, indicators
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN
 from transforms.records import CleanText, DocumentMeta, Fact
 
@@ -157,11 +157,14 @@ def _with_bare_ratios(text: str, numbers: list[Number], mentions: list[Mention])
 def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
     history: list[list[Slot]] = []
     clause_end = 0
+    previous_sentence = sc.line_before.rstrip().rstrip("。").rsplit("。", 1)[-1]
+    if _BREAKDOWN.match(sc.text) and _PART_OF_ECONOMY.search(previous_sentence):
+        return  # the sentence before gave a part of the economy's figure; this one breaks it down
     for run in runs(sc.text, sc.numbers, sc.mentions):
         if ";" in sc.text[clause_end : run.subject_start]:
             history = []  # a bare 分别 or an elliptic subject never reaches back over a semicolon
         clause_end = run.numbers[-1].end
-        slots = run_subjects(sc.text, run, sc, history)
+        slots = [] if _breaks_down_no_indicator(sc.text, run, history) else run_subjects(sc.text, run, sc, history)
         history.append(slots)
         if not slots or run_out_of_scope(sc.text, run, sc.mentions) or group_statement(sc.text, run, sc.meta):
             continue
@@ -173,6 +176,19 @@ def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
             fact = figure_fact(sc, view, slot, number)
             if fact is not None and not (span_run and not _end_of_span_level(fact)):
                 yield fact
+
+
+def _breaks_down_no_indicator(text: str, run: Run, history: list[list[Slot]]) -> bool:
+    """A breakdown (其中,…) of a part of the economy's figure: "民营经济增加值122.64亿元,…。其中,第一产业
+    增加值44.56亿元" gives the private economy's industries, not the region's."""
+    if not history or history[-1] or not _BREAKDOWN.match(text, run.subject_start):
+        return False
+    return bool(_PART_OF_ECONOMY.search(text, 0, run.subject_start))
+
+
+# A clause that breaks the figure before it down, and the parts of an economy such a figure may be of.
+_BREAKDOWN = re.compile(r"[\s,]*其中")
+_PART_OF_ECONOMY = cue_regex("part_of_economy")
 
 
 def _end_of_span_level(fact: Fact) -> bool:

@@ -50,14 +50,21 @@ _SPAN_START = re.compile(
 
 
 def is_start_or_count(text: str, number: Number) -> bool:
-    """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact; a start
-    that names its own year (从2002年的422.5亿元) is that year's fact."""
+    """A span's start value (从7248亿元提高到…), a count of things (48家企业) or the threshold of a
+    class of things (5000万元以上项目) is no fact; a start that names its own year (从2002年的422.5亿元)
+    is that year's fact."""
     start = _SPAN_START.search(text[max(0, number.start - 28) : number.start])
     if start and not (start.group("year") and not start.group("about")):
+        return True
+    if number.qualifier in ("ge", "le") and _THRESHOLD_NOUN.match(text, number.end):
         return True
     after = text[number.end : number.end + 1]
     kind = units()[number.unit].kind
     return kind in ("entities", "count") and bool(_CJK.match(after))
+
+
+# A noun right after a bound (5000万元以上项目, 亿元以上企业): the figure defines a class of them.
+_THRESHOLD_NOUN = re.compile(rf"(?:的)?(?:{cue_alternation('threshold_noun')})")
 
 
 # Words that always narrow an indicator: a net change, a per-capita or per-unit figure,

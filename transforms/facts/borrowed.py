@@ -37,7 +37,8 @@ _FENBIE = "分别"
 
 def run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[Slot]]) -> list[Slot]:
     """The indicators a run is about: named in its subject, or borrowed from the run before."""
-    slots = slots_for(text, run.subject_start, run.subject_end, sc.mentions, region_finder(sc.meta))
+    slots = slots_for(text, run.subject_start, run.subject_end, sc.mentions, region_finder(sc.meta),
+                      len(run.numbers))
     if slots:
         return slots
     previous = history[-1] if history else []

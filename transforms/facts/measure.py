@@ -105,6 +105,8 @@ def narrowed(prefix: str, form: str = "", regions: WordFinder | None = None) -> 
             last = i
             while last >= 0 and words[last].flag in _PASSING_TAGS:
                 last -= 1
+            if last >= 1 and words[last].word == "的" and prefix.rstrip().endswith("的"):
+                return words[last - 1].flag.startswith("n")  # 锂离子蓄电池的出口额: a thing's own figure
             return last >= 0 and words[last].flag not in _NON_MODIFIER_TAGS
     return True
 

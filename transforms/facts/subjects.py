@@ -68,8 +68,18 @@ def find_mentions(sentence: str) -> list[Mention]:
             continue
         if m.word in _object_taking() and _takes_object(sentence, m.end):
             continue
+        if sentence.startswith(_VALUE_ADDED, m.end):
+            # 餐饮业增加值 (not an indicator's name): a sector's value added, and so are the sectors
+            # listed before it (批发业、零售业、住宿业、餐饮业增加值), which are no sales figures.
+            while out and _LIST_JOIN.fullmatch(sentence, out[-1].end, m.start):
+                m = out.pop()
+            continue
         out.append(Mention(m.start, m.end, form, surface_forms()[form]))
     return out
+
+
+_VALUE_ADDED = "增加值"
+_LIST_JOIN = re.compile(r"[、和及与]")
 
 
 @cache
@@ -137,17 +147,20 @@ class _Subject:
 
 
 def slots_for(
-    sentence: str, start: int, end: int, mentions: list[Mention], regions: WordFinder | None = None
+    sentence: str, start: int, end: int, mentions: list[Mention], regions: WordFinder | None = None,
+    figures: int = 0,
 ) -> list[Slot]:
     """Slots of the subject sentence[start:end]; empty when it names no indicator. `regions` finds
-    the region names of the document's texts (by default those of any text)."""
+    the region names of the document's texts (by default those of any text); `figures` is how many
+    figures the run holds: as many items as figures keep their places, named or not."""
     inner = _own_mentions(sentence, start, end, mentions)
     if not inner:
         return []
     spans = [(start + a, start + b) for a, b in _items(sentence[start:end], start, inner)]
     subject = _Subject(sentence, spans, [sentence[a:b] for a, b in spans],
                        [[m for m in inner if a <= m.start < b] for a, b in spans], regions or mention_finder())
-    return _regions_sharing(subject) or [slot for i in range(len(spans)) for slot in _item_slots(subject, i)]
+    placed = figures > 1 and len(spans) == figures
+    return _regions_sharing(subject) or [slot for i in range(len(spans)) for slot in _item_slots(subject, i, placed)]
 
 
 def _own_mentions(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -178,7 +191,7 @@ def _regions_sharing(subject: _Subject) -> list[Slot]:
     return [Slot(code, region, subject.spans[0][0]) for region in regions[: last_with + 1] for code in m.codes]
 
 
-def _item_slots(subject: _Subject, i: int) -> list[Slot]:
+def _item_slots(subject: _Subject, i: int, placed: bool = False) -> list[Slot]:
     """The slots of list item `i`: the indicator it names, or one it shares with a named neighbour
     ("文化、旅游产业增加值"), or an empty slot for an item that names none after a named one."""
     a = subject.spans[i][0]
@@ -190,8 +203,9 @@ def _item_slots(subject: _Subject, i: int) -> list[Slot]:
     neighbour = next((texts[j] for j in (i + 1, i - 1) if 0 <= j < len(texts) and j in named), None)
     codes = share_head(texts[i], neighbour) if neighbour else None
     if codes is None:
-        # A word before the list ("积极发展和…") is no item; one after a named item is.
-        return [Slot(None, "", a)] if i > named[0] else []
+        # A word before the list ("积极发展和…") is no item, unless each item has its figure
+        # (建筑业总产值、规上工业增加值分别增长3.2%、8.8%); one after a named item is.
+        return [Slot(None, "", a)] if i > named[0] or placed else []
     return [Slot(code, "", a) for code in codes]
 
 

@@ -269,3 +269,42 @@ def test_the_private_economys_industries_are_no_regions() -> None:
         fact("平昌县", 2024, "FY", "gdp", "level", 201.2, "亿元"),
         fact("平昌县", 2024, "FY", "gdp", "growth", 6.5, "%"),
     }
+
+
+WORK_REPORT_CLASSES = [
+    pytest.param(
+        "预计全年地区生产总值完成52.4亿元,增长6.1%(年度目标6%以上)。",
+        {fact("万州区", 2023, "FY", "gdp", "level", 52.4, "亿元", kind="forecast"),
+         fact("万州区", 2023, "FY", "gdp", "growth", 6.1, "%", kind="forecast"),
+         fact("万州区", 2023, "FY", "gdp", "growth", 6.0, "%", "ge", "target")},
+        id="a-bracketed-target-after-a-level-and-growth-pair",
+    ),
+    pytest.param(
+        "全年地区生产总值完成52.4亿元,增长6.1%（年度目标6%以上）。",
+        {fact("万州区", 2023, "FY", "gdp", "level", 52.4, "亿元"),
+         fact("万州区", 2023, "FY", "gdp", "growth", 6.1, "%"),
+         fact("万州区", 2023, "FY", "gdp", "growth", 6.0, "%", "ge", "target")},
+        id="the-same-with-full-width-brackets-and-no-forecast",
+    ),
+    pytest.param(
+        "建筑业总产值、规上工业增加值、服务业增加值分别增长3.2%、8.8%、6.1%。",
+        {fact("万州区", 2023, "FY", "industry_va_above_scale", "growth", 8.8, "%"),
+         fact("万州区", 2023, "FY", "tertiary_industry_va", "growth", 6.1, "%")},
+        id="a-list-item-that-is-no-indicator-keeps-the-others-in-place",
+    ),
+    pytest.param(
+        "地区生产总值增速突破8%大关,达到8.4%。",
+        {fact("万州区", 2023, "FY", "gdp", "growth", 8.4, "%")},
+        id="a-milestone-passed-then-the-figure",
+    ),
+    pytest.param(
+        "粮食总产连续6年稳定在430亿斤以上;批发业、零售业、住宿业、餐饮业增加值分别增长3.1%、4.2%、5.3%、6.4%。",
+        set(),
+        id="a-streaks-threshold-and-sectors-value-added-are-no-facts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WORK_REPORT_CLASSES)
+def test_work_report_classes(sentence: str, expected: set[tuple[object, ...]]) -> None:
+    assert summary(extract(work_report(review=sentence))) == expected

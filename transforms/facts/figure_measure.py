@@ -23,6 +23,8 @@ from transforms.knowledge.patterns import GROWTH_NOUN, PHRASE_BREAKS, SPAN_TO, l
 # A gap between two figures is no level: 差距扩大到200亿元, 超出重庆337亿元, 以百亿元领先于福州.
 _DIFFERENCE = cue_regex("difference")
 _PER_DAY = cue_regex("per_day")
+# A streak of years or quarters (连续6年, 连续八个季度): what it holds above is its threshold.
+_STREAK = re.compile(r"连续[\d一二两三四五六七八九十]+个?(?:年|季度|月)")
 _NOMINAL = cue_regex("nominal")
 # The categories of indicators whose growth is stated at comparable prices (output, value added).
 _REAL_GROWTH = frozenset({"economy", "industry"})
@@ -34,6 +36,9 @@ _GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长目标")
 _SHARE_NOUN = cue_regex("share")
 # A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
 _GROWTH_AFTER = re.compile(rf"的?(?:GDP|经济|地区生产总值)?(?:{GROWTH_NOUN})")
+
+# The words between two figures of one measure when the second is the level the first rounds.
+_REACHES = re.compile(rf"(?:{cue_alternation('milestone_noun')})?[,、\s]*(?:达到|达|为)")
 
 Measured = tuple[str, float, float | None]  # measure, value, the high end of a range
 
@@ -73,6 +78,8 @@ def _no_measure(text: str, view: RunView, slot: Slot, fig: Figure) -> bool:
         return True
     if _PER_DAY.search(text, own_clause, start):
         return True  # 每天新增4.5万户, 日均接待游客3万人次: a day's figure
+    if fig.number.qualifier in ("ge", "le") and _STREAK.search(text, own_clause, start):
+        return True  # 粮食总产连续6年稳定在430亿斤以上: a streak's threshold, no year's level
     # GDP 名义增长-1.9%: at current prices, where output grows in real terms (income is nominal).
     return bool(fig.number.unit == "%" and _NOMINAL.search(text, own_clause, start)
                 and indicators()[slot.code or "gdp"].category in _REAL_GROWTH)
@@ -114,9 +121,15 @@ def _measured(text: str, view: RunView, slot: Slot, fig: Figure, words: _Words) 
     code, number = slot.code or "", fig.number
     measure, value = measure_of(code, number, words.predicate, words.own)
     if measure is None and fig.index and _kind.BRACKET_TARGET.search(fig.zone):
-        measure, value = measure_of(code, number, words.predicate, words.predicate)
-    if measure is not None or (fig.index and not words.listed):
+        # (年度目标6%以上) beside a result is measured as that result: 增长6.1%(年度目标6%以上).
+        measure, value = measure_of(code, number, words.predicate, view.verbs[fig.index - 1])
+    # A later figure of the run in the first one's unit that it only reaches (增速突破8%大关,达到8.4%)
+    # is read as the first.
+    same_unit = fig.index and number.unit == view.run.numbers[0].unit and _REACHES.fullmatch(fig.zone)
+    if measure is not None or (fig.index and not words.listed and not same_unit):
         return measure, value
+    if same_unit and not words.listed:
+        return measure_of(code, number, words.predicate, view.verbs[0])
     # The growth noun or the share's noun may stand in the subject, after the indicator:
     # "一般公共预算收入相比去年1-2月的增幅甚至达到了61.8%", "第二产业增加值比重为36.6%".
     noun = _GROWTH_NOUN.search(text, slot.start, view.run.subject_end) or _SHARE_NOUN.search(

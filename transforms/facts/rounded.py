@@ -37,27 +37,35 @@ def drop_rounded_milestones(facts: list[Fact]) -> list[Fact]:
     """
     exact: dict[tuple[object, ...], list[Fact]] = {}
     for f in facts:
-        if f.measure == "level" and f.qualifier == "eq" and f.value_base is not None:
+        if f.measure in ("level", "growth") and f.qualifier == "eq" and f.value_base is not None:
             exact.setdefault(_statistic(f), []).append(f)
     return [f for f in facts if not _is_rounded(f, exact.get(_statistic(f), []))]
 
 
 def _statistic(f: Fact) -> tuple[object, ...]:
-    return (f.region, f.year, f.period, f.indicator, f.kind, f.base_unit)
+    return (f.region, f.year, f.period, f.indicator, f.measure, f.kind, f.base_unit)
 
 
 def _is_rounded(f: Fact, same: list[Fact]) -> bool:
-    if f.measure != "level" or not f.value_base:
+    if f.measure not in ("level", "growth") or not f.value_base:
         return False
     low = f.value_base
-    if f.qualifier == "ge":
+    if f.qualifier == "ge" and (f.measure == "level" or _passed(f)):
+        # 突破4000亿元 beside 4211亿元; 增速突破8%大关,达到8.4% (but 6%以上,力争7% are two goals)
         return any(low <= (e.value_base or 0) <= low * _MAX_OVERSHOOT for e in same)
+    if f.measure != "level" or f.qualifier != "eq":
+        return False
     if f.qualifier != "eq":
         return False
     # 8.8万亿 beside 88009.86亿: written to 0.1 万亿, so a figure written a hundred times finer
     # within 0.05 万亿 of it is the same (86万人 beside 85.9万人 is no headline's rounding).
     step = _step(f)
     return any(_step(e) * _FINER <= step and abs((e.value_base or 0) - low) <= step / 2 for e in same)
+
+
+def _passed(f: Fact) -> bool:
+    """A growth said as a milestone passed (突破8%), not as a floor (8%以上)."""
+    return f.kind == "actual" and not f.quote.endswith(("以上", "以内", "以下", "左右"))
 
 
 def _step(f: Fact) -> float:

@@ -308,3 +308,26 @@ WORK_REPORT_CLASSES = [
 @pytest.mark.parametrize(("sentence", "expected"), WORK_REPORT_CLASSES)
 def test_work_report_classes(sentence: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(work_report(review=sentence))) == expected
+
+
+BULLETIN_HEAD = "无锡市统计局\n2023-10-25 10:00 来源:无锡市统计局\n"
+
+TIME_IN_BULLETINS = [
+    pytest.param("上半年,该市实现GDP2512亿元。该市去年的经济总量为6210.4亿元。",
+                 {fact("无锡市", 2023, "H1", "gdp", "level", 2512, "亿元"),
+                  fact("无锡市", 2022, "FY", "gdp", "level", 6210.4, "亿元")},
+                 id="last-years-total-in-a-half-year-article-is-the-whole-year"),
+    pytest.param("一季度,全市地区生产总值增长5.1%。2018年增速回落至4%。",
+                 {fact("无锡市", 2023, "Q1", "gdp", "growth", 5.1, "%"),
+                  fact("无锡市", 2018, "Q1", "gdp", "growth", 4.0, "%")},
+                 id="a-past-year-in-a-quarters-article-is-the-same-quarter"),
+    pytest.param("截至9月末,全市经营主体总量突破25万户。1—10月,全市固定资产投资累计下降2.3%。",
+                 {fact("无锡市", 2023, "M9", "market_entities", "level", 25, "万户", "ge"),
+                  fact("无锡市", 2023, "M1-M10", "fixed_asset_investment", "growth", -2.3, "%")},
+                 id="a-stock-at-a-months-end-and-a-running-total"),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), TIME_IN_BULLETINS)
+def test_time_in_bulletins(body: str, expected: set[tuple[object, ...]]) -> None:
+    assert summary(extract(BULLETIN_HEAD + body, doc="x_wuxi_bulletin_2023.txt")) == expected

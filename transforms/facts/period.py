@@ -13,7 +13,7 @@ from functools import cache
 
 from transforms.knowledge.lexicon import cue_regex, periods
 from transforms.knowledge.numerals import small_number
-from transforms.knowledge.patterns import CN_DIGITS, YEAR_DIGITS
+from transforms.knowledge.patterns import CLAUSE_BREAKS, CN_DIGITS, YEAR_DIGITS, last_break
 from transforms.records import CleanText, DocumentMeta
 
 # 1—10月, 1至11月, 1月至7月, 前11个月; every dash variant a copy may hold.
@@ -26,6 +26,8 @@ _MONTHS = re.compile(
 )
 # A single month: 6月份, 6月当月, "6月," — not a date (6月30日), a month's end (6月末) or a range's end.
 _SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])")
+# A stock as of a month's end (截至9月末, 截至2023年6月底): that month's figure.
+_MONTH_END = re.compile(rf"截至(?:{YEAR_DIGITS}\s*年)?\s*(?P<m>1[0-2]|[1-9])\s*月(?:末|底)")
 # 当月: the last month of the period in force ("前三季度…当月进出口" is September's).
 _CURRENT_MONTH = cue_regex("current_month")
 _TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
@@ -81,9 +83,10 @@ def _period_phrases(text: str) -> list[tuple[int, int, str]]:
         months = int(n) if n and n.isdigit() else small_number(n or "")
         if 1 < months <= 12:
             out.append((m.start(), m.end(), _QUARTER_END.get(months, f"M1-M{months}")))
-    for m in _SINGLE_MONTH.finditer(text):
-        if not any(a <= m.start() < b for a, b, _ in out):
-            out.append((m.start(), m.end(), f"M{int(m.group('m'))}"))
+    for pattern in (_SINGLE_MONTH, _MONTH_END):
+        for m in pattern.finditer(text):
+            if not any(a <= m.start() < b for a, b, _ in out):
+                out.append((m.start(), m.end(), f"M{int(m.group('m'))}"))
     return sorted(out)
 
 
@@ -102,6 +105,25 @@ def _past_breakdown(words: str, after: str) -> str:
     if not _OTHER_BREAKDOWN.search(after) and not _OTHER_BREAKDOWN.search(words[words.rfind("分季度看") :]):
         return words
     return _QUARTER_BREAKDOWN.sub("", words)
+
+
+def _in_a_partial_years_article(before: str, period: str, lead: str, meta: DocumentMeta) -> str:
+    """In an article on part of a year, a past year named on its own is compared over the same
+    part ("一季度…。2018年增速回落至4%"); last year named with its total is the whole year ("该市去年的
+    经济总量为6210.4亿元")."""
+    clause = before[last_break(before, len(before), CLAUSE_BREAKS) :]
+    if period == lead and _LAST_YEAR_WHOLE.search(clause) and not _period_phrases(clause):
+        return "FY"
+    named = [int(m.group("y")) for m in _BARE_YEAR_OF.finditer(clause)]
+    if period == "FY" and named and meta.year and max(named) < meta.year and not _WHOLE_YEAR.search(clause):
+        return lead
+    return period
+
+
+# 去年/上年 as the figure's own time (not 去年同期): the whole of last year.
+_LAST_YEAR_WHOLE = re.compile(r"(?<![比较与])(?:去年|上年)(?!同期|同月)")
+_BARE_YEAR_OF = re.compile(rf"(?P<y>{YEAR_DIGITS})\s*年(?!\s*(?:[上下前一二三四第]|\d|度|以来|末|底|同期))")
+_WHOLE_YEAR = re.compile(r"全年|年度")
 
 
 def only_periods(words: str) -> bool:
@@ -189,6 +211,8 @@ def figure_period(
         # year named on its own ("2022年,安宁市完成…") is the whole year's until another period.
         default = period_of(_past_breakdown(line_before, before), default)
     period = period_of(_past_breakdown(before, ""), default)
+    if meta.report_type != "work_report" and lead in _CUMULATIVE | {"Q1"}:
+        period = _in_a_partial_years_article(before, period, lead, meta)
     # A county's release on the half year reports "二季度" GDP through June: the quarter that ends
     # the release's period is that period, cumulated.
     if (meta.report_type in ("bulletin", "progress_report") and _THROUGH_QUARTER.get(period) == lead != period

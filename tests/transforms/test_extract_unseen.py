@@ -331,3 +331,37 @@ TIME_IN_BULLETINS = [
 @pytest.mark.parametrize(("body", "expected"), TIME_IN_BULLETINS)
 def test_time_in_bulletins(body: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(BULLETIN_HEAD + body, doc="x_wuxi_bulletin_2023.txt")) == expected
+
+
+HISTORICAL = [
+    pytest.param(
+        "全年地区生产总值计划达到120亿元,进出口总额安排为15亿元,比上年增长8%。",
+        "",
+        {fact("万州区", 2024, "FY", "gdp", "level", 120, "亿元", kind="target"),
+         fact("万州区", 2024, "FY", "import_export", "level", 15, "亿元", kind="target"),
+         fact("万州区", 2024, "FY", "import_export", "growth", 8, "%", kind="target")},
+        id="a-plans-verb-sets-a-goal-even-in-the-review",
+    ),
+    pytest.param(
+        "全社会固定资产投资完成380亿元,比“十二五”增长45%;单位地区生产总值能耗五年下降16%。",
+        "",
+        set(),
+        id="a-plan-periods-sum-and-a-change-over-five-years-are-no-years",
+    ),
+    pytest.param(
+        "",
+        "以2020年为基数,粮食产量要增长12%。在去年较快增长的基础上,地区生产总值增长6%。",
+        {fact("万州区", 2024, "FY", "gdp", "growth", 6.0, "%", kind="target")},
+        id="a-base-year-of-a-plan-and-last-years-base-in-a-goal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("review", "plan", "expected"), HISTORICAL)
+def test_historical_reports(review: str, plan: str, expected: set[tuple[object, ...]]) -> None:
+    assert summary(extract(work_report(review=review, plan=plan))) == expected
+
+
+def test_a_heading_that_reviews_one_year_and_plans_the_next_opens_on_the_review() -> None:
+    raw = work_report().replace("一、2023年工作回顾", "一、2023年工作的回顾和2024年工作的基本方针\n地区生产总值增长6.2%。")
+    assert summary(extract(raw)) == {fact("万州区", 2023, "FY", "gdp", "growth", 6.2, "%")}

@@ -22,7 +22,7 @@ from transforms.facts.reading import NATION, Place, Reading
 from transforms.facts.run_view import Figure, RunView, figure_in_run
 from transforms.facts.subject_region import compared_place, figure_region
 from transforms.facts.subjects import Mention, Slot
-from transforms.knowledge.lexicon import cue_regex, stocks, units
+from transforms.knowledge.lexicon import cue_regex, indicators, stocks, units
 from transforms.knowledge.patterns import CLAUSE_BREAKS, last_break, window_start
 from transforms.records import CleanText, DocumentMeta, Fact
 
@@ -91,7 +91,7 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     in_times = measured[0] == "growth" and units()[number.unit].kind == "ratio"
     if in_times and _multi_year_times(sc, number):
         return None
-    when = _when(sc, view, fig, measured[0])
+    when = _when(sc, view, fig, measured[0], slot.code is not None and indicators()[slot.code].accumulates)
     if when is None:
         return None
     place = compared or figure_region(slot, sc.text, view.run.subject_start, sc.meta, sc.reading)
@@ -108,16 +108,19 @@ def _multi_year_times(sc: SentenceContext, number: Number) -> bool:
     return not _YEAR_ON_YEAR.search(sc.text, last_break(sc.text, number.start, CLAUSE_BREAKS), number.start)
 
 
-def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str) -> _When | None:
+def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumulates: bool) -> _When | None:
     """The figure's kind (actual, target, forecast), year and period; None for a figure over a
     span of years, or a growth against another year than the last."""
     text, number, subject_start = sc.text, fig.number, view.run.subject_start
     bracket_target = _kind.bracket_target(text, subject_start, fig.zone, fig.index, number)
+    planned = _kind.planned(text, subject_start, number)
     yc = _year.year_cue(fig.before, sc.meta)
     if _year.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
         return None
+    if _year.against_a_plan_period(text, number.start) and (measure == "growth" or (yc.year is None and accumulates)):
+        return None  # 完成固定资产投资7950亿元,比“八五”增长1.9倍: a plan period's sum and change
     forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
-    stated = "target" if bracket_target else "forecast" if forecast else None
+    stated = "target" if bracket_target or planned else "forecast" if forecast else None
     goal = stated is None and _kind.goal_named(text, number)
     if not goal:  # a goal named is this year's, whatever year the paragraph's results were of
         yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)

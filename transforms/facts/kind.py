@@ -20,6 +20,8 @@ BRACKET_TARGET = re.compile(r"\([^()]{0,6}目标")
 _TARGET_AFTER = re.compile(r"\((?:年度|全年)?(?:目标|计划)(?:值|任务)?\)")
 
 _GOAL = cue_regex("goal_noun", "goal_verb")
+# 要 of 主要, 重要, 需要 and 只要 is no plan's.
+_PLAN_WORD = re.compile(rf"(?<![主重需只])(?:{cue_alternation('plan_word')})")
 _COMPARED_GOAL = re.compile(
     rf"(?:{cue_alternation('comparison')}|比|较|超过|超出)[^,;。]{{0,6}}(?:{cue_alternation('goal_noun')})"
 )
@@ -50,7 +52,8 @@ def section_role(clean: CleanText, index: int, meta: DocumentMeta) -> str:
     section = clean.sections[index]
     years = [int(y) for y in _HEADING_YEAR.findall(section.title)]
     if meta.year and years and meta.report_type == "work_report":
-        return "plan" if max(years) >= meta.year else "review"
+        # "一、1993年国内工作的回顾和1994年工作的基本方针": a section opens on the year named first.
+        return "plan" if years[0] >= meta.year else "review"
     if meta.report_type == "news" and section.role == "plan":
         # News on a work report may keep its headings ("展望2018年"); a heading of news without a
         # year of its own ("今年以来") plans nothing.
@@ -87,6 +90,13 @@ def bracket_target(sentence: str, subject_start: int, zone: str, index: int, fig
         or _TARGET_AFTER.match(sentence, figure.end)
         or has_cue("target_clause", own_clause)
     )
+
+
+def planned(sentence: str, subject_start: int, figure: Number) -> bool:
+    """A plan's verb in the figure's own run ("一九五八年工业总产值计划达到…", "进出口贸易总额安排为…,
+    比上一年增长…"): the planned economy's reports set their goals so, in review and plan alike."""
+    start = last_break(sentence, subject_start, CLAUSE_BREAKS)
+    return _PLAN_WORD.search(sentence, start, figure.start) is not None
 
 
 def goal_named(sentence: str, figure: Number) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.knowledge.lexicon import cue_alternation, cue_regex
-from transforms.knowledge.patterns import FIVE_YEAR_PLAN, SPAN_END, YEAR_DIGITS
+from transforms.knowledge.patterns import FIVE_YEAR_PLAN, PLAN_PERIOD, SPAN_END, YEAR_DIGITS
 from transforms.records import DocumentMeta
 
 # Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's
@@ -37,7 +37,7 @@ _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五
 _THIS_YEAR = cue_regex("this_year")
 # 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年,
 # 在上年高位增长的基础上) or with 同期.
-_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期|[^,。;]{{0,6}}(?:基础上|基数))")
+_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期|[^,。;]{{0,12}}(?:基础上|基数))")
 _NEXT_YEAR = cue_regex("next_year")
 _UNDER_REVIEW = cue_regex("year_under_review")
 # 较上年, 比去年: growth against the previous year, after a clause compared with another one
@@ -45,6 +45,10 @@ _UNDER_REVIEW = cue_regex("year_under_review")
 _YOY_BASE = re.compile(rf"[比较](?:{cue_alternation('last_year')})(?!同期)")
 # 快于该省去年全年增速: a year named as the term of a comparison is not the figure's.
 _COMPARED_YEAR = re.compile(rf"(?:{cue_alternation('comparison')}|超过)[^,;。]{{0,4}}$")
+# 比"八五"增长49.6%, 较“十二五”末增长: the clause compares a plan's period with another.
+_AGAINST_PLAN_PERIOD = re.compile(rf"(?:[比较]|分别为|是)(?:{PLAN_PERIOD})")
+# 以1954年为基数, 在1954年的基数上: the base of a plan over several years.
+_BASE_AFTER = re.compile(r"\s*(?:为基数|为基期|的基数上)")
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
 
@@ -96,7 +100,7 @@ def _explicit_years(text: str, named: _Named) -> None:
         named.pos = m.start()
         named.year = int(m.group("y"))
         named.target = bool(m.group("to"))
-        base = bool(m.group("base")) and not m.group("to")
+        base = (bool(m.group("base")) and not m.group("to")) or bool(_BASE_AFTER.match(text, m.end()))
         named.base = base or bool(m.group("start") and _SPAN_END.search(text, m.end()))
         named.span = bool(m.group("span")) or bool(m.group("start") and _SINCE_THEN.match(text, m.end()))
 
@@ -181,6 +185,15 @@ def paragraph_year(yc: YearCue, line_before: str, meta: DocumentMeta, before: st
     if _LATER_PERIOD.search(line_before[_last_year_at(line_before) :] + before):
         return yc
     return YearCue(carried.year, carried.target_year, False, False)
+
+
+def against_a_plan_period(sentence: str, position: int) -> bool:
+    """Whether the clause (to its semicolons) holding `position` compares with a five-year plan's
+    period ("全社会完成固定资产投资7950亿元,比“八五”增长1.9倍"): its figures are the period's sums
+    and their change over five years, no one year's."""
+    start = max(sentence.rfind(ch, 0, position) for ch in ";。") + 1
+    ends = [i for i in (sentence.find(ch, position) for ch in ";。") if i >= 0]
+    return _AGAINST_PLAN_PERIOD.search(sentence, start, min(ends, default=len(sentence))) is not None
 
 
 def not_one_years_change(yc: YearCue, measure: str, words_before: str) -> bool:

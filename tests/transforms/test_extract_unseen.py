@@ -363,5 +363,6 @@ def test_historical_reports(review: str, plan: str, expected: set[tuple[object, 
 
 
 def test_a_heading_that_reviews_one_year_and_plans_the_next_opens_on_the_review() -> None:
-    raw = work_report().replace("一、2023年工作回顾", "一、2023年工作的回顾和2024年工作的基本方针\n地区生产总值增长6.2%。")
+    heading = "一、2023年工作的回顾和2024年工作的基本方针\n地区生产总值增长6.2%。"
+    raw = work_report().replace("一、2023年工作回顾", heading)
     assert summary(extract(raw)) == {fact("万州区", 2023, "FY", "gdp", "growth", 6.2, "%")}

@@ -52,7 +52,10 @@ _THRESHOLD_SIGN = re.compile(r"[≥≤><]\s*$")
 # 年均, 五年来…, and 累计 other than 全年累计/当年累计 (one year's total).
 # A count of years right before a change (单位GDP能耗五年下降21%, 城镇化率五年提高3.89个百分点),
 # not a year's name (2024年下降, 二〇二五年增长).
-_YEARS_OF_CHANGE = rf"(?<![\d〇零一二三四五六七八九十百])(?:[两三四五六七八九十]|\d{{1,2}})\s*年(?:{cue_alternation('growth', 'decline')}|累计|共|新增|净增)"
+_YEARS_OF_CHANGE = (
+    rf"(?<![\d〇零一二三四五六七八九十百])(?:[两三四五六七八九十]|\d{{1,2}})\s*年"
+    rf"(?:{cue_alternation('growth', 'decline')}|累计|共|新增|净增)"
+)
 _MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计|{_YEARS_OF_CHANGE}")
 # A part of one year named before 累计 makes it that period's running total (1月至7月…累计下降1.2%).
 _WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|季度|上半年|前三季度|今年以来|年初以来")

@@ -148,7 +148,7 @@ class Fact:
     # How much of the fact its own words state, from the extractor's evidence (docs/extraction.md):
     # a "high" fact's region, year, period, kind and unit are all written in or beside its clause.
     confidence: Confidence = "medium"
-    evidence: str = ""  # the evidence, e.g. "region=clause year=stated period=stated kind=cue unit=written"
+    evidence: str = ""  # the evidence, e.g. "region=clause year=stated period=stated kind=cue indicator=named"
 
 
 @dataclass(frozen=True, slots=True)

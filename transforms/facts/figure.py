@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from transforms.facts import kind as _kind
 from transforms.facts import period as _period
 from transforms.facts import year as _year
+from transforms.facts.confidence import Evidence, band, region_evidence
 from transforms.facts.figure_measure import Measured, measure_figure
 from transforms.facts.measure import narrowed
 from transforms.facts.numbers import Number
@@ -58,6 +59,9 @@ class _When:
     kind: str
     year: int
     period: str
+    year_from: str = "document"  # stated | paragraph | document (facts/confidence.py)
+    period_from: str = "default"  # stated | context | default
+    kind_from: str = "default"  # stated | cue | section | default
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,7 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumul
     forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
     stated = "target" if bracket_target or planned else "forecast" if forecast else None
     goal = stated is None and _kind.goal_named(text, number)
+    own_year = yc.year
     if not goal:  # a goal named is this year's, whatever year the paragraph's results were of
         yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
     kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, "target" if goal else stated)
@@ -133,7 +138,12 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumul
     year = yc.year if yc.year is not None else _year.default_year(
         sc.meta, "actual" if recalled else kind, "FY" if recalled else period
     )
-    return _When(kind, year, period) if year is not None else None
+    if year is None:
+        return None
+    year_from = "stated" if own_year is not None else "paragraph" if yc.year is not None else "document"
+    period_from = "stated" if _period.period_of(fig.before, "") else "context" if period != "FY" else "default"
+    kind_from = "stated" if stated or goal else _kind.kind_source(sc.role, yc, fig.before, kind)
+    return _When(kind, year, period, year_from, period_from, kind_from)
 
 
 def _fact(sc: SentenceContext, view: RunView, read: _Read) -> Fact:
@@ -145,6 +155,7 @@ def _fact(sc: SentenceContext, view: RunView, read: _Read) -> Fact:
     raw_start, raw_end = sc.clean.to_raw(*_quote_span(sc, read.slot, number))
     s_start, s_end = sc.clean.to_raw(sc.offset, sc.offset + len(text))
     kind = read.when.kind
+    evidence = _evidence(sc, view, read)
     return Fact(
         doc=sc.doc, region=read.place[0] or "", year=read.when.year, period=read.when.period,
         indicator=read.slot.code or "", measure=measure, kind=kind,  # type: ignore[arg-type]
@@ -156,6 +167,17 @@ def _fact(sc: SentenceContext, view: RunView, read: _Read) -> Fact:
         wording=_kind.wording(_clause(text, view.run.subject_start, number.start), qualifier)  # type: ignore[arg-type]
         if kind == "target" else "none",
         region_code=read.place[1],
+        confidence=band(evidence, sc.meta), evidence=str(evidence),
+    )
+
+
+def _evidence(sc: SentenceContext, view: RunView, read: _Read) -> Evidence:
+    number, when = read.fig.number, read.when
+    named = any(read.slot.code in m.codes and m.end <= number.start for m in sc.mentions)
+    return Evidence(
+        region=region_evidence(read.place[0] or "", sc.text, view.run.subject_start, number.start, sc.meta),
+        year=when.year_from, period=when.period_from, kind=when.kind_from,
+        indicator="named" if named else "borrowed",
     )
 
 

@@ -120,3 +120,13 @@ def figure_kind(meta: DocumentMeta, role: str, yc: YearCue, before: str, stated:
     if yc.target_year or has_cue("target", before) or plan_section:
         return "target"
     return "actual"
+
+
+def kind_source(role: str, yc: YearCue, before: str, kind: str) -> str:
+    """What made a figure's kind, when its own words did not state it: a target's cue word or
+    year (cue), its section (section), or nothing (default: a result)."""
+    if yc.target_year or has_cue("target", before):
+        return "cue"
+    if (kind == "target" and role == "plan") or (kind == "actual" and role == "review"):
+        return "section"
+    return "default"

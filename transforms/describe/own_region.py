@@ -34,9 +34,11 @@ def _forms() -> WordFinder:
     forms: set[str] = set()
     for row in regions.region_rows():
         name = str(row["name"])
+        if regions.is_generic(name):
+            continue  # 城区, 新区: in a text, the urban area or a new district, no county's name
         forms.add(name)
         short = regions.short_form(name)
-        if len(short) >= 2 and not regions.is_generic(short) and not regions.is_generic(name):
+        if len(short) >= 2 and not regions.is_generic(short):
             forms.add(short)
     return WordFinder(forms)
 

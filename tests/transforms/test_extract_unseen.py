@@ -8,6 +8,7 @@ written by hand from ../shared/eval/README.md. Known misses are xfail(strict=Tru
 
 from __future__ import annotations
 
+import opencc
 import pytest
 
 from tests.transforms._helpers import dateline, extract, summary, work_report
@@ -90,6 +91,14 @@ TARGETS_IN_NEWS = [
 @pytest.mark.parametrize(("raw", "expected"), TARGETS_IN_NEWS)
 def test_targets_as_news_writes_them(raw: str, expected: set[tuple[object, ...]]) -> None:
     assert summary(extract(raw, doc="x_duosheng_news_2025.txt")) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), TARGETS_IN_NEWS)
+def test_a_traditional_character_copy_reads_as_the_simplified(raw: str, expected: set[tuple[object, ...]]) -> None:
+    """Big5 gateways mirror roundups in traditional characters (西藏的目標定在7%以上)."""
+    traditional = opencc.OpenCC("s2t").convert(raw)
+    assert traditional != raw
+    assert summary(extract(traditional, doc="x_duosheng_news_2025.txt")) == expected
 
 
 def test_a_second_goal_after_a_floor_in_a_work_report() -> None:

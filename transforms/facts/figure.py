@@ -117,14 +117,10 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumul
     span of years, or a growth against another year than the last."""
     text, number, subject_start = sc.text, fig.number, view.run.subject_start
     bracket_target = _kind.bracket_target(text, subject_start, fig.zone, fig.index, number)
-    planned = _kind.planned(text, subject_start, number)
     yc = _year.year_cue(fig.before, sc.meta)
-    if _year.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
+    if _no_one_years(sc, yc, number, subject_start, measure, accumulates):
         return None
-    if _year.against_a_plan_period(text, number.start) and (measure == "growth" or (yc.year is None and accumulates)):
-        return None  # 完成固定资产投资7950亿元,比“八五”增长1.9倍: a plan period's sum and change
-    forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
-    stated = "target" if bracket_target or planned else "forecast" if forecast else None
+    stated = _stated_kind(sc, number, subject_start, bracket_target)
     goal = stated is None and _kind.goal_named(text, number)
     own_year = yc.year
     if not goal:  # a goal named is this year's, whatever year the paragraph's results were of
@@ -144,6 +140,26 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumul
     period_from = "stated" if _period.period_of(fig.before, "") else "context" if period != "FY" else "default"
     kind_from = "stated" if stated or goal else _kind.kind_source(sc.role, yc, fig.before, kind)
     return _When(kind, year, period, year_from, period_from, kind_from)
+
+
+def _no_one_years(
+    sc: SentenceContext, yc: _year.YearCue, number: Number, subject_start: int, measure: str, accumulates: bool
+) -> bool:
+    """A figure over a span of years, a growth against another year than the last, or a plan period's
+    sum and change (完成固定资产投资7950亿元,比“八五”增长1.9倍)."""
+    text = sc.text
+    if _year.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
+        return True
+    return _year.against_a_plan_period(text, number.start) and (
+        measure == "growth" or (yc.year is None and accumulates))
+
+
+def _stated_kind(sc: SentenceContext, number: Number, subject_start: int, bracket_target: bool) -> str | None:
+    """What the figure's own words say it is: a target (a bracketed goal, a plan's verb), a forecast
+    (after 预计), or None."""
+    if bracket_target or _kind.planned(sc.text, subject_start, number):
+        return "target"
+    return "forecast" if sc.forecast_from is not None and number.start >= sc.forecast_from else None
 
 
 def _fact(sc: SentenceContext, view: RunView, read: _Read) -> Fact:

@@ -10,12 +10,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.knowledge.lexicon import cue_alternation, cue_words, units
+from transforms.knowledge.lexicon import cue_alternation, cue_initials, cue_words, units
 from transforms.knowledge.numerals import numeral_value
 
 # Qualifier words written before the number (cues.csv: ge_before, le_before, approx_before),
 # longest first so 不低于 is not read as 低于; 迈上/跃上 pass a milestone like 突破.
 _PRE = rf"(?P<pre>{cue_alternation('ge_before', 'le_before', 'approx_before')})?"
+# The characters a figure may start with: a qualifier word's first, a digit, a sign, a Chinese
+# numeral. Each pattern below opens on a lookahead on its own set, which changes no match but
+# lets the engine pass every other character of a sentence (most of them) at once.
+_PRE_INITIALS = cue_initials("ge_before", "le_before", "approx_before")
+_NUMERALS = "零〇一二两三四五六七八九十百千"
 
 # An Arabic number; thousands separators only in strict groups of three so that a
 # list "4.8%,13.1%" is never read as one number.
@@ -57,6 +62,7 @@ def _unit_pattern() -> str:
 NUMBER = re.compile(
     rf"""
     (?<![\d.])
+    (?=[\d\-−{_NUMERALS}{_PRE_INITIALS}])
     {_PRE}
     (?:
         (?P<a>{_ARABIC})\s*:\s*1(?![\d.])          # a ratio 2.3:1 (城乡收入比), read as 倍
@@ -117,7 +123,8 @@ _ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)
 _ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平|百分之|万亿")
 # A milestone passed in yuan without the 元 (跃上两万亿大关, 突破千亿台阶, 跨过1万亿关口).
 _BARE_MILESTONE = re.compile(
-    rf"(?<![\d.]){_PRE}(?:(?P<num>{_ARABIC})|(?P<cn>[零〇一二两三四五六七八九十百千]{{0,8}}))(?P<mag>万亿|亿)"
+    rf"(?<![\d.])(?=[\d万亿{_NUMERALS}{_PRE_INITIALS}]){_PRE}"
+    rf"(?:(?P<num>{_ARABIC})|(?P<cn>[{_NUMERALS}]{{0,8}}))(?P<mag>万亿|亿)"
     rf"(?=(?:{cue_alternation('milestone_noun')}))"
 )
 
@@ -160,8 +167,9 @@ def find_numbers(text: str) -> list[Number]:
             found = _amount(m)
         if found is not None:
             out.append(found)
-    out.extend(filter(None, map(_milestone, _BARE_MILESTONE.finditer(text))))
-    out.extend(_bare_yuan(m) for m in _BARE_YUAN.finditer(text))
+    if "亿" in text:  # a milestone and an amount without its 元 are in 亿 or 万亿
+        out.extend(filter(None, map(_milestone, _BARE_MILESTONE.finditer(text))))
+        out.extend(_bare_yuan(m) for m in _BARE_YUAN.finditer(text))
     return sorted(out, key=lambda n: n.start)
 
 
@@ -202,7 +210,7 @@ def _amount(m: re.Match[str]) -> Number | None:
 # "上半年GDP5123.45亿,增长6%", "其经济总量接近900亿". A unit-less 万 is too often people or things.
 _BARE_YUAN = re.compile(
     rf"""
-    (?<![\d.]) {_PRE} (?P<num>{_ARABIC}) \s* (?P<mag>万亿|亿)
+    (?<![\d.]) (?=[\d{_PRE_INITIALS}]) {_PRE} (?P<num>{_ARABIC}) \s* (?P<mag>万亿|亿)
     (?: \s* (?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')}) )?
     (?= \s* (?: [,;。、)] | $ | {cue_alternation('growth', 'decline', 'year_on_year')} ) )
     """,

@@ -209,6 +209,13 @@ def cue_alternation(*roles: str) -> str:
     return "|".join(map(re.escape, cue_words(*roles)))
 
 
+def cue_initials(*roles: str) -> str:
+    """The first characters of the words of `roles`, escaped for a character class: a lookahead
+    on them (``(?=[…])``) lets a pattern that starts with one of those words pass every other
+    position of a text at once."""
+    return "".join(re.escape(ch) for ch in sorted({w[0] for w in cue_words(*roles)}))
+
+
 @cache
 def cue_regex(*roles: str) -> re.Pattern[str]:
     """A compiled pattern finding any word of `roles`."""

@@ -113,3 +113,28 @@ def last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
     """
     start = window_start(end, floor)
     return max([text.rfind(ch, start, end) + 1 for ch in breaks] + [start])
+
+
+# A leading lookbehind of a fragment: (?<![上下]), (?<!前).
+_LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")
+_SPECIAL = set("\\.^$*+?{}[]()|")
+
+
+def initials_guard(fragments: list[str]) -> str:
+    """A lookahead on the characters the regex `fragments` can start with (their leading lookbehinds
+    passed over), to put before their alternation: it changes no match but lets the engine pass every
+    other position at once. Empty when a fragment's first character cannot be told (a class, a group,
+    an optional first character, alternatives of its own): the alternation is then searched as it is.
+
+    >>> initials_guard(["全年", "(?<![上下])半年", "1—3季度"]), initials_guard(["[一二]季度"])
+    ('(?=[1全半])', '')
+    """
+    firsts = set()
+    for fragment in fragments:
+        rest = fragment
+        while m := _LEADING_LOOKBEHIND.match(rest):
+            rest = rest[m.end() :]
+        if not rest or rest[0] in _SPECIAL or rest[1:2] in ("?", "*", "{") or "|" in rest:
+            return ""
+        firsts.add(rest[0])
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"

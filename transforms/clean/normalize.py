@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 
 import opencc
@@ -32,6 +33,19 @@ _JUNK = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+# The characters a span of `_JUNK` starts with (\ < & ( d): it is tried only where one of them is
+# written, which Python's engine finds far faster than it tries `_JUNK` at every character.
+_JUNK_START = re.compile(r"[\\<&(d]")
+
+
+def _junk(raw: str) -> Iterator[re.Match[str]]:
+    """The spans `_JUNK.finditer(raw)` finds, found from their first characters."""
+    pos = 0
+    while start := _JUNK_START.search(raw, pos):
+        m = _JUNK.match(raw, start.start())
+        if m:
+            yield m
+        pos = m.end() if m else start.start() + 1
 
 # Block-level tags end a line in the rendered page, so they become a line break.
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|h\d|table|section)\b", re.IGNORECASE)
@@ -83,7 +97,7 @@ def normalise(raw: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in _JUNK.finditer(raw):
+    for m in _junk(raw):
         _fold_span(raw, pos, m.start(), chars, offsets)
         if m.lastgroup == "escape" or (m.lastgroup == "tag" and _BLOCK_TAG.match(m.group())):
             chars.append("\n")
@@ -103,7 +117,8 @@ def normalise(raw: str) -> tuple[str, list[int]]:
 
 
 # 一九八一年 as older reports write it: four numerals become four digits, so the offset map holds.
-_CN_YEAR = re.compile(rf"[{SPELLED_DIGITS}]{{4}}(?=年)")
+# (The first numeral is written apart, so that the engine looks for it alone before trying the rest.)
+_CN_YEAR = re.compile(rf"[{SPELLED_DIGITS}][{SPELLED_DIGITS}]{{3}}(?=年)")
 
 
 @cache
@@ -111,7 +126,8 @@ def _split_number() -> re.Pattern[str]:
     """A number that a web copy broke with single spaces (7 4 7 7 2亿元, 40.8 2 亿元, 2 016 年),
     recognised only where a unit or 年 follows it, so lists such as "1 10 100" stay apart."""
     after = "|".join(re.escape(u) for u in sorted({*units(), "年", "％"}, key=len, reverse=True))
-    return re.compile(rf"(?<![\d.])\d[\d.]*(?: [\d.]+)+(?= ?(?:{after}))")
+    # The lookbehind after the first digit (not before it) lets the engine look for digits alone.
+    return re.compile(rf"\d(?<![\d.]\d)[\d.]*(?: [\d.]+)+(?= ?(?:{after}))")
 
 
 _DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
@@ -157,17 +173,35 @@ class _FoldTable(dict[int, int | str]):
     """
 
     def __missing__(self, code: int) -> int | str:
-        value = unicodedata.decimal(chr(code), None)
-        folded = ord("0") + value if value is not None else code
+        folded = _digit_fold(code)
         if code < 0x10000:
             self[code] = folded
         return folded
+
+
+def _digit_fold(code: int) -> int:
+    """A decimal digit of any script as its ASCII digit; any other character as itself."""
+    value = unicodedata.decimal(chr(code), None)
+    return ord("0") + value if value is not None else code
 
 
 _TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
                      **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS}.items()}})
 # The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+
+
+@cache
+def bmp_fold_table() -> list[int | str]:
+    """`_TABLE` for every character of the Basic Multilingual Plane, as a list (about 2 MB, built
+    once per process): str.translate reads a list about twice as fast as a dictionary."""
+    return [_TABLE[c] if c in _TABLE else _digit_fold(c) for c in range(0x10000)]
+
+
+def _fold(text: str) -> str:
+    """`text.translate(_TABLE)`: from the list where every character is of the BMP, as in nearly every text."""
+    return text.translate(_TABLE if _BEYOND_BMP.search(text) else bmp_fold_table())
 
 
 def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
@@ -175,6 +209,6 @@ def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[i
     for m in [*_DELETED.finditer(raw, start, end), None]:
         stop = m.start() if m else end
         if stop > pos:
-            chars.append(raw[pos:stop].translate(_TABLE))
+            chars.append(_fold(raw[pos:stop]))
             offsets.extend(range(pos, stop))
         pos = m.end() if m else end

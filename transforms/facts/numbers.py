@@ -118,9 +118,19 @@ def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
 _ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)持平")
 
 
-# What any figure must hold: a digit, a Chinese numeral before a magnitude or unit, or a zero
-# growth in words. Most sentences of a report hold none, and this test is far cheaper than NUMBER.
-_ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平|百分之|万亿")
+# What any figure must hold: a digit, a Chinese numeral before a magnitude or unit (百分之, 万亿),
+# or a zero growth in words (零增长, 持平). Most sentences of a report hold none, and this test is
+# far cheaper than NUMBER. It opens on the class of all their first characters, which the engine
+# looks for alone; the lookbehinds then tell which one it found.
+_ANY_FIGURE = re.compile(
+    rf"[\d{_NUMERALS}持万]"
+    rf"(?:(?<=\d)|(?<=[{_NUMERALS}])[万亿元人户家头吨天]|(?<=零)增长|(?<=持)平|(?<=百)分之|(?<=万)亿)"
+)
+
+
+def may_hold_figure(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] may hold a figure (`find_numbers` finds none where it holds none)."""
+    return _ANY_FIGURE.search(text, start, len(text) if end is None else end) is not None
 # A milestone passed in yuan without the 元 (跃上两万亿大关, 突破千亿台阶, 跨过1万亿关口).
 _BARE_MILESTONE = re.compile(
     rf"(?<![\d.])(?=[\d万亿{_NUMERALS}{_PRE_INITIALS}]){_PRE}"

@@ -80,7 +80,7 @@ def _finder_with(stem: str, province_code: str = "", city_code: str = "") -> Wor
         extra += regions.county_stems(city_code)
     if not extra:
         return regions.mention_finder()
-    return WordFinder([*regions.mention_words(), *extra])
+    return regions.mention_finder().with_words(extra)
 
 
 def named(form: str, meta: DocumentMeta) -> tuple[Place, str] | None:

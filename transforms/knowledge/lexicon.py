@@ -11,7 +11,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jieba
@@ -283,3 +283,10 @@ def tokenizer() -> jieba.Tokenizer:
 def pos_tokenizer() -> jieba.posseg.POSTokenizer:
     """Part-of-speech tagging over the private tokenizer (used on short phrases only)."""
     return jieba.posseg.POSTokenizer(tokenizer())
+
+
+@lru_cache(maxsize=4096)
+def pos_cut(text: str) -> tuple[jieba.posseg.pair, ...]:
+    """`text` cut into words with their parts of speech (`pos_tokenizer`). The last texts asked
+    about are kept: the figures of one run ask about the same words."""
+    return tuple(pos_tokenizer().lcut(text))

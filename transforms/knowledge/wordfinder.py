@@ -74,6 +74,14 @@ class WordFinder:
                     pos = begin + len(word)
                     break
 
+    def with_words(self, extra: Iterable[str]) -> WordFinder:
+        """This finder and the `extra` words: what ``WordFinder([*words, *extra])`` finds, without
+        building this finder's automaton again for each small set of extra words (a document's own
+        county stems beside the ~4,000 region names took 3 ms a document)."""
+        if self._accept:
+            raise ValueError("with_words is for finders without checks on what follows a word")
+        return _WithWords(self, extra)
+
     def search(self, text: str, start: int = 0, end: int | None = None) -> Found | None:
         return next(self.finditer(text, start, end), None)
 
@@ -90,3 +98,34 @@ class WordFinder:
             pos = m.end
         out.append(text[pos:])
         return "".join(out)
+
+
+class _WithWords(WordFinder):
+    """A finder and a few extra words. A text without any of the extra words has the finder's own
+    matches; a text with one has the leftmost-longest matches of both sets, read from every
+    occurrence of either's words."""
+
+    def __init__(self, base: WordFinder, extra: Iterable[str]) -> None:
+        super().__init__(extra)
+        self._base = base
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
+        stop = len(text) if end is None else min(end, len(text))
+        if stop <= start:
+            return
+        if self._empty or next(self._automaton.iter(text, start, stop), None) is None:
+            yield from self._base.finditer(text, start, stop)
+            return
+        longest: dict[int, str] = {}
+        for automaton in (self._base._automaton, self._automaton):
+            if len(automaton):
+                for last, word in automaton.iter(text, start, stop):
+                    begin = last + 1 - len(word)
+                    if len(word) > len(longest.get(begin, "")):
+                        longest[begin] = word
+        pos = start
+        for begin in sorted(longest):
+            if begin >= pos:
+                word = longest[begin]
+                yield Found(begin, begin + len(word), word)
+                pos = begin + len(word)

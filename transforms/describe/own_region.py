@@ -51,7 +51,7 @@ def document_region(
     if national:
         return NATION
     counted = _Counted(text)
-    m = _SESSION_WHERE.search(head)
+    m = _SESSION_WHERE.search(head) if "届人民代表大会" in head else None
     if m and "全国人民代表大会" not in head[max(0, m.start() - 2) : m.end() + 2]:
         where = m.group("where")
         found = _most_specific(where, where + head)

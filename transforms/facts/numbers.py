@@ -139,6 +139,12 @@ _BARE_MILESTONE = re.compile(
 )
 
 
+# What the two patterns above need, looked for before them: 亿 and the milestone's noun (亿大关), a
+# digit before 亿 or 万亿 (5123.45亿).
+_MILESTONE_AT = re.compile(rf"亿(?:{cue_alternation('milestone_noun')})")
+_DIGITS_AND_YI = re.compile(r"\d\s*万?亿")
+
+
 # A ratio written without its unit after the ratio's name: 城乡居民收入比缩小到1.88, 收入倍差由2.05缩小至1.94.
 # Only decimals between 1 and 10, and only in the clause after the name, up to two (a span's ends).
 _BARE_RATIO = re.compile(r"(?<![\d.:])(?P<n>[1-9]\.\d{1,2})(?![\d.]|\s*(?:[%:倍万亿元个年月日号]|以上|以下))")
@@ -178,8 +184,10 @@ def find_numbers(text: str) -> list[Number]:
         if found is not None:
             out.append(found)
     if "亿" in text:  # a milestone and an amount without its 元 are in 亿 or 万亿
-        out.extend(filter(None, map(_milestone, _BARE_MILESTONE.finditer(text))))
-        out.extend(_bare_yuan(m) for m in _BARE_YUAN.finditer(text))
+        if _MILESTONE_AT.search(text):
+            out.extend(filter(None, map(_milestone, _BARE_MILESTONE.finditer(text))))
+        if _DIGITS_AND_YI.search(text):
+            out.extend(_bare_yuan(m) for m in _BARE_YUAN.finditer(text))
     return sorted(out, key=lambda n: n.start)
 
 

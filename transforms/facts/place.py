@@ -8,8 +8,8 @@ the document's own region (in a work report).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from transforms.facts.reading import NATION, Place, Reading
 from transforms.knowledge import regions
@@ -22,8 +22,7 @@ from transforms.records import DocumentMeta
 SELF_PLACE = re.compile(SELF_REFERENCE)
 
 
-@dataclass(frozen=True, slots=True)
-class RegionMention:
+class RegionMention(NamedTuple):
     start: int
     end: int
     form: str
@@ -46,8 +45,10 @@ def region_mentions(
     return sorted(found, key=lambda r: r.start)
 
 
+@lru_cache(maxsize=64)
 def region_finder(meta: DocumentMeta | None) -> WordFinder:
-    """The finder of region names for the texts of one document (see `region_mentions`)."""
+    """The finder of region names for the texts of one document (see `region_mentions`), kept for
+    the last documents: it is asked for with every sentence and figure."""
     return _finder_with(_own_stem(meta), _province_code(meta), _city_code(meta))
 
 

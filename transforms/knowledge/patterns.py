@@ -33,7 +33,9 @@ PLAN_PERIOD = (
 # A local people's congress by its term (第六届人民代表大会), and where a session line says it met:
 # "在重庆市万州区第六届人民代表大会" (group `where`).
 LOCAL_CONGRESS = rf"第[{CN_DIGITS}\d]{{1,3}}届人民代表大会"
-SESSION_WHERE = rf"在?(?P<where>[^\s在日]{{2,24}}?){LOCAL_CONGRESS}"
+# (The lookahead, a necessary condition, passes at once a place with no 第 within reach: the lazy
+# name alone tried every length up to 24 at every character of a text's head.)
+SESSION_WHERE = rf"在?(?=[^\s在日第]{{0,24}}+第)(?P<where>[^\s在日]{{2,24}}?){LOCAL_CONGRESS}"
 # The national congress by its term and session (第十届全国人民代表大会第三次会议).
 NATIONAL_CONGRESS = rf"第(?P<term>[{CN_DIGITS}]{{1,3}})届全国人民代表大会"
 NATIONAL_SESSION = rf"第(?P<n>[{CN_DIGITS}]{{1,2}})次会议"

@@ -12,7 +12,7 @@ then on from its end (leftmost-longest, non-overlapping).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -20,8 +20,9 @@ import ahocorasick
 Accept = Callable[[str, str, int], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
+    """A word found (a named tuple: made for every match, several times cheaper than a frozen dataclass)."""
+
     start: int
     end: int
     word: str

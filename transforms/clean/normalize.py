@@ -168,8 +168,8 @@ class _FoldTable(dict[int, int | str]):
     reads as one number whatever script its digits are in.
 
     A character's fold is looked up the first time it is met and kept, a character that stays itself
-    too, so a text costs one dictionary lookup per character (a miss would raise). Only the Basic
-    Multilingual Plane is kept: a worker's table never passes 65,536 entries, whatever it reads.
+    too (a miss would raise). Only the Basic Multilingual Plane is kept: a worker's table never passes
+    65,536 entries, whatever it reads.
     """
 
     def __missing__(self, code: int) -> int | str:
@@ -189,19 +189,22 @@ _TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
                      **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS}.items()}})
 # The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
-_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
-
-
-@cache
-def bmp_fold_table() -> list[int | str]:
-    """`_TABLE` for every character of the Basic Multilingual Plane, as a list (about 2 MB, built
-    once per process): str.translate reads a list about twice as fast as a dictionary."""
-    return [_TABLE[c] if c in _TABLE else _digit_fold(c) for c in range(0x10000)]
+# The characters the fold may change: all but ASCII (\r apart), the CJK ideographs and the
+# commonest CJK punctuation, which it leaves as they are.
+_MAY_FOLD = re.compile(r"[^\x00-\x0c\x0e-\x7f\u4e00-\u9fff\u3001\u3002\u201c\u201d]")
 
 
 def _fold(text: str) -> str:
-    """`text.translate(_TABLE)`: from the list where every character is of the BMP, as in nearly every text."""
-    return text.translate(_TABLE if _BEYOND_BMP.search(text) else bmp_fold_table())
+    """`text.translate(_TABLE)`, as one str.replace for each distinct character the fold changes: a
+    text holds a dozen or so, and str.translate takes a dictionary lookup for each of its characters.
+    The fold leaves what it gives as it is (tests/transforms/test_fast_forms.py), so the replacements
+    cannot chain."""
+    for ch in set(_MAY_FOLD.findall(text)):
+        folded = _TABLE[ord(ch)]
+        folded = chr(folded) if isinstance(folded, int) else folded
+        if folded != ch:
+            text = text.replace(ch, folded)
+    return text
 
 
 def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:

@@ -34,7 +34,9 @@ FEW = settings(max_examples=300, deadline=None, suppress_health_check=[HealthChe
 @given(WORDS, WORDS, SHORT_TEXT)
 def test_a_finder_with_extra_words_finds_what_one_finder_of_all_words_finds(base: list[str], extra: list[str],
                                                                             text: str) -> None:
-    assert list(WordFinder(base).with_words(extra).finditer(text)) == list(WordFinder([*base, *extra]).finditer(text))
+    whole = list(WordFinder([*base, *extra]).finditer(text))
+    assert list(WordFinder(base).with_words(extra).finditer(text)) == whole
+    assert WordFinder(base).with_words(extra).findall(text) == whole == WordFinder([*base, *extra]).findall(text)
 
 
 @FEW

@@ -71,8 +71,8 @@ def _mentions(text: str, end: int | None = None, context: str = "", county_text:
     (徐水县), where its full name or its parent is named too (in `text` or `context`), or where
     it recurs in a county's own text (`county_text`: one that calls itself 全区/全县) — 新建 is
     a verb far more often than 新建区, and 惠民生 no mention of 惠民县."""
-    matches = list(_forms().finditer(text, 0, end))
-    named = {m.word for m in matches} | ({m.word for m in _forms().finditer(context)} if context else set())
+    matches = _forms().findall(text, 0, end)
+    named = {m.word for m in matches} | ({m.word for m in _forms().findall(context)} if context else set())
     # A stem written with an administrative suffix (徐水县, before the county became 徐水区) is a name.
     suffixed = {m.word for m in matches if text[m.end : m.end + 1] in _SUFFIX_CHARS}
     stems = Counter(m.word for m in matches)

@@ -172,7 +172,8 @@ def find_numbers(text: str) -> list[Number]:
     """Every figure with a known unit in `text`."""
     if not _ANY_FIGURE.search(text):
         return []
-    out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)]
+    out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)
+                         ] if "零增长" in text or "持平" in text else []
     for m in NUMBER.finditer(text):
         if m.group("pct") is not None:
             found = _percent_in_words(m)

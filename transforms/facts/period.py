@@ -130,7 +130,7 @@ def _in_a_partial_years_article(before: str, period: str, lead: str, meta: Docum
 
 
 # 去年/上年 as the figure's own time (not 去年同期): the whole of last year.
-_LAST_YEAR_WHOLE = re.compile(r"(?<![比较与])(?:去年|上年)(?!同期|同月)")
+_LAST_YEAR_WHOLE = re.compile(r"(?=[去上])(?<![比较与])(?:去年|上年)(?!同期|同月)")
 _BARE_YEAR_OF = re.compile(rf"(?P<y>{YEAR_DIGITS})\s*年(?!\s*(?:[上下前一二三四第]|\d|度|以来|末|底|同期))")
 _WHOLE_YEAR = re.compile(r"全年|年度")
 

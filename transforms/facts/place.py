@@ -40,7 +40,7 @@ def region_mentions(
     """
     stop = len(text) if end is None else end
     finder = region_finder(meta)
-    found = [RegionMention(m.start, m.end, m.word) for m in finder.finditer(text, start, stop)]
+    found = [RegionMention(m.start, m.end, m.word) for m in finder.findall(text, start, stop)]
     found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text, start, stop)]
     return sorted(found, key=lambda r: r.start)
 

@@ -197,10 +197,13 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
         while len(pending) >= run.window or (pending and last):
             if progress.stop_requested():
                 return
+            failed_before = len(tally.errors)
             _finish(pending.popleft(), run.db, run.options.lock_timeout, run.run_id, tally)
             progress.report(tally.done, run.total)
             log.info("%d of %d documents: %d facts loaded so far", tally.done, run.total,
                      tally.counts["facts_loaded"])
+            for error in tally.errors[failed_before:]:  # the UI shows the run's failures beside its counts
+                log.warning("%s failed (%s): %s", error["path"], error["stage"], error["message"])
 
 
 def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) -> None:

@@ -33,6 +33,8 @@ app.add_typer(server_app, name="server")
 out = Console()
 err = Console(stderr=True)
 
+# Prefect's console log handler's level (its logging.yml, overridden by the environment): the API's is apart.
+CONSOLE_LEVEL = "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"
 DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env GWR_DB; default data/gwr.duckdb]")]
 
 
@@ -88,9 +90,12 @@ def _run(request: RunRequest, *, verbose: bool, fail_on_error: bool) -> None:
     from gwr.server import ServerStartError
 
     apply_prefect_defaults()
-    # Without --verbose the summary and the one-sentence error say everything;
-    # Prefect would otherwise log a known failure (a busy warehouse) as a traceback.
-    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO" if verbose else "CRITICAL"
+    # The flow's log (batches, counts, failures) always reaches Prefect's API, where the UI shows
+    # it under the run. Without --verbose it stays off the terminal: the summary and the
+    # one-sentence error say everything, and Prefect would print a known failure (a busy
+    # warehouse) as a traceback.
+    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    os.environ[CONSOLE_LEVEL] = "INFO" if verbose else "CRITICAL"
     from warehouse import check_writable
 
     try:

@@ -112,7 +112,7 @@ def _dask_runner(address: str | None, options: RunOptions) -> Any:
     import dask
     from prefect_dask import DaskTaskRunner
 
-    if os.environ.get("PREFECT_LOGGING_LEVEL") == "CRITICAL":  # not --verbose: the summary says what matters
+    if os.environ.get("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL") == "CRITICAL":  # not --verbose: the summary says it
         logging.getLogger("distributed").setLevel(logging.ERROR)
 
     if address:

@@ -80,8 +80,7 @@ def start_server(console: Console, start_timeout: float, *, temporary: bool = Fa
     api_url = f"http://127.0.0.1:{port}/api"
     prefect_home().mkdir(parents=True, exist_ok=True)
     log_path = prefect_home() / f"gwr-server-{port}.log"
-    # The UI is served: Prefect's runner and CLI print links to it for every run and deployment.
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+    env = {**os.environ, **server_environment(port)}
     env.pop("PREFECT_API_URL", None)
     prefect_bin = str(Path(sys.executable).with_name("prefect"))
     console.print(f"starting a Prefect server on 127.0.0.1:{port} (log: {log_path}) …", style="dim",
@@ -94,6 +93,25 @@ def start_server(console: Console, start_timeout: float, *, temporary: bool = Fa
         _wait_until_healthy(child, api_url, log_path, started + start_timeout, start_timeout)
     console.print(f"Prefect UI: {api_url.removesuffix('/api')}", style="dim", highlight=False, soft_wrap=True)
     return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
+
+
+def server_environment(port: int) -> dict[str, str]:
+    """The settings of a Prefect server gwr starts on 127.0.0.1:`port`.
+
+    The UI is served: Prefect's runner and CLI print links to it for every run and deployment.
+    Its page asks `/ui-settings` where the API is, and Prefect answers from its own settings,
+    not from the `--port` the server was started with: unset, that is 127.0.0.1:4200, where
+    no gwr server listens ("Can't connect to Server API"). So the server is told its own address.
+    """
+    api_url = f"http://127.0.0.1:{port}/api"
+    return {
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_API_HOST": "127.0.0.1",
+        "PREFECT_SERVER_API_PORT": str(port),
+        "PREFECT_UI_API_URL": api_url,
+        "PREFECT_UI_URL": api_url.removesuffix("/api"),
+    }
 
 
 def _spawn(prefect_bin: str, port: int, env: dict[str, str], log_path: Path, temporary: bool) -> subprocess.Popen:

@@ -74,7 +74,7 @@ def run(
     fail_on_error: Annotated[bool, typer.Option(help="exit 1 if any document failed")] = False,
     publish: Annotated[str | None, typer.Option(
         help="snapshot file BI tools open, written after a successful run; 'none' skips it "
-             "[env GWR_PUBLISH; default beside the warehouse: gwr-published.duckdb]")] = None,
+             "[env GWR_PUBLISH; default beside the warehouse: gwr_published.duckdb]")] = None,
 ) -> None:
     """Load report files into the warehouse (new and changed files only)."""
     from gwr.runner import RunRequest

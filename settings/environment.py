@@ -77,7 +77,7 @@ def publish_target(db: Path, chosen: str) -> Path | None:
     """Where `db`'s snapshot goes: `chosen` (the --publish flag or GWR_PUBLISH), else beside `db`; None for `none`.
 
     >>> publish_target(Path("/srv/gwr.duckdb"), "")
-    PosixPath('/srv/gwr-published.duckdb')
+    PosixPath('/srv/gwr_published.duckdb')
     >>> publish_target(Path("/srv/gwr.duckdb"), "None") is None
     True
     """

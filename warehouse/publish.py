@@ -7,8 +7,14 @@ into it, so a reader sees the previous snapshot or the new one, never half of on
 reader holding the snapshot open never blocks a run (on Linux it keeps the old file until
 it closes it). BI tools point here, not at the live warehouse, which a run needs to itself.
 
+The snapshot declares the star schema's keys, which the warehouse checks with data tests
+(`warehouse.keys`). Its files are published without write bits, so a client that opens the
+snapshot read-write is refused (except root, whom file modes do not stop), and a write-ahead
+log a writer left beside the old snapshot is removed as the new one takes its place: DuckDB
+would otherwise replay it onto the new file for every reader.
+
 Where the snapshot goes is a setting (``GWR_PUBLISH`` / `--publish`, resolved by `settings`:
-by default beside the warehouse, ``gwr-published.duckdb`` for ``gwr.duckdb``); this module
+by default beside the warehouse, ``gwr_published.duckdb`` for ``gwr.duckdb``); this module
 is handed the path.
 """
 
@@ -18,6 +24,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +33,7 @@ import duckdb
 
 from warehouse.connection import CONNECTION_CONFIG
 from warehouse.errors import WarehouseUnavailable
+from warehouse.keys import declare_star_keys
 from warehouse.sqlfiles import sql
 
 RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
@@ -40,7 +48,7 @@ class Published:
 
 
 def parquet_folder(snapshot: Path) -> Path:
-    """The folder of Parquet files beside a snapshot: ``gwr-published.duckdb`` -> ``gwr-published-parquet/``."""
+    """The folder of Parquet files beside a snapshot: ``gwr_published.duckdb`` -> ``gwr_published-parquet/``."""
     return snapshot.with_name(f"{snapshot.stem}-parquet")
 
 
@@ -73,6 +81,10 @@ def publish(db: Path, target: Path) -> Published:
         raise
     finally:
         _remove(spill)
+    _read_only(building, *folder_building.iterdir())
+    # A write-ahead log beside the snapshot is a client's that opened the old file read-write
+    # (root ignores the file's mode): DuckDB would replay it onto the new file for every reader.
+    _remove(wal_of(target))
     os.replace(building, target)
     _swap_folder(folder_building, folder)
     return Published(target, folder, len(names), round(time.monotonic() - started, 2))
@@ -93,14 +105,28 @@ def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) 
         con.execute(sql("publish_attach_warehouse"), {"path": str(db)})
         con.execute(sql("publish_attach_snapshot"), {"path": str(building)})
         con.execute(sql("publish_copy"))
-        con.execute(sql("publish_detach_snapshot"))
+        con.execute(sql("publish_use_snapshot"))
+        declare_star_keys(con)
         con.execute(sql("publish_use_warehouse"))
+        con.execute(sql("publish_detach_snapshot"))
         names = [name for (name,) in con.execute(sql("q_user_tables")).fetchall()]
         for name in names:
             con.execute(sql("export_relation_parquet"), {"relation": name, "out": str(folder / f"{name}.parquet")})
         return names
     finally:
         con.close()
+
+
+def wal_of(snapshot: Path) -> Path:
+    """DuckDB's write-ahead log of a database file: ``gwr_published.duckdb`` -> ``gwr_published.duckdb.wal``."""
+    return snapshot.with_name(f"{snapshot.name}.wal")
+
+
+def _read_only(*paths: Path) -> None:
+    """Take the write bits off: a client that opens the snapshot read-write is refused, as one that
+    wrote into it would change what every other reader sees until the next publish."""
+    for path in paths:
+        path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
 def _swap_folder(new: Path, final: Path) -> None:

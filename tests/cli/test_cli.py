@@ -29,7 +29,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = gwr("run", str(inbox), "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "facts loaded" in result.stdout and "documents seen" in result.stdout
-    assert f"published for BI tools: {root / 'gwr-published.duckdb'}" in result.stdout.replace("\n", "")
+    assert f"published for BI tools: {root / 'gwr_published.duckdb'}" in result.stdout.replace("\n", "")
     return db
 
 

@@ -91,9 +91,13 @@ def indicator_frame(indicators: pd.DataFrame) -> pd.DataFrame:
 
 
 def region_frame(regions: pd.DataFrame) -> pd.DataFrame:
-    """The region list with its dimension's columns; `name` is required."""
+    """The region list with its dimension's columns and each region's name in pinyin; `name` is required."""
+    from warehouse.geography import name_pinyin
+
     _require(regions, ("name",), "regions")
-    return _with_columns(regions, REGION_COLUMNS)
+    frame = _with_columns(regions, REGION_COLUMNS)
+    frame["name_pinyin"] = frame["name"].map(name_pinyin, na_action="ignore").astype(object)
+    return frame
 
 
 def _require(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:

@@ -34,6 +34,9 @@ VIEWS: tuple[str, ...] = (
     "v_conflicts",
     "v_cube",
     "v_documents",
+    "v_target_cascade",
+    "v_revisions",
+    "v_targets_absent",
 )
 
 

@@ -6,6 +6,15 @@ description, so a tool that guesses types from CSV (pandas reads 130607 as a num
 told that a code is text. Rows come in a stable order; source paths are relative to the folder
 the documents were loaded from, which the package names. `--excel` writes CSV with a
 byte-order mark, without which Excel reads UTF-8 Chinese as mojibake.
+
+The package validates with frictionless (`frictionless validate datapackage.json`, which
+tests/warehouse/test_export.py runs on every format). Three things make that so: a list
+(v_documents.current_paths) is written to CSV as JSON text, as Table Schema's `array` reads
+it, where DuckDB would write `[a, b]`; in Parquet it stays a list, which frictionless reads
+as a NumPy array, not a JSON one, so it is declared `any` there (`gwr_type` keeps the type),
+and an integer column counts pandas' NaN as missing, which is how a null reaches frictionless;
+and an empty table of a JSON-lines export is described by its header, inline, because
+frictionless cannot read an empty JSON-lines file (the empty file is written all the same).
 """
 
 from __future__ import annotations
@@ -31,6 +40,9 @@ TABLE_SCHEMA_TYPES: dict[str, str] = {
     "TIMESTAMP": "datetime", "JSON": "object", "VARCHAR[]": "array", "DATE": "date",
 }
 FACT_EXPORTS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
+LIST_TYPE = "VARCHAR[]"
+# frictionless reads Parquet through pandas, where a null in an integer column becomes NaN.
+PARQUET_MISSING = ["", "nan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,23 +106,30 @@ def data_package(
         "name": "gwr-warehouse",
         "description": "gwr warehouse export: indicator figures from government work reports",
         "gwr_source_root": root,
-        "resources": [
-            {
-                "name": name,
-                "path": f"{name}{FORMATS[fmt]}",
-                "format": fmt,
-                "description": relations[name][1] or "",
-                "gwr_kind": relations[name][0],
-                "gwr_rows": rows,
-                "schema": {"fields": [
-                    {"name": column, "type": TABLE_SCHEMA_TYPES.get(data_type, "any"), "description": comment or "",
-                     "gwr_type": data_type}
-                    for column, data_type, comment in columns[name]
-                ]},
-            }
-            for name, rows in written.items()
-        ],
+        "resources": [_resource(name, relations[name], columns[name], rows, fmt) for name, rows in written.items()],
     }
+
+
+def _resource(name: str, relation: tuple[str, str | None], columns: list[tuple[str, str, str | None]], rows: int,
+              fmt: str) -> dict:
+    """One table or view of the package: its file (or, empty in JSON lines, its header inline) and schema."""
+    path = f"{name}{FORMATS[fmt]}"
+    where: dict = {"data": [[column for column, _, _ in columns]], "gwr_path": path} if fmt == "jsonl" and not rows \
+        else {"path": path, "format": fmt}
+    fields = [_field(column, data_type, comment, fmt) for column, data_type, comment in columns]
+    return {"name": name, **where, "description": relation[1] or "", "gwr_kind": relation[0], "gwr_rows": rows,
+            "schema": {"fields": fields}}
+
+
+def _field(column: str, data_type: str, comment: str | None, fmt: str) -> dict:
+    """A column as a Table Schema field; `gwr_type` is DuckDB's type."""
+    field_type = TABLE_SCHEMA_TYPES.get(data_type, "any")
+    field: dict = {"name": column, "type": field_type, "description": comment or "", "gwr_type": data_type}
+    if fmt == "parquet" and data_type == LIST_TYPE:
+        field["type"] = "any"
+    elif fmt == "parquet" and field_type == "integer":
+        field["missingValues"] = PARQUET_MISSING
+    return field
 
 
 def _write(
@@ -124,6 +143,8 @@ def _write(
     table = con.sql(sql(statement), params=params).to_arrow_table()
     if how.fmt == "jsonl":
         table = _types_up_front(table)
+    elif how.fmt == "csv":
+        table = _lists_as_json(table)
     partial = out.with_name(f".{out.name}.partial")
     con.register("incoming_export", table)
     try:
@@ -154,6 +175,18 @@ def _types_up_front(table: pa.Table) -> pa.Table:
             first.add(index)
     order = sorted(first) + [i for i in range(table.num_rows) if i not in first]
     return table.take(pa.array(order, type=pa.int64()))
+
+
+def _lists_as_json(table: pa.Table) -> pa.Table:
+    """Every list column as JSON text (["a.txt", "b.txt"]): how a CSV cell holds an array for Table Schema."""
+    import pyarrow as pa
+
+    for index, field in enumerate(table.schema):
+        if pa.types.is_list(field.type):
+            text = [None if value is None else json.dumps(value, ensure_ascii=False)
+                    for value in table.column(index).to_pylist()]
+            table = table.set_column(index, field.name, pa.array(text, type=pa.string()))
+    return table
 
 
 def _prepend_bom(path: Path) -> None:

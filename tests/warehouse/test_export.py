@@ -81,6 +81,25 @@ def test_every_table_and_view_is_exported_with_a_data_package(loaded: Path, tmp_
     assert {r["name"]: r["gwr_rows"] for r in package["resources"]}["fct_indicator_value"] == 5
 
 
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_frictionless_validates_the_data_package_of_every_format(loaded: Path, tmp_path: Path, fmt: str) -> None:
+    frictionless = pytest.importorskip("frictionless", reason="frictionless is not installed: `make install`")
+    written = export(loaded, tmp_path / fmt, fmt)
+    assert written["ingest_errors"] == 0 and written["v_documents"] == 2  # an empty table; a list per row
+    report = frictionless.validate(str(tmp_path / fmt / "datapackage.json"))
+    assert report.valid, [(task.name, error.note) for task in report.tasks for error in task.errors][:5]
+    package = json.loads((tmp_path / fmt / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {resource["name"]: resource for resource in package["resources"]}
+    if fmt == "csv":  # a list is JSON text, as Table Schema's array reads it
+        with (tmp_path / fmt / "v_documents.csv").open(encoding="utf-8", newline="") as fh:
+            paths = json.loads(next(csv.DictReader(fh))["current_paths"])
+        assert len(paths) == 1 and paths[0].endswith(".txt")
+    if fmt == "jsonl":  # frictionless cannot read an empty JSON-lines file: the empty table's header is inline
+        empty = resources["ingest_errors"]
+        assert empty["data"] == [[field["name"] for field in empty["schema"]["fields"]]]
+        assert (tmp_path / fmt / empty["gwr_path"]).read_bytes() == b""
+
+
 def test_codes_are_text_in_every_format(loaded: Path, tmp_path: Path) -> None:
     for fmt in ("parquet", "csv", "jsonl"):
         export(loaded, tmp_path / fmt, fmt)

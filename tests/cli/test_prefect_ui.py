@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import urllib.request
 from pathlib import Path
 
@@ -26,7 +27,11 @@ def test_the_ui_of_the_gwr_server_shows_the_last_run_with_its_log(tmp_path: Path
         # The page asks the server where its API is: this server's, not Prefect's default port 4200.
         with urllib.request.urlopen(f"{ui}/ui-settings", timeout=30) as answer:
             assert json.load(answer)["api_url"] == api_url
-        run = gwr("run", str(SAMPLES[0]), "--db", str(tmp_path / "gwr.duckdb"), "--publish", "none", env=env)
+        inbox = tmp_path / "inbox"
+        inbox.mkdir()
+        shutil.copy(SAMPLES[0], inbox)
+        (inbox / "broken.pdf").write_bytes(b"%PDF-1.4 not a PDF after all")  # a file that fails alone
+        run = gwr("run", str(inbox), "--db", str(tmp_path / "gwr.duckdb"), "--publish", "none", env=env)
         assert run.returncode == 0, run.stderr
         assert "facts loaded so far" not in run.stdout + run.stderr  # without -v the terminal shows the summary
         flow_run = json.loads(gwr("query", "select flow_run_id from run_log", "--db", str(tmp_path / "gwr.duckdb"),
@@ -39,6 +44,7 @@ def test_the_ui_of_the_gwr_server_shows_the_last_run_with_its_log(tmp_path: Path
             page.goto(f"{ui}/runs/flow-run/{flow_run}", wait_until="networkidle")
             page.get_by_text(f"run {flow_run} completed").wait_for(timeout=60_000)  # the flow's last INFO line
             assert "facts loaded so far" in page.inner_text("body")
+            assert "broken.pdf failed" in page.inner_text("body")  # and each failure, as a warning
             assert "This run didn't generate logs" not in page.inner_text("body")
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / "prefect-ui-run.png"))

@@ -43,7 +43,7 @@ def declare_star_keys(con: duckdb.DuckDBPyConnection) -> None:
     """Give the fact table of `con`'s current database (a snapshot being built) its foreign keys.
 
     The table is created again with every key of `FOREIGN_KEYS` it lacks and refilled from the
-    warehouse (attached as `gwr`, see `warehouse.publish`); the descriptions of the data
+    warehouse (attached as `gwr`, see `warehouse.publish`); its descriptions in the data
     dictionary are applied again, as re-creating a table drops them.
     """
     declared = {column for (column,) in con.execute(sql("q_fact_foreign_keys"), {"table": FACT_TABLE}).fetchall()}
@@ -54,7 +54,7 @@ def declare_star_keys(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql("publish_drop_facts"))
     con.execute(with_foreign_keys(definition, missing))
     con.execute(sql("publish_refill_facts"))
-    apply_comments(con)
+    apply_comments(con, only=[FACT_TABLE])
 
 
 def with_foreign_keys(definition: str, keys: list[tuple[str, str, str]]) -> str:

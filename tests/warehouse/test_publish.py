@@ -65,6 +65,10 @@ def test_the_snapshot_holds_every_table_and_view_and_a_parquet_file_of_each(load
     with open_warehouse(target, read_only=True) as snapshot:  # a gwr reader checks its schema version too
         assert snapshot.query("select count(*) from v_facts")[1] == [(n_facts,)]
         assert snapshot.query("select region_code from v_facts limit 1")[1] == [("500101",)]
+        # The fact table, declared again with its foreign keys, keeps its descriptions for BI tools.
+        described = snapshot.query("select count(*) = count(comment) from duckdb_columns() "
+                                   "where table_name = 'fct_indicator_value'")[1]
+        assert described == [(True,)]
     assert {p.stem for p in done.parquet.glob("*.parquet")} == names
     assert pq.read_table(done.parquet / "v_facts.parquet").schema.field("region_code").type == "string"
     assert not [p.name for p in target.parent.iterdir() if ".building" in p.name or p.name.endswith(".wal")]

@@ -1,16 +1,16 @@
--- One fact as reviewed (any fact_id of int_reviewed_facts, an added one included) with its
--- figure, its span and sentence, and, for an extracted fact, its fields as extracted: what a
--- new decision on it starts from (review.decisions).
+-- The facts named in $fact_ids as reviewed (any fact_id of int_reviewed_facts, an added one
+-- included), each with its figure, its span and sentence and, for an extracted fact, its fields
+-- as extracted: what a new decision on it starts from (review.decisions).
 with
 
 facts as (
     select * from intermediate.int_reviewed_facts
-    where fact_id = $fact_id
+    where list_contains($fact_ids, fact_id)
 ),
 
 extracted as (
     select * from fct_indicator_value
-    where fact_id = $fact_id
+    where list_contains($fact_ids, fact_id)
 ),
 
 final as (

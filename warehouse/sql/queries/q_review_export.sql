@@ -26,7 +26,8 @@ final as (
         quote,
         sentence,
         '' as decision,
-        '' as note
+        '' as note,
+        raw_start
     from facts
 )
 

@@ -139,7 +139,8 @@ class Pages:
             if figure is None:
                 raise HTTPException(404, "no such fact: reload the page")
             fields = _fields(reader, body) if action == "edit" else None
-        row = decisions.decide(figure, action, fields, str(body.get("note") or ""), self.who)
+            row = decisions.decide(figure, action, fields, str(body.get("note") or ""), self.who)
+            decisions.check_consistent(row, reader.rows("review_document_facts", doc_id=figure["doc_id"]), fact_id)
         self.store.record([row])
         return {"ok": True, "fact": _after(self.store, row)}
 
@@ -157,7 +158,8 @@ class Pages:
             if doc is None:
                 raise HTTPException(404, "no such document")
             fields = _fields(reader, body)
-        row = decisions.add(doc, span, fields, str(body.get("note") or ""), self.who)
+            row = decisions.add(doc, span, fields, str(body.get("note") or ""), self.who)
+            decisions.check_consistent(row, reader.rows("review_document_facts", doc_id=doc_id))
         self.store.record([row])
         return {"ok": True, "fact": _after(self.store, row)}
 

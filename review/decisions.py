@@ -196,6 +196,26 @@ def add(document: Mapping[str, Any], span: tuple[int, int], fields: Mapping[str,
     return _row(figure, "add", fields, changed_fields(fields, None), note, who)
 
 
+FIGURE_KEY: tuple[str, ...] = ("region_key", "year", "period", "indicator", "measure", "kind")
+
+
+def check_consistent(row: Mapping[str, Any], facts: list[dict[str, Any]], own: str | None = None) -> None:
+    """Refuse a decision that would make its document give one figure two values.
+
+    Validation quarantines such a pair when the extractor yields it, and v_conflicts takes a
+    document to give one value per figure; a correction must not bring the pair back. `facts`
+    are the document's facts as reviewed; `own` is the fact the decision is on.
+    """
+    if row["action"] == "reject":
+        return
+    for other in facts:
+        if other["fact_id"] == own or other.get("review") == "reject":
+            continue
+        if all(other.get(k) == row[k] for k in FIGURE_KEY) and not _same(other["value"], row["value"]):
+            raise DecisionError(f"the document already gives this figure as {other['value']:g} {other['unit']} "
+                                f"({other['quote']}): correct or reject that fact first")
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The raw offsets of the sentence around `text[start:end]`: from past the previous end mark to past the next.
 

@@ -59,10 +59,14 @@ def import_csv(store: Store, path: Path, reviewer: str) -> Imported:
         vocab = Vocabulary.from_rows(reader.rows("review_vocabulary"))
         ids = sorted({(row.get("fact_id") or "").strip() for _, row in wanted})
         figures = {f["fact_id"]: f for f in reader.rows("review_figure", fact_ids=ids)}
+        docs = {figure["doc_id"] for figure in figures.values()}
+        facts = {doc: reader.rows("review_document_facts", doc_id=doc) for doc in docs}
     made, problems = [], []
     for line, row in wanted:
         try:
-            made.append(_decision(row, figures, vocab, reviewer))
+            decision = _decision(row, figures, vocab, reviewer)
+            decisions.check_consistent(decision, facts[decision["doc_id"]], row["fact_id"].strip())
+            made.append(decision)
         except DecisionError as exc:
             problems.append(f"{path.name} line {line}: {exc}")
     if problems:

@@ -219,6 +219,8 @@
     if (editing() || event.ctrlKey || event.metaKey || event.altKey) return;
     if (["INPUT", "SELECT", "TEXTAREA"].includes(event.target.tagName)) return;
     const actions = { a: "accept", x: "reject", e: "edit" };
+    if (!actions[event.key] && !["j", "k"].includes(event.key)) return;
+    event.preventDefault(); // the key acts; it must not also type into the editor it opens
     if (cards.length) {
       if (event.key === "j") focusCard(current + 1);
       else if (event.key === "k") focusCard(current - 1);

@@ -65,7 +65,8 @@ def test_a_review_and_a_run_at_once_lose_nothing_and_wait_seconds(tmp_path: Path
     print(f"{len(decided)} decisions during the run; longest wait {max(waits):.2f} s, median "
           f"{sorted(waits)[len(waits) // 2]:.2f} s")
     assert run.returncode == 0, err
-    assert re.search(r"failed\s*│\s*0", out) and re.search(r"re-extracted \(loaded by an older extractor\)\s*│\s*5", out)
+    assert re.search(r"failed\s*│\s*0", out)
+    assert re.search(r"re-extracted \(loaded by an older extractor\)\s*│\s*5", out)
     assert len(decided) >= 10, "the run ended before the review got going"
     assert max(waits) < MOST_SECONDS, sorted(waits)[-5:]
     # Every decision made during the run is kept and applies to the re-extracted facts.

@@ -61,22 +61,35 @@ extracted as (
         coalesce(decisions.figure_id, facts.fact_id) as figure_id,
         coalesce(decisions.figure_indicator, facts.indicator) as figure_indicator,
         facts.doc_id,
-        if(list_contains(decisions.changes, 'region'), decisions.region, facts.region) as region,
-        if(list_contains(decisions.changes, 'region'), decisions.region_key, facts.region_key) as region_key,
-        if(list_contains(decisions.changes, 'region'), decisions.region_code, facts.region_code) as region_code,
-        if(list_contains(decisions.changes, 'year'), decisions.year, facts.year) as year,
-        if(list_contains(decisions.changes, 'period'), decisions.period, facts.period) as period,
-        if(list_contains(decisions.changes, 'indicator'), decisions.indicator, facts.indicator) as indicator,
-        if(list_contains(decisions.changes, 'measure'), decisions.measure, facts.measure) as measure,
-        if(list_contains(decisions.changes, 'kind'), decisions.kind, facts.kind) as kind,
-        if(list_contains(decisions.changes, 'value'), decisions.value, facts.value) as value,
-        if(list_contains(decisions.changes, 'value_high'), decisions.value_high, facts.value_high) as value_high,
-        if(list_contains(decisions.changes, 'unit'), decisions.unit, facts.unit) as unit,
+        case when list_contains(decisions.changes, 'region') then decisions.region
+            else facts.region end as region,
+        case when list_contains(decisions.changes, 'region') then decisions.region_key
+            else facts.region_key end as region_key,
+        case when list_contains(decisions.changes, 'region') then decisions.region_code
+            else facts.region_code end as region_code,
+        case when list_contains(decisions.changes, 'year') then decisions.year
+            else facts.year end as year,
+        case when list_contains(decisions.changes, 'period') then decisions.period
+            else facts.period end as period,
+        case when list_contains(decisions.changes, 'indicator') then decisions.indicator
+            else facts.indicator end as indicator,
+        case when list_contains(decisions.changes, 'measure') then decisions.measure
+            else facts.measure end as measure,
+        case when list_contains(decisions.changes, 'kind') then decisions.kind
+            else facts.kind end as kind,
+        case when list_contains(decisions.changes, 'value') then decisions.value
+            else facts.value end as value,
+        case when list_contains(decisions.changes, 'value_high') then decisions.value_high
+            else facts.value_high end as value_high,
+        case when list_contains(decisions.changes, 'unit') then decisions.unit
+            else facts.unit end as unit,
         -- The base value follows the value and the unit: the decision's, computed when it was made.
-        if(list_contains(decisions.changes, 'value') or list_contains(decisions.changes, 'unit'),
-           decisions.value_base, facts.value_base) as value_base,
-        if(list_contains(decisions.changes, 'unit'), decisions.base_unit, facts.base_unit) as base_unit,
-        if(list_contains(decisions.changes, 'qualifier'), decisions.qualifier, facts.qualifier) as qualifier,
+        case when list_contains(decisions.changes, 'value') or list_contains(decisions.changes, 'unit')
+            then decisions.value_base else facts.value_base end as value_base,
+        case when list_contains(decisions.changes, 'unit') then decisions.base_unit
+            else facts.base_unit end as base_unit,
+        case when list_contains(decisions.changes, 'qualifier') then decisions.qualifier
+            else facts.qualifier end as qualifier,
         facts.wording,
         facts.quote,
         facts.sentence,
@@ -95,27 +108,27 @@ extracted as (
         facts.value as extracted_value_as_extracted,
         -- What a review changed, each field with its extracted value (for Excel readers).
         nullif(concat_ws(', ',
-            if(list_contains(decisions.changes, 'region') and decisions.region is distinct from facts.region,
-               'region=' || facts.region, null),
-            if(list_contains(decisions.changes, 'year') and decisions.year is distinct from facts.year,
-               'year=' || facts.year, null),
-            if(list_contains(decisions.changes, 'period') and decisions.period is distinct from facts.period,
-               'period=' || facts.period, null),
-            if(list_contains(decisions.changes, 'indicator') and decisions.indicator is distinct from facts.indicator,
-               'indicator=' || facts.indicator, null),
-            if(list_contains(decisions.changes, 'measure') and decisions.measure is distinct from facts.measure,
-               'measure=' || facts.measure, null),
-            if(list_contains(decisions.changes, 'kind') and decisions.kind is distinct from facts.kind,
-               'kind=' || facts.kind, null),
-            if(list_contains(decisions.changes, 'value') and decisions.value is distinct from facts.value,
-               'value=' || facts.value, null),
-            if(list_contains(decisions.changes, 'value_high')
-               and decisions.value_high is distinct from facts.value_high,
-               'value_high=' || coalesce(cast(facts.value_high as varchar), ''), null),
-            if(list_contains(decisions.changes, 'unit') and decisions.unit is distinct from facts.unit,
-               'unit=' || facts.unit, null),
-            if(list_contains(decisions.changes, 'qualifier') and decisions.qualifier is distinct from facts.qualifier,
-               'qualifier=' || facts.qualifier, null)
+            case when list_contains(decisions.changes, 'region')
+                and decisions.region is distinct from facts.region then 'region=' || facts.region end,
+            case when list_contains(decisions.changes, 'year')
+                and decisions.year is distinct from facts.year then 'year=' || facts.year end,
+            case when list_contains(decisions.changes, 'period')
+                and decisions.period is distinct from facts.period then 'period=' || facts.period end,
+            case when list_contains(decisions.changes, 'indicator')
+                and decisions.indicator is distinct from facts.indicator then 'indicator=' || facts.indicator end,
+            case when list_contains(decisions.changes, 'measure')
+                and decisions.measure is distinct from facts.measure then 'measure=' || facts.measure end,
+            case when list_contains(decisions.changes, 'kind')
+                and decisions.kind is distinct from facts.kind then 'kind=' || facts.kind end,
+            case when list_contains(decisions.changes, 'value')
+                and decisions.value is distinct from facts.value then 'value=' || facts.value end,
+            case when list_contains(decisions.changes, 'value_high')
+                and decisions.value_high is distinct from facts.value_high
+                then 'value_high=' || coalesce(cast(facts.value_high as varchar), '') end,
+            case when list_contains(decisions.changes, 'unit')
+                and decisions.unit is distinct from facts.unit then 'unit=' || facts.unit end,
+            case when list_contains(decisions.changes, 'qualifier')
+                and decisions.qualifier is distinct from facts.qualifier then 'qualifier=' || facts.qualifier end
         ), '') as review_changed
     from facts
     left join attached on attached.fact_id = facts.fact_id
@@ -179,8 +192,8 @@ final as (
     select
         * exclude (extracted_value_as_extracted),
         -- The extractor's value beside the corrected one, where a review changed it.
-        if(reviewed and not is_added and extracted_value_as_extracted is distinct from value,
-           extracted_value_as_extracted, null) as extracted_value
+        case when reviewed and not is_added and extracted_value_as_extracted is distinct from value
+            then extracted_value_as_extracted end as extracted_value
     from combined
 )
 

@@ -42,7 +42,7 @@ def post(url: str, csrf: str, body: dict) -> tuple[int, float]:
 def test_a_review_and_a_run_at_once_lose_nothing_and_wait_seconds(tmp_path: Path) -> None:
     inbox, db = copy_samples(tmp_path / "inbox"), tmp_path / "gwr.duckdb"
     load_folder(db, inbox, version="0.0-old")  # so the run re-extracts the documents under review
-    variants(inbox, 20)  # and loads new ones: several batches
+    variants(inbox, 10)  # and loads new ones: several batches
     facts = [fact_id for (fact_id,) in rows(db, "select fact_id from v_facts order by doc, raw_start")]
 
     with review_server(db) as url:

@@ -11,15 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import flows.batch
-import flows.pipeline
-import validation.batch
-from flows.pipeline import gwr_pipeline
 from settings import PROJECT_ROOT
-from settings.options import RunOptions
 from tests.helpers import copy_samples, gwr, load_document, sync_indicators
 from tests.review.browser import SELECT_TEXT, browser_page, chromium, review_server
-from tests.review.helpers import rows
+from tests.review.helpers import load_folder, rows
 from tests.warehouse.samples import fact
 from transforms.knowledge import lexicon
 from warehouse import open_warehouse
@@ -55,13 +50,10 @@ def pick(page, quote: str) -> None:  # noqa: ANN001 - a Playwright page
     page.wait_for_selector("#panel:not([hidden])")
 
 
-def test_review_in_the_browser_survives_an_extractor_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_in_the_browser_survives_an_extractor_upgrade(tmp_path: Path) -> None:
     executable = chromium()
     inbox, db = copy_samples(tmp_path / "inbox"), tmp_path / "gwr.duckdb"
-    with monkeypatch.context() as old:  # the warehouse as an older extractor left it
-        for module in (flows.batch, validation.batch, flows.pipeline):
-            old.setattr(module, "EXTRACTOR_VERSION", "0.0-old")
-        assert gwr_pipeline([str(inbox)], RunOptions(db=db, publish="none"))["docs_new"] == 5
+    load_folder(db, inbox, version="0.0-old")  # the warehouse as an older extractor left it
     doc_id = rows(db, f"select doc_id from dim_document where doc = '{REPORT}'")[0][0]
 
     with review_server(db) as url, browser_page(executable) as page:

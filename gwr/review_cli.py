@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from review.store import Store
 
 review_app = typer.Typer(no_args_is_help=False,
-                         help="Check and correct facts in a browser; corrections survive reruns.")
+                         help="Start a local web app (127.0.0.1) to check and correct facts in a browser and open "
+                              "the browser at it; corrections survive reruns. Or export / import them as CSV.")
 
 
 def _store(db: str | None, *, must_exist: bool = True) -> Store:

@@ -165,3 +165,12 @@ def test_document_text_title_and_file_name_show_as_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in pages[0]
     assert "&lt;script&gt;alert(&#39;sentence&#39;)&lt;/script&gt;" in pages[1]
     assert "onerror=alert(&#39;img&#39;)&gt;" in pages[2]  # the queue's sentence
+
+
+def test_the_command_says_in_one_sentence_when_there_is_no_warehouse(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from gwr.cli import app
+
+    result = CliRunner().invoke(app, ["review", "--db", str(tmp_path / "none.duckdb"), "--no-browser"])
+    assert result.exit_code == 1 and "no warehouse at" in result.output and "Traceback" not in result.output

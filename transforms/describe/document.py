@@ -37,7 +37,7 @@ _YEAR = rf"(?P<y>{YEAR_DIGITS})"
 SESSION = re.compile(rf"(?:{CHINESE_DATE})?\s*{SESSION_WHERE}")
 # "2023年政府工作报告", "2024年上半年…执行情况" -- not the start of a span ("1956年到1967年…纲要的执行情况").
 _TITLE_YEAR = re.compile(
-    rf"(?<![到至—–-]){_YEAR}\s*年(?![到至—–-])[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况)"
+    rf"(?<![到至—–-]){_YEAR}\s*年(?![到至—–-])[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况|运行情况|统计公报)"
 )
 _ISO_DATE = re.compile(rf"(?:来源|时间|发布)?[^\n]{{0,20}}?{_YEAR}-\d{{1,2}}-\d{{1,2}}")
 # "一、关于2014年政府工作", "2004年工作回顾": the review of the year before delivery.

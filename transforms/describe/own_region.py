@@ -103,7 +103,8 @@ def _most_specific(text: str, context: str) -> regions.Region | None:
 def _title_region(title: str, text: str) -> regions.Region | None:
     """The region a title is about: its one region, or the one the others lie in
     ("福建最新GDP排名出炉:泉州总量最大,宁德增速最快" is about 福建). A parent written right
-    before its child only qualifies it ("深圳光明区" is about 光明区)."""
+    before its child, bracketed or not, only qualifies it ("深圳光明区" and "(河南省)叶县" are about
+    光明区 and 叶县)."""
     context = title + text[:600]
     found: list[tuple[int, int, regions.Region]] = []
     named = set(_mentions(title))
@@ -111,8 +112,8 @@ def _title_region(title: str, text: str) -> regions.Region | None:
         r = regions.resolve(m.word, context) if _plausible(m.word, named) else None
         if r is None or _OUTLET_AFTER.match(title, m.end):
             continue  # “南昌新闻广播”: a news outlet's city is not what its copy is about
-        if found and found[-1][1] == m.start and _within(r, found[-1][2]):
-            found.pop()  # 深圳|光明区: the parent qualifies the child
+        if found and not title[found[-1][1] : m.start].strip("()（） ") and _within(r, found[-1][2]):
+            found.pop()  # 深圳|光明区, (河南省)叶县: the parent qualifies the child
         found.append((m.start, m.end, r))
     regions_named = [r for _, _, r in found]
     if not regions_named:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from transforms.describe.file_name import region_in_name, year_in_name
-from transforms.describe.own_region import document_region
+from transforms.describe.own_region import document_region_and_source
 from transforms.describe.published import dateline_day, npc_session_year, publication_date, years_named
 from transforms.knowledge import regions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex
@@ -114,7 +114,9 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
     national = _national(text)
     # A text that names neither its region nor its year may still be filed under a name that does.
     named_in_file = region_in_name(doc)
-    region = document_region(text, head, title, national, named_in_file) or named_in_file
+    region, region_source = document_region_and_source(text, head, title, national, named_in_file)
+    if region is None and named_in_file is not None:
+        region, region_source = named_in_file, "file_name"
     in_name = year_in_name(doc)
     source: YearSource = "report"
     if report_type == "work_report":
@@ -135,6 +137,7 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
         report_type=report_type,
         published=published,
         year_source=source,
+        region_source=region_source,
     )
 
 

@@ -442,3 +442,55 @@ def test_an_autonomous_county_known_only_by_its_file_names_pinyin() -> None:
         fact("秀山土家族苗族自治县", 2025, "Q1", "gdp", "level", 48.3, "亿元"),
         fact("秀山土家族苗族自治县", 2025, "Q1", "gdp", "growth", 5.2, "%"),
     }
+
+
+# Classes a third blind set (kept outside the repository) showed; sentences written for the test.
+def test_a_heading_line_names_the_region_of_the_paragraph_under_it() -> None:
+    raw = ("各省前三季度GDP出炉\n2024-10-25 来源:经济网\n上海、福建的数据尚未公布。\n★直辖市:\n"
+           "重庆 23000亿元 6.1%\n前三季度,全市实现地区生产总值23000亿元,比上年同期增长6.1%。\n"
+           "江西 24000亿元 5.1%\n前三季度,全省实现地区生产总值24000亿元,比上年同期增长5.1%。")
+    assert summary(extract(raw, doc="x_duosheng_news_2024.txt")) == {
+        fact("重庆市", 2024, "Q1-Q3", "gdp", "level", 23000, "亿元"),
+        fact("重庆市", 2024, "Q1-Q3", "gdp", "growth", 6.1, "%"),
+        fact("江西省", 2024, "Q1-Q3", "gdp", "level", 24000, "亿元"),
+        fact("江西省", 2024, "Q1-Q3", "gdp", "growth", 5.1, "%"),
+    }
+
+
+def test_a_plans_report_read_from_its_older_wordings() -> None:
+    raw = ("江门市2009年国民经济和社会发展计划执行情况\n一、2009年计划执行情况\n"
+           "全年实现本地生产总值(GDP)突破千亿元,达1051.3亿元,比上年增长7.1%。"
+           "财政一般预算收入突破百亿元,达102.6亿元,增长8.8%。全口径税收收入达131.2亿元。")
+    assert summary(extract(raw, doc="x_jiangmen_progress_2010.txt")) == {
+        fact("江门市", 2009, "FY", "gdp", "level", 1051.3, "亿元"),
+        fact("江门市", 2009, "FY", "gdp", "growth", 7.1, "%"),
+        fact("江门市", 2009, "FY", "general_budget_revenue", "level", 102.6, "亿元"),
+        fact("江门市", 2009, "FY", "general_budget_revenue", "growth", 8.8, "%"),
+        fact("江门市", 2009, "FY", "tax_revenue", "level", 131.2, "亿元"),
+    }
+
+
+def test_amounts_in_chinese_numerals_with_decimals_and_a_round_class_is_no_figure() -> None:
+    raw = work_report(review="全区生产总值达到一万二千三百四十五点六七亿元。经济总量超千亿元的县达到5个。")
+    assert summary(extract(raw)) == {fact("万州区", 2023, "FY", "gdp", "level", 12345.67, "亿元")}
+
+
+def test_a_news_pages_title_quoting_the_targets_does_not_make_the_review_a_plan() -> None:
+    raw = ("今年预期目标:地区生产总值增长5%以上\n2024-01-24 来源:大众网\n"
+           "山东省第十四届人民代表大会第二次会议开幕,省长作政府工作报告。\n"
+           "刚刚过去的2023年,我们完成了主要目标任务。全省生产总值比上年增长6%。\n"
+           "2024年主要预期目标是:地区生产总值增长5%以上。")
+    assert summary(extract(raw, doc="x_shandong_report_2024.txt")) == {
+        fact("山东省", 2023, "FY", "gdp", "growth", 6.0, "%"),
+        fact("山东省", 2024, "FY", "gdp", "growth", 5.0, "%", "ge", "target"),
+    }
+
+
+def test_members_of_a_group_given_their_figures_one_each() -> None:
+    body = "烟台、潍坊、临沂等3市的GDP总量也突破2000亿元大关,分别实现2676.8亿元、2118.9亿元、2035.1亿元。"
+    assert summary(extract("山东各市上半年经济数据\n2016-08-05 来源:大众网\n" + body,
+                           doc="x_shandong_news_2016.txt")) == {
+        fact("烟台市", 2016, "H1", "gdp", "level", 2676.8, "亿元"),
+        fact("潍坊市", 2016, "H1", "gdp", "level", 2118.9, "亿元"),
+        fact("临沂市", 2016, "H1", "gdp", "level", 2035.1, "亿元"),
+    }

@@ -115,6 +115,8 @@ def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -
     """Whether a run states something of every member of a group of regions, not of one."""
     first = run.numbers[0].start
     clause = sentence[last_break(sentence, run.subject_start, CLAUSE_BREAKS) : first]
+    if len(run.numbers) >= 2 and "分别" in sentence[last_break(sentence, first, ",") : first]:
+        return False  # 潍坊、淄博…等4市的GDP总量也突破2000亿元大关,分别实现2676.8亿元、…: each member's own
     if _GROUP_MEMBERS.search(clause):
         return True
     since = sentence[last_break(sentence, run.subject_start, SENTENCE_PART_BREAKS) : first]

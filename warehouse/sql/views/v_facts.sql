@@ -1,12 +1,15 @@
 -- The flat fact table analysts and the export read: one row per fact of a current document,
 -- with the acceptance-set fields first. Duplicate content under two names is reported once,
 -- under the name it was first loaded as while that name is current, else its first current
--- name in path order, so figures are never double counted.
+-- name in path order, so figures are never double counted. Facts are read as reviewed
+-- (intermediate.int_reviewed_facts): a rejected figure is left out, a corrected one carries its
+-- corrected fields (`reviewed`, the extractor's value beside it), an added one is in.
 create or replace view v_facts as
 with
 
 facts as (
-    select * from fct_indicator_value
+    select * from intermediate.int_reviewed_facts
+    where review is distinct from 'reject'
 ),
 
 documents as (
@@ -63,7 +66,14 @@ final as (
         facts.extractor_version,
         facts.fact_id,
         facts.region_key,
-        documents.year as report_year
+        documents.year as report_year,
+        facts.confidence,
+        facts.reviewed,
+        facts.review,
+        facts.extracted_value,
+        facts.review_changed,
+        facts.review_note,
+        facts.figure_id
     from facts
     inner join current_path on current_path.doc_id = facts.doc_id
     inner join documents on documents.doc_id = facts.doc_id

@@ -1,4 +1,4 @@
-"""The `gwr` command line: run, query, export, report, serve, server.
+"""The `gwr` command line: run, query, export, report, serve, server, review (`gwr/review_cli.py`).
 
 Each command resolves its settings once (`settings.from_environment`: defaults, `GWR_*`
 variables, its flags) and hands typed values on. Prefect is imported only by the commands
@@ -275,6 +275,15 @@ def server_status() -> None:
         out.print("no Prefect server is running: each gwr run starts a temporary one (~20 s); "
                   "`gwr server start` keeps one running", highlight=False, soft_wrap=True)
 
+
+def _mount_review() -> None:
+    """`gwr review`, defined beside this module (it imports the helpers above)."""
+    from gwr.review_cli import review_app
+
+    app.add_typer(review_app, name="review")
+
+
+_mount_review()
 
 if __name__ == "__main__":
     app()

@@ -29,7 +29,7 @@ FACT_REQUIRED: tuple[str, ...] = (
     "sentence_raw_start",
     "sentence_raw_end",
 )
-FACT_OPTIONAL: tuple[str, ...] = ("value_high", "value_base", "base_unit", "wording", "region_code")
+FACT_OPTIONAL: tuple[str, ...] = ("value_high", "value_base", "base_unit", "wording", "region_code", "confidence")
 
 QUARANTINE_COLUMNS: tuple[str, ...] = ("stage", "check_name", "column_name", "failure_case", "row_json")
 # pandera's `failure_cases` frame names two of these differently; accept it as it comes.

@@ -35,3 +35,14 @@ def run_lock(db: Path, wait_seconds: float, min_free_mb: float = MIN_FREE_MB.def
         yield
     finally:
         lock.release()
+
+
+def run_in_progress(db: Path) -> bool:
+    """Whether a `gwr run` holds the run-wide lock of `db` now (a reviewer's write defers its checkpoint then)."""
+    lock = FileLock(str(db) + ".run.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return True
+    lock.release()
+    return False

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from transforms import process_text
 from transforms.clean.text import clean_text
 
 
@@ -33,6 +36,21 @@ def _roundtrip_ok(raw: str) -> None:
 )
 def test_normalisation(raw: str, expected: str) -> None:
     assert clean_text(raw).text == expected
+    _roundtrip_ok(raw)
+
+
+@pytest.mark.parametrize("written", [
+    pytest.param("١٢٣٤٫٥", id="arabic-indic-with-its-decimal-separator"),  # issue 19: loaded as 5.0
+    pytest.param("۱۲۳۴٫۵", id="persian"),
+    pytest.param("१२३४.५", id="devanagari"),
+    pytest.param("١٬٢٣٤٫٥", id="arabic-thousands-separator"),
+    pytest.param("1\u202f234.5", id="narrow-no-break-space-between-groups"),
+])
+def test_a_number_in_any_scripts_digits_reads_whole(written: str) -> None:
+    raw = f"北京市2024年政府工作报告\n2024年全市地区生产总值完成{written}亿元。"
+    _, _, facts = process_text("x.txt", raw, dt.date(2025, 1, 1))
+    assert [(f.value, f.unit) for f in facts] == [(1234.5, "亿元")]
+    assert facts[0].quote.endswith(f"{written}亿元")  # the quote is the raw text, in its own digits
     _roundtrip_ok(raw)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import cache
 
 import opencc
@@ -39,6 +40,7 @@ _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|h\d|table|section)\b", re.IGNOREC
 # the full stop variants of web copies become 。
 _FOLD = {
     "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\ufeff": "",
+    "\u202f": " ", "\u2007": " ",  # narrow and figure spaces: digit-group separators (1 234,5)
     "\u200b": "", "\u200c": "", "\u200d": "", "\r": "\n", "\u2028": "\n", "\u2029": "\n",
     "\uff61": "。", "\u2236": ":", "\u00b7": "·",
 }
@@ -50,10 +52,8 @@ def _t2s() -> opencc.OpenCC:
 
 
 def _fold_char(ch: str) -> str:
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII block -> ASCII (％ -> %, ， -> ,, ０ -> 0)
-        return chr(code - 0xFEE0)
-    return _FOLD.get(ch, ch)
+    """One character folded as running text is (％ -> %, ， -> ,, ０ -> 0, ١ -> 1): see `_TABLE`."""
+    return ch.translate(_TABLE)
 
 
 _SURROGATE = re.compile(r"([\ud800-\udfff])")
@@ -140,9 +140,30 @@ def _arabic_year(m: re.Match[str]) -> str:
     return str(year) if year is not None else m.group()
 
 
-# One translate table for the per-character folds (full-width block and _FOLD), and the
-# characters the fold deletes, which break a span into pieces that translate 1:1.
-_TABLE = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, **{ord(k): v for k, v in _FOLD.items()}}
+# Separators of numbers written in Arabic-Indic digits (١٢٣٤٫٥ is 1234.5): left as they are,
+# the decimal separator would cut a number in two and the extractor would read its tail alone.
+_ARABIC_NUMBER_SIGNS = {"\u066b": ".", "\u066c": ",", "\u066a": "%"}
+
+
+class _FoldTable(dict[int, int | str]):
+    """The translate table of the per-character folds: the full-width block, `_FOLD`, and every Unicode
+    decimal digit (Arabic-Indic ١, Persian ۱, Devanagari १ …) as its ASCII digit, so that every number
+    reads as one number whatever script its digits are in.
+
+    A digit's value is looked up the first time its character is met and kept, as is every character
+    that stays itself, so a text's characters cost one dictionary lookup each (a miss would raise).
+    """
+
+    def __missing__(self, code: int) -> int | str:
+        value = unicodedata.decimal(chr(code), None)
+        folded = ord("0") + value if value is not None else code
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
+                     **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS}.items()}})
+# The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
 
 

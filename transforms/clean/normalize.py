@@ -150,14 +150,16 @@ class _FoldTable(dict[int, int | str]):
     decimal digit (Arabic-Indic ١, Persian ۱, Devanagari १ …) as its ASCII digit, so that every number
     reads as one number whatever script its digits are in.
 
-    A digit's value is looked up the first time its character is met and kept, as is every character
-    that stays itself, so a text's characters cost one dictionary lookup each (a miss would raise).
+    A character's fold is looked up the first time it is met and kept, a character that stays itself
+    too, so a text costs one dictionary lookup per character (a miss would raise). Only the Basic
+    Multilingual Plane is kept: a worker's table never passes 65,536 entries, whatever it reads.
     """
 
     def __missing__(self, code: int) -> int | str:
         value = unicodedata.decimal(chr(code), None)
         folded = ord("0") + value if value is not None else code
-        self[code] = folded
+        if code < 0x10000:
+            self[code] = folded
         return folded
 
 

@@ -113,7 +113,7 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
 
     with run_lock(Path(db_path), wait, options.min_free_mb):
         with tally.timed("ingest"):
-            found = discover_files(paths)
+            found = discover_files(paths, options.follow_links)
         params = {"paths": paths, "db": db_path, "batch_size": options.batch_size,
                   "max_file_mb": options.max_file_mb, "workers": options.workers,
                   "doc_timeout": options.doc_timeout, "extractor_version": EXTRACTOR_VERSION}
@@ -177,7 +177,7 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
             return
         batch = files[start:start + size]
         with tally.timed("ingest"):
-            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20))
+            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20), run.found.within)
             sorted_ = triage(sources, run.ledger)
         last = start + size >= len(files)
         if sorted_.to_process or read_failures or leftover:

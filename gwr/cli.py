@@ -66,6 +66,8 @@ def run(
     doc_timeout: Annotated[float | None, typer.Option(
         help="seconds one document may take to decode and extract [env GWR_DOC_TIMEOUT]")] = None,
     prune: Annotated[bool, typer.Option(help="retire loaded documents whose files are gone from PATHs")] = False,
+    follow_links: Annotated[bool, typer.Option(
+        help="read files that symlinks in the folders lead to outside every PATH (refused by default)")] = False,
     dask: Annotated[bool, typer.Option(help="extract on a local Dask cluster (one worker process per core)")] = False,
     dask_address: Annotated[str | None, typer.Option(help="extract on the Dask cluster at tcp://HOST:PORT")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's log lines")] = False,
@@ -78,7 +80,8 @@ def run(
     from gwr.runner import RunRequest
 
     cfg = _settings(db, batch_size=batch_size, workers=workers, doc_timeout=doc_timeout, publish=publish)
-    request = RunRequest([str(p) for p in paths], cfg, prune=prune, dask=dask, dask_address=dask_address)
+    request = RunRequest([str(p) for p in paths], cfg, prune=prune, follow_links=follow_links, dask=dask,
+                         dask_address=dask_address)
     _run(request, verbose=verbose, fail_on_error=fail_on_error)
 
 

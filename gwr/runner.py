@@ -39,6 +39,7 @@ class RunRequest:
     paths: list[str]
     settings: Settings
     prune: bool = False
+    follow_links: bool = False  # read what symlinks in the folders lead to outside them
     dask: bool = False  # a local Dask cluster
     dask_address: str | None = None  # an existing Dask cluster
 
@@ -51,7 +52,7 @@ def run_pipeline(request: RunRequest, console: Console) -> dict:
     """Run the flow as `request` asks, with a progress bar on `console`; the summary says how long each part took."""
     started = time.monotonic()
     received: list[int] = []
-    options = request.settings.run_options(prune=request.prune)
+    options = request.settings.run_options(prune=request.prune, follow_links=request.follow_links)
     with _stop_on_signals(received), server_for_run(console, request.settings.server_start_timeout) as server:
         flow_started = time.monotonic()
         from flows.pipeline import gwr_pipeline  # imports Prefect: only when running, after the API URL is set

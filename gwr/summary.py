@@ -54,8 +54,12 @@ def print_summary(summary: dict, console: Console, err: Console) -> None:
                       highlight=False, soft_wrap=True)
     for warning in summary.get("warnings", []):
         console.print(f"[yellow]warning[/] {warning}", highlight=False, soft_wrap=True)
-    skipped = Counter(PurePath(p).suffix.lower() or "(none)" for p in summary.get("skipped", []))
+    hidden = [p for p in summary.get("skipped", []) if PurePath(p).name.startswith(".")]
+    skipped = Counter(PurePath(p).suffix.lower() or "(none)" for p in summary.get("skipped", []) if p not in hidden)
     if skipped:
         kinds = ", ".join(f"{suffix} ({n})" for suffix, n in sorted(skipped.items()))
         console.print(f"[yellow]skipped[/] {sum(skipped.values())} file(s) gwr does not read: {kinds}",
+                      highlight=False, soft_wrap=True)
+    for path in hidden:  # a hidden file is easy to miss in a listing: each is named
+        console.print(f"[yellow]skipped[/] hidden file (its name starts with a dot; rename it to load it): {path}",
                       highlight=False, soft_wrap=True)

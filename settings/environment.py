@@ -42,13 +42,14 @@ class Settings:
     doc_timeout: float
     publish: Path | None  # the snapshot a completed run writes; None: none
 
-    def run_options(self, *, prune: bool = False) -> RunOptions:
+    def run_options(self, *, prune: bool = False, follow_links: bool = False) -> RunOptions:
         """The flow's parameters for a run with these settings."""
         from settings.options import RunOptions
 
         return RunOptions(db=self.db, batch_size=self.batch_size, max_file_mb=self.max_file_mb,
                           lock_timeout=self.lock_timeout, min_free_mb=self.min_free_mb, workers=self.workers,
-                          doc_timeout=self.doc_timeout, prune=prune, publish=self.publish)
+                          doc_timeout=self.doc_timeout, prune=prune, follow_links=follow_links,
+                          publish=self.publish)
 
 
 def from_environment(db: str | Path | None = None, *, publish: str | None = None,

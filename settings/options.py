@@ -40,6 +40,7 @@ class RunOptions(BaseModel):
     workers: int = _bounded(WORKERS, "extraction processes, 0 = one per core")
     doc_timeout: float = _bounded(DOC_TIMEOUT, "seconds one document may take to decode and extract")
     prune: bool = Field(False, description="retire loaded documents whose files are gone from the paths")
+    follow_links: bool = Field(False, description="read files that symlinks in the folders lead to outside them")
     publish: Path | None = Field(default_factory=_beside_db,
                                  description="the snapshot BI tools open, written after a completed run; "
                                              "null: none (GWR_PUBLISH; default beside the warehouse)")

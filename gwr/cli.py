@@ -87,7 +87,7 @@ def run(
 
 def _run(request: RunRequest, *, verbose: bool, fail_on_error: bool) -> None:
     """Check the warehouse and Prefect, run the flow, print its summary and exit as it says."""
-    from gwr.preflight import check_api_url, check_prefect_home
+    from gwr.preflight import check_api_url, check_paths, check_prefect_home
     from gwr.server import ServerStartError
 
     apply_prefect_defaults()
@@ -97,6 +97,7 @@ def _run(request: RunRequest, *, verbose: bool, fail_on_error: bool) -> None:
     from warehouse import check_writable
 
     try:
+        check_paths(request.paths)  # before the warehouse is made: nothing to read, nothing written
         check_writable(request.settings.db, request.settings.min_free_mb)  # in a second, not after Prefect started
         check_prefect_home()
         check_api_url()

@@ -64,3 +64,22 @@ def test_server_status_says_what_a_run_would_use(tmp_path: Path) -> None:
     result = gwr("server", "status", env={"PREFECT_HOME": str(tmp_path)})
     assert result.returncode == 0 and "gwr server start" in result.stdout
     assert os.listdir(tmp_path) == []  # asking writes nothing
+
+
+@pytest.mark.parametrize(("named", "said"), [
+    (["{tmp}/no-such-folder"], "nothing gwr can read was named: no such file or directory: {tmp}/no-such-folder"),
+    (["{tmp}/table.csv"], ".csv files are not read"),
+    (["{tmp}/pipe.txt", "{tmp}/typo"], "a pipe (FIFO)"),
+    (["--prune", "{tmp}/moved-away"], "no such file or directory: {tmp}/moved-away"),
+], ids=["missing-folder", "unsupported-file", "pipe-and-typo", "prune-a-folder-moved-away"])
+def test_a_run_that_names_nothing_readable_fails_before_writing_anything(tmp_path: Path, named: list[str],
+                                                                          said: str) -> None:
+    """Issue 19: a missing path or one unsupported file exited 0 after making and publishing an empty warehouse."""
+    (tmp_path / "table.csv").write_text("a,b\n")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = gwr("run", *(arg.format(tmp=tmp_path) for arg in named), "--db", str(tmp_path / "w" / "gwr.duckdb"),
+                 timeout=60)
+    assert result.returncode == 1
+    assert said.format(tmp=tmp_path) in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 2 and "Traceback" not in result.stderr
+    assert not (tmp_path / "w").exists()  # no warehouse, no snapshot, no lock file

@@ -8,14 +8,23 @@ variables (`settings.environment`) and pass the result, and a deployment passes 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from settings.paths import published_beside
-from settings.variables import BATCH_SIZE, DOC_TIMEOUT, LOCK_TIMEOUT, MAX_FILE_MB, MIN_FREE_MB, WORKERS, Number
+from settings.variables import (
+    BATCH_SIZE,
+    DOC_TIMEOUT,
+    LOCK_TIMEOUT,
+    MAX_FILE_MB,
+    MIN_FREE_MB,
+    WORKERS,
+    Number,
+    cores,
+    most_workers,
+)
 
 
 def _bounded(number: Number, description: str) -> Any:
@@ -53,5 +62,6 @@ class RunOptions(BaseModel):
 
     @property
     def worker_count(self) -> int:
-        """Extraction processes: `workers`, or one per core when it is 0."""
-        return self.workers or os.cpu_count() or 1
+        """Extraction processes: `workers`, or one per core when it is 0; never past `most_workers()`, which a
+        deployment's parameters, checked for no machine in particular, may ask for."""
+        return min(self.workers, most_workers()) if self.workers else cores()

@@ -24,10 +24,11 @@ def free_port() -> int:
     ([], {"GWR_MAX_FILE_MB": "inf"}, "GWR_MAX_FILE_MB must be a number from 0.001 to 100000, got 'inf'"),
     ([], {"GWR_LOCK_TIMEOUT": "soon"}, "GWR_LOCK_TIMEOUT must be a number"),
     (["--workers", "-1"], {}, "--workers must be a whole number from 0 to 1024"),
+    (["--workers", "1000"], {}, "--workers must be at most"),  # issue 19: accepted, then 86 s and 15 GB a document
     (["--doc-timeout", "0"], {}, "--doc-timeout must be a number from 1"),
     ([], {"PREFECT_HOME": "/proc/gwr-prefect-home"}, "PREFECT_HOME /proc/gwr-prefect-home is not writable"),
     ([], {"PREFECT_API_URL": "http://127.0.0.1:{port}/api"}, "does not answer"),
-], ids=["batch-size", "max-file-mb-inf", "lock-timeout-word", "workers-negative", "doc-timeout-zero",
+], ids=["batch-size", "max-file-mb-inf", "lock-timeout-word", "workers-negative", "workers-1000", "doc-timeout-zero",
         "prefect-home-read-only", "api-url-dead"])
 def test_run_refuses_a_bad_setting_in_one_sentence(tmp_path: Path, args: list[str], env: dict[str, str],
                                                     said: str) -> None:

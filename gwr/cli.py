@@ -155,7 +155,7 @@ def export(
     if out_file is not None:
         if folder is not None and str(folder) != "facts":  # `gwr export facts --out FILE`, the older spelling
             raise fail("give a folder or --out FILE, not both")
-        target = out_file.resolve()
+        target = out_file.absolute()  # a link at --out is replaced, never written through
         n = _on_existing_warehouse(db, lambda wh: wh.export_facts(target), allowed_dirs=(target.parent,))
         out.print(f"wrote {n} facts to {out_file}")
         return
@@ -180,16 +180,15 @@ def report(
 ) -> None:
     """Write a self-contained HTML report (charts and tables, opens offline): targets vs results, series, conflicts."""
     from reports.page import build_report
+    from warehouse import WarehouseError
+    from warehouse.files import atomic_file
 
     page = _on_existing_warehouse(db, lambda wh: build_report(wh, indicator=indicator, measure=measure))
-    target = out_file.resolve()
-    partial = target.with_name(f".{target.name}.partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(page, encoding="utf-8")
-        partial.replace(target)
-    except OSError as e:
-        raise fail(f"cannot write {out_file}: {e.strerror}") from None
+        with atomic_file(out_file.absolute()) as fh:  # a link at --out is replaced, never written through
+            fh.write(page.encode("utf-8"))
+    except (WarehouseError, OSError) as e:
+        raise fail(str(e) if isinstance(e, WarehouseError) else f"cannot write {out_file}: {e.strerror}") from None
     out.print(f"wrote {out_file} ({len(page.encode('utf-8')) / 2**20:.1f} MB, opens offline)", highlight=False)
 
 

@@ -6,7 +6,7 @@ one `gwr serve` starts); `gwr run` finds it through a small state file in
 PREFECT_HOME and otherwise starts a temporary server of its own for the run.
 Every server gwr starts runs in its own session (a Ctrl-C in the terminal reaches
 gwr only, which then stops the server last, after the run's bookkeeping), writes
-its log inside PREFECT_HOME through a descriptor that refuses symlinks, and is
+its log inside PREFECT_HOME to a file created anew (never through a planted link), and is
 stopped with its whole process group.
 """
 
@@ -97,14 +97,26 @@ def start_server(console: Console, start_timeout: float, *, temporary: bool = Fa
 
 
 def _spawn(prefect_bin: str, port: int, env: dict[str, str], log_path: Path, temporary: bool) -> subprocess.Popen:
-    # O_NOFOLLOW: a symlink planted at the log's name is refused, never followed.
-    fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-    with os.fdopen(fd, "wb") as log:
+    with os.fdopen(_new_log(log_path), "wb") as log:
         return subprocess.Popen(
             [prefect_bin, "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off"],
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
             preexec_fn=_die_with_parent if temporary and sys.platform == "linux" else None,
         )
+
+
+def _new_log(path: Path) -> int:
+    """A new, empty log file at `path`, open for writing, readable by this user alone.
+
+    Whatever stood at the name is removed first and the file is created exclusively: a symlink
+    or a hard link planted there (to a file of the user's) is never written through or truncated.
+    """
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise ServerStartError(f"cannot write the Prefect server's log {path}: {exc.strerror or exc}") from None
 
 
 def _die_with_parent() -> None:
@@ -135,8 +147,11 @@ def _wait_until_healthy(child: subprocess.Popen, api_url: str, log_path: Path, d
 
 def record(server: Server) -> None:
     """Make `server` the one later `gwr run`s use."""
+    from warehouse.files import atomic_file
+
     state = {"api_url": server.api_url, "pid": server.pid, "log": str(server.log) if server.log else None}
-    state_file().write_text(json.dumps(state), encoding="utf-8")
+    with atomic_file(state_file()) as fh:  # never through a link planted at its name
+        fh.write(json.dumps(state).encode("utf-8"))
 
 
 def forget(server: Server) -> None:

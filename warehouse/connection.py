@@ -214,7 +214,7 @@ def _peek(path: Path) -> None:
 def _can_create_lock(path: Path) -> bool:
     """True when the lock file exists or can be created (root ignores chmod, so we try)."""
     try:
-        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)  # as filelock opens it
     except OSError:
         return False
     os.close(fd)

@@ -13,6 +13,7 @@ import pytest
 
 from tests.helpers import load_document
 from warehouse import open_warehouse
+from warehouse.errors import OutputUnwritable
 
 FACT_FIELDS = ["doc", "region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier", "quote"]
 Doc = tuple[dict[str, Any], pd.DataFrame]
@@ -116,3 +117,33 @@ def test_an_unknown_relation_or_format_is_refused(loaded: Path, tmp_path: Path) 
         export(loaded, tmp_path, "csv", only=["v_nothing"])
     with pytest.raises(ValueError, match="formats are parquet, csv, jsonl"):
         export(loaded, tmp_path, "xlsx")
+
+
+def test_an_export_never_writes_through_a_planted_link(loaded: Path, tmp_path: Path) -> None:
+    """Issue 19: the fixed temporary name `.v_facts.csv.partial` could be a symlink the export wrote through."""
+    out, victim = tmp_path / "out", tmp_path / "victim.txt"
+    out.mkdir()
+    victim.write_text("keep me")
+    for name in (".v_facts.csv.partial", ".datapackage.json.partial", "dim_period.csv"):
+        (out / name).symlink_to(victim)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / ".facts.csv.partial").symlink_to(victim)
+    export(loaded, out, "csv", only=["v_facts", "dim_period"])
+    export_facts(loaded, tmp_path / "one" / "facts.csv")
+    assert victim.read_text() == "keep me"
+    assert not (out / "dim_period.csv").is_symlink()  # a link at the target's own name is replaced, not followed
+    assert sorted(p.name for p in out.iterdir() if not p.is_symlink()) == ["datapackage.json", "dim_period.csv",
+                                                                           "v_facts.csv"]  # nothing left behind
+
+
+def test_an_export_onto_a_file_is_one_sentence(loaded: Path, tmp_path: Path) -> None:
+    """Issue 19: `gwr export FILE` said "[Errno 17] File exists"."""
+    (tmp_path / "taken").write_text("x")
+    with pytest.raises(OutputUnwritable, match=f"^cannot write into {tmp_path / 'taken'}: it is a file, not a folder$"):
+        export(loaded, tmp_path / "taken", "csv")
+    with pytest.raises(OutputUnwritable, match=f"{tmp_path / 'taken'} is a file, not a folder$"):
+        export(loaded, tmp_path / "taken" / "sub", "csv")
+    (tmp_path / "facts.csv").mkdir()
+    with pytest.raises(OutputUnwritable, match="it is a folder; give a file name"):
+        export_facts(loaded, tmp_path / "facts.csv")
+    assert (tmp_path / "taken").read_text() == "x"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from warehouse.errors import OutputUnwritable
+from warehouse.excel import excel_safe
 from warehouse.files import atomic_file, ensure_folder, private_folder, publish_file
 from warehouse.sqlfiles import sql
 
@@ -128,6 +129,8 @@ def _write(
     table = con.sql(sql(statement), params=params).to_arrow_table()
     if how.fmt == "jsonl":
         table = _types_up_front(table)
+    if how.excel:
+        table = excel_safe(table)
     con.register("incoming_export", table)
     # DuckDB names the file it writes: it writes in a folder made for this file alone (see warehouse.files).
     try:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 from rich.console import Console
 
-from gwr.output import ExportFormat, Format, print_rows
+from gwr.output import ExportFormat, Format, print_rows, safe
 from settings import Settings, SettingsError, apply_prefect_defaults, from_environment
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env GWR
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    """Say `message` on stderr (a file's name in it printed as it is, never acted on) and exit with `code`."""
+    err.print(f"[bold red]error:[/] {safe(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -157,7 +158,7 @@ def export(
             raise fail("give a folder or --out FILE, not both")
         target = out_file.absolute()  # a link at --out is replaced, never written through
         n = _on_existing_warehouse(db, lambda wh: wh.export_facts(target), allowed_dirs=(target.parent,))
-        out.print(f"wrote {n} facts to {out_file}")
+        out.print(f"wrote {n} facts to {safe(out_file)}", highlight=False)
         return
     if folder is None:
         raise fail("give a folder to export into, e.g. `gwr export out/ --format csv`")
@@ -167,7 +168,8 @@ def export(
     written = _on_existing_warehouse(
         db, lambda wh: wh.export(dest, fmt.value, excel=excel, only=only), allowed_dirs=(dest,)
     )
-    out.print(f"wrote {len(written)} files ({sum(written.values())} rows) and datapackage.json to {folder}")
+    out.print(f"wrote {len(written)} files ({sum(written.values())} rows) and datapackage.json to {safe(folder)}",
+              highlight=False)
 
 
 @app.command()
@@ -189,7 +191,7 @@ def report(
             fh.write(page.encode("utf-8"))
     except (WarehouseError, OSError) as e:
         raise fail(str(e) if isinstance(e, WarehouseError) else f"cannot write {out_file}: {e.strerror}") from None
-    out.print(f"wrote {out_file} ({len(page.encode('utf-8')) / 2**20:.1f} MB, opens offline)", highlight=False)
+    out.print(f"wrote {safe(out_file)} ({len(page.encode('utf-8')) / 2**20:.1f} MB, opens offline)", highlight=False)
 
 
 @app.command()
@@ -266,7 +268,7 @@ def server_status() -> None:
     given = os.environ.get("PREFECT_API_URL")
     running = recorded_server()
     if given:
-        out.print(f"PREFECT_API_URL is set: gwr run uses {given}", highlight=False, soft_wrap=True)
+        out.print(f"PREFECT_API_URL is set: gwr run uses {safe(given)}", highlight=False, soft_wrap=True)
     elif running is not None:
         out.print(f"gwr run uses the server at {running.api_url} (pid {running.pid})", highlight=False, soft_wrap=True)
     else:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from gwr.output import safe
 from gwr.server import ServerStartError, server_for_run, stop_process_group
 from settings import Settings
 
@@ -40,7 +41,7 @@ def serve_inbox(schedule: Schedule, cfg: Settings, console: Console) -> None:
     try:
         with server_for_run(console, cfg.server_start_timeout, keep=True) as server:
             console.print(f"serving deployment gwr-pipeline/{schedule.name} against {server.api_url}; "
-                          f"inbox {schedule.inbox}; Ctrl-C stops", highlight=False)
+                          f"inbox {safe(schedule.inbox)}; Ctrl-C stops", highlight=False)
             when = ["--cron", schedule.cron] if schedule.cron else ["--interval", str(schedule.interval)]
             options = cfg.run_options().model_dump_json()
             runner = subprocess.Popen([sys.executable, "-m", "flows.deployment", str(schedule.inbox), options,

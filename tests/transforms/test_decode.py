@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import time
 
 import pytest
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 from ingest.errors import ReadError
 from tests.fixtures.bad_inputs import Case
-from tests.fixtures.documents import find_cjk_font
+from tests.fixtures.documents import find_cjk_font, find_noto_cjk_font, pdf_in_font
+from transforms import process_text
 from transforms.decode.decoder import decode
 from transforms.decode.web_page import html_to_text
 from transforms.errors import (
@@ -191,3 +193,20 @@ def test_nul_bytes_cost_nothing_but_the_nuls(bad_inputs: dict[str, Case]) -> Non
     data = bad_inputs["nul-bytes"].path.read_bytes()
     assert data.count(b"\x00") >= 3
     assert decode(data, "nuls.txt").text == data.replace(b"\x00", b"").decode()
+
+
+REPORT = "北京市2025年政府工作报告\n2024年全市地区生产总值增长5.2%。"
+
+
+@pytest.mark.parametrize("layer", ["nul-before-every-character", "letter-spaced"])
+def test_a_pdf_whose_text_layer_sets_characters_apart_reads_as_its_text(layer: str) -> None:
+    """Issue 19: a PDF made by fpdf2 read as "\\x00北\\x00京…" (Noto CJK) or "北 京 …" and gave 0 facts, unsaid."""
+    font = find_noto_cjk_font() if layer == "nul-before-every-character" else find_cjk_font()
+    if font is None:
+        pytest.skip("no such CJK font here (apt-get install fonts-noto-cjk fonts-wqy-microhei)")
+    written = REPORT if layer == "nul-before-every-character" else "\n".join(" ".join(line) for line in
+                                                                              REPORT.splitlines())
+    decoded = decode(pdf_in_font(written, font), "r.pdf")
+    assert decoded.text.strip() == REPORT
+    _, _, facts = process_text("r.pdf", decoded.text, dt.date(2025, 6, 1))
+    assert [(f.region, f.year, f.indicator, f.value) for f in facts] == [("北京市", 2024, "gdp", 5.2)]

@@ -10,6 +10,7 @@ specific messages.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import docx
@@ -73,7 +74,7 @@ def decode_pdf(data: bytes, name: str) -> tuple[str, list[int]]:
         if reader.is_encrypted and not reader.decrypt(""):
             # An empty user password opens most "protected" reports (copy/print limits only).
             raise EncryptedDocument(f"{name}: the PDF is password-protected; remove the password first.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page.extract_text() or "") for page in reader.pages]
     except EncryptedDocument:
         raise
     except (DependencyError, FileNotDecryptedError):
@@ -88,3 +89,37 @@ def decode_pdf(data: bytes, name: str) -> tuple[str, list[int]]:
         )
     blank = [number for number, page in enumerate(pages, 1) if not page.strip()]
     return "\n".join(pages), blank
+
+
+# A line of a PDF's text layer whose characters are set apart one by one: what some generators
+# write for CJK text (fpdf2 with some fonts, letter-spaced headings). Read as it is, no word of
+# it is found (地 区 生 产 总 值) and no number is whole (5 . 2 %).
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SINGLE_SPACE = re.compile(r"(?<=\S) (?=\S)")  # the space set between two characters
+_WIDER_SPACE = re.compile(r" {2,}")  # the text's own space, widened by the spacing
+SPACED_SHARE = 0.8  # of a line's space-separated pieces that are one character long: letter-spaced
+
+
+def _page_text(text: str) -> str:
+    """A page's text layer as its characters read: without NULs, and with letter-spaced lines joined.
+
+    fpdf2 with Noto CJK fonts maps every character to two bytes whose first reads as NUL
+    ("\\x00北\\x00京"); a NUL is never text, so it goes.
+
+    >>> _page_text("\\x00北\\x00京\\x00市")
+    '北京市'
+    >>> _page_text("2 0 2 4 年 全 市 地 区 生 产 总 值 增 长 5 . 2 % 。  全 年")
+    '2024年全市地区生产总值增长5.2%。 全年'
+    >>> _page_text("GDP grew by 5.2 percent in 2024 a b c d")
+    'GDP grew by 5.2 percent in 2024 a b c d'
+    """
+    return "\n".join(_joined(line) for line in text.replace("\x00", "").split("\n"))
+
+
+def _joined(line: str) -> str:
+    pieces = line.split()
+    if len(pieces) < 4 or sum(len(piece) == 1 for piece in pieces) < SPACED_SHARE * len(pieces):
+        return line
+    if not _CJK.search(line):
+        return line
+    return _WIDER_SPACE.sub(" ", _SINGLE_SPACE.sub("", line))

@@ -143,10 +143,12 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
         target = options.publish if status == "completed" else None
         published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
-    return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
+    # finish(): whoever started the flow learns what it committed before Prefect records its end.
+    return progress.finish({
+            "run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,
             "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published,
-            "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}}
+            "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}})
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,9 +87,15 @@ def run(
 
 
 def _run(request: RunRequest, *, verbose: bool, fail_on_error: bool) -> None:
-    """Check the warehouse and Prefect, run the flow, print its summary and exit as it says."""
+    """Check the warehouse and Prefect, run the flow, print its summary and exit as it says.
+
+    The signal handlers come first: a SIGTERM or Ctrl-C at any moment from here on stops the run
+    cleanly (`gwr.stopping`)."""
     from gwr.preflight import check_api_url, check_paths, check_prefect_home
+    from gwr.runner import RunInterrupted, ServerGone, run_pipeline
     from gwr.server import ServerStartError
+    from gwr.stopping import exit_now, on_signals
+    from gwr.summary import exit_code, print_summary
 
     apply_prefect_defaults()
     # Without --verbose the summary and the one-sentence error say everything;
@@ -97,15 +103,20 @@ def _run(request: RunRequest, *, verbose: bool, fail_on_error: bool) -> None:
     os.environ["PREFECT_LOGGING_LEVEL"] = "INFO" if verbose else "CRITICAL"
     from warehouse import check_writable
 
+    received: list[int] = []
     try:
-        check_paths(request.paths)  # before the warehouse is made: nothing to read, nothing written
-        check_writable(request.settings.db, request.settings.min_free_mb)  # in a second, not after Prefect started
-        check_prefect_home()
-        check_api_url()
-        from gwr.runner import run_pipeline
-        from gwr.summary import exit_code, print_summary
-
-        summary = run_pipeline(request, err)
+        with on_signals(received):
+            check_paths(request.paths)  # before the warehouse is made: nothing to read, nothing written
+            check_writable(request.settings.db, request.settings.min_free_mb)  # now, not after Prefect started
+            check_prefect_home()
+            check_api_url()
+            summary = run_pipeline(request, err, received)
+    except RunInterrupted as e:
+        err.print(str(e), highlight=False)
+        raise typer.Exit(128 + e.signum) from None
+    except ServerGone as e:
+        fail(str(e))
+        exit_now(1)  # Prefect would spend minutes at exit retrying its events against the server that is gone
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
     print_summary(summary, out, err)

@@ -22,8 +22,13 @@ def interrupted_line(summary: dict) -> str:
 
 
 def exit_code(summary: dict) -> int:
-    """128 + the signal that stopped the run, as shells expect; 0 for a finished run."""
-    return 128 + int(summary["signal"]) if summary.get("signal") else 0
+    """128 + the signal that stopped the run, as shells expect; 0 for a finished run, even one a signal reached
+    after its last document (its summary is what it did: a completed run).
+
+    >>> exit_code({"status": "interrupted", "signal": 15}), exit_code({"status": "completed", "signal": 15})
+    (143, 0)
+    """
+    return 128 + int(summary["signal"]) if summary.get("signal") and summary["status"] == "interrupted" else 0
 
 
 def print_summary(summary: dict, console: Console, err: Console) -> None:

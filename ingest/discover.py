@@ -188,9 +188,9 @@ def named_refusal(given: str | Path) -> InputError | None:
 def missing(current: Iterable[str], roots: Sequence[str | Path], found: set[str]) -> list[str]:
     """Paths the warehouse holds under `roots` (the files and folders a run named) whose files are gone.
 
-    A file is gone only where gwr could look for it: a folder named that has vanished (an
-    unmounted share, a typo'd path, a folder moved away) or that cannot be listed makes none of
-    its documents gone; one of its subfolders removed does.
+    A file is gone only where gwr could look for it: a folder named that has vanished (a typo'd
+    path, a folder moved away or deleted) or that cannot be listed makes none of its documents
+    gone; one of its subfolders removed does.
 
     >>> missing(["/no/such/inbox/a.txt"], ["/no/such/inbox"], set())
     []

@@ -68,6 +68,23 @@ def _plain(out: object) -> dict:
     }
 
 
+_SHOWN = ("region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier")
+
+
+def _fact_changes(old: list[dict], new: list[dict]) -> None:
+    """The facts only one side has, as key fields and quote; then facts whose other fields differ."""
+    def key(f: dict) -> tuple:
+        return tuple(f[k] for k in _SHOWN)
+    olds, news = {key(f): f for f in old}, {key(f): f for f in new}
+    for sign, keys, side in (("-", olds.keys() - news.keys(), olds), ("+", news.keys() - olds.keys(), news)):
+        for k in sorted(keys, key=str):
+            print(f"  {sign} {' '.join(map(str, k))}  | {side[k]['quote']}")
+    changed = sum(1 for k in olds.keys() & news.keys()
+                  if olds[k] != {field: v for field, v in news[k].items() if field in olds[k]})
+    if changed:
+        print(f"  ~ {changed} facts with the same key differ in other fields (offsets, quote, wording...)")
+
+
 def _differs(old: str | None, new: str | None) -> bool:
     """Whether two kept lines differ, fields added since the older was written aside."""
     if old is None or new is None:
@@ -95,7 +112,14 @@ def _compare(lines: list[str], kept: Path) -> int:
         if name in before and name in after:
             old, new = json.loads(before[name]), json.loads(after[name])
             for key in sorted(old.keys() | new.keys()):
-                if old.get(key) != new.get(key):
+                if key == "facts":
+                    _fact_changes(old.get(key) or [], new.get(key) or [])
+                elif key == "meta" and old.get(key) and new.get(key):
+                    # A field added since the kept lines were written is no difference.
+                    if {k: v for k, v in new[key].items() if k in old[key]} != old[key]:
+                        print(f"  meta: before {json.dumps(old[key], ensure_ascii=False)[:300]}")
+                        print(f"  meta: after  {json.dumps(new[key], ensure_ascii=False)[:300]}")
+                elif old.get(key) != new.get(key):
                     print(f"  {key}: before {json.dumps(old.get(key), ensure_ascii=False)[:300]}")
                     print(f"  {key}: after  {json.dumps(new.get(key), ensure_ascii=False)[:300]}")
     print(f"{len(after)} texts compared with {kept.name}: {len(differ)} differ")

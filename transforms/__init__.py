@@ -6,7 +6,8 @@
 4. `facts/`    clean text and its meta -> `Fact`s (rules: ../shared/eval/README.md)
 5. `knowledge/` what every stage reads: the lexicon, units, cue words, periods, regions (`data/`)
 
-`records.py` holds the records that cross stages, `errors.py` the errors a bad input raises.
+`records.py` holds the records that cross stages, `errors.py` the errors a bad input raises,
+`version.py` the extractor's version (a digest of this package).
 `process_document(src, today)` runs stages 1-4 on one file (what an extraction worker does);
 `process_text(doc, raw, today)` runs 2-4 on text already decoded. No module here imports
 Prefect or DuckDB, reads the environment or the clock: `today` is passed in.
@@ -15,8 +16,10 @@ Prefect or DuckDB, reads the environment or the clock: `today` is passed in.
 from __future__ import annotations
 
 from transforms.process import process_document, process_text
+from transforms.version import extractor_version
 
-# Bump when a change to rules or knowledge tables can change the facts extracted.
-EXTRACTOR_VERSION = "2.0.0"
+# Recorded with every document: the release and a digest of this package's code and data
+# (transforms/version.py), so any change to a rule or a table re-extracts on the next run.
+EXTRACTOR_VERSION = extractor_version()
 
 __all__ = ["EXTRACTOR_VERSION", "process_document", "process_text"]

@@ -26,6 +26,7 @@ Measure = Literal["level", "growth", "share", "pp_change"]
 Kind = Literal["actual", "target", "forecast"]
 Qualifier = Literal["eq", "ge", "le", "approx"]
 Wording = Literal["hard", "soft", "none"]
+YearSource = Literal["report", "date", "title", "file_name", "named"]
 Confidence = Literal["high", "medium", "low"]
 
 
@@ -103,6 +104,10 @@ class DocumentMeta:
     year: int | None  # the year the report was delivered / published
     report_type: ReportType
     published: dt.date | None = None  # date of publication or delivery, when the text states it
+    # Where the year comes from, which says whether a whole year's results are of the year before
+    # it: a date or a file name's year (the year of publication, conventionally) — yes; a
+    # progress report's title ("2024年…完成情况") or the latest year a dateless page names — no.
+    year_source: YearSource = "report"
 
 
 class DocumentWarning(NamedTuple):
@@ -143,7 +148,7 @@ class Fact:
     # How much of the fact its own words state, from the extractor's evidence (docs/extraction.md):
     # a "high" fact's region, year, period, kind and unit are all written in or beside its clause.
     confidence: Confidence = "medium"
-    evidence: str = ""  # the evidence, e.g. "region=clause year=stated period=stated kind=cue unit=written"
+    evidence: str = ""  # the evidence, e.g. "region=clause year=stated period=stated kind=cue indicator=named"
 
 
 @dataclass(frozen=True, slots=True)

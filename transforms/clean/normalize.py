@@ -43,6 +43,7 @@ _FOLD = {
     "\u202f": " ", "\u2007": " ",  # narrow and figure spaces: digit-group separators (1 234,5)
     "\u200b": "", "\u200c": "", "\u200d": "", "\r": "\n", "\u2028": "\n", "\u2029": "\n",
     "\uff61": "。", "\u2236": ":", "\u00b7": "·",
+    "\u2105": "%",  # ℅ (care of), typed for ％ by some copies: 同比增长15℅
 }
 
 

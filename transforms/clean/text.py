@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms.clean.normalize import normalise
-from transforms.knowledge.lexicon import cue_alternation, section_cues
+from transforms.knowledge.lexicon import cue_alternation, joinable_words, section_cues
 from transforms.records import CleanText, Section, Sentence
 
 # Lines that are page furniture rather than report text.
@@ -44,6 +44,11 @@ _FIGURE_IN_LINE = re.compile(r"\d[%万亿]")
 _EXTRA_SPACE = re.compile(r"(?<=[ \t])[ \t]")
 # Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies.
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
+# A space a copy put inside a number, after its decimal point (增长15. 4%); and a space between two
+# Chinese characters, which may be one inside a word (一 般公共预算收入, 同 比增长) or one that
+# separates a heading from its text ("报告 一、2023年工作回顾 增长6.9%"): see `_splits_a_word`.
+_DECIMAL_SPACE = re.compile(r"(?<=\d\.) (?=\d)")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 def clean_text(raw: str) -> CleanText:
@@ -87,13 +92,24 @@ def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def _dropped_spaces(line: str) -> list[int]:
-    """Positions of whitespace to drop: all but the first of a run, and the spaces of spaced-out digits."""
+    """Positions of whitespace to drop: all but the first of a run, the spaces of spaced-out digits,
+    and a space inside a word or after a decimal point."""
     if " " not in line and "\t" not in line:
         return []
     drops = {m.start() for m in _EXTRA_SPACE.finditer(line)}
+    drops.update(m.start() for m in _DECIMAL_SPACE.finditer(line))
+    drops.update(m.start() for m in _CJK_SPACE.finditer(line) if _splits_a_word(line, m.start()))
     for m in _SPACED_DIGITS.finditer(line):
         drops.update(m.start() + i for i, ch in enumerate(m.group()) if ch == " ")
     return sorted(drops)
+
+
+def _splits_a_word(line: str, space: int) -> bool:
+    """Whether the space at `space` falls inside a word the extractor reads: an indicator's wording
+    or a verb of change (一 般公共预算收入, 同 比, 下 降)."""
+    left, right = line[max(0, space - 8) : space], line[space + 1 : space + 9]
+    joined = left + right
+    return any(m.start < len(left) < m.end for m in joinable_words().finditer(joined))
 
 
 def heading_role(title: str) -> str | None:

@@ -29,7 +29,7 @@ from transforms.knowledge.patterns import (
     SESSION_WHERE,
     YEAR_DIGITS,
 )
-from transforms.records import CleanText, DocumentMeta, ReportType
+from transforms.records import CleanText, DocumentMeta, ReportType, YearSource
 
 _HEAD_CHARS = 600
 _YEAR = rf"(?P<y>{YEAR_DIGITS})"
@@ -75,10 +75,14 @@ _NATIONAL = re.compile(
     rf"|^[^。]{{0,60}}{NATIONAL_CONGRESS}{NATIONAL_SESSION}"
 )
 _OUR_NATION = re.compile(r"我国|全国各族人民")
+_NATIONAL_BUREAU = re.compile(r"国家统计局|国务院新闻办")
 _LOCAL_SELF = re.compile(r"[全我本][省市区县州旗]")
 # How far into a report its review of the past year reaches, for counting the years it names.
 _REVIEW_CHARS = 4000
 
+# A first line that is a sentence of prose, not a title: a full stop well inside its first 60 characters
+# (a title may ask a question or exclaim: 谁春风得意?谁蚌埠住了?).
+_LEAD_SENTENCE = re.compile(r"[^\n]{12,60}?。[^\n]")
 # Front matter keys of markdown pages and RSS mirrors.
 _FRONT_TITLE = re.compile(r"^title:\s*'?(?P<v>[^'\n]+?)'?\s*$", re.MULTILINE)
 _ORIGINAL_TITLE = re.compile(r"原标题[::]\s*(?P<v>[^\n。!?]{4,40})")
@@ -102,16 +106,23 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
     joined = text[:_HEAD_CHARS].replace("\n", "")
     head = joined if SESSION.search(joined) else text[:_HEAD_CHARS]
     title = _title(text[:_HEAD_CHARS])
+    lead = title is not None and bool(_LEAD_SENTENCE.match(title))
+    if lead:
+        title = None  # "安徽省统计局日前发布…通报。一季度…": the lead of a copy that lost its title
     published = publication_date(text[:_HEAD_CHARS])
-    report_type = _report_type(head, title, text[:_HEAD_CHARS], published is not None)
+    report_type = _report_type(head, title, text[:_HEAD_CHARS], published is not None or lead)
     national = _national(text)
     # A text that names neither its region nor its year may still be filed under a name that does.
-    region = document_region(text, head, title, national) or region_in_name(doc)
+    named_in_file = region_in_name(doc)
+    region = document_region(text, head, title, national, named_in_file) or named_in_file
     in_name = year_in_name(doc)
+    source: YearSource = "report"
     if report_type == "work_report":
         year = _delivery_year(head, title, text, in_name)
     else:
-        year = _publication_year(head, title, published) or in_name or _latest_year(text, today.year)
+        year, source = _publication_year(head, title, published)
+        if year is None:
+            year, source = (in_name, "file_name") if in_name else (_latest_year(text, today.year), "named")
     if published is None and in_name and year == in_name and report_type != "work_report":
         # "台州8月10日电" in a file named …_2023: the page's date, so 今年 and last year's results read right.
         published = dateline_day(head, in_name)
@@ -123,6 +134,7 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
         year=year,
         report_type=report_type,
         published=published,
+        year_source=source,
     )
 
 
@@ -155,7 +167,8 @@ def _title(head: str) -> str | None:
 
 def _report_type(head: str, title: str | None, text: str, dated: bool = False) -> ReportType:
     """`head` has the session line joined up; `text` is the first part of the text as written.
-    A dated page that is no report or bulletin is news ("2023-07-27 09:13:31,正文:…")."""
+    A dated page, or one opening on prose, that is no report or bulletin is news
+    ("2023-07-27 09:13:31,正文:…")."""
     t = title or ""
     if _PROGRESS.search(t):
         return "progress_report"
@@ -217,15 +230,18 @@ def _delivery_year(head: str, title: str | None, text: str, in_name: int | None)
     return named.most_common(1)[0][0] + 1 if named else None
 
 
-def _publication_year(head: str, title: str | None, published: dt.date | None) -> int | None:
-    """The year a page was published: its date, else a year its title or head states."""
+def _publication_year(head: str, title: str | None, published: dt.date | None) -> tuple[int | None, YearSource]:
+    """The year a page was published, from its date, else the year a progress report's title
+    names (the year it reports on), else a date in its head."""
     if published is not None:
-        return published.year
-    for pattern, where in ((_TITLE_YEAR, title or ""), (_ISO_DATE, head), (_FULL_DATE, head)):
+        return published.year, "date"
+    sources: tuple[tuple[re.Pattern[str], str, YearSource], ...] = (
+        (_TITLE_YEAR, title or "", "title"), (_ISO_DATE, head, "date"), (_FULL_DATE, head, "date"))
+    for pattern, where, source in sources:
         m = pattern.search(where)
         if m:
-            return int(m.group("y"))
-    return None
+            return int(m.group("y")), source
+    return None, "named"
 
 
 def _latest_year(text: str, now: int) -> int | None:
@@ -244,5 +260,8 @@ def _national(text: str) -> bool:
         return True
     own = sum(1 for _ in _LOCAL_SELF.finditer(text, 0, _REVIEW_CHARS))
     ours = len(_OUR_NATION.findall(text, 0, _REVIEW_CHARS))
-    # A short page on the nation names no region of its own at all.
-    return own < 2 and (ours >= 5 or (ours >= 2 and not regions.mention_finder().search(text, 0, _REVIEW_CHARS)))
+    # A short page on the nation names no region of its own at all, and the national bureau's
+    # release or press conference says neither 我国 nor 全国 (国家统计局…介绍前三季度国民经济运行情况).
+    unplaced = not regions.mention_finder().search(text, 0, _REVIEW_CHARS)
+    national_bureau = unplaced and _NATIONAL_BUREAU.search(text, 0, _BULLETIN_CHARS * 2)
+    return own < 2 and (ours >= 5 or (ours >= 2 and unplaced) or bool(national_bureau))

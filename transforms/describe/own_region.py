@@ -14,6 +14,7 @@ from collections import Counter
 from functools import cache, cached_property
 
 from transforms.knowledge import regions
+from transforms.knowledge.lexicon import cue_alternation
 from transforms.knowledge.patterns import SELF_LEVEL, SESSION_WHERE
 from transforms.knowledge.wordfinder import WordFinder
 
@@ -22,6 +23,7 @@ _COUNT_CHARS = 6000
 _SESSION_WHERE = re.compile(SESSION_WHERE)
 _SELF = re.compile(r"[全我](?P<lvl>[省市区县州旗])")
 _SUFFIX_CHARS = frozenset("县区市旗")
+_OUTLET_AFTER = re.compile(rf"(?:{cue_alternation('outlet')})")
 _RANK = {"country": 4, "province": 1, "city": 2, "county": 3, "other": 0}
 NATION = regions.Region("全国", None, "country", None, None, None)
 
@@ -32,15 +34,20 @@ def _forms() -> WordFinder:
     forms: set[str] = set()
     for row in regions.region_rows():
         name = str(row["name"])
+        if regions.is_generic(name):
+            continue  # 城区, 新区: in a text, the urban area or a new district, no county's name
         forms.add(name)
         short = regions.short_form(name)
-        if len(short) >= 2 and not regions.is_generic(short) and not regions.is_generic(name):
+        if len(short) >= 2 and not regions.is_generic(short):
             forms.add(short)
     return WordFinder(forms)
 
 
-def document_region(text: str, head: str, title: str | None, national: bool) -> regions.Region | None:
-    """The region the document is by or about (see the module docstring)."""
+def document_region(
+    text: str, head: str, title: str | None, national: bool, in_name: regions.Region | None = None
+) -> regions.Region | None:
+    """The region the document is by or about (see the module docstring); `in_name` is the region
+    the file's name gives, which beats a region the text names only once in passing."""
     if national:
         return NATION
     counted = _Counted(text)
@@ -56,7 +63,7 @@ def document_region(text: str, head: str, title: str | None, national: bool) -> 
         found = _title_region(title, text)
         if found:
             return _checked(found, counted)
-    return _by_frequency(text, counted)
+    return _by_frequency(text, counted, in_name)
 
 
 def _mentions(text: str, end: int | None = None, context: str = "", county_text: bool = False) -> list[str]:
@@ -102,8 +109,8 @@ def _title_region(title: str, text: str) -> regions.Region | None:
     named = set(_mentions(title))
     for m in _forms().finditer(title):
         r = regions.resolve(m.word, context) if _plausible(m.word, named) else None
-        if r is None:
-            continue
+        if r is None or _OUTLET_AFTER.match(title, m.end):
+            continue  # “南昌新闻广播”: a news outlet's city is not what its copy is about
         if found and found[-1][1] == m.start and _within(r, found[-1][2]):
             found.pop()  # 深圳|光明区: the parent qualifies the child
         found.append((m.start, m.end, r))
@@ -179,15 +186,19 @@ def self_level(text: str) -> str | None:
     return SELF_LEVEL.get(next((lvl for lvl in order if levels.get(lvl, 0) >= 2), ""))
 
 
-def _by_frequency(text: str, counted: _Counted) -> regions.Region | None:
+def _by_frequency(text: str, counted: _Counted, in_name: regions.Region | None) -> regions.Region | None:
     """The region the text names most often at the level it calls itself (全区 -> a district),
     unless one of its districts is named far more often: a district's news says 全市 of its
-    city ("增速为全市各行政区第一") while naming itself throughout."""
+    city ("增速为全市各行政区第一") while naming itself throughout. A region named once is no
+    evidence against the file's name ("…排名全市第四,位居郧阳区、丹江口市之后" in 房县's news)."""
     want = self_level(text)
     counts: Counter[str] = Counter(counted.names)
     best = _most_named(text, counts, want)
+    named_fits = in_name is not None and _fits(in_name, want)
     if best is None:
-        return _only_prefecture(text, counts)
+        return _only_prefecture(text, counts) or (in_name if named_fits else None)
+    if named_fits and best[0] < 2:
+        return in_name
     child = _most_named(text, counts, "county") if want == "city" else None
     if child is not None and child[0] >= _DOMINANT * best[0] and _within(child[1], best[1]):
         best = child

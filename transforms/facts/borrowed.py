@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from transforms.facts.elliptic import is_bare
 from transforms.facts.figure import SentenceContext
+from transforms.facts.kind import goal_named
 from transforms.facts.period import only_periods
-from transforms.facts.place import SELF_PLACE, RegionMention, region_mentions
+from transforms.facts.place import SELF_PLACE, RegionMention, region_finder, region_mentions
 from transforms.facts.runs import Run
 from transforms.facts.subject_region import compared_place, without_comparison
 from transforms.facts.subjects import Mention, Slot, earlier_subjects, share_head, slots_for
 from transforms.knowledge.lexicon import cue_alternation, stocks
-from transforms.knowledge.patterns import CLAUSE_BREAKS, GROWTH_NOUN, SPAN_END, YEAR_DIGITS, last_break, strip_neutral
+from transforms.knowledge.patterns import CLAUSE_BREAKS, GROWTH_NOUN, SPAN_END, YEAR_DIGITS, last_break
 
 # A subject that is only the end of a span whose start the run before gave ("地区生产总值从2002年的
 # 422.5亿元|跃升至去年的3850亿元"): the run goes on with the indicator of the run before.
@@ -35,7 +37,8 @@ _FENBIE = "分别"
 
 def run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[Slot]]) -> list[Slot]:
     """The indicators a run is about: named in its subject, or borrowed from the run before."""
-    slots = slots_for(text, run.subject_start, run.subject_end, sc.mentions)
+    slots = slots_for(text, run.subject_start, run.subject_end, sc.mentions, region_finder(sc.meta),
+                      len(run.numbers))
     if slots:
         return slots
     previous = history[-1] if history else []
@@ -43,8 +46,12 @@ def run_subjects(text: str, run: Run, sc: SentenceContext, history: list[list[Sl
     if _STOCK_SUBJECT.fullmatch(subject):
         # 新增…2万户,总量达到14.6万户: a flow's stock; 国内生产总值增长6.6%,总量突破90万亿元: the level itself.
         return [Slot(stocks().get(s.code, s.code), s.region_text, run.subject_start) for s in previous]
-    if _FENBIE in text[run.subject_end : run.numbers[0].start]:
-        return earlier_subjects(history, len(run.numbers))
+    own_regions = len([m for m in region_mentions(subject, meta=sc.meta) if not SELF_PLACE.fullmatch(m.form)])
+    if _FENBIE in text[run.subject_end : run.numbers[0].start] and own_regions != len(run.numbers):
+        earlier = earlier_subjects(history, len(run.numbers))
+        if earlier:
+            return earlier
+        # 分别 after regions of its own ("池州、芜湖分列二三位,增速分别为7.2%、7%"): read on.
     if previous and _SPAN_END_SUBJECT.fullmatch(subject) and _SPAN_FROM.search(
         text, last_break(text, run.subject_start, CLAUSE_BREAKS), run.subject_start
     ):
@@ -75,15 +82,9 @@ def _bracketed(sc: SentenceContext, run: Run) -> list[Slot]:
 # What may remain of a subject that names no indicator, for the run to be about the indicator
 # the text named last: a region, a pronoun or particle, a rank, a growth or goal noun
 # ("江西省也达到597.5亿元", "深圳以14324.47亿元位居第一", "福州的增速达到5.4%", "把这一目标确定在").
-_ELLIPTIC_SUBJECT = re.compile(
-    rf"""
-    (?: {cue_alternation("elliptic_subject", "growth_noun")}
-      | 排名第.位? | 位列第. | 排在第. | 居第. | 位居第.的?
-      | [,、\s()])*
-    """,
-    re.VERBOSE,
-)
 _GOAL_OR_GROWTH = re.compile(rf"目标|{GROWTH_NOUN}")
+# A breakdown by period of the figure named last: "分季度看,一季度增长11.9%,二季度增长10.3%".
+_BY_PERIOD = re.compile(r"分(?:季度|季|月份?)看")
 # A comparison that closes a subject, after its growth noun: 仍然明显领先于全省其他地区.
 _COMPARED_TAIL = re.compile(
     rf"(?<=[速幅率])[^,;:。]{{0,6}}?(?:{cue_alternation('comparison')}|领先于?)[^,;:。]{{0,12}}$"
@@ -99,10 +100,17 @@ def _mention_before(mentions: list[Mention], position: int) -> Mention | None:
 
 
 def _bare(words: str, regions_named: list[RegionMention]) -> bool:
-    """Whether `words` name nothing but regions, pronouns, ranks, growth or goal nouns."""
-    for mention in reversed(regions_named):
-        words = words[: mention.start] + words[mention.end :]
-    return bool(_ELLIPTIC_SUBJECT.fullmatch(strip_neutral(words)))
+    """Whether `words` name nothing but regions (joined by 和, 及, 与: 柳州和桂林), pronouns, ranks,
+    growth or goal nouns."""
+    for mention, after in reversed(list(zip(regions_named, [*regions_named[1:], None], strict=False))):
+        end = mention.end
+        if after is not None and words[end : after.start] in _REGION_GLUE:
+            end = after.start
+        words = words[: mention.start] + words[end:]
+    return is_bare(words)
+
+
+_REGION_GLUE = frozenset({"和", "及", "与", "、"})
 
 
 def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
@@ -121,12 +129,14 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     own = sc.text[last_break(sc.text, first, CLAUSE_BREAKS) : first]
     if not (_bare(subject, regions_named) or (_GOAL_OR_GROWTH.search(own) and _bare(own, []))):
         return []
-    if not regions_named and not _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first]):
+    if not (regions_named or _GOAL_OR_GROWTH.search(sc.text[run.subject_start : first])
+            or _BY_PERIOD.search(subject) or goal_named(sc.text, run.numbers[0])):
         return []
     codes = _indicator_remembered(sc, run, subject)
-    # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order.
+    # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order;
+    # "濮阳、漯河则是7%以上": one figure, each region's (a threshold over them is a group's).
     places = [m for m in regions_named if not SELF_PLACE.fullmatch(m.form)]
-    if len(codes) == 1 and len(places) >= 2 and len(places) == len(run.numbers):
+    if len(codes) == 1 and len(places) >= 2 and len(run.numbers) in (1, len(places)):
         return [Slot(codes[0], m.form, run.subject_start + m.start) for m in places]
     return [Slot(code, subject, run.subject_start) for code in codes]
 

@@ -18,16 +18,16 @@ from transforms.facts.borrowed import run_subjects
 from transforms.facts.figure import SentenceContext, figure_fact
 from transforms.facts.numbers import Number, bare_ratios, find_numbers
 from transforms.facts.pairing import pair_figures
-from transforms.facts.period import lead_period
+from transforms.facts.period import lead_period, prose_lead
 from transforms.facts.place import named, region_mentions
 from transforms.facts.reading import Reading
 from transforms.facts.rounded import drop_rounded_milestones
 from transforms.facts.run_view import run_view
-from transforms.facts.runs import runs
+from transforms.facts.runs import Run, runs
 from transforms.facts.scope import group_statement, run_out_of_scope
 from transforms.facts.subject_region import sentence_topic
 from transforms.facts.subjects import Mention, Slot, find_mentions
-from transforms.knowledge.lexicon import cue_alternation, indicators
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN
 from transforms.records import CleanText, DocumentMeta, Fact
 
@@ -60,7 +60,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
             continue
         text = clean.text[sent.start : sent.end]
         line_start = clean.text.rfind("\n", 0, sent.start) + 1
-        snapshot = _read_on(reading, line_start)
+        snapshot = _read_on(reading, clean.text, line_start)
         numbers = find_numbers(_bounded(doc, text, sent.start))
         if len(numbers) > MAX_SENTENCE_FIGURES:
             raise ExtractLimitExceeded(
@@ -103,20 +103,29 @@ def _bounded(doc: str, text: str, offset: int) -> str:
     return text
 
 
-def _read_on(reading: Reading | None, line_start: int) -> Reading | None:
-    """The reading as a sentence starts: a new paragraph forgets the old one's regions."""
+def _read_on(reading: Reading | None, text: str, line_start: int) -> Reading | None:
+    """The reading as a sentence starts: a new paragraph forgets the old one's regions, unless
+    it opens by breaking the one before down (分产业看, 其中)."""
     if reading is None:
         return None
     if line_start != reading.paragraph:
-        reading.new_paragraph(line_start)
+        reading.new_paragraph(line_start, bool(_BREAKDOWN_OPENING.match(text, line_start)))
     return reading.snapshot()
+
+
+# A paragraph that goes on with the one before: a breakdown (分产业看, 从增速看, 其中, 具体来看).
+_BREAKDOWN_OPENING = re.compile(r"\s*(?:分[^,;。\n]{1,6}看|从[^,;。\n]{1,10}看|其中|具体(?:来)?看)")
 
 
 def _start_reading(clean: CleanText, meta: DocumentMeta) -> Reading:
     """A news text's headline names the indicator and the period its figures are about; a
-    headline that names no period leaves it to the lead (the first paragraph of the body)."""
+    headline that names neither leaves them to the lead (the first paragraph of the body):
+    "31省份今年增速目标揭晓" then "从经济增长目标来看,各地普遍确定在5%以上"."""
     headline = find_mentions(meta.title or "")
-    return Reading(headline_indicator=headline[0].codes if headline else (), lead_period=lead_period(clean, meta))
+    lead, lead_end = prose_lead(clean)
+    named = find_mentions(lead)
+    return Reading(headline_indicator=headline[0].codes if headline else (), lead_period=lead_period(clean, meta),
+                   lead_indicator=named[0].codes if named else (), lead_end=lead_end)
 
 
 def _remember(reading: Reading, text: str, mentions: list[Mention], meta: DocumentMeta) -> None:
@@ -148,11 +157,14 @@ def _with_bare_ratios(text: str, numbers: list[Number], mentions: list[Mention])
 def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
     history: list[list[Slot]] = []
     clause_end = 0
+    previous_sentence = sc.line_before.rstrip().rstrip("。").rsplit("。", 1)[-1]
+    if _BREAKDOWN.match(sc.text) and _PART_OF_ECONOMY.search(previous_sentence):
+        return  # the sentence before gave a part of the economy's figure; this one breaks it down
     for run in runs(sc.text, sc.numbers, sc.mentions):
         if ";" in sc.text[clause_end : run.subject_start]:
             history = []  # a bare 分别 or an elliptic subject never reaches back over a semicolon
         clause_end = run.numbers[-1].end
-        slots = run_subjects(sc.text, run, sc, history)
+        slots = [] if _breaks_down_no_indicator(sc.text, run, history) else run_subjects(sc.text, run, sc, history)
         history.append(slots)
         if not slots or run_out_of_scope(sc.text, run, sc.mentions) or group_statement(sc.text, run, sc.meta):
             continue
@@ -164,6 +176,19 @@ def _sentence_facts(sc: SentenceContext) -> Iterator[Fact]:
             fact = figure_fact(sc, view, slot, number)
             if fact is not None and not (span_run and not _end_of_span_level(fact)):
                 yield fact
+
+
+def _breaks_down_no_indicator(text: str, run: Run, history: list[list[Slot]]) -> bool:
+    """A breakdown (其中,…) of a part of the economy's figure: "民营经济增加值122.64亿元,…。其中,第一产业
+    增加值44.56亿元" gives the private economy's industries, not the region's."""
+    if not history or history[-1] or not _BREAKDOWN.match(text, run.subject_start):
+        return False
+    return bool(_PART_OF_ECONOMY.search(text, 0, run.subject_start))
+
+
+# A clause that breaks the figure before it down, and the parts of an economy such a figure may be of.
+_BREAKDOWN = re.compile(r"[\s,]*其中")
+_PART_OF_ECONOMY = cue_regex("part_of_economy")
 
 
 def _end_of_span_level(fact: Fact) -> bool:

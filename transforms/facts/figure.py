@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from transforms.facts import kind as _kind
 from transforms.facts import period as _period
 from transforms.facts import year as _year
+from transforms.facts.confidence import Evidence, band, region_evidence
 from transforms.facts.figure_measure import Measured, measure_figure
 from transforms.facts.measure import narrowed
 from transforms.facts.numbers import Number
+from transforms.facts.place import region_finder
 from transforms.facts.reading import NATION, Place, Reading
 from transforms.facts.run_view import Figure, RunView, figure_in_run
 from transforms.facts.subject_region import compared_place, figure_region
 from transforms.facts.subjects import Mention, Slot
-from transforms.knowledge.lexicon import cue_regex, stocks, units
+from transforms.knowledge.lexicon import cue_regex, indicators, stocks, units
 from transforms.knowledge.patterns import CLAUSE_BREAKS, last_break, window_start
 from transforms.records import CleanText, DocumentMeta, Fact
 
@@ -57,6 +59,9 @@ class _When:
     kind: str
     year: int
     period: str
+    year_from: str = "document"  # stated | paragraph | document (facts/confidence.py)
+    period_from: str = "default"  # stated | context | default
+    kind_from: str = "default"  # stated | cue | section | default
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +81,7 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure,
     # except a stock's level ("累计达到8.6万户" after a flow is the running total).
     multi = view.multi_year_end is not None and view.multi_year_end <= number.end
-    if narrowed(slot.region_text, slot.form) or (multi and slot.code not in _STOCKS):
+    if narrowed(slot.region_text, slot.form, region_finder(sc.meta)) or (multi and slot.code not in _STOCKS):
         return None
     fig = figure_in_run(sc.text, view, number)
     if fig.index and slot.code in stocks() and _STOCK_AFTER_FLOW.search(fig.zone):
@@ -90,7 +95,7 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     in_times = measured[0] == "growth" and units()[number.unit].kind == "ratio"
     if in_times and _multi_year_times(sc, number):
         return None
-    when = _when(sc, view, fig, measured[0])
+    when = _when(sc, view, fig, measured[0], slot.code is not None and indicators()[slot.code].accumulates)
     if when is None:
         return None
     place = compared or figure_region(slot, sc.text, view.run.subject_start, sc.meta, sc.reading)
@@ -107,24 +112,38 @@ def _multi_year_times(sc: SentenceContext, number: Number) -> bool:
     return not _YEAR_ON_YEAR.search(sc.text, last_break(sc.text, number.start, CLAUSE_BREAKS), number.start)
 
 
-def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str) -> _When | None:
+def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumulates: bool) -> _When | None:
     """The figure's kind (actual, target, forecast), year and period; None for a figure over a
     span of years, or a growth against another year than the last."""
     text, number, subject_start = sc.text, fig.number, view.run.subject_start
     bracket_target = _kind.bracket_target(text, subject_start, fig.zone, fig.index, number)
-    yc = _year.year_cue(fig.before, sc.meta.year)
+    planned = _kind.planned(text, subject_start, number)
+    yc = _year.year_cue(fig.before, sc.meta)
     if _year.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
         return None
-    yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
+    if _year.against_a_plan_period(text, number.start) and (measure == "growth" or (yc.year is None and accumulates)):
+        return None  # 完成固定资产投资7950亿元,比“八五”增长1.9倍: a plan period's sum and change
     forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
-    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, forecast, bracket_target)
+    stated = "target" if bracket_target or planned else "forecast" if forecast else None
+    goal = stated is None and _kind.goal_named(text, number)
+    own_year = yc.year
+    if not goal:  # a goal named is this year's, whatever year the paragraph's results were of
+        yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
+    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, "target" if goal else stated)
     lead = sc.reading.lead_period if sc.reading else _period.period_of(sc.meta.title or "", "FY")
     period = _period.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
-    # A bracketed 年度目标 is the target of the year the figure beside it reports.
+    # A bracketed 年度目标 is the target of the year the figure beside it reports, and a goal
+    # recalled in a work report's review (接近10%左右的预期目标) the reviewed year's.
+    recalled = bracket_target or (goal and sc.role == "review" and sc.meta.report_type == "work_report")
     year = yc.year if yc.year is not None else _year.default_year(
-        sc.meta, "actual" if bracket_target else kind, "FY" if bracket_target else period
+        sc.meta, "actual" if recalled else kind, "FY" if recalled else period
     )
-    return _When(kind, year, period) if year is not None else None
+    if year is None:
+        return None
+    year_from = "stated" if own_year is not None else "paragraph" if yc.year is not None else "document"
+    period_from = "stated" if _period.period_of(fig.before, "") else "context" if period != "FY" else "default"
+    kind_from = "stated" if stated or goal else _kind.kind_source(sc.role, yc, fig.before, kind)
+    return _When(kind, year, period, year_from, period_from, kind_from)
 
 
 def _fact(sc: SentenceContext, view: RunView, read: _Read) -> Fact:
@@ -136,6 +155,7 @@ def _fact(sc: SentenceContext, view: RunView, read: _Read) -> Fact:
     raw_start, raw_end = sc.clean.to_raw(*_quote_span(sc, read.slot, number))
     s_start, s_end = sc.clean.to_raw(sc.offset, sc.offset + len(text))
     kind = read.when.kind
+    evidence = _evidence(sc, view, read)
     return Fact(
         doc=sc.doc, region=read.place[0] or "", year=read.when.year, period=read.when.period,
         indicator=read.slot.code or "", measure=measure, kind=kind,  # type: ignore[arg-type]
@@ -147,6 +167,17 @@ def _fact(sc: SentenceContext, view: RunView, read: _Read) -> Fact:
         wording=_kind.wording(_clause(text, view.run.subject_start, number.start), qualifier)  # type: ignore[arg-type]
         if kind == "target" else "none",
         region_code=read.place[1],
+        confidence=band(evidence, sc.meta), evidence=str(evidence),
+    )
+
+
+def _evidence(sc: SentenceContext, view: RunView, read: _Read) -> Evidence:
+    number, when = read.fig.number, read.when
+    named = any(read.slot.code in m.codes and m.end <= number.start for m in sc.mentions)
+    return Evidence(
+        region=region_evidence(read.place[0] or "", sc.text, view.run.subject_start, number.start, sc.meta),
+        year=when.year_from, period=when.period_from, kind=when.kind_from,
+        indicator="named" if named else "borrowed",
     )
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from transforms.facts.elliptic import is_bare
 from transforms.facts.numbers import Number
 from transforms.facts.place import strip_regions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN, GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, YEAR_DIGITS, strip_neutral
+from transforms.knowledge.wordfinder import WordFinder
 
 _GROWTH = cue_regex("growth", "decline")
 # A rate's own growth is said with 增长/增速 (城镇化率增长); 提高0.5个百分点 moves its level.
@@ -48,14 +50,21 @@ _SPAN_START = re.compile(
 
 
 def is_start_or_count(text: str, number: Number) -> bool:
-    """A span's start value (从7248亿元提高到…) or a count of things (48家企业) is no fact; a start
-    that names its own year (从2002年的422.5亿元) is that year's fact."""
+    """A span's start value (从7248亿元提高到…), a count of things (48家企业) or the threshold of a
+    class of things (5000万元以上项目) is no fact; a start that names its own year (从2002年的422.5亿元)
+    is that year's fact."""
     start = _SPAN_START.search(text[max(0, number.start - 28) : number.start])
     if start and not (start.group("year") and not start.group("about")):
+        return True
+    if number.qualifier in ("ge", "le") and _THRESHOLD_NOUN.match(text, number.end):
         return True
     after = text[number.end : number.end + 1]
     kind = units()[number.unit].kind
     return kind in ("entities", "count") and bool(_CJK.match(after))
+
+
+# A noun right after a bound (5000万元以上项目, 亿元以上企业): the figure defines a class of them.
+_THRESHOLD_NOUN = re.compile(rf"(?:的)?(?:{cue_alternation('threshold_noun')})")
 
 
 # Words that always narrow an indicator: a net change, a per-capita or per-unit figure,
@@ -68,15 +77,15 @@ _NON_MODIFIER_TAGS = frozenset({"v", "d", "ad", "c", "u", "uj", "ul", "y", "x"})
 _PASSING_TAGS = frozenset({"d"})
 
 
-def narrowed(prefix: str, form: str = "") -> bool:
+def narrowed(prefix: str, form: str = "", regions: WordFinder | None = None) -> bool:
     """Whether the words before an indicator make it a sub-statistic (see `knowledge.patterns.strip_neutral`).
 
     jieba (the lexicon's private tokenizer) tags the last word of what is left: a noun or
     adjective there modifies the indicator (民营经济|经营主体), a verb does not.
     """
-    rest = strip_regions(strip_neutral(SCOPE_NOTE.sub("", prefix)))
+    rest = strip_regions(strip_neutral(SCOPE_NOTE.sub("", prefix)), regions)
     cjk = _NOT_CJK.sub("", rest)
-    if len(cjk) < 2:
+    if len(cjk) < 2 or is_bare(cjk):  # 许昌等市也将|GDP: particles and list closers narrow nothing
         return False
     # "城镇实现新增就业": the words left over complete a longer name of the same indicator.
     if form and any(cjk[i:] + form in surface_forms() for i in range(len(cjk) - 1)):
@@ -96,6 +105,8 @@ def narrowed(prefix: str, form: str = "") -> bool:
             last = i
             while last >= 0 and words[last].flag in _PASSING_TAGS:
                 last -= 1
+            if last >= 1 and words[last].word == "的" and prefix.rstrip().endswith("的"):
+                return words[last - 1].flag.startswith("n")  # 锂离子蓄电池的出口额: a thing's own figure
             return last >= 0 and words[last].flag not in _NON_MODIFIER_TAGS
     return True
 

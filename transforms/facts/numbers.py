@@ -161,6 +161,7 @@ def find_numbers(text: str) -> list[Number]:
         if found is not None:
             out.append(found)
     out.extend(filter(None, map(_milestone, _BARE_MILESTONE.finditer(text))))
+    out.extend(_bare_yuan(m) for m in _BARE_YUAN.finditer(text))
     return sorted(out, key=lambda n: n.start)
 
 
@@ -195,6 +196,23 @@ def _amount(m: re.Match[str]) -> Number | None:
         value = -value
     return Number(m.start(), m.end(), value, high, unit,
                   _qualifier(m.group("pre"), m.group("yu") or m.group("yu0"), m.group("post")))
+
+
+# An amount in yuan written without its 元, ending its clause or followed by its growth:
+# "上半年GDP5123.45亿,增长6%", "其经济总量接近900亿". A unit-less 万 is too often people or things.
+_BARE_YUAN = re.compile(
+    rf"""
+    (?<![\d.]) {_PRE} (?P<num>{_ARABIC}) \s* (?P<mag>万亿|亿)
+    (?: \s* (?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')}) )?
+    (?= \s* (?: [,;。、)] | $ | {cue_alternation('growth', 'decline', 'year_on_year')} ) )
+    """,
+    re.VERBOSE,
+)
+
+
+def _bare_yuan(m: re.Match[str]) -> Number:
+    return Number(m.start(), m.end(), _to_float(m.group("num")), None, m.group("mag") + "元",
+                  _qualifier(m.group("pre"), None, m.group("post")))
 
 
 def _milestone(m: re.Match[str]) -> Number | None:

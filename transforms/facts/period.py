@@ -13,7 +13,7 @@ from functools import cache
 
 from transforms.knowledge.lexicon import cue_regex, periods
 from transforms.knowledge.numerals import small_number
-from transforms.knowledge.patterns import CN_DIGITS, YEAR_DIGITS
+from transforms.knowledge.patterns import CLAUSE_BREAKS, CN_DIGITS, YEAR_DIGITS, last_break
 from transforms.records import CleanText, DocumentMeta
 
 # 1—10月, 1至11月, 1月至7月, 前11个月; every dash variant a copy may hold.
@@ -26,6 +26,8 @@ _MONTHS = re.compile(
 )
 # A single month: 6月份, 6月当月, "6月," — not a date (6月30日), a month's end (6月末) or a range's end.
 _SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])")
+# A stock as of a month's end (截至9月末, 截至2023年6月底): that month's figure.
+_MONTH_END = re.compile(rf"截至(?:{YEAR_DIGITS}\s*年)?\s*(?P<m>1[0-2]|[1-9])\s*月(?:末|底)")
 # 当月: the last month of the period in force ("前三季度…当月进出口" is September's).
 _CURRENT_MONTH = cue_regex("current_month")
 _TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
@@ -81,14 +83,47 @@ def _period_phrases(text: str) -> list[tuple[int, int, str]]:
         months = int(n) if n and n.isdigit() else small_number(n or "")
         if 1 < months <= 12:
             out.append((m.start(), m.end(), _QUARTER_END.get(months, f"M1-M{months}")))
-    for m in _SINGLE_MONTH.finditer(text):
-        if not any(a <= m.start() < b for a, b, _ in out):
-            out.append((m.start(), m.end(), f"M{int(m.group('m'))}"))
+    for pattern in (_SINGLE_MONTH, _MONTH_END):
+        for m in pattern.finditer(text):
+            if not any(a <= m.start() < b for a, b, _ in out):
+                out.append((m.start(), m.end(), f"M{int(m.group('m'))}"))
     return sorted(out)
 
 
+# A breakdown by quarter names each quarter alone: "分季度看,一季度增长11.9%,…三季度增长9.6%";
+# the next breakdown ("分产业看,第一产业增加值…") is of the whole period again.
+_BY_QUARTER = re.compile(r"分季度")
+_QUARTER_BREAKDOWN = re.compile(r"分季度看.*?(?=分[^,;:。季]{1,4}看|$)", re.DOTALL)
+_OTHER_BREAKDOWN = re.compile(r"分[^,;:。季]{1,4}看")
 # What may stand around the periods of a subject that names nothing else: 、1~4月, 到上半年.
 _PERIOD_GLUE = re.compile(r"[、,;\s到至和及而今年的]*")
+
+
+def _past_breakdown(words: str, after: str) -> str:
+    """`words` without a breakdown by quarter that another breakdown (in `words` or `after` them)
+    has closed: its quarters time none of the figures after it."""
+    if not _OTHER_BREAKDOWN.search(after) and not _OTHER_BREAKDOWN.search(words[words.rfind("分季度看") :]):
+        return words
+    return _QUARTER_BREAKDOWN.sub("", words)
+
+
+def _in_a_partial_years_article(before: str, period: str, lead: str, meta: DocumentMeta) -> str:
+    """In an article on part of a year, a past year named on its own is compared over the same
+    part ("一季度…。2018年增速回落至4%"); last year named with its total is the whole year ("该市去年的
+    经济总量为6210.4亿元")."""
+    clause = before[last_break(before, len(before), CLAUSE_BREAKS) :]
+    if period == lead and _LAST_YEAR_WHOLE.search(clause) and not _period_phrases(clause):
+        return "FY"
+    named = [int(m.group("y")) for m in _BARE_YEAR_OF.finditer(clause)]
+    if period == "FY" and named and meta.year and max(named) < meta.year and not _WHOLE_YEAR.search(clause):
+        return lead
+    return period
+
+
+# 去年/上年 as the figure's own time (not 去年同期): the whole of last year.
+_LAST_YEAR_WHOLE = re.compile(r"(?<![比较与])(?:去年|上年)(?!同期|同月)")
+_BARE_YEAR_OF = re.compile(rf"(?P<y>{YEAR_DIGITS})\s*年(?!\s*(?:[上下前一二三四第]|\d|度|以来|末|底|同期))")
+_WHOLE_YEAR = re.compile(r"全年|年度")
 
 
 def only_periods(words: str) -> bool:
@@ -119,10 +154,9 @@ def lead_period(clean: CleanText, meta: DocumentMeta) -> str:
     headline = period_of(meta.title or "", "")
     if headline:
         return headline
-    front = [s for s in clean.sections if s.role == "front"]
-    body = clean.text[front[0].end if front else 0 :].lstrip()
-    leads = [_LEAD.match(paragraph).group() for paragraph in body.split("\n", 3)[:3] if len(paragraph) >= 20]
-    period = _first_period(leads[0]) if leads else "FY"
+    body = _body(clean)
+    lead = lead_text(clean)
+    period = _first_period(lead) if lead else "FY"
     if period == "FY" and meta.report_type in ("bulletin", "news"):
         # A bureau's release covers one period; an excerpt that lost its lead may name it only
         # further down ("初步统计,前三季度蔬菜产量增长4.5%"). One period named throughout is the release's.
@@ -130,6 +164,30 @@ def lead_period(clean: CleanText, meta: DocumentMeta) -> str:
         if len(named) == 1:
             return named.pop()
     return period
+
+
+def _body(clean: CleanText) -> str:
+    front = [s for s in clean.sections if s.role == "front"]
+    return clean.text[front[0].end if front else 0 :].lstrip()
+
+
+def lead_text(clean: CleanText) -> str:
+    """A news text's lead: the first sentences of the first paragraph of its body long enough to be one."""
+    leads = [_LEAD.match(p).group() for p in _body(clean).split("\n", 3)[:3] if len(p) >= 20]
+    return leads[0] if leads else ""
+
+
+def prose_lead(clean: CleanText) -> tuple[str, int]:
+    """The first paragraph of prose (one with a full stop) among a text's first lines, past a
+    headline, a dateline and a byline ("31省份今年增速目标揭晓" / "来源:第一财经" / "从经济增长目标来看,…。"),
+    and where that paragraph ends in the clean text."""
+    body = _body(clean)
+    offset = len(clean.text) - len(body)
+    for paragraph in body.split("\n", 8)[:8]:
+        if "。" in paragraph:
+            return _LEAD.match(paragraph).group(), offset + len(paragraph)
+        offset += len(paragraph) + 1
+    return "", 0
 
 
 def _first_period(text: str) -> str:
@@ -151,5 +209,13 @@ def figure_period(
     if meta.report_type != "work_report":
         # News paragraphs name the period once ("前三季度,…") for several sentences, and a
         # year named on its own ("2022年,安宁市完成…") is the whole year's until another period.
-        default = period_of(line_before, default)
-    return period_of(before, default)
+        default = period_of(_past_breakdown(line_before, before), default)
+    period = period_of(_past_breakdown(before, ""), default)
+    if meta.report_type != "work_report" and lead in _CUMULATIVE | {"Q1"}:
+        period = _in_a_partial_years_article(before, period, lead, meta)
+    # A county's release on the half year reports "二季度" GDP through June: the quarter that ends
+    # the release's period is that period, cumulated.
+    if (meta.report_type in ("bulletin", "progress_report") and _THROUGH_QUARTER.get(period) == lead != period
+            and not _BY_QUARTER.search(line_before + before)):
+        return lead
+    return period

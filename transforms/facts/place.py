@@ -35,14 +35,27 @@ def region_mentions(
     """Region names and self-references in text[start:end], in order (offsets in `text`).
 
     County stems (万州, 坪山) collide with ordinary words and are not names in running text,
-    except the document's own (a district's news names itself by its stem throughout) and
-    those of the county-level cities of the document's province (昆山 in news about 江苏).
+    except the document's own (a district's news names itself by its stem throughout), those
+    of the county-level cities of the document's province (昆山 in news about 江苏) and those of
+    the districts of the document's own city (香洲 in 珠海's bulletin).
     """
     stop = len(text) if end is None else end
-    finder = _finder_with(_own_stem(meta), _province_code(meta))
+    finder = region_finder(meta)
     found = [RegionMention(m.start, m.end, m.word) for m in finder.finditer(text, start, stop)]
     found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text, start, stop)]
     return sorted(found, key=lambda r: r.start)
+
+
+def region_finder(meta: DocumentMeta | None) -> WordFinder:
+    """The finder of region names for the texts of one document (see `region_mentions`)."""
+    return _finder_with(_own_stem(meta), _province_code(meta), _city_code(meta))
+
+
+def _city_code(meta: DocumentMeta | None) -> str:
+    """The document's own prefecture city, when it is one."""
+    if meta is None or not meta.region_code or meta.region_code[2:] == "0000" or meta.region_code[4:] != "00":
+        return ""
+    return meta.region_code
 
 
 def _own_stem(meta: DocumentMeta | None) -> str:
@@ -59,10 +72,12 @@ def _province_code(meta: DocumentMeta | None) -> str:
 
 
 @cache
-def _finder_with(stem: str, province_code: str = "") -> WordFinder:
+def _finder_with(stem: str, province_code: str = "", city_code: str = "") -> WordFinder:
     extra = [stem] if stem else []
     if province_code:
         extra += regions.county_city_stems(province_code)
+    if city_code:
+        extra += regions.county_stems(city_code)
     if not extra:
         return regions.mention_finder()
     return WordFinder([*regions.mention_words(), *extra])
@@ -137,9 +152,10 @@ def region_in(text: str, meta: DocumentMeta, reading: Reading | None = None, bef
     return found[0] if found else None
 
 
-def strip_regions(text: str) -> str:
-    """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值; 万州 in 万州地区生产总值)."""
-    text = regions.mention_finder().sub(text)
+def strip_regions(text: str, finder: WordFinder | None = None) -> str:
+    """`text` without region names (重庆、四川 in 重庆、四川规模以上工业增加值; 万州 in 万州地区生产总值);
+    `finder` knows the names of the document's texts (by default, of any text)."""
+    text = (finder or regions.mention_finder()).sub(text)
     for k in (4, 3, 2):
         if len(text) >= k and _county_forms(text[-k:]):
             return text[:-k]

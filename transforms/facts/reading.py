@@ -16,7 +16,9 @@ NATION: Place = ("全国", None)
 class Reading:
     """What a reader of a news text remembers from the sentences before: the last region
     named at each level and the region the paragraph is about, the last indicator the
-    paragraph named (at its start, the one the headline names), the period of the lead."""
+    paragraph named (at its start, the one the headline names), the period of the lead, and
+    the region the paragraph before was about, which a paragraph that opens by breaking the
+    one before down goes on with ("南京地区生产总值6612.35亿元…" then "分产业看,第一产业增加值…")."""
 
     headline_indicator: tuple[str, ...] = ()
     lead_period: str = "FY"
@@ -24,10 +26,17 @@ class Reading:
     topic: Place | None = None
     indicator: tuple[str, ...] = ()
     paragraph: int = -1
+    topic_before: Place | None = None
+    # The indicator the lead names, for the paragraphs after it when the headline names none.
+    lead_indicator: tuple[str, ...] = ()
+    lead_end: int = 0
 
-    def new_paragraph(self, start: int) -> None:
-        self.paragraph, self.topic, self.by_level, self.indicator = start, None, {}, self.headline_indicator
+    def new_paragraph(self, start: int, continues: bool) -> None:
+        self.topic_before = (self.topic or self.topic_before) if continues else None
+        after_lead = self.lead_indicator if start >= self.lead_end else ()
+        self.paragraph, self.topic, self.by_level = start, None, {}
+        self.indicator = self.headline_indicator or after_lead
 
     def snapshot(self) -> Reading:
         return Reading(self.headline_indicator, self.lead_period, dict(self.by_level), self.topic,
-                       self.indicator, self.paragraph)
+                       self.indicator, self.paragraph, self.topic_before, self.lead_indicator, self.lead_end)

@@ -21,6 +21,9 @@ from transforms.knowledge.patterns import window_start
 _LIST_SEPARATOR = r"[、,和及与\s]"
 LIST_GAP = re.compile(rf"{_LIST_SEPARATOR}*")
 _LIST_SEPARATORS = re.compile(_LIST_SEPARATOR)
+# A second goal after the first, said with a target's wording only: "增长6%以上,力争7%", “保8%、争9%”.
+# It shares the list's verb as an item of the list does.
+WORDED_GAP = re.compile(rf"{_LIST_SEPARATOR}*(?:{cue_alternation('second_goal')})+(?:达到|实现)?")
 # A qualifier written once at the end of a list ("分别增长7%、8%左右") holds for every item.
 _LIST_QUALIFIER = re.compile(rf"(?:{cue_alternation('ge_after', 'le_after', 'approx_after')})$")
 _DIGIT = re.compile(r"\d")
@@ -43,7 +46,7 @@ def run_view(text: str, run: Run) -> RunView:
     verbs = [text[run.subject_end : nums[0].start]]
     for a, b in zip(nums, nums[1:], strict=False):
         gap = text[a.end : b.start]
-        verbs.append(gap if _LIST_SEPARATORS.sub("", gap) else verbs[-1])
+        verbs.append(gap if _LIST_SEPARATORS.sub("", gap) and not WORDED_GAP.fullmatch(gap) else verbs[-1])
     return RunView(run, {n.start: i for i, n in enumerate(nums)}, tuple(verbs), _list_qualifier(text, nums),
                    multi_year_end(text, run.subject_start, nums[-1].end))
 

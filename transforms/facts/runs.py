@@ -27,7 +27,7 @@ _FILLER = rf"""
     | \)
     # a bracketed note on scope, without figures: (扣除留抵退税因素), (GDP), (不含园区)
     | \( [^()\d]{{1,12}} \)
-    | [,、\s]
+    | [,、\s“”"]                                             # a goal quoted whole: 为“7%以上,力争8%”
 """
 _FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
 _FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)

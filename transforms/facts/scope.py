@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from transforms.facts.kind import goal_named
 from transforms.facts.place import SELF_PLACE, region_mentions
 from transforms.facts.runs import Run
 from transforms.facts.subjects import Mention
-from transforms.knowledge.lexicon import cue_alternation, cue_regex
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, has_cue
 from transforms.knowledge.patterns import CLAUSE_BREAKS, SENTENCE_PART_BREAKS, last_break, window_start
 from transforms.records import DocumentMeta
 
@@ -41,13 +42,21 @@ _GROUP_MEMBERS = re.compile(r"等\s*[\d两三四五六七八九十]+个?(?:县|�
 # A class of regions named by a ranking or a size ("千亿县"总数达54个,完成GDP8.6万亿元; 百强县).
 _GROUP_CLASS = re.compile(r"(?:[百千万]亿|百强|千强)(?:县|区|市|城市)|[千万]亿俱乐部")
 _GROUP_STATISTIC = cue_regex("group_statistic")
+# A bound said apart from its figure (都超过了1.3万亿元, 均高于): a threshold, not a value.
+_BOUND_WORD = cue_regex("ge_before", "le_before", "comparison")
 _FILLER = cue_regex("filler")
 # A threshold set by a rule: a criterion word before the figure, and the figure after ≥ or ≤.
 _CRITERION = cue_regex("criterion")
 _THRESHOLD_SIGN = re.compile(r"[≥≤><]\s*$")
 
 # 年均, 五年来…, and 累计 other than 全年累计/当年累计 (one year's total).
-_MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计")
+# A count of years right before a change (单位GDP能耗五年下降21%, 城镇化率五年提高3.89个百分点),
+# not a year's name (2024年下降, 二〇二五年增长).
+_YEARS_OF_CHANGE = (
+    rf"(?<![\d〇零一二三四五六七八九十百])(?:[两三四五六七八九十]|\d{{1,2}})\s*年"
+    rf"(?:{cue_alternation('growth', 'decline')}|累计|共|新增|净增)"
+)
+_MULTI_YEAR = re.compile(rf"{cue_alternation('multi_year')}|(?<!全年)(?<!当年)累计|{_YEARS_OF_CHANGE}")
 # A part of one year named before 累计 makes it that period's running total (1月至7月…累计下降1.2%).
 _WITHIN_YEAR = re.compile(r"\d{1,2}\s*月|季度|上半年|前三季度|今年以来|年初以来")
 
@@ -106,20 +115,33 @@ def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -
     if _GROUP_MEMBERS.search(clause):
         return True
     since = sentence[last_break(sentence, run.subject_start, SENTENCE_PART_BREAKS) : first]
-    # A class of regions, in the clause or as the subject a clause opening on its verb goes on with
-    # ("千亿县"总数达54个,完成GDP8.6万亿元), or a statistic over a group: unless the clause names its region.
-    class_named = _GROUP_CLASS.search(clause) or (_GROUP_CLASS.search(since) and _FILLER.match(clause))
-    if (class_named or (_GROUP_STATISTIC.search(clause) and _GROUP_NOUN.search(since))) and not [
-        m for m in region_mentions(clause, meta=meta) if not SELF_PLACE.fullmatch(m.form)
-    ]:
+    if _class_or_statistic(clause, since, meta):
         return True
     if "分别" in clause:
         return False
+    # A target the members set, or a value each has (南京、长沙均为2.2%), is each member's; a
+    # threshold over them (均超过5000亿元, 都在6%以上) says what none of them is.
+    sets_targets = has_cue("target", sentence[:first]) or goal_named(sentence, run.numbers[0])
+    threshold = all(n.qualifier in ("ge", "le") for n in run.numbers) and not sets_targets
     if not _GROUP_ALL.search(clause):
         # A threshold over a list of regions ("福州、莆田的基础设施投资增速…超过20%") is a group's too.
-        listed = {m.form for m in region_mentions(sentence[run.subject_start : first])
-                  if not SELF_PLACE.fullmatch(m.form)}
-        return len(listed) >= 2 and all(n.qualifier in ("ge", "le") for n in run.numbers)
+        return len(_regions_named(sentence[run.subject_start : first])) >= 2 and threshold
+    threshold = threshold or (not sets_targets and bool(_BOUND_WORD.search(sentence, run.subject_start, first)))
     # The members may be named in the clause before: "深圳和广州作为一线城市,上半年GDP都超过了…".
-    named = {m.form for m in region_mentions(since) if not SELF_PLACE.fullmatch(m.form)}
+    named = _regions_named(since)
+    if len(named) >= 2 and not threshold:
+        return False
     return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2
+
+
+def _class_or_statistic(clause: str, since: str, meta: DocumentMeta | None) -> bool:
+    """A class of regions, in the clause or as the subject a clause opening on its verb goes on with
+    ("千亿县"总数达54个,完成GDP8.6万亿元), or a statistic over a group: unless the clause names its region."""
+    class_named = _GROUP_CLASS.search(clause) or (_GROUP_CLASS.search(since) and _FILLER.match(clause))
+    over_group = class_named or (_GROUP_STATISTIC.search(clause) and _GROUP_NOUN.search(since))
+    return bool(over_group) and not _regions_named(clause, meta)
+
+
+def _regions_named(text: str, meta: DocumentMeta | None = None) -> set[str]:
+    """The regions `text` names, self-references (全市, 该省) aside."""
+    return {m.form for m in region_mentions(text, meta=meta) if not SELF_PLACE.fullmatch(m.form)}

@@ -22,12 +22,13 @@ from transforms.records import DocumentMeta
 
 # The nation's own name for its GDP; provinces and cities say 地区生产总值.
 _NATIONAL_WORDING = "国内"
+_THE_NATION = re.compile(r"国家|全国")
 # A region named as the term of a comparison or a ranking, or as part of an organisation's name,
 # is no subject: 高于全省平均水平, 比全国, 与福州间的差距, 居全省首位; 深圳市统计局, 南京海关.
 _COMPARED_BEFORE = re.compile(
     rf"(?:{cue_alternation('comparison', 'not_subject_before')})$"
 )
-_NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation')}|平均)")
+_NOT_A_SUBJECT_AFTER = re.compile(rf"(?:{cue_alternation('organisation', 'outlet')}|平均)")
 # 全省 followed by a rank is the field of a ranking (居全省首位, 蝉联全省第一), not a subject.
 _RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d](?![一二三]?产业|季度|届|次)|首位|前列|之首|前[一二三四五十\d]")
 
@@ -77,8 +78,10 @@ def sentence_topic(sentence: str, end: int, meta: DocumentMeta, reading: Reading
             continue
         if _NOT_A_SUBJECT_AFTER.match(sentence, mention.end) or not _subject_position(sentence, mention):
             continue
-        if SELF_PLACE.fullmatch(mention.form) and _RANK_AFTER.match(sentence, mention.end):
-            continue
+        if SELF_PLACE.fullmatch(mention.form) and (
+            _RANK_AFTER.match(sentence, mention.end) or sentence[mention.start - 1 : mention.start] == "在"
+        ):
+            continue  # 居全省首位, 在全国排名中: the field of a ranking
         if SELF_PLACE.fullmatch(mention.form):
             return self_place(mention.form, sentence[window_start(mention.start) : mention.start], meta, reading)
         found = named(mention.form, meta)
@@ -126,8 +129,12 @@ def figure_region(
     """The region of a figure: named inside its list item, else before the item in its
     subject; in news then the sentence's subject and the paragraph's; else the document's."""
     before = sentence[window_start(slot.start) : slot.start]
-    if reading is not None and slot.form.startswith(_NATIONAL_WORDING):
-        return NATION  # 国内生产总值 in news is the nation's: 国家统计局…,国内生产总值同比增长5.5%
+    if reading is not None and slot.form.startswith(_NATIONAL_WORDING) and (
+        meta.report_type != "bulletin" or _THE_NATION.search(sentence, 0, slot.start)
+    ):
+        # 国内生产总值 in news is the nation's (国家统计局…,国内生产总值同比增长5.5%); a province's own
+        # bulletin of the 1990s says it of the province (1992年…全年国内生产总值561亿元).
+        return NATION
     found = region_in(slot.region_text, meta, reading, before) if slot.region_text else None
     own = SELF_PLACE.match(slot.form)
     if found is None and own:  # a wording that names its region: 全市生产总值, 全省生产总值
@@ -137,5 +144,5 @@ def figure_region(
         found = region_in(sentence[subject_start : slot.start], meta, reading,
                           sentence[window_start(subject_start) : subject_start])
     if found is None and reading is not None:
-        found = sentence_topic(sentence, subject_start, meta, reading) or reading.topic
+        found = sentence_topic(sentence, subject_start, meta, reading) or reading.topic or reading.topic_before
     return found if found is not None else (meta.region, meta.region_code)

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+from transforms.facts.elliptic import is_bare
 from transforms.knowledge.lexicon import (
     cue_alternation,
     cue_words,
@@ -23,6 +24,7 @@ from transforms.knowledge.lexicon import (
 )
 from transforms.knowledge.patterns import SCOPE_NOTE, SELF_REFERENCE
 from transforms.knowledge.regions import mention_finder
+from transforms.knowledge.wordfinder import WordFinder
 
 # Item separators of a list subject.
 _SEPARATOR = re.compile(r"以及|、|和|及|与|/")
@@ -66,8 +68,18 @@ def find_mentions(sentence: str) -> list[Mention]:
             continue
         if m.word in _object_taking() and _takes_object(sentence, m.end):
             continue
+        if sentence.startswith(_VALUE_ADDED, m.end):
+            # 餐饮业增加值 (not an indicator's name): a sector's value added, and so are the sectors
+            # listed before it (批发业、零售业、住宿业、餐饮业增加值), which are no sales figures.
+            while out and _LIST_JOIN.fullmatch(sentence, out[-1].end, m.start):
+                m = out.pop()
+            continue
         out.append(Mention(m.start, m.end, form, surface_forms()[form]))
     return out
+
+
+_VALUE_ADDED = "增加值"
+_LIST_JOIN = re.compile(r"[、和及与]")
 
 
 @cache
@@ -126,6 +138,7 @@ class _Subject:
     spans: list[tuple[int, int]]
     texts: list[str]
     mentions: list[list[Mention]]
+    regions: WordFinder  # the region names of the document's texts (its own districts' stems included)
 
     @property
     def named(self) -> list[int]:
@@ -133,15 +146,21 @@ class _Subject:
         return [i for i, ms in enumerate(self.mentions) if ms]
 
 
-def slots_for(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Slot]:
-    """Slots of the subject sentence[start:end]; empty when it names no indicator."""
+def slots_for(
+    sentence: str, start: int, end: int, mentions: list[Mention], regions: WordFinder | None = None,
+    figures: int = 0,
+) -> list[Slot]:
+    """Slots of the subject sentence[start:end]; empty when it names no indicator. `regions` finds
+    the region names of the document's texts (by default those of any text); `figures` is how many
+    figures the run holds: as many items as figures keep their places, named or not."""
     inner = _own_mentions(sentence, start, end, mentions)
     if not inner:
         return []
     spans = [(start + a, start + b) for a, b in _items(sentence[start:end], start, inner)]
     subject = _Subject(sentence, spans, [sentence[a:b] for a, b in spans],
-                       [[m for m in inner if a <= m.start < b] for a, b in spans])
-    return _regions_sharing(subject) or [slot for i in range(len(spans)) for slot in _item_slots(subject, i)]
+                       [[m for m in inner if a <= m.start < b] for a, b in spans], regions or mention_finder())
+    placed = figures > 1 and len(spans) == figures
+    return _regions_sharing(subject) or [slot for i in range(len(spans)) for slot in _item_slots(subject, i, placed)]
 
 
 def _own_mentions(sentence: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -159,17 +178,20 @@ def _regions_sharing(subject: _Subject) -> list[Slot]:
     """重庆、四川规模以上工业增加值: items that are regions sharing the one indicator of the last."""
     last_with = subject.named[-1]
     ms = subject.mentions[last_with]
-    if len(subject.spans) == 1 or len(ms) != 1 or not all(_is_region(t) for t in subject.texts[:last_with]):
+    items_before = subject.texts[:last_with]
+    if len(subject.spans) == 1 or len(ms) != 1 or not all(_is_region(t, subject.regions) for t in items_before):
         return []
     m = ms[0]
     own_region = subject.sentence[subject.spans[last_with][0] : m.start]
-    if not own_region or not _is_region(own_region):
+    if not own_region or not (
+        _is_region(own_region, subject.regions) or _leads_with_region(own_region, subject.regions)
+    ):
         return []
     regions = [*subject.texts[:last_with], *(subject.sentence[a : m.start] for a, _ in subject.spans[last_with:])]
     return [Slot(code, region, subject.spans[0][0]) for region in regions[: last_with + 1] for code in m.codes]
 
 
-def _item_slots(subject: _Subject, i: int) -> list[Slot]:
+def _item_slots(subject: _Subject, i: int, placed: bool = False) -> list[Slot]:
     """The slots of list item `i`: the indicator it names, or one it shares with a named neighbour
     ("文化、旅游产业增加值"), or an empty slot for an item that names none after a named one."""
     a = subject.spans[i][0]
@@ -181,14 +203,22 @@ def _item_slots(subject: _Subject, i: int) -> list[Slot]:
     neighbour = next((texts[j] for j in (i + 1, i - 1) if 0 <= j < len(texts) and j in named), None)
     codes = share_head(texts[i], neighbour) if neighbour else None
     if codes is None:
-        # A word before the list ("积极发展和…") is no item; one after a named item is.
-        return [Slot(None, "", a)] if i > named[0] else []
+        # A word before the list ("积极发展和…") is no item, unless each item has its figure
+        # (建筑业总产值、规上工业增加值分别增长3.2%、8.8%); one after a named item is.
+        return [Slot(None, "", a)] if i > named[0] or placed else []
     return [Slot(code, "", a) for code in codes]
 
 
-def _is_region(text: str) -> bool:
+def _leads_with_region(text: str, regions: WordFinder) -> bool:
+    """A region, then only words that time it or set its goal: 许昌等市也将2023年, 安徽今年提出的,
+    斗门三个行政区分别实现."""
+    found = regions.search(text)
+    return found is not None and found.start == 0 and is_bare(text[found.end :])
+
+
+def _is_region(text: str, regions: WordFinder) -> bool:
     text = SCOPE_NOTE.sub("", text).strip()
-    return bool(text) and bool(mention_finder().fullmatch(text) or _SELF.fullmatch(text))
+    return bool(text) and bool(regions.fullmatch(text) or _SELF.fullmatch(text))
 
 
 def earlier_subjects(history: list[list[Slot]], count: int) -> list[Slot]:

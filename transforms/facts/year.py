@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.knowledge.lexicon import cue_alternation, cue_regex
-from transforms.knowledge.patterns import FIVE_YEAR_PLAN, SPAN_END, YEAR_DIGITS
+from transforms.knowledge.patterns import FIVE_YEAR_PLAN, PLAN_PERIOD, SPAN_END, YEAR_DIGITS
 from transforms.records import DocumentMeta
 
 # Explicit years. "较2019年" and "与2020年相比" name a comparison base, not the figure's
@@ -37,13 +37,18 @@ _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五
 _THIS_YEAR = cue_regex("this_year")
 # 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年,
 # 在上年高位增长的基础上) or with 同期.
-_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期|[^,。;]{{0,6}}(?:基础上|基数))")
+_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期|[^,。;]{{0,12}}(?:基础上|基数))")
 _NEXT_YEAR = cue_regex("next_year")
+_UNDER_REVIEW = cue_regex("year_under_review")
 # 较上年, 比去年: growth against the previous year, after a clause compared with another one
 # ("比2019年增长15%,社零较上年增长5%"): ordinary year-on-year growth again.
 _YOY_BASE = re.compile(rf"[比较](?:{cue_alternation('last_year')})(?!同期)")
 # 快于该省去年全年增速: a year named as the term of a comparison is not the figure's.
 _COMPARED_YEAR = re.compile(rf"(?:{cue_alternation('comparison')}|超过)[^,;。]{{0,4}}$")
+# 比"八五"增长49.6%, 较“十二五”末增长: the clause compares a plan's period with another.
+_AGAINST_PLAN_PERIOD = re.compile(rf"(?:[比较]|分别为|是)(?:{PLAN_PERIOD})")
+# 以1954年为基数, 在1954年的基数上: the base of a plan over several years.
+_BASE_AFTER = re.compile(r"\s*(?:为基数|为基期|的基数上)")
 # Growth against the start of the year (较年初增长) is no year-on-year growth.
 _SINCE_YEAR_START = re.compile(r"[较比]年初")
 
@@ -67,8 +72,9 @@ class _Named:
     span: bool = False
 
 
-def year_cue(text: str, meta_year: int | None) -> YearCue:
+def year_cue(text: str, meta: DocumentMeta) -> YearCue:
     """The year named closest before a figure (`text` is the sentence up to it)."""
+    meta_year = meta.year
     named = _Named()
     _explicit_years(text, named)
     _plan_ends(text, named)
@@ -77,6 +83,7 @@ def year_cue(text: str, meta_year: int | None) -> YearCue:
             named.pos, named.year, named.base = m.start(), None, False
     if meta_year is not None:
         _relative_years(text, meta_year, named)
+        _years_under_review(text, meta, named)
     year = None if named.base else named.year
     # "到2020年" in a 2021 report looks back at a reached goal.
     target = named.target and not (year is not None and meta_year is not None and year < meta_year)
@@ -93,7 +100,7 @@ def _explicit_years(text: str, named: _Named) -> None:
         named.pos = m.start()
         named.year = int(m.group("y"))
         named.target = bool(m.group("to"))
-        base = bool(m.group("base")) and not m.group("to")
+        base = (bool(m.group("base")) and not m.group("to")) or bool(_BASE_AFTER.match(text, m.end()))
         named.base = base or bool(m.group("start") and _SPAN_END.search(text, m.end()))
         named.span = bool(m.group("span")) or bool(m.group("start") and _SINCE_THEN.match(text, m.end()))
 
@@ -120,6 +127,17 @@ def _relative_years(text: str, meta_year: int, named: _Named) -> None:
             named.target = named.base = named.span = False
 
 
+def _years_under_review(text: str, meta: DocumentMeta, named: _Named) -> None:
+    """过去一年: the last whole year before the text, the year a review or a year-end report is
+    about — a work report's last year, a dated page's year of results, and for a page dated only
+    by the latest year it names, that year (2025 in a report on 2025)."""
+    review_year = default_year(meta, "actual", "FY")
+    for m in _UNDER_REVIEW.finditer(text):
+        if m.start() > named.pos:
+            named.pos, named.year = m.start(), review_year
+            named.target = named.base = named.span = False
+
+
 def is_past(yc: YearCue, meta: DocumentMeta) -> bool:
     """A plan section may recall last year's result ("去年全区生产总值增长6%")."""
     return yc.year is not None and meta.year is not None and yc.year < meta.year
@@ -130,17 +148,20 @@ def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | Non
 
     A work report's results are for the year before it was delivered. A news page's
     results for a whole year are for a year that has ended: the year before publication,
-    unless the page appeared in that year's December. A page without a date is dated by the
-    latest year it names, which for a review is the year it reviews.
+    unless the page appeared in that year's December (year-end reviews). A page whose year of
+    publication is known only as a year (its file name's) is taken to be of its first months,
+    when years are reviewed. A progress report's title and the latest year a dateless page
+    names give the year reported on.
     """
     if meta.year is None:
         return None
     if meta.report_type == "work_report":
         return meta.year if kind == "target" else meta.year - 1
-    # A year's results are reported from its last month on (year-end reviews in December).
-    if kind == "actual" and period == "FY" and meta.published is not None and meta.published.month < 12:
-        return meta.year - 1
-    return meta.year
+    if kind != "actual" or period != "FY" or meta.year_source in ("title", "named"):
+        return meta.year
+    if meta.published is not None and meta.published.month == 12:
+        return meta.year
+    return meta.year - 1
 
 
 _LATER_PERIOD = re.compile(r"(?<![年前])(?:上半年|一季度|前三季度|1-\d{1,2}月)")
@@ -148,7 +169,7 @@ _LATER_PERIOD = re.compile(r"(?<![年前])(?:上半年|一季度|前三季度|1-
 
 def _last_year_at(text: str) -> int:
     """Where the last year is named in `text` (0 when none is)."""
-    spots = [m.end() for p in (_YEAR, _THIS_YEAR, _LAST_YEAR, _NEXT_YEAR) for m in p.finditer(text)]
+    spots = [m.end() for p in (_YEAR, _THIS_YEAR, _LAST_YEAR, _NEXT_YEAR, _UNDER_REVIEW) for m in p.finditer(text)]
     return max(spots, default=0)
 
 
@@ -157,13 +178,22 @@ def paragraph_year(yc: YearCue, line_before: str, meta: DocumentMeta, before: st
     whose own sentence names no year takes the last one its paragraph named before it."""
     if yc.year is not None or yc.comparison_base or yc.span or meta.report_type == "work_report":
         return yc
-    carried = year_cue(line_before, meta.year)
+    carried = year_cue(line_before, meta)
     if carried.year is None or carried.comparison_base or carried.span:
         return yc
     # "去年全年…。上半年,河南全省…": a period named later without its own year is this year's.
     if _LATER_PERIOD.search(line_before[_last_year_at(line_before) :] + before):
         return yc
     return YearCue(carried.year, carried.target_year, False, False)
+
+
+def against_a_plan_period(sentence: str, position: int) -> bool:
+    """Whether the clause (to its semicolons) holding `position` compares with a five-year plan's
+    period ("全社会完成固定资产投资7950亿元,比“八五”增长1.9倍"): its figures are the period's sums
+    and their change over five years, no one year's."""
+    start = max(sentence.rfind(ch, 0, position) for ch in ";。") + 1
+    ends = [i for i in (sentence.find(ch, position) for ch in ";。") if i >= 0]
+    return _AGAINST_PLAN_PERIOD.search(sentence, start, min(ends, default=len(sentence))) is not None
 
 
 def not_one_years_change(yc: YearCue, measure: str, words_before: str) -> bool:

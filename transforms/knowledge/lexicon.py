@@ -151,6 +151,13 @@ def indicator_finder() -> tuple[WordFinder, dict[str, str]]:
 
 
 @cache
+def joinable_words() -> WordFinder:
+    """The words a copy's stray space must not split: every indicator wording and the verbs of
+    change (增长, 同比, 下降) — cleaning closes such a space up."""
+    return WordFinder([*indicator_finder()[1], *cue_words("growth", "decline", "year_on_year", "change_to")])
+
+
+@cache
 def units() -> dict[str, Unit]:
     return {
         r["unit"]: Unit(r["unit"], r["base_unit"], float(r["factor"]), r["kind"], float(r["level_max"]))

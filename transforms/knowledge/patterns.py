@@ -22,6 +22,13 @@ CN_DIGITS = "一二三四五六七八九十"
 
 # A five-year plan by its number (十三五, “十四五”): the reform era's plans are the 十n五.
 FIVE_YEAR_PLAN = "十[一二三四五六七八九]五"
+# Any five-year plan's period as a comparison's term: quoted ("八五", “十五”) or said as a period
+# (九五时期), the planned era's 六五 to 十五 included; or the last five years (上个五年, 五年前).
+PLAN_PERIOD = (
+    r"[“\"](?:十[一二三四五六七八九]?|[六七八九])五[”\"]"
+    r"|(?:十[一二三四五六七八九]|[六七八九])五(?=时期|期间|计划|末)"
+    r"|上一?个五年|五年前"
+)
 
 # A local people's congress by its term (第六届人民代表大会), and where a session line says it met:
 # "在重庆市万州区第六届人民代表大会" (group `where`).

@@ -187,6 +187,15 @@ def county_city_stems(province_code: str) -> tuple[str, ...]:
 
 
 @cache
+def county_stems(city_code: str) -> tuple[str, ...]:
+    """Stems of the counties and districts of a prefecture city (香洲, 金湾, 斗门 of 珠海市): a
+    city's own texts name its districts by their stems ("香洲、金湾和斗门三个行政区")."""
+    stems = {short_form(r.name) for r in _table().values()
+             if r.level == "county" and r.adcode and r.adcode[:4] == city_code[:4]}
+    return tuple(sorted(s for s in stems if len(s) >= 2 and s not in _generic_names()))
+
+
+@cache
 def mention_finder() -> WordFinder:
     """Names worth spotting in running text: official names, province/city short forms and extra regions.
 

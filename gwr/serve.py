@@ -37,7 +37,8 @@ class Schedule:
 def serve_inbox(schedule: Schedule, cfg: Settings, console: Console) -> None:
     """Serve the pipeline on a schedule until interrupted (Ctrl-C or SIGTERM)."""
     # SIGTERM (systemd, a test, `kill`) stops as cleanly as Ctrl-C does.
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, _raise_interrupt)
     try:
         with server_for_run(console, cfg.server_start_timeout, keep=True) as server:
             console.print(f"serving deployment gwr-pipeline/{schedule.name} against {server.api_url}; "

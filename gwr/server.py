@@ -112,7 +112,11 @@ def start_server(console: Console, start_timeout: float, *, temporary: bool = Fa
     # in its migrations (measured: "no such table: block_data", exit 3), so starts take turns.
     with _start_turn(started + start_timeout, stopped):
         child = _spawn(prefect_bin, port, env, log_path, temporary)
-        _wait_until_healthy(child, Start(api_url, log_path, started + start_timeout, start_timeout, stopped))
+        try:
+            _wait_until_healthy(child, Start(api_url, log_path, started + start_timeout, start_timeout, stopped))
+        except BaseException:  # a signal ending the command (gwr.main) leaves no half-started server behind
+            stop_process_group(child.pid)
+            raise
     console.print(f"Prefect UI: {api_url.removesuffix('/api')}", style="dim", highlight=False, soft_wrap=True)
     return Server(api_url, child.pid, log_path, round(time.monotonic() - started, 1))
 

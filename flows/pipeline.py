@@ -113,7 +113,7 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
 
     with run_lock(Path(db_path), wait, options.min_free_mb):
         with tally.timed("ingest"):
-            found = discover_files(paths)
+            found = discover_files(paths, options.follow_links)
         params = {"paths": paths, "db": db_path, "batch_size": options.batch_size,
                   "max_file_mb": options.max_file_mb, "workers": options.workers,
                   "doc_timeout": options.doc_timeout, "extractor_version": EXTRACTOR_VERSION}
@@ -143,10 +143,12 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
         target = options.publish if status == "completed" else None
         published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
-    return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
+    # finish(): whoever started the flow learns what it committed before Prefect records its end.
+    return progress.finish({
+            "run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,
             "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published,
-            "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}}
+            "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +179,7 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
             return
         batch = files[start:start + size]
         with tally.timed("ingest"):
-            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20))
+            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20), run.found.within)
             sorted_ = triage(sources, run.ledger)
         last = start + size >= len(files)
         if sorted_.to_process or read_failures or leftover:

@@ -51,19 +51,22 @@ class Loaded:
 
 @dataclass(slots=True)
 class Found:
-    """The files a run will read, the paths it could not take, and the files it skipped by suffix."""
+    """The files a run will read, the paths it could not take, the files it skipped (by suffix, or hidden), and
+    the folders every file read must lie within (None: the run follows links anywhere)."""
 
     files: list[str]
     failures: list[Failure]
     skipped: list[str]
+    within: list[str] | None = None
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def discover_files(paths: list[str]) -> Found:
+def discover_files(paths: list[str], follow_links: bool = False) -> Found:
     """Find the report files under the given paths."""
-    found = sources.discover(paths)
+    found = sources.discover(paths, follow_links=follow_links)
     failures = [Failure.from_error(p, None, err) for p, err in found.errors]
-    return Found([str(p) for p in found.files], failures, [sources.shown(p) for p in found.skipped])
+    return Found([str(p) for p in found.files], failures, [sources.shown(p) for p in found.skipped],
+                 None if follow_links else found.roots)
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
@@ -79,12 +82,13 @@ def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None,
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def read_batch(paths: list[str], max_bytes: int) -> tuple[list[SourceFile], list[Failure]]:
+def read_batch(paths: list[str], max_bytes: int, within: list[str] | None = None
+               ) -> tuple[list[SourceFile], list[Failure]]:
     """Read a batch of files from disk (bytes and sha256)."""
     read, failures = [], []
     for p in paths:
         try:
-            read.append(sources.read_source(Path(p), max_bytes))
+            read.append(sources.read_source(Path(p), max_bytes, within))
         except sources.InputError as err:
             failures.append(Failure.from_error(p, None, err))
     return read, failures
@@ -168,11 +172,10 @@ def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], 
 
 @task(cache_policy=NONE, **IO_RETRIES)
 def record_skipped(db: str, wait_seconds: float, run_id: str, skipped: list[str]) -> None:
-    """Record a warning for each file a folder walk passed over because gwr does not read its format."""
+    """Record a warning for each file a folder walk passed over: gwr does not read its format, or it is hidden."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
         for path in skipped:
-            wh.record_warning(run_id, path, None, "discover",
-                              f"{path}: skipped, gwr does not read {Path(path).suffix or 'suffix-less'} files")
+            wh.record_warning(run_id, path, None, "discover", sources.skip_reason(path))
 
 
 @task(cache_policy=NONE, **IO_RETRIES)

@@ -55,7 +55,9 @@ def _check(processed: list[Processed]) -> Checked:
     _, raw_bad = split_valid(RawDocument, docs[list(source_row(processed[0].source))], stage="ingest")
     _, doc_bad = split_valid(DocumentRecord, docs, stage="extract")
     bad_docs = pd.concat([raw_bad, doc_bad], ignore_index=True)
-    checks_of = bad_docs.groupby("doc_id", sort=False)["check_name"].agg("; ".join).to_dict()
+    # Each failed check with the field and the value it failed on: "less_than_or_equal_to(2027) (year is 2099)".
+    said = bad_docs["check_name"] + " (" + bad_docs["column_name"] + " is " + bad_docs["failure_case"] + ")"
+    checks_of = said.groupby(bad_docs["doc_id"], sort=False).agg("; ".join).to_dict()
     result.rejected = [(p, f"document metadata failed validation: {checks_of[p.source.sha256]}")
                        for p in processed if p.source.sha256 in checks_of]
     good = [p for p in processed if p.source.sha256 not in checks_of]

@@ -27,6 +27,9 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from warehouse.errors import OutputUnwritable
+from warehouse.excel import excel_safe
+from warehouse.files import atomic_file, ensure_folder, private_folder, publish_file
 from warehouse.sqlfiles import sql
 
 if TYPE_CHECKING:
@@ -68,12 +71,13 @@ def export_all(
     unknown = [name for name in chosen if name not in relations]
     if unknown:
         raise ValueError(f"no table or view named {', '.join(unknown)}; there are {', '.join(relations)}")
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_folder(folder)
     how = Writing(fmt, source_root(con), excel)
     columns = _columns(con)
     written = {name: _write(con, name, columns[name], folder / f"{name}{FORMATS[fmt]}", how) for name in chosen}
     package = data_package(relations, columns, written, fmt, how.root)
-    (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    with atomic_file(folder / "datapackage.json") as fh:
+        fh.write(json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8"))
     return written
 
 
@@ -82,7 +86,8 @@ def export_facts(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     fmt = FACT_EXPORTS.get(out.suffix.lower())
     if fmt is None:
         raise ValueError(f"cannot export to {out.name}: supported suffixes are {', '.join(FACT_EXPORTS)}")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.is_dir():
+        raise OutputUnwritable(f"cannot export to {out}: it is a folder; give a file name, e.g. {out / 'facts.csv'}")
     return _write(con, "v_facts", _columns(con)["v_facts"], out, Writing(fmt, source_root(con)))
 
 
@@ -145,16 +150,19 @@ def _write(
         table = _types_up_front(table)
     elif how.fmt == "csv":
         table = _lists_as_json(table)
-    partial = out.with_name(f".{out.name}.partial")
+    if how.excel:
+        table = excel_safe(table)
     con.register("incoming_export", table)
+    # DuckDB names the file it writes: it writes in a folder made for this file alone (see warehouse.files).
     try:
-        con.execute(sql(f"export_incoming_{how.fmt}"), {"out": str(partial)})
-        if how.excel:
-            _prepend_bom(partial)
-        os.replace(partial, out)
+        with private_folder(out) as work:
+            built = work / out.name
+            con.execute(sql(f"export_incoming_{how.fmt}"), {"out": str(built)})
+            if how.excel:
+                _prepend_bom(built)
+            publish_file(built, out)
     finally:
         con.unregister("incoming_export")
-        partial.unlink(missing_ok=True)
     return table.num_rows
 
 

@@ -33,6 +33,7 @@ import duckdb
 
 from warehouse.connection import CONNECTION_CONFIG
 from warehouse.errors import WarehouseUnavailable
+from warehouse.files import private_folder, publish_file
 from warehouse.keys import declare_star_keys
 from warehouse.sqlfiles import sql
 
@@ -63,30 +64,25 @@ def publish(db: Path, target: Path) -> Published:
     """
     started = time.monotonic()
     target = Path(target).absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    building = target.with_name(f".{target.name}.building")
     folder = parquet_folder(target)
-    folder_building = folder.with_name(f".{folder.name}.building")
-    spill = target.with_name(f".{target.name}.spill")
-    try:
+    # Built in a folder of a random name made for this call: a name fixed in advance
+    # (.gwr-published.duckdb.building) could be a planted symlink that DuckDB would write through.
+    with private_folder(target) as work:
+        building, folder_building = work / target.name, work / folder.name
         try:
-            names = _build(db, building, folder_building, {**_BOUNDED, "temp_directory": str(spill)})
-        except duckdb.OutOfMemoryException:
-            names = _build(db, building, folder_building, {})  # a warehouse that needs more: as much as it takes
-    except duckdb.Error as exc:
-        _remove(building, folder_building)
-        raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
-    except BaseException:
-        _remove(building, folder_building)
-        raise
-    finally:
-        _remove(spill)
-    _read_only(building, *folder_building.iterdir())
-    # A write-ahead log beside the snapshot is a client's that opened the old file read-write
-    # (root ignores the file's mode): DuckDB would replay it onto the new file for every reader.
-    _remove(wal_of(target))
-    os.replace(building, target)
-    _swap_folder(folder_building, folder)
+            try:
+                names = _build(db, building, folder_building, {**_BOUNDED, "temp_directory": str(work / "spill")})
+            except duckdb.OutOfMemoryException:
+                names = _build(db, building, folder_building, {})  # a warehouse that needs more: as much as it takes
+        except duckdb.Error as exc:
+            raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
+        # A write-ahead log beside the snapshot is a client's that opened the old file read-write
+        # (root ignores the file's mode): DuckDB would replay it onto the new file for every reader.
+        _remove(wal_of(target))
+        publish_file(building, target, read_only=True)
+        for path in folder_building.iterdir():
+            _read_only(path)
+        _swap_folder(folder_building, folder, work / "previous")
     return Published(target, folder, len(names), round(time.monotonic() - started, 2))
 
 
@@ -129,17 +125,15 @@ def _read_only(*paths: Path) -> None:
         path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
-def _swap_folder(new: Path, final: Path) -> None:
-    """Put `new` in `final`'s place in one step where Linux allows it, else in two renames."""
-    if final.exists() and _exchange(new, final):
-        shutil.rmtree(new)  # now the previous folder
+def _swap_folder(new: Path, final: Path, previous: Path) -> None:
+    """Put `new` in `final`'s place in one step where Linux allows it, else in two renames; what `final` held
+    ends at `previous` (in the caller's private folder, which removes it)."""
+    if os.path.lexists(final) and _exchange(new, final):
+        os.replace(new, previous)  # now the previous folder (or a symlink that stood there: moved, not followed)
         return
-    old = final.with_name(f".{final.name}.old")
-    _remove(old)
-    if final.exists():
-        os.replace(final, old)
+    if os.path.lexists(final):
+        os.replace(final, previous)
     os.replace(new, final)
-    _remove(old)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -157,7 +151,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def _remove(*paths: Path) -> None:
     for path in paths:
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
+        if path.is_symlink() or path.is_file():
             path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path)

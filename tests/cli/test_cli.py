@@ -180,6 +180,20 @@ def test_report_is_one_offline_page_whose_charts_draw_and_whose_tables_page(repo
             assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 5_000
 
 
+def test_the_report_never_writes_through_a_planted_link(db: Path, tmp_path: Path) -> None:
+    """Issue 19: `gwr report --out d/r.html` wrote through a symlink planted at `d/.r.html.partial`."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / ".r.html.partial").symlink_to(victim)
+    (tmp_path / "r.html").symlink_to(victim)  # the name itself: replaced, not followed
+    result = gwr("report", "--out", str(tmp_path / "r.html"), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert victim.read_text() == "keep me"
+    assert not (tmp_path / "r.html").is_symlink() and "万州区" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert (tmp_path / "r.html").stat().st_mode & 0o044  # readable as any new file here is, not 0600
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".r.html.partial", "r.html", "victim.txt"]
+
+
 def _sqlite(path: Path) -> None:
     import sqlite3
 

@@ -63,3 +63,18 @@ def test_files_gone_are_counted_and_pruned_only_when_asked(tmp_path: Path) -> No
     assert rows(db, f"select is_current from document_path where path = '{gone}'") == [(False,)]
     assert rows(db, f"select count(*) from v_facts where doc = '{gone.name}'") == [(0,)]
     assert gwr_pipeline([str(inbox)], RunOptions(db=db))["docs_missing"] == 0
+
+
+def test_a_folder_that_vanished_retires_nothing_even_with_prune(tmp_path: Path) -> None:
+    """Issue 19: `--prune` on a folder moved away counted its 5 files gone and retired every fact."""
+    inbox, other, db = copy_samples(tmp_path / "in"), copy_samples(tmp_path / "other"), tmp_path / "gwr.duckdb"
+    gwr_pipeline([str(inbox), str(other)], RunOptions(db=db))
+    inbox.rename(tmp_path / "moved-away")
+    (other / SAMPLES[0].name).unlink()  # a file really removed from a folder that is still there
+
+    pruned = gwr_pipeline([str(inbox), str(other)], RunOptions(db=db, prune=True))
+    assert pruned["docs_missing"] == 1 and pruned["docs_retired"] == 1
+    assert [e["message"] for e in pruned["errors"]] == [f"no such file or directory: {inbox}"]
+    assert rows(db, f"select count(*) from document_path where path like '{inbox}/%' and is_current") == [
+        (len(SAMPLES),)]
+    assert rows(db, "select count(*) from v_facts")[0][0] > 0

@@ -179,3 +179,23 @@ def test_a_write_ahead_log_left_beside_the_old_snapshot_never_reaches_the_new_on
     assert not wal_of(target).exists()
     with duckdb.connect(str(target), read_only=True) as reader:
         assert reader.execute("select count(*) from v_facts").fetchall() == [(5,)]
+
+
+def test_publishing_never_writes_through_a_planted_link(loaded: Path, tmp_path: Path) -> None:
+    """Issue 19: a dangling `.gwr-published.duckdb.building` link made the snapshot land where it pointed."""
+    bi, elsewhere = tmp_path / "bi", tmp_path / "elsewhere"
+    bi.mkdir()
+    elsewhere.mkdir()
+    target = bi / "gwr-published.duckdb"
+    for name in (".gwr-published.duckdb.building", ".gwr-published-parquet.building", ".gwr-published.duckdb.spill",
+                 ".gwr-published-parquet.old"):
+        (bi / name).symlink_to(elsewhere / name)  # dangling: whoever follows it creates a file elsewhere
+    (bi / "gwr-published-parquet").symlink_to(elsewhere)  # a link where the Parquet folder goes
+    publish(loaded, target)
+    publish(loaded, target)  # and again, over the first
+    assert list(elsewhere.iterdir()) == []
+    assert target.is_file() and not target.is_symlink()
+    assert (bi / "gwr-published-parquet").is_dir() and not (bi / "gwr-published-parquet").is_symlink()
+    planted = {".gwr-published.duckdb.building", ".gwr-published-parquet.building", ".gwr-published.duckdb.spill",
+               ".gwr-published-parquet.old"}
+    assert {p.name for p in bi.iterdir()} == {"gwr-published.duckdb", "gwr-published-parquet"} | planted

@@ -218,6 +218,6 @@ def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) ->
         checked = validate_batch(quote(processed)) if processed else BatchResult()
     failures = batch.failures + bad + checked.failures
     with tally.timed("load"):
-        loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
+        loaded = load_batch(db, wait, run_id, quote(checked.load), quote(batch.sorted_), quote(failures))
     tally.add(batch, failures, loaded)
     tally.warnings += [warning.message for p in processed for warning in p.warnings]

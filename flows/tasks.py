@@ -21,7 +21,7 @@ from flows.isolation import WorkerTime, process_isolated
 from ingest import sources
 from transforms.records import Failure, Processed, SourceFile
 from warehouse import WarehouseError, open_warehouse
-from warehouse.loads import DocumentLoad
+from warehouse.loads import BatchLoad, BatchLoaded
 from warehouse.publish import publish
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
@@ -32,9 +32,9 @@ IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
 
 @dataclass(slots=True)
 class BatchResult:
-    """A validated batch: the documents to load and the documents validation rejected."""
+    """A validated batch: the documents to load, in columns, and the documents validation rejected."""
 
-    units: list[DocumentLoad] = field(default_factory=list)
+    load: BatchLoad | None = None
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -106,26 +106,26 @@ def transform_batch(todo: Parcel, workers: int, doc_timeout: float
 
 @task(cache_policy=NONE)
 def validate_batch(processed: list[Processed]) -> BatchResult:
-    """Check documents and facts against the stage schemas (one pandera call per schema per batch); quarantine
-    what fails."""
+    """Check documents and facts against the stage schemas (one pandera call for the documents, one for the
+    facts); quarantine what fails."""
     from validation.batch import check_batch  # pandera, pandas and the lexicon: only when there is something to check
 
     checked = check_batch(processed)
     failures = [Failure(p.source.path, p.source.sha256, "validate", "SchemaError", reason)
                 for p, reason in checked.rejected]
-    return BatchResult(checked.units, failures)
+    return BatchResult(checked.load, failures)
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
 def load_batch(
-    db: str, wait_seconds: float, run_id: str, units: list[DocumentLoad], seen: Triage, failures: list[Failure]
+    db: str, wait_seconds: float, run_id: str, batch: BatchLoad | None, seen: Triage, failures: list[Failure]
 ) -> Loaded:
     """Load the batch's documents in one transaction (a document that fails, alone), then record seen paths
     and failures."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
-        batch = wh.load_documents(run_id, units)
-        out = Loaded(batch.facts, batch.quarantined, set(batch.loaded),
-                     [Failure(f.path, f.sha256, "load", f.error_class, f.message) for f in batch.failures])
+        done = wh.load_batch(run_id, batch) if batch is not None else BatchLoaded()
+        out = Loaded(done.facts, done.quarantined, set(done.loaded),
+                     [Failure(f.path, f.sha256, "load", f.error_class, f.message) for f in done.failures])
         # An unchanged path's document is loaded by definition; a duplicate's twin may have
         # failed in this run, so duplicates are looked up (one query for the batch).
         loaded = wh.loaded_documents([src.sha256 for src in seen.duplicates])

@@ -20,13 +20,29 @@ CONFLICT_CHECK = "conflict: one document gives this figure several different val
 
 
 def validate_facts(facts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Split extracted facts into (loadable facts, quarantine rows) through every fact check."""
-    shaped, bad_shape = split_valid(ExtractedFact, facts, stage="extract")
-    loadable, bad_plausible = split_valid(LoadableFact, shaped, stage="validate")
-    agreed, conflicting = split_conflicts(loadable)
-    parts = [frame for frame in (bad_shape, bad_plausible, conflicting) if not frame.empty]
+    """Split extracted facts into (loadable facts, quarantine rows) through every fact check.
+
+    One pandera call checks both models (`LoadableFact` extends `ExtractedFact`): a row that breaks
+    the extractor's promises is quarantined at stage extract with those checks alone, one that is
+    merely implausible at stage validate, as validating with one model after the other would.
+    """
+    loadable, rejected = split_valid(LoadableFact, facts, stage="validate", earlier=(ExtractedFact, "extract"))
+    agreed, conflicting = _agreeing(loadable)
+    parts = [frame for frame in (rejected, conflicting) if not frame.empty]
     quarantine = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=QUARANTINE_COLUMNS)
     return agreed, quarantine
+
+
+def _agreeing(facts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`split_conflicts` over the facts whose key is not theirs alone: a fact no other fact of its document
+    shares a key with cannot contradict one, so one vectorised pass leaves the few others to it."""
+    if facts.empty:
+        return split_conflicts(facts)
+    shared = facts.duplicated(list(FACT_KEY), keep=False)
+    if not shared.any():
+        return facts, pd.DataFrame(columns=QUARANTINE_COLUMNS)
+    agreed, conflicting = split_conflicts(facts[shared])
+    return facts[~shared | facts.index.isin(agreed.index)], conflicting
 
 
 def split_conflicts(facts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -54,7 +54,8 @@ def split_valid(
         return df, pd.DataFrame(columns=QUARANTINE_COLUMNS)
     df = parse_numbers(df).reset_index(drop=True)
     try:
-        return model.validate(df, lazy=True), pd.DataFrame(columns=QUARANTINE_COLUMNS)
+        # inplace: `df` is ours (parse_numbers copied it), and what pandera coerces stays coerced if a check fails.
+        return model.validate(df, lazy=True, inplace=True), pd.DataFrame(columns=QUARANTINE_COLUMNS)
     except pa.errors.SchemaErrors as err:
         cases = _row_cases(model, err)
     failed = _failures_by_row(cases, None if earlier is None else _checks_of(earlier[0], model))
@@ -63,8 +64,10 @@ def split_valid(
     quarantine = _quarantine_rows(df.loc[bad_index], {i: failed[i][1] for i in bad_index}, stages)
     good = df.drop(index=bad_index)
     # Lazy validation reported every failing row of every check, so the rest passed them all
-    # (a check of the frame as a whole raised above): they only need the types validation gives.
-    return (model.to_schema().coerce_dtype(good) if not good.empty else good), quarantine
+    # (a check of the frame as a whole raised above); validation coerced their columns in place,
+    # except a column one of the failing rows could not be coerced in: that one is coerced now.
+    uncoerced = any(check.startswith("coerce_dtype(") for _, found in failed.values() for _, check, _ in found)
+    return (model.to_schema().coerce_dtype(good) if uncoerced and not good.empty else good), quarantine
 
 
 Case = tuple[str | None, str, object]  # a failed check of a row: (column, check, the value that failed it)
@@ -136,7 +139,7 @@ def _quarantine_rows(bad_rows: pd.DataFrame, failed: dict[int, list[Case]], stag
     """One quarantine row per failing row: its failed checks, the columns they name, the value a reader looks at
     first, and the whole row as JSON (the rows turned into plain values once, not row by row)."""
     records = []
-    for index, row in zip(bad_rows.index, _plain_records(bad_rows), strict=True):
+    for index, row in zip(bad_rows.index, plain_records(bad_rows), strict=True):
         found = failed[index]
         doc_id = str(row.get("doc_id", row.get("sha256", ""))) or None
         # A frame-wide check reports every column of the failing row; show the
@@ -155,7 +158,7 @@ def _quarantine_rows(bad_rows: pd.DataFrame, failed: dict[int, list[Case]], stag
     return pd.DataFrame.from_records(records, columns=QUARANTINE_COLUMNS)
 
 
-def _plain_records(frame: pd.DataFrame) -> list[dict]:
+def plain_records(frame: pd.DataFrame) -> list[dict]:
     """The rows as dicts of the values a row of the frame gives (`frame.loc[i].to_dict()`), all rows at once."""
     return frame.astype(object).to_dict("records")
 

@@ -21,8 +21,9 @@ from flows.isolation import WorkerTime, process_isolated
 from ingest import sources
 from transforms.records import Failure, Processed, SourceFile
 from warehouse import WarehouseError, open_warehouse
+from warehouse.digest import file_digest
 from warehouse.loads import BatchLoad, BatchLoaded
-from warehouse.publish import publish
+from warehouse.publish import parquet_folder, publish
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
 
@@ -142,16 +143,32 @@ def load_batch(
 
 @task(cache_policy=NONE)
 def publish_snapshot(db: str, target: str) -> str:
-    """Publish the read-only snapshot and Parquet files BI tools open; say where, or why not.
+    """Publish the read-only snapshot and Parquet files BI tools open, unless they already hold what the warehouse
+    holds; say where, or why not.
 
-    The run's documents are committed by now: a snapshot that cannot be written (a full disk)
-    is reported, and the previous snapshot stays, but the run does not fail for it.
+    A run that changed nothing a reader sees (its `run_log` row and the paths' last-seen time
+    apart) leaves the snapshot as it is: nothing to do, nothing done. The run's documents are
+    committed by now: a snapshot that cannot be written (a full disk) is reported, and the
+    previous snapshot stays, but the run does not fail for it.
     """
     try:
+        if _still_current(Path(db), Path(target)):
+            return f"{target} not published again: it holds every row the warehouse holds (run_log apart)"
         done = publish(Path(db), Path(target))
     except (OSError, WarehouseError) as exc:
         return f"not published to {target}: {str(exc).splitlines()[0]}; the previous snapshot stays"
     return f"{done.snapshot} and {done.relations} Parquet files in {done.parquet}/ ({done.seconds:g} s)"
+
+
+def _still_current(db: Path, target: Path) -> bool:
+    """Whether the snapshot at `target` and its Parquet folder hold what the warehouse holds (`warehouse.digest`)."""
+    if not parquet_folder(target).is_dir():
+        return False
+    published = file_digest(target)
+    if published is None:
+        return False
+    with open_warehouse(db, read_only=True) as wh:
+        return wh.content_digest() == published
 
 
 @task(cache_policy=NONE, **IO_RETRIES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 
 import psutil
 
@@ -14,6 +15,7 @@ class RunMeter:
 
     def __init__(self, exclude: set[int]) -> None:
         self.peak, self.cpu, self.own_cpu, self._exclude, self._stop = 0, 0.0, 0.0, exclude, threading.Event()
+        self.sampling_cpu = 0.0  # what the sampling thread itself cost the flow process (left out of own_cpu)
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._cpu_before: dict[int, float] = {}
 
@@ -36,6 +38,7 @@ class RunMeter:
                 with contextlib.suppress(psutil.Error):
                     total += proc.memory_info().rss
             self.peak = max(self.peak, total)
+        self.sampling_cpu = time.thread_time()
 
     def __enter__(self) -> RunMeter:
         self._cpu_before = self._cpu()
@@ -47,7 +50,8 @@ class RunMeter:
         self._thread.join()
         # Workers outlive a run (one pool per process): count what each spent during it.
         spent = {pid: after - self._cpu_before.get(pid, 0.0) for pid, after in self._cpu().items()}
-        self.cpu, self.own_cpu = sum(spent.values()), spent.get(os.getpid(), 0.0)
+        own = spent.get(os.getpid(), 0.0)
+        self.cpu, self.own_cpu = sum(spent.values()) - self.sampling_cpu, own - self.sampling_cpu
 
 
 def task_seconds(flow_run_id: str) -> dict[str, float]:

@@ -69,17 +69,22 @@ class Tally:
     warnings: list[str] = field(default_factory=list)
     done: int = 0
     # Wall seconds the flow spent in each stage's task calls (Prefect's overhead included),
-    # and waiting for extraction that ran concurrently elsewhere: where a run's time went.
+    # and waiting for extraction that ran concurrently elsewhere: where a run's time went; and
+    # the CPU seconds the flow's thread spent in each (`<stage>_cpu`), which other users of the
+    # machine do not inflate.
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
-        ("ingest", "extract", "extract_cpu", "wait_for_extract", "validate", "load"), 0.0))
+        ("ingest", "extract", "extract_cpu", "wait_for_extract", "validate", "load", "publish", "ingest_cpu",
+         "validate_cpu", "load_cpu", "publish_cpu"), 0.0))
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         try:
             yield
         finally:
             self.seconds[stage] += time.perf_counter() - started
+            if f"{stage}_cpu" in self.seconds:
+                self.seconds[f"{stage}_cpu"] += time.thread_time() - cpu
 
     def add(self, batch: InFlight, failures: list[Failure], loaded: Loaded) -> None:
         s, c, loaded_ids = batch.sorted_, self.counts, loaded.docs_loaded
@@ -141,7 +146,8 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
                 reason = f"interrupted after {tally.done} of {total} documents"
             close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
         target = options.publish if status == "completed" else None
-        published = publish_snapshot(db_path, str(target)) if target is not None else None
+        with tally.timed("publish"):
+            published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
     return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,

@@ -144,7 +144,8 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             counts_out = {**tally.counts, "seconds": round(time.monotonic() - started, 2)}
             if status == "interrupted":
                 reason = f"interrupted after {tally.done} of {total} documents"
-            close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
+            with tally.timed("load"):  # its write folds the run's write-ahead log into the file
+                close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
         target = options.publish if status == "completed" else None
         with tally.timed("publish"):
             published = publish_snapshot(db_path, str(target)) if target is not None else None

@@ -10,11 +10,32 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
+import types
 
 import pandas as pd
-import pandera.pandas as pa
 
-from warehouse import frames
+
+def _pandas_only() -> None:
+    """Tell pandera that Dask is not there, before it builds its first schema.
+
+    pandera learns Dask's Series and Index types, to accept them in model annotations, by
+    importing `dask.dataframe` when it builds its first model schema: 0.4 s of CPU in every run
+    that validates, because Dask is installed (for `gwr run --dask`, whose workers extract and
+    never validate). gwr validates pandas frames only; a process that imported pandera's Dask
+    types already keeps them.
+    """
+    if "pandera.typing.dask" not in sys.modules:
+        stub = types.ModuleType("pandera.typing.dask", "gwr validates pandas frames only (validation/split.py)")
+        stub.DASK_INSTALLED = False  # type: ignore[attr-defined]
+        sys.modules["pandera.typing.dask"] = stub
+
+
+_pandas_only()
+
+import pandera.pandas as pa  # noqa: E402  (after the stub above)
+
+from warehouse import frames  # noqa: E402
 
 
 class FrameLevelFailure(ValueError):

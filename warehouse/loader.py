@@ -101,20 +101,19 @@ class Loader(RunBook):
         """
         if not seen:
             return
-        import pyarrow as pa  # not pandas: a rerun over an unchanged inbox imports nothing it need not
-
         latest = dict(seen)
-        incoming = pa.table({"path": list(latest), "doc": [PurePath(path).name for path in latest],
-                             "doc_id": list(latest.values())})
-        with self._registered(incoming_paths=incoming), self._transaction():
+        with self._transaction():
+            self._run("writer_incoming_paths", paths=list(latest), docs=[PurePath(path).name for path in latest],
+                      doc_ids=list(latest.values()))
             missing = self._run("q_missing_documents").fetchall()
-            if missing:
+            if missing:  # the rollback takes the temp table back too
                 path, sha256 = missing[0]
                 raise ValueError(f"no document {sha256} in the warehouse; load it before recording {path}")
             # Set-based statements stream a row count that must be drained before the next one.
             self._run("dml_retire_replaced_paths").fetchall()
             self._run("dml_upsert_paths", run_id=run_id).fetchall()
-            self._run("dml_delete_stale_facts")
+            self._run("dml_delete_stale_facts").fetchall()
+            self._run("writer_drop_incoming_paths")
 
     def retire_paths(self, run_id: str, paths: list[str]) -> int:
         """Mark files that are gone as no longer current (`gwr run --prune`); return how many were current.

@@ -151,6 +151,10 @@ def warm_imports() -> float:
     """Import what a run imports on first use (Prefect's engine, the flow, pandas, pandera, the loader), so that
     the cold run's CPU is the run's, not the process's start; returns the CPU seconds the imports took."""
     started = time.process_time()
+    import prefect.flow_engine  # noqa: F401
+    import prefect.results  # noqa: F401
+    import prefect.task_engine  # noqa: F401
+
     import flows.pipeline  # noqa: F401
     import validation.batch  # noqa: F401
     import warehouse.loader  # noqa: F401

@@ -11,7 +11,8 @@ import psutil
 
 
 class RunMeter:
-    """Peak resident memory (sampled every 0.2 s) and CPU time of this process and its children, the server apart."""
+    """Peak resident memory (sampled every 0.2 s) and CPU time of this process and its children, the server apart
+    (the processes of `exclude` and every process of their sessions)."""
 
     def __init__(self, exclude: set[int]) -> None:
         self.peak, self.cpu, self.own_cpu, self._exclude, self._stop = 0, 0.0, 0.0, exclude, threading.Event()
@@ -21,7 +22,16 @@ class RunMeter:
 
     def _processes(self) -> list[psutil.Process]:
         me = psutil.Process()
-        return [p for p in [me, *me.children(recursive=True)] if p.pid not in self._exclude]
+        return [p for p in [me, *me.children(recursive=True)] if p.pid not in self._exclude and not self._server(p)]
+
+    def _server(self, proc: psutil.Process) -> bool:
+        """Whether `proc` belongs to the Prefect server: its session. The server's API process (uvicorn) is this
+        process's child, not the server command's, so the server command's process tree does not find it; it
+        runs in the session `gwr.server` starts the server in."""
+        try:
+            return any(os.getsid(proc.pid) == os.getsid(pid) for pid in self._exclude)
+        except OSError:
+            return False
 
     def _cpu(self) -> dict[int, float]:
         out = {}

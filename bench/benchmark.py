@@ -30,6 +30,7 @@ import importlib
 import logging
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -131,9 +132,13 @@ def command_runs_of(inbox: Path, db: Path, times: int) -> float:
     """`gwr run` on the unchanged inbox and one `gwr query`, as a user runs them; returns the median of the runs
     that publish (by default; the snapshot is current, so they publish nothing)."""
 
+    cpu: list[float] = []
+
     def timed(*argv: str) -> float:
-        started = time.perf_counter()
+        started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run([GWR, *argv], capture_output=True, text=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         if done.returncode:
             print(f"  gwr {argv[0]} exited {done.returncode}: {done.stderr.strip()[:300]}")
         return time.perf_counter() - started
@@ -145,6 +150,8 @@ def command_runs_of(inbox: Path, db: Path, times: int) -> float:
           f"{', '.join(f'{w:.2f}' for w in walls)} s (median {statistics.median(walls):.2f} s; the snapshot it would "
           f"publish is current, so it is not published again); with --publish none: {unpublished:.2f} s; "
           f"`gwr query` of one number: {query:.2f} s  [load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}]")
+    print(f"  CPU of each command process (user + system): {', '.join(f'{c:.2f}' for c in cpu)} s, which is what "
+          f"its wall time comes down to on an idle machine")
     return statistics.median(walls)
 
 

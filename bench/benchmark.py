@@ -1,25 +1,18 @@
 """Speed and memory of the whole pipeline; prints figures, asserts nothing (see BENCHMARKS.md).
 
     .venv/bin/python bench/benchmark.py [-n 1000] [--workers 0] [--batch-size 50] [--corpus DIR ...]
-        [--dask] [--json FILE] [--scale-against FILE] [--no-steady-state]
+        [--dask] [--cold-only] [--json FILE] [--scale-against FILE] [--no-steady-state]
 
-Builds N documents from ../shared/corpus-large and ../shared/corpus-news (each
-copy made unique, so every sha256 differs), starts a local Prefect server (its
-start is reported on its own line), then runs the real flow three times into a
-fresh warehouse: cold, unchanged, and with 10 % of the files changed; between the
-second and the third, the unchanged inbox again through the `gwr run` command, as a
-user runs it against that server, and one `gwr query`. For each flow run:
-documents/s, M chars/s, peak RSS and CPU time of the run's processes (the server
-apart), and where the wall time went: orchestration (Prefect and the flow itself),
-ingest (discover, read, hash, triage), extract (decode + clean + extract, in worker
-processes, concurrent with the rest), validate, load; and the flow process's CPU by stage.
-It ends with issue 18's acceptance lines (printed, never asserted). `--dask` adds a cold run on
-a local Dask cluster of as many processes as the pool; `--json` saves the figures, and
-`--scale-against` a saved smaller N prints wall time per document and peak RSS against it.
-
-Then, on the distinct texts the inbox was built from, in this run: the extractor's
-steady-state speed in one warm process and its start cost in a fresh process, each
-against a bare `jieba.lcut` pass and a bare jieba start.
+Builds N unique documents from ../shared/corpus-large and corpus-news, starts a local Prefect
+server (its start reported apart), and runs the real flow into a fresh warehouse: cold,
+unchanged, then the `gwr run` command on the unchanged inbox and one `gwr query`, then with 10 %
+of the files changed. For each run: documents/s, M chars/s, peak RSS and CPU of its processes (the
+server apart), where the wall time went (orchestration, ingest, validate, load, publish; extract
+in worker processes, concurrent with the rest) and the flow process's CPU by stage. Then issue
+18's acceptance lines (printed, never asserted). `--dask` adds a cold run on a local Dask
+cluster of as many processes as the pool; `--json` saves the figures, `--scale-against` a saved
+smaller N prints wall time per document and peak RSS against it. Last, on the distinct texts:
+the extractor's steady state and start against a bare `jieba.lcut` pass and a bare jieba start.
 """
 
 from __future__ import annotations

@@ -168,7 +168,8 @@ def _still_current(db: Path, target: Path) -> bool:
     if published is None:
         return False
     with open_warehouse(db, read_only=True) as wh:
-        return wh.content_digest() == published
+        current = wh.content_digest()
+    return current is not None and current == published
 
 
 @task(cache_policy=NONE, **IO_RETRIES)

@@ -19,10 +19,14 @@ from warehouse.sqlfiles import sql
 Digest = dict[str, tuple]
 
 
-def content_digest(con: duckdb.DuckDBPyConnection) -> Digest:
-    """Each base table but `run_log`, by name: its rows' count and per-column hash sums."""
-    tables = [name for (name,) in con.execute(sql("q_content_tables")).fetchall()]
-    return {name: tuple(con.execute(sql("q_table_digest"), {"relation": name}).fetchone()) for name in tables}
+def content_digest(con: duckdb.DuckDBPyConnection) -> Digest | None:
+    """Each base table but `run_log`, by name: its rows' count and per-column hash sums; None when DuckDB cannot
+    say (a DuckDB before 1.3 has no `columns(lambda …)`): the snapshot is then published as before."""
+    try:
+        tables = [name for (name,) in con.execute(sql("q_content_tables")).fetchall()]
+        return {name: tuple(con.execute(sql("q_table_digest"), {"relation": name}).fetchone()) for name in tables}
+    except duckdb.Error:
+        return None
 
 
 def file_digest(path: Path) -> Digest | None:
@@ -36,7 +40,5 @@ def file_digest(path: Path) -> Digest | None:
         return None
     try:
         return content_digest(con)
-    except duckdb.Error:
-        return None
     finally:
         con.close()

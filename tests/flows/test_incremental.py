@@ -78,3 +78,24 @@ def test_a_folder_that_vanished_retires_nothing_even_with_prune(tmp_path: Path) 
     assert rows(db, f"select count(*) from document_path where path like '{inbox}/%' and is_current") == [
         (len(SAMPLES),)]
     assert rows(db, "select count(*) from v_facts")[0][0] > 0
+
+
+def test_a_rerun_that_changed_nothing_leaves_the_snapshot_as_it_was(tmp_path: Path) -> None:
+    """Nothing to do, nothing done: the snapshot is republished only when a reader would see a change."""
+    inbox, db, snapshot = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb", tmp_path / "pub" / "gwr-pub.duckdb"
+    first = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
+    assert str(snapshot) in first["published"]
+    published = snapshot.stat().st_mtime_ns, snapshot.stat().st_ino
+
+    again = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
+    assert again["docs_unchanged"] == len(SAMPLES) and "not published again" in again["published"]
+    assert (snapshot.stat().st_mtime_ns, snapshot.stat().st_ino) == published
+    assert rows(db, "select count(*) from run_log")[0][0] == 2  # the warehouse keeps every run
+
+    # A run that loaded without publishing leaves the snapshot behind: the next run catches it up.
+    (inbox / "new.txt").write_text(SAMPLES[0].read_text(encoding="utf-8") + "\n新增一行。\n", encoding="utf-8")
+    gwr_pipeline([str(inbox)], RunOptions(db=db, publish=None))
+    caught_up = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
+    assert caught_up["docs_unchanged"] == len(SAMPLES) + 1 and str(snapshot) in caught_up["published"]
+    assert "not published again" not in caught_up["published"]
+    assert snapshot.stat().st_ino != published[1]

@@ -5,21 +5,33 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 
 import psutil
 
 
 class RunMeter:
-    """Peak resident memory (sampled every 0.2 s) and CPU time of this process and its children, the server apart."""
+    """Peak resident memory (sampled every 0.2 s) and CPU time of this process and its children, the server apart
+    (the processes of `exclude` and every process of their sessions)."""
 
     def __init__(self, exclude: set[int]) -> None:
         self.peak, self.cpu, self.own_cpu, self._exclude, self._stop = 0, 0.0, 0.0, exclude, threading.Event()
+        self.sampling_cpu = 0.0  # what the sampling thread itself cost the flow process (left out of own_cpu)
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._cpu_before: dict[int, float] = {}
 
     def _processes(self) -> list[psutil.Process]:
         me = psutil.Process()
-        return [p for p in [me, *me.children(recursive=True)] if p.pid not in self._exclude]
+        return [p for p in [me, *me.children(recursive=True)] if p.pid not in self._exclude and not self._server(p)]
+
+    def _server(self, proc: psutil.Process) -> bool:
+        """Whether `proc` belongs to the Prefect server: its session. The server's API process (uvicorn) is this
+        process's child, not the server command's, so the server command's process tree does not find it; it
+        runs in the session `gwr.server` starts the server in."""
+        try:
+            return any(os.getsid(proc.pid) == os.getsid(pid) for pid in self._exclude)
+        except OSError:
+            return False
 
     def _cpu(self) -> dict[int, float]:
         out = {}
@@ -36,6 +48,7 @@ class RunMeter:
                 with contextlib.suppress(psutil.Error):
                     total += proc.memory_info().rss
             self.peak = max(self.peak, total)
+        self.sampling_cpu = time.thread_time()
 
     def __enter__(self) -> RunMeter:
         self._cpu_before = self._cpu()
@@ -47,7 +60,8 @@ class RunMeter:
         self._thread.join()
         # Workers outlive a run (one pool per process): count what each spent during it.
         spent = {pid: after - self._cpu_before.get(pid, 0.0) for pid, after in self._cpu().items()}
-        self.cpu, self.own_cpu = sum(spent.values()), spent.get(os.getpid(), 0.0)
+        own = spent.get(os.getpid(), 0.0)
+        self.cpu, self.own_cpu = sum(spent.values()) - self.sampling_cpu, own - self.sampling_cpu
 
 
 def task_seconds(flow_run_id: str) -> dict[str, float]:

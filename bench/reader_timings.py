@@ -37,7 +37,7 @@ def main() -> None:
     runs = [timed([GWR, "query", QUERY, "--db", str(db), "-f", "csv"]) for _ in range(10)]
     print(f"gwr query (10 runs): median {statistics.median(runs):.3f} s, min {min(runs):.3f} s, max {max(runs):.3f} s")
     with tempfile.TemporaryDirectory() as tmp:
-        done = publish(db, Path(tmp) / "gwr-published.duckdb")
+        done = publish(db, Path(tmp) / "gwr_published.duckdb")
         print(f"publish snapshot + {done.relations} Parquet files: {done.seconds:.2f} s")
         for fmt in ("parquet", "csv", "jsonl"):
             seconds = timed([GWR, "export", str(Path(tmp) / fmt), "--format", fmt, "--db", str(db)])

@@ -6,9 +6,15 @@ worker forked before they load would pay for them inside a document's time limit
 """
 
 import datetime
+import signal
 
-from settings import SAMPLES_DIR
-from transforms import process_text
+# First of all: the forkserver loads this module before it protects itself from ^C, and a Ctrl-C
+# in the terminal reaches every process of its group. Killed mid-import, the forkserver printed a
+# traceback and the run's pool broke (BrokenProcessPool); gwr itself decides how a run stops.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+from settings import SAMPLES_DIR  # noqa: E402
+from transforms import process_text  # noqa: E402
 
 _SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)
 _TEXT = _SAMPLES[-1].read_text(encoding="utf-8") if _SAMPLES else "2024年全区地区生产总值增长6%。"

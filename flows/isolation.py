@@ -15,13 +15,16 @@ back in submission order: a parallel run loads exactly what a serial one does.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import multiprocessing
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import NamedTuple
+from concurrent.futures.process import BrokenProcessPool
+from typing import NamedTuple, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -30,9 +33,12 @@ from settings import DOC_TIMEOUT
 from transforms import process_document
 from transforms.records import Failure, Processed, SourceFile
 
+T = TypeVar("T")
+
 _lock = threading.RLock()
 _pool: ProcessPool | None = None
 _pool_size = 0
+_STEP = 0.2  # seconds between two looks at the stop request while a result is awaited
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -42,10 +48,20 @@ def _context() -> multiprocessing.context.BaseContext:
     return ctx
 
 
+class Stopped(Exception):
+    """The run was asked to stop (SIGTERM, Ctrl-C) while extraction waited: nothing more is extracted."""
+
+
 def pool(workers: int) -> ProcessPool:
-    """The process-wide pool of `workers` extraction processes (started on first use)."""
+    """The process-wide pool of `workers` extraction processes (started on first use).
+
+    Raises `Stopped` when a stop is asked before or while its workers start: a pool is never
+    started after a stop, so none outlives the run.
+    """
     global _pool, _pool_size
     with _lock:
+        if progress.stop_requested():
+            raise Stopped
         if _pool is None or _pool_size != workers or not _pool.active:
             if _pool is not None:
                 _pool.stop()
@@ -54,8 +70,20 @@ def pool(workers: int) -> ProcessPool:
             # workers wait for the forkserver to load jieba: wait for every worker to answer
             # once, so that a document's time limit measures the document alone.
             for ready in [_pool.schedule(_ready) for _ in range(workers)]:
-                ready.result()
+                outcome(ready)
         return _pool
+
+
+def outcome(future: Future[T]) -> T:
+    """The result of `future`, waited for in short steps: raises `Stopped` as soon as a stop is asked.
+
+    A pool stopped under a waiting call never resolves its futures; a plain `result()` would wait
+    for ever, and with it Prefect's task runner, which waits for its tasks before the flow can end.
+    """
+    while not wait([future], timeout=_STEP).done:
+        if progress.stop_requested():
+            raise Stopped
+    return future.result()
 
 
 def _ready() -> None:
@@ -65,11 +93,12 @@ def _ready() -> None:
 def shutdown() -> None:
     """Stop the worker processes now (a finished or interrupted run)."""
     global _pool
-    with _lock:
-        if _pool is not None:
-            _pool.stop()
-            _pool.join(timeout=10)
-            _pool = None
+    with _lock:  # released within a _STEP by a pool() starting its workers once a stop is asked
+        stopping, _pool = _pool, None
+    if stopping is not None:
+        stopping.stop()
+        with contextlib.suppress(TimeoutError, RuntimeError):
+            stopping.join(timeout=10)
 
 
 atexit.register(shutdown)
@@ -107,14 +136,27 @@ def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float
         # extract here, without the time limit, rather than not at all.
         yield from map(timed_process, todo)
         return
-    futures = [pool(workers).schedule(timed_process, args=(src,), timeout=doc_timeout) for src in todo]
+    futures: list[Future] = []
+    try:
+        running = pool(workers)
+        futures += [running.schedule(timed_process, args=(src,), timeout=doc_timeout) for src in todo]
+        yield from _outcomes(todo, futures, doc_timeout)
+    except (Stopped, RuntimeError, BrokenProcessPool):
+        # After a stop the pool may be stopped under us ("The Pool is not active") or its
+        # workers gone: the run is ending, and what was not extracted is not loaded.
+        if not progress.stop_requested():
+            raise
+    finally:
+        for rest in futures:
+            rest.cancel()
+
+
+def _outcomes(todo: list[SourceFile], futures: list[Future], doc_timeout: float
+              ) -> Iterator[tuple[Processed | Failure, WorkerTime]]:
+    """Each document's outcome in order: its result, or a failure for a document past its time or whose worker died."""
     for src, future in zip(todo, futures, strict=True):
-        if progress.stop_requested():
-            for rest in futures:
-                rest.cancel()
-            return
         try:
-            yield future.result()
+            yield outcome(future)
         except FutureTimeout:
             late = (f"{src.path}: decoding and extraction took longer than the {doc_timeout:g} s limit "
                     f"for one document ({DOC_TIMEOUT.env}); the document was skipped")
@@ -125,4 +167,4 @@ def process_isolated(todo: list[SourceFile], workers: int, doc_timeout: float
                           "the document was skipped"), WorkerTime(0.0, 0.0)
 
 
-__all__ = ["WorkerTime", "pool", "process_isolated", "shutdown"]
+__all__ = ["Stopped", "WorkerTime", "outcome", "pool", "process_isolated", "shutdown"]

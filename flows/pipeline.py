@@ -69,17 +69,22 @@ class Tally:
     warnings: list[str] = field(default_factory=list)
     done: int = 0
     # Wall seconds the flow spent in each stage's task calls (Prefect's overhead included),
-    # and waiting for extraction that ran concurrently elsewhere: where a run's time went.
+    # and waiting for extraction that ran concurrently elsewhere: where a run's time went; and
+    # the CPU seconds the flow's thread spent in each (`<stage>_cpu`), which other users of the
+    # machine do not inflate.
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
-        ("ingest", "extract", "extract_cpu", "wait_for_extract", "validate", "load"), 0.0))
+        ("ingest", "extract", "extract_cpu", "wait_for_extract", "validate", "load", "publish", "ingest_cpu",
+         "validate_cpu", "load_cpu", "publish_cpu"), 0.0))
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         try:
             yield
         finally:
             self.seconds[stage] += time.perf_counter() - started
+            if f"{stage}_cpu" in self.seconds:
+                self.seconds[f"{stage}_cpu"] += time.thread_time() - cpu
 
     def add(self, batch: InFlight, failures: list[Failure], loaded: Loaded) -> None:
         s, c, loaded_ids = batch.sorted_, self.counts, loaded.docs_loaded
@@ -113,7 +118,7 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
 
     with run_lock(Path(db_path), wait, options.min_free_mb):
         with tally.timed("ingest"):
-            found = discover_files(paths)
+            found = discover_files(paths, options.follow_links)
         params = {"paths": paths, "db": db_path, "batch_size": options.batch_size,
                   "max_file_mb": options.max_file_mb, "workers": options.workers,
                   "doc_timeout": options.doc_timeout, "extractor_version": EXTRACTOR_VERSION}
@@ -139,14 +144,18 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             counts_out = {**tally.counts, "seconds": round(time.monotonic() - started, 2)}
             if status == "interrupted":
                 reason = f"interrupted after {tally.done} of {total} documents"
-            close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
+            with tally.timed("load"):  # its write folds the run's write-ahead log into the file
+                close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
         target = options.publish if status == "completed" else None
-        published = publish_snapshot(db_path, str(target)) if target is not None else None
+        with tally.timed("publish"):
+            published = publish_snapshot(db_path, str(target)) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
-    return {"run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
+    # finish(): whoever started the flow learns what it committed before Prefect records its end.
+    return progress.finish({
+            "run_id": run_id, "db": db_path, "status": status, "docs_total": total, "docs_done": tally.done,
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,
             "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published,
-            "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}}
+            "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +186,7 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
             return
         batch = files[start:start + size]
         with tally.timed("ingest"):
-            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20))
+            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20), run.found.within)
             sorted_ = triage(sources, run.ledger)
         last = start + size >= len(files)
         if sorted_.to_process or read_failures or leftover:
@@ -197,10 +206,13 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
         while len(pending) >= run.window or (pending and last):
             if progress.stop_requested():
                 return
+            failed_before = len(tally.errors)
             _finish(pending.popleft(), run.db, run.options.lock_timeout, run.run_id, tally)
             progress.report(tally.done, run.total)
             log.info("%d of %d documents: %d facts loaded so far", tally.done, run.total,
                      tally.counts["facts_loaded"])
+            for error in tally.errors[failed_before:]:  # the UI shows the run's failures beside its counts
+                log.warning("%s failed (%s): %s", error["path"], error["stage"], error["message"])
 
 
 def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) -> None:
@@ -218,6 +230,6 @@ def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) ->
         checked = validate_batch(quote(processed)) if processed else BatchResult()
     failures = batch.failures + bad + checked.failures
     with tally.timed("load"):
-        loaded = load_batch(db, wait, run_id, quote(checked.units), quote(batch.sorted_), quote(failures))
+        loaded = load_batch(db, wait, run_id, quote(checked.load), quote(batch.sorted_), quote(failures))
     tally.add(batch, failures, loaded)
     tally.warnings += [warning.message for p in processed for warning in p.warnings]

@@ -21,8 +21,9 @@ from flows.isolation import WorkerTime, process_isolated
 from ingest import sources
 from transforms.records import Failure, Processed, SourceFile
 from warehouse import WarehouseError, open_warehouse
-from warehouse.loads import DocumentLoad
-from warehouse.publish import publish
+from warehouse.digest import file_digest
+from warehouse.loads import BatchLoad, BatchLoaded
+from warehouse.publish import parquet_folder, publish
 
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
 
@@ -32,9 +33,9 @@ IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
 
 @dataclass(slots=True)
 class BatchResult:
-    """A validated batch: the documents to load and the documents validation rejected."""
+    """A validated batch: the documents to load, in columns, and the documents validation rejected."""
 
-    units: list[DocumentLoad] = field(default_factory=list)
+    load: BatchLoad | None = None
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -51,19 +52,22 @@ class Loaded:
 
 @dataclass(slots=True)
 class Found:
-    """The files a run will read, the paths it could not take, and the files it skipped by suffix."""
+    """The files a run will read, the paths it could not take, the files it skipped (by suffix, or hidden), and
+    the folders every file read must lie within (None: the run follows links anywhere)."""
 
     files: list[str]
     failures: list[Failure]
     skipped: list[str]
+    within: list[str] | None = None
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def discover_files(paths: list[str]) -> Found:
+def discover_files(paths: list[str], follow_links: bool = False) -> Found:
     """Find the report files under the given paths."""
-    found = sources.discover(paths)
+    found = sources.discover(paths, follow_links=follow_links)
     failures = [Failure.from_error(p, None, err) for p, err in found.errors]
-    return Found([str(p) for p in found.files], failures, [sources.shown(p) for p in found.skipped])
+    return Found([str(p) for p in found.files], failures, [sources.shown(p) for p in found.skipped],
+                 None if follow_links else found.roots)
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
@@ -79,12 +83,13 @@ def open_run(db: str, wait_seconds: float, run_id: str, flow_run_id: str | None,
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def read_batch(paths: list[str], max_bytes: int) -> tuple[list[SourceFile], list[Failure]]:
+def read_batch(paths: list[str], max_bytes: int, within: list[str] | None = None
+               ) -> tuple[list[SourceFile], list[Failure]]:
     """Read a batch of files from disk (bytes and sha256)."""
     read, failures = [], []
     for p in paths:
         try:
-            read.append(sources.read_source(Path(p), max_bytes))
+            read.append(sources.read_source(Path(p), max_bytes, within))
         except sources.InputError as err:
             failures.append(Failure.from_error(p, None, err))
     return read, failures
@@ -106,26 +111,26 @@ def transform_batch(todo: Parcel, workers: int, doc_timeout: float
 
 @task(cache_policy=NONE)
 def validate_batch(processed: list[Processed]) -> BatchResult:
-    """Check documents and facts against the stage schemas (one pandera call per schema per batch); quarantine
-    what fails."""
+    """Check documents and facts against the stage schemas (one pandera call for the documents, one for the
+    facts); quarantine what fails."""
     from validation.batch import check_batch  # pandera, pandas and the lexicon: only when there is something to check
 
     checked = check_batch(processed)
     failures = [Failure(p.source.path, p.source.sha256, "validate", "SchemaError", reason)
                 for p, reason in checked.rejected]
-    return BatchResult(checked.units, failures)
+    return BatchResult(checked.load, failures)
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
 def load_batch(
-    db: str, wait_seconds: float, run_id: str, units: list[DocumentLoad], seen: Triage, failures: list[Failure]
+    db: str, wait_seconds: float, run_id: str, batch: BatchLoad | None, seen: Triage, failures: list[Failure]
 ) -> Loaded:
     """Load the batch's documents in one transaction (a document that fails, alone), then record seen paths
     and failures."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
-        batch = wh.load_documents(run_id, units)
-        out = Loaded(batch.facts, batch.quarantined, set(batch.loaded),
-                     [Failure(f.path, f.sha256, "load", f.error_class, f.message) for f in batch.failures])
+        done = wh.load_batch(run_id, batch) if batch is not None else BatchLoaded()
+        out = Loaded(done.facts, done.quarantined, set(done.loaded),
+                     [Failure(f.path, f.sha256, "load", f.error_class, f.message) for f in done.failures])
         # An unchanged path's document is loaded by definition; a duplicate's twin may have
         # failed in this run, so duplicates are looked up (one query for the batch).
         loaded = wh.loaded_documents([src.sha256 for src in seen.duplicates])
@@ -142,16 +147,33 @@ def load_batch(
 
 @task(cache_policy=NONE)
 def publish_snapshot(db: str, target: str) -> str:
-    """Publish the read-only snapshot and Parquet files BI tools open; say where, or why not.
+    """Publish the read-only snapshot and Parquet files BI tools open, unless they already hold what the warehouse
+    holds; say where, or why not.
 
-    The run's documents are committed by now: a snapshot that cannot be written (a full disk)
-    is reported, and the previous snapshot stays, but the run does not fail for it.
+    A run that changed nothing a reader sees (its `run_log` row and the paths' last-seen time
+    apart) leaves the snapshot as it is: nothing to do, nothing done. The run's documents are
+    committed by now: a snapshot that cannot be written (a full disk) is reported, and the
+    previous snapshot stays, but the run does not fail for it.
     """
     try:
+        if _still_current(Path(db), Path(target)):
+            return f"{target} not published again: it holds every row the warehouse holds (run_log apart)"
         done = publish(Path(db), Path(target))
     except (OSError, WarehouseError) as exc:
         return f"not published to {target}: {str(exc).splitlines()[0]}; the previous snapshot stays"
     return f"{done.snapshot} and {done.relations} Parquet files in {done.parquet}/ ({done.seconds:g} s)"
+
+
+def _still_current(db: Path, target: Path) -> bool:
+    """Whether the snapshot at `target` and its Parquet folder hold what the warehouse holds (`warehouse.digest`)."""
+    if not parquet_folder(target).is_dir():
+        return False
+    published = file_digest(target)
+    if published is None:
+        return False
+    with open_warehouse(db, read_only=True) as wh:
+        current = wh.content_digest()
+    return current is not None and current == published
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
@@ -168,11 +190,10 @@ def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], 
 
 @task(cache_policy=NONE, **IO_RETRIES)
 def record_skipped(db: str, wait_seconds: float, run_id: str, skipped: list[str]) -> None:
-    """Record a warning for each file a folder walk passed over because gwr does not read its format."""
+    """Record a warning for each file a folder walk passed over: gwr does not read its format, or it is hidden."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
         for path in skipped:
-            wh.record_warning(run_id, path, None, "discover",
-                              f"{path}: skipped, gwr does not read {Path(path).suffix or 'suffix-less'} files")
+            wh.record_warning(run_id, path, None, "discover", sources.skip_reason(path))
 
 
 @task(cache_policy=NONE, **IO_RETRIES)

@@ -1,4 +1,4 @@
-"""The `gwr` command line: run, query, export, report, serve, server.
+"""The `gwr` command line: run, query, export, report, serve, server, review (`gwr/review_cli.py`).
 
 Each command resolves its settings once (`settings.from_environment`: defaults, `GWR_*`
 variables, its flags) and hands typed values on. Prefect is imported only by the commands
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 from rich.console import Console
 
-from gwr.output import ExportFormat, Format, print_rows
+from gwr.output import ExportFormat, Format, print_rows, safe
 from settings import Settings, SettingsError, apply_prefect_defaults, from_environment
 
 if TYPE_CHECKING:
@@ -33,11 +33,14 @@ app.add_typer(server_app, name="server")
 out = Console()
 err = Console(stderr=True)
 
+# Prefect's console log handler's level (its logging.yml, overridden by the environment): the API's is apart.
+CONSOLE_LEVEL = "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"
 DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file [env GWR_DB; default data/gwr.duckdb]")]
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    """Say `message` on stderr (a file's name in it printed as it is, never acted on) and exit with `code`."""
+    err.print(f"[bold red]error:[/] {safe(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -66,41 +69,59 @@ def run(
     doc_timeout: Annotated[float | None, typer.Option(
         help="seconds one document may take to decode and extract [env GWR_DOC_TIMEOUT]")] = None,
     prune: Annotated[bool, typer.Option(help="retire loaded documents whose files are gone from PATHs")] = False,
+    follow_links: Annotated[bool, typer.Option(
+        help="read files that symlinks in the folders lead to outside every PATH (refused by default)")] = False,
     dask: Annotated[bool, typer.Option(help="extract on a local Dask cluster (one worker process per core)")] = False,
     dask_address: Annotated[str | None, typer.Option(help="extract on the Dask cluster at tcp://HOST:PORT")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's log lines")] = False,
     fail_on_error: Annotated[bool, typer.Option(help="exit 1 if any document failed")] = False,
     publish: Annotated[str | None, typer.Option(
         help="snapshot file BI tools open, written after a successful run; 'none' skips it "
-             "[env GWR_PUBLISH; default beside the warehouse: gwr-published.duckdb]")] = None,
+             "[env GWR_PUBLISH; default beside the warehouse: gwr_published.duckdb]")] = None,
 ) -> None:
     """Load report files into the warehouse (new and changed files only)."""
     from gwr.runner import RunRequest
 
     cfg = _settings(db, batch_size=batch_size, workers=workers, doc_timeout=doc_timeout, publish=publish)
-    request = RunRequest([str(p) for p in paths], cfg, prune=prune, dask=dask, dask_address=dask_address)
+    request = RunRequest([str(p) for p in paths], cfg, prune=prune, follow_links=follow_links, dask=dask,
+                         dask_address=dask_address)
     _run(request, verbose=verbose, fail_on_error=fail_on_error)
 
 
 def _run(request: RunRequest, *, verbose: bool, fail_on_error: bool) -> None:
-    """Check the warehouse and Prefect, run the flow, print its summary and exit as it says."""
-    from gwr.preflight import check_api_url, check_prefect_home
+    """Check the warehouse and Prefect, run the flow, print its summary and exit as it says.
+
+    The signal handlers come first: a SIGTERM or Ctrl-C at any moment from here on stops the run
+    cleanly (`gwr.stopping`)."""
+    from gwr.preflight import check_api_url, check_paths, check_prefect_home
+    from gwr.runner import RunInterrupted, ServerGone, run_pipeline
     from gwr.server import ServerStartError
+    from gwr.stopping import exit_now, on_signals
+    from gwr.summary import exit_code, print_summary
 
     apply_prefect_defaults()
-    # Without --verbose the summary and the one-sentence error say everything;
-    # Prefect would otherwise log a known failure (a busy warehouse) as a traceback.
-    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO" if verbose else "CRITICAL"
+    # The flow's log (batches, counts, failures) always reaches Prefect's API, where the UI shows
+    # it under the run. Without --verbose it stays off the terminal: the summary and the
+    # one-sentence error say everything, and Prefect would print a known failure (a busy
+    # warehouse) as a traceback.
+    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    os.environ[CONSOLE_LEVEL] = "INFO" if verbose else "CRITICAL"
     from warehouse import check_writable
 
+    received: list[int] = []
     try:
-        check_writable(request.settings.db, request.settings.min_free_mb)  # in a second, not after Prefect started
-        check_prefect_home()
-        check_api_url()
-        from gwr.runner import run_pipeline
-        from gwr.summary import exit_code, print_summary
-
-        summary = run_pipeline(request, err)
+        with on_signals(received):
+            check_paths(request.paths)  # before the warehouse is made: nothing to read, nothing written
+            check_writable(request.settings.db, request.settings.min_free_mb)  # now, not after Prefect started
+            check_prefect_home()
+            check_api_url()
+            summary = run_pipeline(request, err, received)
+    except RunInterrupted as e:
+        err.print(str(e), highlight=False)
+        raise typer.Exit(128 + e.signum) from None
+    except ServerGone as e:
+        fail(str(e))
+        exit_now(1)  # Prefect would spend minutes at exit retrying its events against the server that is gone
     except (ServerStartError, *_known_errors()) as e:
         raise fail(str(e)) from None
     print_summary(summary, out, err)
@@ -151,9 +172,9 @@ def export(
     if out_file is not None:
         if folder is not None and str(folder) != "facts":  # `gwr export facts --out FILE`, the older spelling
             raise fail("give a folder or --out FILE, not both")
-        target = out_file.resolve()
+        target = out_file.absolute()  # a link at --out is replaced, never written through
         n = _on_existing_warehouse(db, lambda wh: wh.export_facts(target), allowed_dirs=(target.parent,))
-        out.print(f"wrote {n} facts to {out_file}")
+        out.print(f"wrote {n} facts to {safe(out_file)}", highlight=False)
         return
     if folder is None:
         raise fail("give a folder to export into, e.g. `gwr export out/ --format csv`")
@@ -163,7 +184,8 @@ def export(
     written = _on_existing_warehouse(
         db, lambda wh: wh.export(dest, fmt.value, excel=excel, only=only), allowed_dirs=(dest,)
     )
-    out.print(f"wrote {len(written)} files ({sum(written.values())} rows) and datapackage.json to {folder}")
+    out.print(f"wrote {len(written)} files ({sum(written.values())} rows) and datapackage.json to {safe(folder)}",
+              highlight=False)
 
 
 @app.command()
@@ -176,17 +198,16 @@ def report(
 ) -> None:
     """Write a self-contained HTML report (charts and tables, opens offline): targets vs results, series, conflicts."""
     from reports.page import build_report
+    from warehouse import WarehouseError
+    from warehouse.files import atomic_file
 
     page = _on_existing_warehouse(db, lambda wh: build_report(wh, indicator=indicator, measure=measure))
-    target = out_file.resolve()
-    partial = target.with_name(f".{target.name}.partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(page, encoding="utf-8")
-        partial.replace(target)
-    except OSError as e:
-        raise fail(f"cannot write {out_file}: {e.strerror}") from None
-    out.print(f"wrote {out_file} ({len(page.encode('utf-8')) / 2**20:.1f} MB, opens offline)", highlight=False)
+        with atomic_file(out_file.absolute()) as fh:  # a link at --out is replaced, never written through
+            fh.write(page.encode("utf-8"))
+    except (WarehouseError, OSError) as e:
+        raise fail(str(e) if isinstance(e, WarehouseError) else f"cannot write {out_file}: {e.strerror}") from None
+    out.print(f"wrote {safe(out_file)} ({len(page.encode('utf-8')) / 2**20:.1f} MB, opens offline)", highlight=False)
 
 
 @app.command()
@@ -263,13 +284,22 @@ def server_status() -> None:
     given = os.environ.get("PREFECT_API_URL")
     running = recorded_server()
     if given:
-        out.print(f"PREFECT_API_URL is set: gwr run uses {given}", highlight=False, soft_wrap=True)
+        out.print(f"PREFECT_API_URL is set: gwr run uses {safe(given)}", highlight=False, soft_wrap=True)
     elif running is not None:
         out.print(f"gwr run uses the server at {running.api_url} (pid {running.pid})", highlight=False, soft_wrap=True)
     else:
         out.print("no Prefect server is running: each gwr run starts a temporary one (~20 s); "
                   "`gwr server start` keeps one running", highlight=False, soft_wrap=True)
 
+
+def _mount_review() -> None:
+    """`gwr review`, defined beside this module (it imports the helpers above)."""
+    from gwr.review_cli import review_app
+
+    app.add_typer(review_app, name="review")
+
+
+_mount_review()
 
 if __name__ == "__main__":
     app()

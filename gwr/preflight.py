@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -52,6 +53,20 @@ def check_api_url() -> str | None:
         reason = str(getattr(exc, "reason", None) or exc)
     raise PreflightError(f"PREFECT_API_URL {url} does not answer ({reason}); start that server, "
                          "or unset PREFECT_API_URL to let gwr use its own")
+
+
+def check_paths(paths: Sequence[str]) -> None:
+    """At least one of the paths named can be read: else there is nothing to load, and no warehouse is made or
+    published for it (a typo'd folder used to end in exit 0 and an empty snapshot)."""
+    from ingest.sources import named_refusal
+
+    reasons = []
+    for path in paths:
+        refused = named_refusal(path)
+        if refused is None:
+            return
+        reasons.append(str(refused))
+    raise PreflightError(f"nothing gwr can read was named: {'; '.join(reasons)}")
 
 
 def check_cron(expression: str) -> str:

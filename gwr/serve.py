@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from gwr.output import safe
 from gwr.server import ServerStartError, server_for_run, stop_process_group
 from settings import Settings
 
@@ -36,11 +37,12 @@ class Schedule:
 def serve_inbox(schedule: Schedule, cfg: Settings, console: Console) -> None:
     """Serve the pipeline on a schedule until interrupted (Ctrl-C or SIGTERM)."""
     # SIGTERM (systemd, a test, `kill`) stops as cleanly as Ctrl-C does.
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, _raise_interrupt)
     try:
         with server_for_run(console, cfg.server_start_timeout, keep=True) as server:
             console.print(f"serving deployment gwr-pipeline/{schedule.name} against {server.api_url}; "
-                          f"inbox {schedule.inbox}; Ctrl-C stops", highlight=False)
+                          f"inbox {safe(schedule.inbox)}; Ctrl-C stops", highlight=False)
             when = ["--cron", schedule.cron] if schedule.cron else ["--interval", str(schedule.interval)]
             options = cfg.run_options().model_dump_json()
             runner = subprocess.Popen([sys.executable, "-m", "flows.deployment", str(schedule.inbox), options,

@@ -13,7 +13,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from settings.paths import DEFAULT_DB, published_beside
-from settings.variables import DB_ENV, NUMBERS, PUBLISH_ENV, PUBLISH_OFF
+from settings.variables import (
+    DB_ENV,
+    NUMBERS,
+    PUBLISH_ENV,
+    PUBLISH_OFF,
+    WORKERS,
+    WORKERS_PER_CORE,
+    SettingsError,
+    cores,
+    most_workers,
+)
 
 if TYPE_CHECKING:  # pydantic is imported by the commands that run the flow only: `gwr query` never pays for it
     from settings.options import RunOptions
@@ -42,13 +52,14 @@ class Settings:
     doc_timeout: float
     publish: Path | None  # the snapshot a completed run writes; None: none
 
-    def run_options(self, *, prune: bool = False) -> RunOptions:
+    def run_options(self, *, prune: bool = False, follow_links: bool = False) -> RunOptions:
         """The flow's parameters for a run with these settings."""
         from settings.options import RunOptions
 
         return RunOptions(db=self.db, batch_size=self.batch_size, max_file_mb=self.max_file_mb,
                           lock_timeout=self.lock_timeout, min_free_mb=self.min_free_mb, workers=self.workers,
-                          doc_timeout=self.doc_timeout, prune=prune, publish=self.publish)
+                          doc_timeout=self.doc_timeout, prune=prune, follow_links=follow_links,
+                          publish=self.publish)
 
 
 def from_environment(db: str | Path | None = None, *, publish: str | None = None,
@@ -68,6 +79,10 @@ def from_environment(db: str | Path | None = None, *, publish: str | None = None
             values[name] = number.check(raw_env, number.env)
         else:
             values[name] = int(number.default) if number.whole else number.default
+    if values["workers"] > most_workers():
+        source = WORKERS.flag if flags.get("workers") is not None else WORKERS.env
+        raise SettingsError(f"{source} must be at most {most_workers()} ({WORKERS_PER_CORE} per core, and this "
+                            f"machine has {cores()}), got {values['workers']}")
     chosen = Path(db or os.environ.get(DB_ENV) or DEFAULT_DB).expanduser().resolve()
     target = publish if publish is not None else os.environ.get(PUBLISH_ENV, "").strip()
     return Settings(db=chosen, publish=publish_target(chosen, target), **values)
@@ -77,7 +92,7 @@ def publish_target(db: Path, chosen: str) -> Path | None:
     """Where `db`'s snapshot goes: `chosen` (the --publish flag or GWR_PUBLISH), else beside `db`; None for `none`.
 
     >>> publish_target(Path("/srv/gwr.duckdb"), "")
-    PosixPath('/srv/gwr-published.duckdb')
+    PosixPath('/srv/gwr_published.duckdb')
     >>> publish_target(Path("/srv/gwr.duckdb"), "None") is None
     True
     """

@@ -8,14 +8,23 @@ variables (`settings.environment`) and pass the result, and a deployment passes 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from settings.paths import published_beside
-from settings.variables import BATCH_SIZE, DOC_TIMEOUT, LOCK_TIMEOUT, MAX_FILE_MB, MIN_FREE_MB, WORKERS, Number
+from settings.variables import (
+    BATCH_SIZE,
+    DOC_TIMEOUT,
+    LOCK_TIMEOUT,
+    MAX_FILE_MB,
+    MIN_FREE_MB,
+    WORKERS,
+    Number,
+    cores,
+    most_workers,
+)
 
 
 def _bounded(number: Number, description: str) -> Any:
@@ -40,6 +49,7 @@ class RunOptions(BaseModel):
     workers: int = _bounded(WORKERS, "extraction processes, 0 = one per core")
     doc_timeout: float = _bounded(DOC_TIMEOUT, "seconds one document may take to decode and extract")
     prune: bool = Field(False, description="retire loaded documents whose files are gone from the paths")
+    follow_links: bool = Field(False, description="read files that symlinks in the folders lead to outside them")
     publish: Path | None = Field(default_factory=_beside_db,
                                  description="the snapshot BI tools open, written after a completed run; "
                                              "null: none (GWR_PUBLISH; default beside the warehouse)")
@@ -52,5 +62,6 @@ class RunOptions(BaseModel):
 
     @property
     def worker_count(self) -> int:
-        """Extraction processes: `workers`, or one per core when it is 0."""
-        return self.workers or os.cpu_count() or 1
+        """Extraction processes: `workers`, or one per core when it is 0; never past `most_workers()`, which a
+        deployment's parameters, checked for no machine in particular, may ask for."""
+        return min(self.workers, most_workers()) if self.workers else cores()

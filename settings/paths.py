@@ -12,8 +12,12 @@ DEFAULT_DB = PROJECT_ROOT / "data" / "gwr.duckdb"
 def published_beside(db: Path) -> Path:
     """The snapshot BI tools open when no other place is chosen: beside the warehouse.
 
+    Its name is a plain identifier because DuckDB names the database after the file: SQLAlchemy
+    (Superset) lists the schema as ``gwr_published.main``, where ``gwr-published`` had to be
+    quoted (``"gwr-published".main``).
+
     >>> published_beside(Path("/srv/gwr.duckdb"))
-    PosixPath('/srv/gwr-published.duckdb')
+    PosixPath('/srv/gwr_published.duckdb')
     """
     db = Path(db).absolute()
-    return db.with_name(f"{db.stem}-published.duckdb")
+    return db.with_name(f"{db.stem}_published.duckdb")

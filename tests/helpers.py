@@ -102,9 +102,12 @@ def load_document(wh: Warehouse, run_id: str, document: dict[str, Any], paths: l
                   quarantine: pd.DataFrame | None = None) -> int:
     """Load one document in its own transaction and return its facts inserted, raising the loader's own error
     where `load_documents` would record it and go on: the tests see what DuckDB refused, and nothing is recorded."""
-    from warehouse import loads
+    from warehouse import frames, loads
 
-    return wh._load(run_id, [loads.prepare(loads.DocumentLoad(document, paths, facts, quarantine))])
+    unit = loads.DocumentLoad(document, paths, facts, quarantine)
+    loads.prepare(unit)
+    frames.check_facts(facts, unit.doc_id)
+    return wh._load(run_id, loads.BatchLoad.of([unit])[0])
 
 
 def sync_indicators(wh: Warehouse, indicators: pd.DataFrame) -> None:

@@ -27,6 +27,9 @@ Kind = Literal["actual", "target", "forecast"]
 Qualifier = Literal["eq", "ge", "le", "approx"]
 Wording = Literal["hard", "soft", "none"]
 YearSource = Literal["report", "date", "title", "file_name", "named"]
+# What named a document's region: the nation's report, a congress's session line, a title naming
+# it alone or as the one its other regions lie in, how often the text names it, the file's name.
+RegionSource = Literal["nation", "session", "title", "title_group", "frequency", "file_name"]
 Confidence = Literal["high", "medium", "low"]
 
 
@@ -108,6 +111,7 @@ class DocumentMeta:
     # it: a date or a file name's year (the year of publication, conventionally) — yes; a
     # progress report's title ("2024年…完成情况") or the latest year a dateless page names — no.
     year_source: YearSource = "report"
+    region_source: RegionSource = "frequency"
 
 
 class DocumentWarning(NamedTuple):

@@ -20,7 +20,11 @@ def source_row(src: SourceFile) -> dict:
 
 
 def document_row(p: Processed) -> dict:
-    """The `DocumentRecord` row of a processed document (also the `dim_document` payload)."""
+    """The `DocumentRecord` row of a processed document (with its raw text, the `dim_document` payload).
+
+    Validation checks these rows without the text (`document_frame`): no check reads it, and a
+    frame of it would copy every document's text once more.
+    """
     return {
         **source_row(p.source),
         "encoding": p.decoded.encoding,
@@ -37,6 +41,11 @@ def document_row(p: Processed) -> dict:
         "published": p.meta.published.isoformat() if p.meta.published else None,
         "raw_text": p.decoded.text,  # kept so every quote can be checked against its offsets in SQL
     }
+
+
+def document_frame(rows: list[dict]) -> pd.DataFrame:
+    """The `DocumentRecord` rows of a batch as one frame, without their raw text."""
+    return pd.DataFrame([{key: value for key, value in row.items() if key != "raw_text"} for row in rows])
 
 
 def batch_fact_frame(processed: list[Processed]) -> pd.DataFrame:

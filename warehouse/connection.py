@@ -36,6 +36,23 @@ from warehouse.store import Warehouse
 CONNECTION_CONFIG = (("autoinstall_known_extensions", False), ("autoload_known_extensions", False))
 
 
+# The free space each run this process holds the run lock of was started with (`GWR_MIN_FREE_MB`), by
+# warehouse: a writer opened meanwhile (the run's tasks) needs as much, not the default
+# (GWR_MIN_FREE_MB=1 passed a run's own check, then its first task asked for 50 MB).
+_run_floors: dict[Path, float] = {}
+
+
+@contextmanager
+def run_floor(path: Path, min_free_mb: float) -> Iterator[None]:
+    """While the block runs, writers of `path` opened without a `min_free_mb` of their own need `min_free_mb`."""
+    key = Path(path).expanduser().absolute()
+    _run_floors[key] = min_free_mb
+    try:
+        yield
+    finally:
+        _run_floors.pop(key, None)
+
+
 def lock_path(path: Path) -> Path:
     """The lock file guarding `path`: ``gwr.duckdb`` -> ``gwr.duckdb.lock``."""
     return path.with_name(path.name + ".lock")
@@ -47,7 +64,7 @@ def open_warehouse(
     *,
     wait_seconds: float = LOCK_TIMEOUT.default,
     read_only: bool = False,
-    min_free_mb: float = MIN_FREE_MB.default,
+    min_free_mb: float | None = None,
     allowed_dirs: Sequence[Path] = (),
     defer_checkpoint: bool = False,
 ) -> Iterator[Warehouse]:
@@ -56,6 +73,9 @@ def open_warehouse(
     A writer (`gwr run`) upgrades the schema first. A reader never writes: the file is opened
     read-only, must already be at this gwr's schema version, and sees no other file than
     those under `allowed_dirs` (an export's target folder) and no extension.
+
+    A writer needs `min_free_mb` free on the warehouse's disk: by default, what the run holding its run
+    lock in this process was started with (`run_floor`), else `GWR_MIN_FREE_MB`'s default.
 
     Raises `WarehouseBusy` when another process keeps it past the wait, `NotAWarehouse` /
     `WarehouseCorrupt` / `WarehouseOutdated` for a file that is not, no longer or not yet
@@ -77,7 +97,8 @@ def open_warehouse(
             raise WarehouseUnavailable(f"warehouse {path} does not exist; run the pipeline to create it")
         lockable = _can_create_lock(path)
     else:
-        check_writable(path, min_free_mb, identify=False)  # the file is identified once connected
+        floor = min_free_mb if min_free_mb is not None else _run_floors.get(path, MIN_FREE_MB.default)
+        check_writable(path, floor, identify=False)  # the file is identified once connected
         lockable = True
     if path.is_file():
         check_is_duckdb(path)
@@ -157,7 +178,7 @@ def check_writable(path: Path, min_free_mb: float = MIN_FREE_MB.default, *, iden
         )
     if path.exists() and not os.access(path, os.W_OK):
         raise WarehouseUnavailable(f"warehouse {path} cannot be written: the file is read-only")
-    free = shutil.disk_usage(path.parent).free
+    free = free_bytes(path.parent)
     needed = min_free_mb * 2**20
     if free < needed:
         raise WarehouseUnavailable(
@@ -167,6 +188,11 @@ def check_writable(path: Path, min_free_mb: float = MIN_FREE_MB.default, *, iden
     if identify and path.is_file():
         check_is_duckdb(path)
         _peek(path)
+
+
+def free_bytes(folder: Path) -> int:
+    """Free bytes on the disk of `folder`, for an unprivileged writer."""
+    return shutil.disk_usage(folder).free
 
 
 def _peek(path: Path) -> None:
@@ -188,7 +214,7 @@ def _peek(path: Path) -> None:
 def _can_create_lock(path: Path) -> bool:
     """True when the lock file exists or can be created (root ignores chmod, so we try)."""
     try:
-        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)  # as filelock opens it
     except OSError:
         return False
     os.close(fd)

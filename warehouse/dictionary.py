@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Collection
 from functools import cache
 from importlib import resources
 
@@ -58,9 +59,9 @@ def describe(relation: str, column: str = "") -> str | None:
     return found.get((relation, column)) or (found.get((ANY, column)) if column else None)
 
 
-def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
-    """Set the description of every described table, view and column of the open database."""
-    for statement in comment_statements(catalog(con)):
+def apply_comments(con: duckdb.DuckDBPyConnection, only: Collection[str] | None = None) -> None:
+    """Set the description of every described table, view and column of the open database (or of those `only`)."""
+    for statement in comment_statements([entry for entry in catalog(con) if only is None or entry[0] in only]):
         con.execute(statement)
 
 

@@ -33,3 +33,7 @@ class QueryRefused(WarehouseError):
 
 class QueryFailed(WarehouseError):
     """DuckDB could not answer a reader's statement (a missing table, a type error): its first line, said as such."""
+
+
+class OutputUnwritable(WarehouseError):
+    """A file gwr writes for readers (an export, the report, the snapshot) cannot be written where it was asked."""

@@ -6,6 +6,15 @@ description, so a tool that guesses types from CSV (pandas reads 130607 as a num
 told that a code is text. Rows come in a stable order; source paths are relative to the folder
 the documents were loaded from, which the package names. `--excel` writes CSV with a
 byte-order mark, without which Excel reads UTF-8 Chinese as mojibake.
+
+The package validates with frictionless (`frictionless validate datapackage.json`, which
+tests/warehouse/test_export.py runs on every format). Three things make that so: a list
+(v_documents.current_paths) is written to CSV as JSON text, as Table Schema's `array` reads
+it, where DuckDB would write `[a, b]`; in Parquet it stays a list, which frictionless reads
+as a NumPy array, not a JSON one, so it is declared `any` there (`gwr_type` keeps the type),
+and an integer column counts pandas' NaN as missing, which is how a null reaches frictionless;
+and an empty table of a JSON-lines export is described by its header, inline, because
+frictionless cannot read an empty JSON-lines file (the empty file is written all the same).
 """
 
 from __future__ import annotations
@@ -18,6 +27,9 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from warehouse.errors import OutputUnwritable
+from warehouse.excel import excel_safe
+from warehouse.files import atomic_file, ensure_folder, private_folder, publish_file
 from warehouse.sqlfiles import sql
 
 if TYPE_CHECKING:
@@ -31,6 +43,9 @@ TABLE_SCHEMA_TYPES: dict[str, str] = {
     "TIMESTAMP": "datetime", "JSON": "object", "VARCHAR[]": "array", "DATE": "date",
 }
 FACT_EXPORTS: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
+LIST_TYPE = "VARCHAR[]"
+# frictionless reads Parquet through pandas, where a null in an integer column becomes NaN.
+PARQUET_MISSING = ["", "nan"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +71,13 @@ def export_all(
     unknown = [name for name in chosen if name not in relations]
     if unknown:
         raise ValueError(f"no table or view named {', '.join(unknown)}; there are {', '.join(relations)}")
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_folder(folder)
     how = Writing(fmt, source_root(con), excel)
     columns = _columns(con)
     written = {name: _write(con, name, columns[name], folder / f"{name}{FORMATS[fmt]}", how) for name in chosen}
     package = data_package(relations, columns, written, fmt, how.root)
-    (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    with atomic_file(folder / "datapackage.json") as fh:
+        fh.write(json.dumps(package, ensure_ascii=False, indent=2).encode("utf-8"))
     return written
 
 
@@ -70,7 +86,8 @@ def export_facts(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     fmt = FACT_EXPORTS.get(out.suffix.lower())
     if fmt is None:
         raise ValueError(f"cannot export to {out.name}: supported suffixes are {', '.join(FACT_EXPORTS)}")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.is_dir():
+        raise OutputUnwritable(f"cannot export to {out}: it is a folder; give a file name, e.g. {out / 'facts.csv'}")
     return _write(con, "v_facts", _columns(con)["v_facts"], out, Writing(fmt, source_root(con)))
 
 
@@ -94,23 +111,30 @@ def data_package(
         "name": "gwr-warehouse",
         "description": "gwr warehouse export: indicator figures from government work reports",
         "gwr_source_root": root,
-        "resources": [
-            {
-                "name": name,
-                "path": f"{name}{FORMATS[fmt]}",
-                "format": fmt,
-                "description": relations[name][1] or "",
-                "gwr_kind": relations[name][0],
-                "gwr_rows": rows,
-                "schema": {"fields": [
-                    {"name": column, "type": TABLE_SCHEMA_TYPES.get(data_type, "any"), "description": comment or "",
-                     "gwr_type": data_type}
-                    for column, data_type, comment in columns[name]
-                ]},
-            }
-            for name, rows in written.items()
-        ],
+        "resources": [_resource(name, relations[name], columns[name], rows, fmt) for name, rows in written.items()],
     }
+
+
+def _resource(name: str, relation: tuple[str, str | None], columns: list[tuple[str, str, str | None]], rows: int,
+              fmt: str) -> dict:
+    """One table or view of the package: its file (or, empty in JSON lines, its header inline) and schema."""
+    path = f"{name}{FORMATS[fmt]}"
+    where: dict = {"data": [[column for column, _, _ in columns]], "gwr_path": path} if fmt == "jsonl" and not rows \
+        else {"path": path, "format": fmt}
+    fields = [_field(column, data_type, comment, fmt) for column, data_type, comment in columns]
+    return {"name": name, **where, "description": relation[1] or "", "gwr_kind": relation[0], "gwr_rows": rows,
+            "schema": {"fields": fields}}
+
+
+def _field(column: str, data_type: str, comment: str | None, fmt: str) -> dict:
+    """A column as a Table Schema field; `gwr_type` is DuckDB's type."""
+    field_type = TABLE_SCHEMA_TYPES.get(data_type, "any")
+    field: dict = {"name": column, "type": field_type, "description": comment or "", "gwr_type": data_type}
+    if fmt == "parquet" and data_type == LIST_TYPE:
+        field["type"] = "any"
+    elif fmt == "parquet" and field_type == "integer":
+        field["missingValues"] = PARQUET_MISSING
+    return field
 
 
 def _write(
@@ -124,16 +148,21 @@ def _write(
     table = con.sql(sql(statement), params=params).to_arrow_table()
     if how.fmt == "jsonl":
         table = _types_up_front(table)
-    partial = out.with_name(f".{out.name}.partial")
+    elif how.fmt == "csv":
+        table = _lists_as_json(table)
+    if how.excel:
+        table = excel_safe(table)
     con.register("incoming_export", table)
+    # DuckDB names the file it writes: it writes in a folder made for this file alone (see warehouse.files).
     try:
-        con.execute(sql(f"export_incoming_{how.fmt}"), {"out": str(partial)})
-        if how.excel:
-            _prepend_bom(partial)
-        os.replace(partial, out)
+        with private_folder(out) as work:
+            built = work / out.name
+            con.execute(sql(f"export_incoming_{how.fmt}"), {"out": str(built)})
+            if how.excel:
+                _prepend_bom(built)
+            publish_file(built, out)
     finally:
         con.unregister("incoming_export")
-        partial.unlink(missing_ok=True)
     return table.num_rows
 
 
@@ -154,6 +183,18 @@ def _types_up_front(table: pa.Table) -> pa.Table:
             first.add(index)
     order = sorted(first) + [i for i in range(table.num_rows) if i not in first]
     return table.take(pa.array(order, type=pa.int64()))
+
+
+def _lists_as_json(table: pa.Table) -> pa.Table:
+    """Every list column as JSON text (["a.txt", "b.txt"]): how a CSV cell holds an array for Table Schema."""
+    import pyarrow as pa
+
+    for index, field in enumerate(table.schema):
+        if pa.types.is_list(field.type):
+            text = [None if value is None else json.dumps(value, ensure_ascii=False)
+                    for value in table.column(index).to_pylist()]
+            table = table.set_column(index, field.name, pa.array(text, type=pa.string()))
+    return table
 
 
 def _prepend_bom(path: Path) -> None:

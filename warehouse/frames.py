@@ -7,10 +7,13 @@ every column, so a frame only has to carry the right names.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FACT_REQUIRED: tuple[str, ...] = (
     "region",
@@ -29,7 +32,7 @@ FACT_REQUIRED: tuple[str, ...] = (
     "sentence_raw_start",
     "sentence_raw_end",
 )
-FACT_OPTIONAL: tuple[str, ...] = ("value_high", "value_base", "base_unit", "wording", "region_code")
+FACT_OPTIONAL: tuple[str, ...] = ("value_high", "value_base", "base_unit", "wording", "region_code", "confidence")
 
 QUARANTINE_COLUMNS: tuple[str, ...] = ("stage", "check_name", "column_name", "failure_case", "row_json")
 # pandera's `failure_cases` frame names two of these differently; accept it as it comes.
@@ -50,38 +53,55 @@ def check_facts(facts: pd.DataFrame, doc_id: str) -> None:
             raise ValueError(f"facts frame mixes documents: {sorted(others)[:3]} besides {doc_id}")
 
 
-def fact_frame(facts: pd.DataFrame, doc_id: str) -> pd.DataFrame:
-    """The facts of one document with every column the insert reads; raises on a wrong frame."""
-    check_facts(facts, doc_id)
-    return _with_columns(facts, (*FACT_REQUIRED, *FACT_OPTIONAL))
-
-
-def batch_facts(parts: list[tuple[pd.DataFrame, str, str | None]]) -> pd.DataFrame:
-    """The facts of several documents, given as (facts, doc_id, extractor_version), as one frame with every
-    column the insert reads and each row's doc_id and extractor_version. Check each with `check_facts` first."""
-    frame = _with_columns(_stacked([facts for facts, _, _ in parts]), (*FACT_REQUIRED, *FACT_OPTIONAL))
-    lengths = [len(facts) for facts, _, _ in parts]
-    frame["doc_id"] = _repeated([doc_id for _, doc_id, _ in parts], lengths)
-    frame["extractor_version"] = _repeated([version for _, _, version in parts], lengths)
+def batch_facts(parts: list[tuple[pd.DataFrame, str]]) -> pd.DataFrame:
+    """The facts of several documents, given as (facts, doc_id), as one frame with each row's doc_id and every
+    column the frames carry. Check each with `check_facts` first."""
+    frame = stacked([facts for facts, _ in parts]).copy()
+    frame["doc_id"] = _repeated([doc_id for _, doc_id in parts], [len(facts) for facts, _ in parts])
     return frame
-
-
-def quarantine_frame(quarantine: pd.DataFrame | None) -> pd.DataFrame:
-    """Rejected rows with the quarantine columns; `row_json` values become JSON text."""
-    return batch_quarantine([(quarantine, "", "")]).drop(columns=["doc_id", "path"])
 
 
 def batch_quarantine(parts: list[tuple[pd.DataFrame | None, str, str]]) -> pd.DataFrame:
     """Rejected rows of several documents, given as (rows, doc_id, path the document was read from), as one
-    frame with the quarantine columns and each row's doc_id and path; `row_json` values become JSON text."""
+    frame with the quarantine columns and each row's doc_id and path."""
     given = [pd.DataFrame() if rows is None else rows.rename(columns=QUARANTINE_ALIASES) for rows, _, _ in parts]
-    frame = _with_columns(_stacked(given), QUARANTINE_COLUMNS)
-    frame["row_json"] = frame["row_json"].map(_as_json, na_action="ignore").astype(object)
-    frame["failure_case"] = frame["failure_case"].map(str, na_action="ignore").astype(object)
+    frame = _with_columns(stacked(given), QUARANTINE_COLUMNS)
     lengths = [len(rows) for rows in given]
     frame["doc_id"] = _repeated([doc_id for _, doc_id, _ in parts], lengths)
     frame["path"] = _repeated([path for _, _, path in parts], lengths)
     return frame
+
+
+def insert_facts(facts: pd.DataFrame, version_of: dict[str, str | None]) -> pd.DataFrame:
+    """A batch's facts (each row with its `doc_id`) with every column the insert reads, each row's
+    `extractor_version` from its document, and the other columns it was given (fields of `Fact` the insert does
+    not read yet are kept, not dropped)."""
+    out = facts.reset_index(drop=True)
+    absent = [column for column in (*FACT_REQUIRED, *FACT_OPTIONAL) if column not in out.columns]
+    out = out.assign(**dict.fromkeys(absent), extractor_version=out["doc_id"].map(version_of))
+    return out
+
+
+def insert_quarantine(quarantine: pd.DataFrame | None, path_of: dict[str, str]) -> pd.DataFrame:
+    """A batch's rejected rows (each with its `doc_id`) with the quarantine columns, each row's path the first its
+    document was read from, and `row_json` and `failure_case` as text."""
+    given = pd.DataFrame(columns=["doc_id"]) if quarantine is None else quarantine.rename(columns=QUARANTINE_ALIASES)
+    frame = _with_columns(given, ("doc_id", *QUARANTINE_COLUMNS))
+    frame["row_json"] = frame["row_json"].map(_as_json, na_action="ignore").astype(object)
+    frame["failure_case"] = frame["failure_case"].map(str, na_action="ignore").astype(object)
+    frame["path"] = frame["doc_id"].map(path_of).astype(object)
+    return frame
+
+
+def arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """`frame` as an Arrow table (its Arrow-backed text columns handed over, not copied); a frame whose values
+    Arrow cannot type (a column mixing numbers and text) stays a frame, which DuckDB reads as well."""
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return frame
 
 
 def indicator_frame(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -91,9 +111,13 @@ def indicator_frame(indicators: pd.DataFrame) -> pd.DataFrame:
 
 
 def region_frame(regions: pd.DataFrame) -> pd.DataFrame:
-    """The region list with its dimension's columns; `name` is required."""
+    """The region list with its dimension's columns and each region's name in pinyin; `name` is required."""
+    from warehouse.geography import name_pinyin
+
     _require(regions, ("name",), "regions")
-    return _with_columns(regions, REGION_COLUMNS)
+    frame = _with_columns(regions, REGION_COLUMNS)
+    frame["name_pinyin"] = frame["name"].map(name_pinyin, na_action="ignore").astype(object)
+    return frame
 
 
 def _require(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
@@ -109,7 +133,7 @@ def _with_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame
     return out.reset_index(drop=True)
 
 
-def _stacked(parts: list[pd.DataFrame]) -> pd.DataFrame:
+def stacked(parts: list[pd.DataFrame]) -> pd.DataFrame:
     """The rows of every frame, in order, as one frame (the columns of all of them)."""
     rows = [part for part in parts if len(part)]
     if not rows:

@@ -9,12 +9,12 @@ fails is recorded and skipped, never half-loaded.
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from warehouse import loads
-from warehouse.loads import BatchLoaded, DocumentLoad, LoadFailure, Prepared
+from warehouse.loads import BatchLoad, BatchLoaded, DocumentLoad, LoadFailure
 from warehouse.runbook import RunBook
 
 if TYPE_CHECKING:  # pandas is imported by the loading methods only: `gwr query` never pays for it
@@ -38,43 +38,60 @@ class Loader(RunBook):
             self._run("dml_set_dimensions_fingerprint", fingerprint=fingerprint)
 
     def load_documents(self, run_id: str, units: list[DocumentLoad]) -> BatchLoaded:
+        """`load_batch` for documents given one by one (each with its own facts): stacked into one batch first;
+        a document whose input breaks the loader's contract fails alone, as one the warehouse refuses does."""
+        batch, bad = loads.BatchLoad.of(units)
+        return self.load_batch(run_id, batch, refused=[_load_failure(unit, exc) for unit, exc in bad])
+
+    def load_batch(self, run_id: str, batch: BatchLoad, refused: list[LoadFailure] | None = None) -> BatchLoaded:
         """Load a batch of documents in one transaction of set-based statements; a bad document fails alone.
 
         The result is what loading the documents one at a time, in order, would leave.
         If the batch's transaction fails, it is rolled back and the documents are loaded one
         at a time: each that fails is rolled back alone, gets an `ingest_errors` row (stage
         `load`) and is returned in `failures`; the others load. Nothing is ever half-loaded.
+        `refused` are documents of the batch already found unloadable: they are recorded so too.
         A warehouse that cannot be written at all raises `WarehouseUnavailable`.
         """
-        result, ready = BatchLoaded(), []
-        for unit in units:
+        result = BatchLoaded(failures=list(refused or []))
+        ready = []
+        for index, (unit, paths) in enumerate(zip(batch.documents, batch.paths, strict=True)):
             try:
-                ready.append(loads.prepare(unit))
-            except ValueError as exc:  # a frame that breaks the loader's contract: that document only
-                result.failures.append(_load_failure(unit, exc))
+                loads.prepare((unit, paths))
+                ready.append(index)
+            except ValueError as exc:  # a row that breaks the loader's contract: that document only
+                result.failures.append(_row_failure(unit, paths, exc))
+        if len(ready) < len(batch):
+            batch = batch.select(ready)
         try:
-            result.facts = self._load(run_id, ready)
-            result.loaded = [item.doc_id for item in ready]
+            result.facts = self._load(run_id, batch)
+            result.loaded = batch.doc_ids
         except duckdb.Error as exc:
             if _unusable(exc):
                 raise
-            if len(ready) < 2:
-                result.failures += [_load_failure(item.unit, exc) for item in ready]
-            else:
-                for item in ready:  # the batch failed: find the document(s) it failed on
-                    try:
-                        result.facts += self._load(run_id, [item])
-                        result.loaded.append(item.doc_id)
-                    except duckdb.Error as one:
-                        if _unusable(one):
-                            raise
-                        result.failures.append(_load_failure(item.unit, one))
+            self._load_one_by_one(run_id, batch, result, exc)
         loaded = set(result.loaded)
-        result.quarantined = sum(len(item.unit.quarantine) for item in ready
-                                 if item.doc_id in loaded and item.unit.quarantine is not None)
+        if batch.quarantine is not None and len(batch.quarantine):
+            result.quarantined = int(batch.quarantine["doc_id"].isin(loaded).sum())
         self.record_ingest_errors(run_id, [(f.path, f.sha256, "load", f.error_class, f.message)
                                            for f in result.failures])
         return result
+
+    def _load_one_by_one(self, run_id: str, batch: BatchLoad, result: BatchLoaded, error: duckdb.Error) -> None:
+        """The batch failed as a whole: load its documents one at a time, to find the one(s) it failed on."""
+        if len(batch) < 2:
+            result.failures += [_row_failure(row, paths, error) for row, paths in zip(batch.documents, batch.paths,
+                                                                                      strict=True)]
+            return
+        for index in range(len(batch)):
+            one = batch.select([index])
+            try:
+                result.facts += self._load(run_id, one)
+                result.loaded += one.doc_ids
+            except duckdb.Error as exc:
+                if _unusable(exc):
+                    raise
+                result.failures.append(_row_failure(one.documents[0], one.paths[0], exc))
 
     def record_paths_seen(self, run_id: str, seen: list[tuple[str, str]]) -> None:
         """Note that each path holds its already loaded document, each (path, sha256): unchanged, or a second name.
@@ -84,20 +101,19 @@ class Loader(RunBook):
         """
         if not seen:
             return
-        import pyarrow as pa  # not pandas: a rerun over an unchanged inbox imports nothing it need not
-
         latest = dict(seen)
-        incoming = pa.table({"path": list(latest), "doc": [PurePath(path).name for path in latest],
-                             "doc_id": list(latest.values())})
-        with self._registered(incoming_paths=incoming), self._transaction():
+        with self._transaction():
+            self._run("writer_incoming_paths", paths=list(latest), docs=[PurePath(path).name for path in latest],
+                      doc_ids=list(latest.values()))
             missing = self._run("q_missing_documents").fetchall()
-            if missing:
+            if missing:  # the rollback takes the temp table back too
                 path, sha256 = missing[0]
                 raise ValueError(f"no document {sha256} in the warehouse; load it before recording {path}")
             # Set-based statements stream a row count that must be drained before the next one.
             self._run("dml_retire_replaced_paths").fetchall()
             self._run("dml_upsert_paths", run_id=run_id).fetchall()
-            self._run("dml_delete_stale_facts")
+            self._run("dml_delete_stale_facts").fetchall()
+            self._run("writer_drop_incoming_paths")
 
     def retire_paths(self, run_id: str, paths: list[str]) -> int:
         """Mark files that are gone as no longer current (`gwr run --prune`); return how many were current.
@@ -115,22 +131,23 @@ class Loader(RunBook):
             self._run("dml_delete_stale_facts")
         return int(retired)
 
-    def _load(self, run_id: str, batch: list[Prepared]) -> int:
-        """Load prepared documents in one transaction, segment by segment (`warehouse.loads`); return facts inserted.
+    def _load(self, run_id: str, batch: BatchLoad) -> int:
+        """Load a batch in one transaction, segment by segment (`warehouse.loads`); return facts inserted.
 
         Region names are resolved against `dim_region` as it stands before each segment, and
         loading a document adds the regions its facts name: when a fact names a region code
         `dim_region` lacks (never in a flow, which syncs the region list first), a document
         can change how a later one's names resolve, so each document is its own segment.
         """
-        if not batch:
+        if not len(batch):
             return 0
         codes = loads.region_codes(batch)
         unknown = codes and self._run("q_unknown_region_codes", codes=codes).fetchall()
+        parts = loads.segments(batch, one_by_one=bool(unknown))
         inserted = 0
         with self._registered_per_segment() as register, self._transaction():
-            for segment in loads.segments(batch, one_by_one=bool(unknown)):
-                register(loads.segment_frames(segment))
+            for part in parts:
+                register(loads.segment_tables(batch if len(parts) == 1 else batch.select(part)))
                 # Set-based statements stream a row count that must be drained before the next one.
                 self._run("dml_upsert_documents", run_id=run_id).fetchall()
                 self._run("dml_retire_replaced_paths").fetchall()
@@ -154,8 +171,13 @@ def _unusable(exc: duckdb.Error) -> bool:
 
 def _load_failure(unit: DocumentLoad, exc: Exception) -> LoadFailure:
     """The one sentence a run summary and `ingest_errors` show for a document that did not load."""
-    path = str(unit.paths[0]) if unit.paths else str(unit.document.get("path") or unit.document.get("doc") or "?")
+    return _row_failure(unit.document, unit.paths, exc)
+
+
+def _row_failure(document: dict[str, Any], paths: list[str], exc: Exception) -> LoadFailure:
+    """`_load_failure` for a document given as its row and paths."""
+    path = str(paths[0]) if paths else str(document.get("path") or document.get("doc") or "?")
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return LoadFailure(path, unit.doc_id or None, type(exc).__name__,
+    return LoadFailure(path, loads.document_id(document) or None, type(exc).__name__,
                        f"{path}: could not be loaded into the warehouse ({first_line}); "
                        "nothing of it was written, the rest of its batch loaded")

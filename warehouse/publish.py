@@ -7,8 +7,14 @@ into it, so a reader sees the previous snapshot or the new one, never half of on
 reader holding the snapshot open never blocks a run (on Linux it keeps the old file until
 it closes it). BI tools point here, not at the live warehouse, which a run needs to itself.
 
+The snapshot declares the star schema's keys, which the warehouse checks with data tests
+(`warehouse.keys`). Its files are published without write bits, so a client that opens the
+snapshot read-write is refused (except root, whom file modes do not stop), and a write-ahead
+log a writer left beside the old snapshot is removed as the new one takes its place: DuckDB
+would otherwise replay it onto the new file for every reader.
+
 Where the snapshot goes is a setting (``GWR_PUBLISH`` / `--publish`, resolved by `settings`:
-by default beside the warehouse, ``gwr-published.duckdb`` for ``gwr.duckdb``); this module
+by default beside the warehouse, ``gwr_published.duckdb`` for ``gwr.duckdb``); this module
 is handed the path.
 """
 
@@ -18,6 +24,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +33,8 @@ import duckdb
 
 from warehouse.connection import CONNECTION_CONFIG
 from warehouse.errors import WarehouseUnavailable
+from warehouse.files import private_folder, publish_file
+from warehouse.keys import declare_star_keys
 from warehouse.sqlfiles import sql
 
 RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
@@ -40,7 +49,7 @@ class Published:
 
 
 def parquet_folder(snapshot: Path) -> Path:
-    """The folder of Parquet files beside a snapshot: ``gwr-published.duckdb`` -> ``gwr-published-parquet/``."""
+    """The folder of Parquet files beside a snapshot: ``gwr_published.duckdb`` -> ``gwr_published-parquet/``."""
     return snapshot.with_name(f"{snapshot.stem}-parquet")
 
 
@@ -55,26 +64,25 @@ def publish(db: Path, target: Path) -> Published:
     """
     started = time.monotonic()
     target = Path(target).absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    building = target.with_name(f".{target.name}.building")
     folder = parquet_folder(target)
-    folder_building = folder.with_name(f".{folder.name}.building")
-    spill = target.with_name(f".{target.name}.spill")
-    try:
+    # Built in a folder of a random name made for this call: a name fixed in advance
+    # (.gwr-published.duckdb.building) could be a planted symlink that DuckDB would write through.
+    with private_folder(target) as work:
+        building, folder_building = work / target.name, work / folder.name
         try:
-            names = _build(db, building, folder_building, {**_BOUNDED, "temp_directory": str(spill)})
-        except duckdb.OutOfMemoryException:
-            names = _build(db, building, folder_building, {})  # a warehouse that needs more: as much as it takes
-    except duckdb.Error as exc:
-        _remove(building, folder_building)
-        raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
-    except BaseException:
-        _remove(building, folder_building)
-        raise
-    finally:
-        _remove(spill)
-    os.replace(building, target)
-    _swap_folder(folder_building, folder)
+            try:
+                names = _build(db, building, folder_building, {**_BOUNDED, "temp_directory": str(work / "spill")})
+            except duckdb.OutOfMemoryException:
+                names = _build(db, building, folder_building, {})  # a warehouse that needs more: as much as it takes
+        except duckdb.Error as exc:
+            raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
+        # A write-ahead log beside the snapshot is a client's that opened the old file read-write
+        # (root ignores the file's mode): DuckDB would replay it onto the new file for every reader.
+        _remove(wal_of(target))
+        publish_file(building, target, read_only=True)
+        for path in folder_building.iterdir():
+            _read_only(path)
+        _swap_folder(folder_building, folder, work / "previous")
     return Published(target, folder, len(names), round(time.monotonic() - started, 2))
 
 
@@ -93,8 +101,10 @@ def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) 
         con.execute(sql("publish_attach_warehouse"), {"path": str(db)})
         con.execute(sql("publish_attach_snapshot"), {"path": str(building)})
         con.execute(sql("publish_copy"))
-        con.execute(sql("publish_detach_snapshot"))
+        con.execute(sql("publish_use_snapshot"))
+        declare_star_keys(con)
         con.execute(sql("publish_use_warehouse"))
+        con.execute(sql("publish_detach_snapshot"))
         names = [name for (name,) in con.execute(sql("q_user_tables")).fetchall()]
         for name in names:
             con.execute(sql("export_relation_parquet"), {"relation": name, "out": str(folder / f"{name}.parquet")})
@@ -103,17 +113,27 @@ def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) 
         con.close()
 
 
-def _swap_folder(new: Path, final: Path) -> None:
-    """Put `new` in `final`'s place in one step where Linux allows it, else in two renames."""
-    if final.exists() and _exchange(new, final):
-        shutil.rmtree(new)  # now the previous folder
+def wal_of(snapshot: Path) -> Path:
+    """DuckDB's write-ahead log of a database file: ``gwr_published.duckdb`` -> ``gwr_published.duckdb.wal``."""
+    return snapshot.with_name(f"{snapshot.name}.wal")
+
+
+def _read_only(*paths: Path) -> None:
+    """Take the write bits off: a client that opens the snapshot read-write is refused, as one that
+    wrote into it would change what every other reader sees until the next publish."""
+    for path in paths:
+        path.chmod(path.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _swap_folder(new: Path, final: Path, previous: Path) -> None:
+    """Put `new` in `final`'s place in one step where Linux allows it, else in two renames; what `final` held
+    ends at `previous` (in the caller's private folder, which removes it)."""
+    if os.path.lexists(final) and _exchange(new, final):
+        os.replace(new, previous)  # now the previous folder (or a symlink that stood there: moved, not followed)
         return
-    old = final.with_name(f".{final.name}.old")
-    _remove(old)
-    if final.exists():
-        os.replace(final, old)
+    if os.path.lexists(final):
+        os.replace(final, previous)
     os.replace(new, final)
-    _remove(old)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -131,7 +151,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def _remove(*paths: Path) -> None:
     for path in paths:
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
+        if path.is_symlink() or path.is_file():
             path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path)

@@ -51,3 +51,9 @@ class Reads(Session):
         from warehouse.export import export_all
 
         return export_all(self._con, Path(folder), fmt, excel=excel, only=only)
+
+    def content_digest(self) -> dict[str, tuple] | None:
+        """What a published snapshot must hold to be current (`warehouse.digest`); None when DuckDB cannot say."""
+        from warehouse.digest import content_digest
+
+        return content_digest(self._con)

@@ -15,7 +15,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from settings import LOCK_TIMEOUT, MIN_FREE_MB
-from warehouse.connection import check_writable
+from warehouse.connection import check_writable, run_floor
 from warehouse.errors import WarehouseBusy
 
 
@@ -32,6 +32,18 @@ def run_lock(db: Path, wait_seconds: float, min_free_mb: float = MIN_FREE_MB.def
             f"try again later or raise {LOCK_TIMEOUT.env}"
         ) from None
     try:
-        yield
+        with run_floor(db, min_free_mb):  # the run's own opens need what the run was started with
+            yield
     finally:
         lock.release()
+
+
+def run_in_progress(db: Path) -> bool:
+    """Whether a `gwr run` holds the run-wide lock of `db` now (a reviewer's write defers its checkpoint then)."""
+    lock = FileLock(str(db) + ".run.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return True
+    lock.release()
+    return False

@@ -23,6 +23,8 @@ from importlib.resources.abc import Traversable
 
 # Declared, not globbed: a new view must be placed deliberately after the views it reads.
 VIEWS: tuple[str, ...] = (
+    "int_latest_decisions",
+    "int_reviewed_facts",
     "v_facts",
     "v_latest_facts",
     "int_latest_targets",
@@ -34,6 +36,10 @@ VIEWS: tuple[str, ...] = (
     "v_conflicts",
     "v_cube",
     "v_documents",
+    "v_review_decisions",
+    "v_target_cascade",
+    "v_revisions",
+    "v_targets_absent",
 )
 
 

@@ -8,16 +8,18 @@ the `with` block lasts. Its methods live by what they do:
 - `warehouse.runbook`: `start_run`, `finish_run`, `record_warning`, `record_ingest_errors`;
 - `warehouse.loader`: `sync_dimensions`, `load_documents`, `record_paths_seen`, `retire_paths`;
 - `warehouse.reads`: `current_extractions`, `loaded_documents`, `dimensions_fingerprint`, `query`,
-  `read` (a named `q_*.sql` read), `export_facts`, `export`.
+  `read` (a named `q_*.sql` read), `export_facts`, `export`;
+- `warehouse.decisions`: `record_decisions`, a reviewer's decisions (`gwr review`).
 """
 
 from __future__ import annotations
 
+from warehouse.decisions import Decisions
 from warehouse.loader import Loader
 from warehouse.reads import Reads
 
 
-class Warehouse(Loader, Reads):
+class Warehouse(Loader, Reads, Decisions):
     """An open, locked warehouse connection. All timestamps are UTC."""
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from tests.helpers import SAMPLES, copy_samples, gwr
+from reports.tables import PAGE_ROWS
+from tests.browser import SCREENSHOTS, chromium
+from tests.helpers import SAMPLES, copy_samples, gwr, shared_texts
 from tests.warehouse.legacy_ddl import build_legacy
 
 pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
@@ -29,7 +29,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = gwr("run", str(inbox), "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "facts loaded" in result.stdout and "documents seen" in result.stdout
-    assert f"published for BI tools: {root / 'gwr-published.duckdb'}" in result.stdout.replace("\n", "")
+    assert f"published for BI tools: {root / 'gwr_published.duckdb'}" in result.stdout.replace("\n", "")
     return db
 
 
@@ -130,34 +130,68 @@ def test_export_writes_every_table_and_view(db: Path, tmp_path: Path) -> None:
     assert (tmp_path / "out" / "datapackage.json").is_file()
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# The flags that work headless as root in a container, with no network at all (the proxy goes nowhere).
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--proxy-server=127.0.0.1:9", "--virtual-time-budget=15000"]
-CHARTS = ("chart-pairs", "chart-series", "chart-regions")
+REPORT_SECTIONS = ("targets", "series", "regions", "documents", "conflicts")
+# With ../shared beside the project, the report (and its screenshots in docs/) covers years of a province, one of
+# its prefectures and the country: series with gaps, tables of many pages. Without it, the samples alone.
+REPORT_TEXTS = tuple(f"corpus-large/a_hebei_{year}.txt" for year in range(2020, 2027)) + tuple(
+    f"corpus-large/a_baoding_{year}.txt" for year in (2021, 2022, 2023, 2024, 2026)) + tuple(
+    f"corpus-large/c_national_{year}.txt" for year in (2016, 2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025))
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="no headless browser: `apt-get install chromium` to check that the "
-                                             "report's charts draw")
-def test_report_is_one_offline_page_whose_charts_draw(db: Path, tmp_path: Path) -> None:
-    page = tmp_path / "report.html"
-    result = gwr("report", "--out", str(page), "--db", str(db))
+@pytest.fixture(scope="module")
+def report_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("report")
+    inbox = copy_samples(root / "inbox")
+    shared_texts(inbox / "shared", REPORT_TEXTS)
+    result = gwr("run", str(inbox), "--db", str(root / "gwr.duckdb"), "--publish", "none")
     assert result.returncode == 0, result.stderr
-    text = page.read_text(encoding="utf-8")
+    return root / "gwr.duckdb"
+
+
+def test_report_is_one_offline_page_whose_charts_draw_and_whose_tables_page(report_db: Path, tmp_path: Path) -> None:
+    page_file = tmp_path / "report.html"
+    result = gwr("report", "--out", str(page_file), "--db", str(report_db))
+    assert result.returncode == 0, result.stderr
+    text = page_file.read_text(encoding="utf-8")
     assert "<script src" not in text and "万州区" in text  # Plotly's JavaScript is inside the page
-    browse = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([*browse, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
-    drawn = re.split(r'<div id="(chart-[a-z]+)"', dom)[1:]
-    charts = dict(zip(drawn[::2], drawn[1::2], strict=True))
-    assert set(charts) == set(CHARTS)
-    for name in CHARTS:  # Plotly drew an SVG with at least one bar or line point into each chart
-        assert 'class="main-svg"' in charts[name] and ('class="point"' in charts[name]
-                                                      or "trace scatter" in charts[name]), name
-    shot = tmp_path / "report.png"
-    subprocess.run([*browse, f"--screenshot={shot}", "--window-size=1400,3200", page.as_uri()],
-                   capture_output=True, timeout=120)
-    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 50_000
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+        page.goto(page_file.as_uri(), wait_until="load")
+        for chart in ("chart-pairs", "chart-series", "chart-regions"):  # Plotly drew each, bars or line points
+            page.locator(f"#{chart} .main-svg").first.wait_for(timeout=60_000)
+            assert page.locator(f"#{chart} .point, #{chart} .trace.scatter").count() > 0, chart
+        # The axis names the indicator in Chinese (住宿业营业额增速 (%)), never by its code.
+        assert re.search(r"[\u4e00-\u9fff]+增速 \(%\)", page.locator("#chart-series").inner_text())
+        regions = page.locator("#chart-regions").inner_text()  # one measure an axis: facts and documents apart
+        assert "事实数 facts" in regions and "文件数 documents" in regions
+        rows = page.locator("#table-pairs tbody tr").count()
+        shown = min(rows, PAGE_ROWS)  # a page at a time, not a scrolling box
+        assert f"rows 1–{shown} of {rows}" in page.locator("#table-pairs + .pager").inner_text()
+        assert page.locator("#table-pairs tbody tr:visible").count() == shown
+        page.locator("#table-pairs th", has_text="gap").click()  # sorts by the gap, smallest first
+        gaps = [float(v) for v in page.locator("#table-pairs tbody tr:visible td:nth-child(11)").all_inner_texts()
+                if v]
+        assert gaps == sorted(gaps)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for section in REPORT_SECTIONS:
+            shot = SCREENSHOTS / f"report-{section}.png"
+            page.locator(f"section#{section}").screenshot(path=str(shot))
+            assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 5_000
+
+
+def test_the_report_never_writes_through_a_planted_link(db: Path, tmp_path: Path) -> None:
+    """Issue 19: `gwr report --out d/r.html` wrote through a symlink planted at `d/.r.html.partial`."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / ".r.html.partial").symlink_to(victim)
+    (tmp_path / "r.html").symlink_to(victim)  # the name itself: replaced, not followed
+    result = gwr("report", "--out", str(tmp_path / "r.html"), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert victim.read_text() == "keep me"
+    assert not (tmp_path / "r.html").is_symlink() and "万州区" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert (tmp_path / "r.html").stat().st_mode & 0o044  # readable as any new file here is, not 0600
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".r.html.partial", "r.html", "victim.txt"]
 
 
 def _sqlite(path: Path) -> None:

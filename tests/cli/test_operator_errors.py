@@ -24,10 +24,11 @@ def free_port() -> int:
     ([], {"GWR_MAX_FILE_MB": "inf"}, "GWR_MAX_FILE_MB must be a number from 0.001 to 100000, got 'inf'"),
     ([], {"GWR_LOCK_TIMEOUT": "soon"}, "GWR_LOCK_TIMEOUT must be a number"),
     (["--workers", "-1"], {}, "--workers must be a whole number from 0 to 1024"),
+    (["--workers", "1000"], {}, "--workers must be at most"),  # issue 19: accepted, then 86 s and 15 GB a document
     (["--doc-timeout", "0"], {}, "--doc-timeout must be a number from 1"),
     ([], {"PREFECT_HOME": "/proc/gwr-prefect-home"}, "PREFECT_HOME /proc/gwr-prefect-home is not writable"),
     ([], {"PREFECT_API_URL": "http://127.0.0.1:{port}/api"}, "does not answer"),
-], ids=["batch-size", "max-file-mb-inf", "lock-timeout-word", "workers-negative", "doc-timeout-zero",
+], ids=["batch-size", "max-file-mb-inf", "lock-timeout-word", "workers-negative", "workers-1000", "doc-timeout-zero",
         "prefect-home-read-only", "api-url-dead"])
 def test_run_refuses_a_bad_setting_in_one_sentence(tmp_path: Path, args: list[str], env: dict[str, str],
                                                     said: str) -> None:
@@ -64,3 +65,22 @@ def test_server_status_says_what_a_run_would_use(tmp_path: Path) -> None:
     result = gwr("server", "status", env={"PREFECT_HOME": str(tmp_path)})
     assert result.returncode == 0 and "gwr server start" in result.stdout
     assert os.listdir(tmp_path) == []  # asking writes nothing
+
+
+@pytest.mark.parametrize(("named", "said"), [
+    (["{tmp}/no-such-folder"], "nothing gwr can read was named: no such file or directory: {tmp}/no-such-folder"),
+    (["{tmp}/table.csv"], ".csv files are not read"),
+    (["{tmp}/pipe.txt", "{tmp}/typo"], "a pipe (FIFO)"),
+    (["--prune", "{tmp}/moved-away"], "no such file or directory: {tmp}/moved-away"),
+], ids=["missing-folder", "unsupported-file", "pipe-and-typo", "prune-a-folder-moved-away"])
+def test_a_run_that_names_nothing_readable_fails_before_writing_anything(tmp_path: Path, named: list[str],
+                                                                          said: str) -> None:
+    """Issue 19: a missing path or one unsupported file exited 0 after making and publishing an empty warehouse."""
+    (tmp_path / "table.csv").write_text("a,b\n")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = gwr("run", *(arg.format(tmp=tmp_path) for arg in named), "--db", str(tmp_path / "w" / "gwr.duckdb"),
+                 timeout=60)
+    assert result.returncode == 1
+    assert said.format(tmp=tmp_path) in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 2 and "Traceback" not in result.stderr
+    assert not (tmp_path / "w").exists()  # no warehouse, no snapshot, no lock file

@@ -54,7 +54,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "inbox").mkdir()
     shutil.copy(SAMPLES[0], root / "inbox")
     summary = gwr_pipeline([str(root / "inbox")], RunOptions(db=root / "gwr.duckdb"))
-    assert summary["docs_new"] == 1 and "gwr-published.duckdb" in summary["published"]
+    assert summary["docs_new"] == 1 and "gwr_published.duckdb" in summary["published"]
     return root
 
 
@@ -81,7 +81,7 @@ def test_an_old_client_reads_the_snapshot_while_a_run_loads_new_files(
     loaded: tuple[Path, Path], old_duckdb: Path
 ) -> None:
     inbox, db = loaded
-    snapshot = db.with_name("gwr-published.duckdb")
+    snapshot = db.with_name("gwr_published.duckdb")
 
     client = subprocess.Popen([sys.executable, "-c", OLD_CLIENT, str(old_duckdb), str(snapshot)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

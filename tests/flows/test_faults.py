@@ -130,3 +130,18 @@ def test_kill_9_mid_load_leaves_a_whole_warehouse_and_the_next_run_finishes(tmp_
     assert query(db, "select count(*) from dim_document") == [(30,)]
     # The killed run could not record its end; the next run, holding the run-wide lock, says it died.
     assert query(db, "select status from run_log order by started_at") == [("failed",), ("completed",)]
+
+
+def test_the_runs_own_opens_need_the_free_space_the_run_was_given(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19: GWR_MIN_FREE_MB=1 passed the run's check, then its first task asked for the 50 MB default.
+
+    A disk with 20 MB free is what the warehouse's check is told (a real one needs root to mount)."""
+    import warehouse.connection
+
+    monkeypatch.setattr(warehouse.connection, "free_bytes", lambda folder: 20 * 2**20)
+    inbox, db = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb"
+    summary = gwr_pipeline([str(inbox)], RunOptions(db=db, min_free_mb=1, publish=None))
+    assert summary["status"] == "completed" and summary["docs_new"] == len(SAMPLES)
+    with pytest.raises(Exception, match=r"only 20 MB free on its disk, 50 MB needed \(set by GWR_MIN_FREE_MB\)"):
+        gwr_pipeline([str(inbox)], RunOptions(db=db, publish=None))  # the default still guards a run

@@ -10,7 +10,7 @@ from flows.pipeline import gwr_pipeline
 from ingest.sources import shown
 from settings.options import RunOptions
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case, build_many_files
-from tests.helpers import run_data_tests
+from tests.helpers import SAMPLES, copy_samples, run_data_tests
 from warehouse import open_warehouse
 
 pytestmark = pytest.mark.slow  # starts Prefect or the gwr command
@@ -101,3 +101,26 @@ def test_ten_thousand_tiny_files_load_in_one_run(tmp_path: Path) -> None:
     summary = gwr_pipeline([str(folder)], RunOptions(db=db, batch_size=500))
     assert summary["docs_seen"] == 10_000
     assert summary["docs_new"] + summary["docs_duplicate"] + summary["docs_failed"] == 10_000
+
+
+def test_a_link_out_of_the_inbox_is_refused_and_read_only_when_asked(tmp_path: Path) -> None:
+    """Issue 19: inbox/report.txt -> a private file: its text landed in dim_document.raw_text and the snapshot."""
+    inbox, private = copy_samples(tmp_path / "inbox"), tmp_path / "private"
+    private.mkdir()
+    secret = private / "secret.txt"
+    secret.write_text(SAMPLES[0].read_text(encoding="utf-8") + "\n机密标记\n", encoding="utf-8")
+    secret.chmod(0o600)
+    (inbox / "report.txt").symlink_to(secret)
+
+    summary = gwr_pipeline([str(inbox)], RunOptions(db=tmp_path / "gwr.duckdb", publish=None))
+    (error,) = summary["errors"]
+    assert error["path"] == str(inbox / "report.txt") and error["error"] == "OutsideLink"
+    assert "--follow-links" in error["message"] and str(secret) in error["message"]
+    with open_warehouse(tmp_path / "gwr.duckdb") as wh:
+        assert wh.query("select count(*) from dim_document where raw_text like '%机密标记%'")[1] == [(0,)]
+        assert wh.query("select error_class from ingest_errors")[1] == [("OutsideLink",)]
+        assert wh.query("select count(*) from dim_document")[1] == [(len(SAMPLES),)]
+
+    followed = gwr_pipeline([str(inbox)], RunOptions(db=tmp_path / "followed.duckdb", publish=None,
+                                                     follow_links=True))
+    assert followed["errors"] == [] and followed["docs_new"] == len(SAMPLES) + 1

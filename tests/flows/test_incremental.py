@@ -63,3 +63,39 @@ def test_files_gone_are_counted_and_pruned_only_when_asked(tmp_path: Path) -> No
     assert rows(db, f"select is_current from document_path where path = '{gone}'") == [(False,)]
     assert rows(db, f"select count(*) from v_facts where doc = '{gone.name}'") == [(0,)]
     assert gwr_pipeline([str(inbox)], RunOptions(db=db))["docs_missing"] == 0
+
+
+def test_a_folder_that_vanished_retires_nothing_even_with_prune(tmp_path: Path) -> None:
+    """Issue 19: `--prune` on a folder moved away counted its 5 files gone and retired every fact."""
+    inbox, other, db = copy_samples(tmp_path / "in"), copy_samples(tmp_path / "other"), tmp_path / "gwr.duckdb"
+    gwr_pipeline([str(inbox), str(other)], RunOptions(db=db))
+    inbox.rename(tmp_path / "moved-away")
+    (other / SAMPLES[0].name).unlink()  # a file really removed from a folder that is still there
+
+    pruned = gwr_pipeline([str(inbox), str(other)], RunOptions(db=db, prune=True))
+    assert pruned["docs_missing"] == 1 and pruned["docs_retired"] == 1
+    assert [e["message"] for e in pruned["errors"]] == [f"no such file or directory: {inbox}"]
+    assert rows(db, f"select count(*) from document_path where path like '{inbox}/%' and is_current") == [
+        (len(SAMPLES),)]
+    assert rows(db, "select count(*) from v_facts")[0][0] > 0
+
+
+def test_a_rerun_that_changed_nothing_leaves_the_snapshot_as_it_was(tmp_path: Path) -> None:
+    """Nothing to do, nothing done: the snapshot is republished only when a reader would see a change."""
+    inbox, db, snapshot = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb", tmp_path / "pub" / "gwr-pub.duckdb"
+    first = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
+    assert str(snapshot) in first["published"]
+    published = snapshot.stat().st_mtime_ns, snapshot.stat().st_ino
+
+    again = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
+    assert again["docs_unchanged"] == len(SAMPLES) and "not published again" in again["published"]
+    assert (snapshot.stat().st_mtime_ns, snapshot.stat().st_ino) == published
+    assert rows(db, "select count(*) from run_log")[0][0] == 2  # the warehouse keeps every run
+
+    # A run that loaded without publishing leaves the snapshot behind: the next run catches it up.
+    (inbox / "new.txt").write_text(SAMPLES[0].read_text(encoding="utf-8") + "\n新增一行。\n", encoding="utf-8")
+    gwr_pipeline([str(inbox)], RunOptions(db=db, publish=None))
+    caught_up = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
+    assert caught_up["docs_unchanged"] == len(SAMPLES) + 1 and str(snapshot) in caught_up["published"]
+    assert "not published again" not in caught_up["published"]
+    assert snapshot.stat().st_ino != published[1]

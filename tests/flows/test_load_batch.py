@@ -21,11 +21,11 @@ pytestmark = pytest.mark.slow  # runs a flow through Prefect
 def validate_and_load(db: str, files: list[str]) -> Loaded:
     """Extract, validate and load one batch of files, as the pipeline does, the second refused by the warehouse."""
     checked = validate_batch(quote(processed([Path(f) for f in files])))
-    units = checked.units
-    facts = units[1].facts.astype({"indicator": object})
-    facts.iloc[0, facts.columns.get_loc("indicator")] = None  # NOT NULL: only the database sees it
-    units[1] = replace(units[1], facts=facts)
-    return load_batch(db, 10, "run-1", quote(units), Triage(), checked.failures)
+    batch = checked.load
+    facts = batch.facts.astype({"indicator": object})
+    first = facts.index[facts["doc_id"] == batch.doc_ids[1]][0]
+    facts.loc[first, "indicator"] = None  # NOT NULL: only the database sees it
+    return load_batch(db, 10, "run-1", quote(replace(batch, facts=facts)), Triage(), checked.failures)
 
 
 def test_a_document_the_warehouse_refuses_fails_alone_and_the_batch_loads(tmp_path: Path) -> None:

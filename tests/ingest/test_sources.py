@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import FileTooLarge, ReadError
-from ingest.sources import Discovery, UndecodableName, discover, read_source, shown
+from ingest.sources import Discovery, OutsideLink, UndecodableName, discover, missing, read_source, shown
 from settings import MAX_FILE_MB
 from tests.fixtures.bad_inputs import MATRIX_MAX_BYTES, Case
 from transforms.decode.decoder import decode
@@ -142,7 +142,8 @@ def test_discover_filters_folders_but_takes_named_files(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in found.files] == [
         "a.TXT", "b.Html", "c.htm", "d.md", "deep/er/z.txt", "e.DOCX", "f.pdf",
     ]  # fmt: skip
-    assert [p.name for p in found.skipped] == ["g.doc", "h.png"]  # counted in the summary, not silently dropped
+    # counted in the summary, not silently dropped; a hidden file gwr would read is said too (issue 19)
+    assert [p.name for p in found.skipped] == [".hidden.txt", "g.doc", "h.png"]
     named = discover([tmp_path / "g.doc", tmp_path / ".hidden.txt", str(tmp_path / "h.png")])
     assert [p.name for p in named.files] == [".hidden.txt"]
     assert {type(err).__name__ for _, err in named.errors} == {"UnsupportedFormat"}
@@ -180,3 +181,80 @@ def test_size_is_checked_before_reading(tmp_path: Path) -> None:
         FileTooLarge, match=r"is 60.0 MB \(62,914,560 bytes\), over the 50 MB limit; set GWR_MAX_FILE_MB"
     ):
         read_source(path, MAX_FILE_MB.default * 1024 * 1024)
+
+
+def test_a_symlink_out_of_the_folders_named_is_refused_unless_links_are_followed(tmp_path: Path) -> None:
+    """Issue 19: report.txt -> a private file outside the inbox was read into the warehouse and its snapshot."""
+    private, inbox = tmp_path / "private", tmp_path / "inbox"
+    (private / "folder").mkdir(parents=True)
+    (private / "secret.txt").write_text("机密", encoding="utf-8")
+    (private / "folder" / "more.txt").write_text("机密", encoding="utf-8")
+    (inbox / "sub").mkdir(parents=True)
+    (inbox / "sub" / "own.txt").write_text("报告", encoding="utf-8")
+    (inbox / "report.txt").symlink_to(private / "secret.txt")
+    (inbox / "linked-folder").symlink_to(private / "folder")
+    (inbox / "alias.txt").symlink_to(inbox / "sub" / "own.txt")  # within the inbox: followed
+
+    found = discover([inbox])
+    assert [p.name for p in found.files] == ["alias.txt"]  # the same file as sub/own.txt, first spelling kept
+    refused = {Path(path).name: err for path, err in found.errors}
+    assert set(refused) == {"report.txt", "linked-folder"}
+    assert all(type(err) is OutsideLink and "--follow-links" in str(err) for err in refused.values())
+    assert "symlink to a file outside the folders named" in str(refused["report.txt"])
+    assert "symlink to a folder outside the folders named" in str(refused["linked-folder"])
+
+    both = discover([inbox, private / "secret.txt"])  # named on the command line: inside what was named
+    assert [p.name for p in both.files] == ["alias.txt", "report.txt"]  # report.txt: secret.txt, first met
+    assert [Path(path).name for path, _ in both.errors] == ["linked-folder"]
+
+    followed = discover([inbox], follow_links=True)
+    assert not followed.errors
+    assert {p.name for p in followed.files} == {"alias.txt", "report.txt", "more.txt"}
+
+
+def test_a_file_swapped_for_a_link_after_discovery_is_refused_when_read(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (tmp_path / "secret.txt").write_text("机密", encoding="utf-8")
+    (inbox / "report.txt").write_text("报告", encoding="utf-8")
+    found = discover([inbox])
+    (inbox / "report.txt").unlink()
+    (inbox / "report.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(OutsideLink, match="outside the folders named"):
+        read_source(found.files[0], MATRIX_MAX_BYTES, found.roots)
+    assert read_source(found.files[0], MATRIX_MAX_BYTES).data == "机密".encode()  # --follow-links: no roots
+
+
+def test_no_entry_of_a_folder_is_passed_over_silently(tmp_path: Path) -> None:
+    """Issue 19: a FIFO was ignored, a link to /dev/zero called dangling, a hidden ..txt left out unsaid."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "..txt").write_text("报告", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "never-was.txt")
+    found = discover([tmp_path])
+    said = {Path(path).name: str(err) for path, err in found.errors}
+    assert said["pipe.txt"] == f"not a regular file (a pipe (FIFO)): {tmp_path / 'pipe.txt'}"
+    assert "outside the folders named" in said["zero.txt"]
+    assert "dangling symlink" in said["gone.txt"]
+    assert [p.name for p in found.skipped] == ["..txt", "pipe"]
+    followed = discover([tmp_path], follow_links=True)
+    assert dict((Path(p).name, str(e)) for p, e in followed.errors)["zero.txt"].startswith(
+        "not a regular file (a character device)")
+    named = discover([tmp_path / "pipe.txt", "/dev/zero"])
+    assert [str(err).split(":")[0] for _, err in named.errors] == [
+        "not a regular file (a pipe (FIFO))", "not a regular file (a character device)"]
+
+
+def test_a_folder_that_cannot_be_read_makes_none_of_its_documents_gone(tmp_path: Path) -> None:
+    """Issue 19: `gwr run --prune` on a folder moved away retired every document loaded from it."""
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True)
+    (inbox / "kept.txt").write_text("x")
+    loaded = [str(inbox / "kept.txt"), str(inbox / "deleted.txt"), str(inbox / "sub" / "a.txt"),
+              str(inbox / "removed-folder" / "b.txt"), str(tmp_path / "named.txt")]
+    assert missing(loaded, [inbox, tmp_path / "named.txt"], {str(inbox / "kept.txt")}) == [
+        str(inbox / "deleted.txt"), str(inbox / "removed-folder" / "b.txt"), str(inbox / "sub" / "a.txt"),
+        str(tmp_path / "named.txt")]
+    inbox.rename(tmp_path / "moved-away")
+    assert missing(loaded, [inbox], set()) == []

@@ -32,3 +32,11 @@ def test_a_year_carried_from_the_paragraph_is_low() -> None:
     assert facts[("荣昌区", "gdp", 4.8)][0] == "high"
     assert facts[("荣昌区", "retail_sales", 5.2)] == (
         "low", "region=clause year=paragraph period=default kind=default indicator=named")
+
+
+def test_a_figure_leaning_on_a_guessed_document_region_or_year_is_no_higher_than_medium() -> None:
+    # No session line, no title: the region is the one the text names most, the year the file's.
+    raw = ("各位代表:\n一、过去一年的工作\n全县地区生产总值增长5.2%。"
+           "涪陵区在重庆市东部,全县上下奋发图强。涪陵区发展良好。")
+    facts = extract(raw, doc="x_report_2024.txt")
+    assert [(f.region, f.confidence) for f in facts] == [("涪陵区", "medium")]

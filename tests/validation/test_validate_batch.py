@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from schemas.documents import LAST_YEAR
 from tests.helpers import SAMPLES, processed, shared_texts
 from validation.batch import Checked, check_batch
 
@@ -72,3 +73,12 @@ def test_a_document_whose_metadata_fails_is_rejected_with_the_check(documents: l
     assert "document metadata failed validation: greater_than_or_equal_to(1)" in checked.rejected[0][1]
     assert [u.paths for u in checked.units] == [[p.source.path] for p in documents[1:]]
     assert isinstance(checked.units[0].facts, pd.DataFrame)
+
+
+def test_a_document_rejected_for_its_metadata_is_told_the_field_and_the_value(tmp_path: Path) -> None:
+    """Issue 19: a report dated 2099 said only "less_than_or_equal_to(2027)", naming neither field nor value."""
+    report = tmp_path / "北京市2099年政府工作报告.txt"
+    report.write_text("北京市2099年政府工作报告\n2098年全市地区生产总值增长5.2%。\n", encoding="utf-8")
+    (document,) = processed([report])
+    ((_, reason),) = check_batch([document]).rejected
+    assert reason == f"document metadata failed validation: less_than_or_equal_to({LAST_YEAR}) (year is 2099)"

@@ -28,7 +28,7 @@ from tests.helpers import (
 from transforms.knowledge import lexicon, regions
 from validation.batch import check_batch
 from warehouse import Warehouse, open_warehouse
-from warehouse.loads import DocumentLoad, prepare, segments
+from warehouse.loads import BatchLoad, DocumentLoad, segments
 
 SHARED_TEXTS = (
     "corpus-large/a_130607_2020.txt",
@@ -153,12 +153,16 @@ def test_a_region_code_the_dimension_lacks_resolves_names_of_later_documents(
 
 
 def test_a_flows_batch_is_one_segment(batch: dict[str, DocumentLoad]) -> None:
-    units = [prepare(at(unit, f"/in/{name}")) for name, unit in batch.items()]
-    assert [len(s) for s in segments(units)] == [len(units)]
+    units = [at(unit, f"/in/{name}") for name, unit in batch.items()]
+
+    def parts(given: list[DocumentLoad], **how: bool) -> list[int]:
+        return [len(s) for s in segments(BatchLoad.of(given)[0], **how)]
+
+    assert parts(units) == [len(units)]
     s0 = SAMPLES[0].name
-    twice = [units[0], prepare(at(batch[s0], f"/in/other/{s0}")), units[1], prepare(at(batch[s0], f"/in/{s0}"))]
-    assert [len(s) for s in segments(twice)] == [1, 2, 1]
-    assert [len(s) for s in segments(units[:3], one_by_one=True)] == [1, 1, 1]
+    twice = [units[0], at(batch[s0], f"/in/other/{s0}"), units[1], at(batch[s0], f"/in/{s0}")]
+    assert parts(twice) == [1, 2, 1]
+    assert parts(units[:3], one_by_one=True) == [1, 1, 1]
 
 
 def broken(unit: DocumentLoad, **values: Any) -> DocumentLoad:

@@ -103,7 +103,7 @@ def test_the_published_snapshot_holds_every_fact_even_before_the_log_is_folded_i
     db = tmp_path / "gwr.duckdb"
     facts = load_deferred(db, units)
     assert wal(db).stat().st_size > 0
-    done = publish(db, tmp_path / "bi" / "gwr-published.duckdb")
+    done = publish(db, tmp_path / "bi" / "gwr_published.duckdb")
     with open_warehouse(done.snapshot, read_only=True) as snapshot:
         assert holdings(snapshot) == (facts, len(units), {u.doc_id for u in units})
     with open_warehouse(db) as last:

@@ -9,6 +9,7 @@ import duckdb
 from warehouse import open_warehouse
 from warehouse.dictionary import ANY, catalog, comment_statements, describe, descriptions
 from warehouse.docs import page
+from warehouse.sqlfiles import VIEWS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "warehouse.md"
 
@@ -61,7 +62,7 @@ def test_the_intermediate_views_are_described_in_their_schema(db_path: Path) -> 
     with open_warehouse(db_path, read_only=True) as wh:
         views = dict(wh.query("select view_name, comment from duckdb_views() where schema_name = 'intermediate'")[1])
         _, rows = wh.query("select comment from duckdb_columns() where schema_name = 'intermediate'")
-    assert views == {name: describe(f"intermediate.{name}") for name in ("int_latest_targets", "int_latest_results")}
+    assert views == {name: describe(f"intermediate.{name}") for name in VIEWS if name.startswith("int_")}
     assert rows and all(comment for (comment,) in rows)
 
 

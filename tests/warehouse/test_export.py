@@ -13,6 +13,7 @@ import pytest
 
 from tests.helpers import load_document
 from warehouse import open_warehouse
+from warehouse.errors import OutputUnwritable
 
 FACT_FIELDS = ["doc", "region", "year", "period", "indicator", "measure", "kind", "value", "unit", "qualifier", "quote"]
 Doc = tuple[dict[str, Any], pd.DataFrame]
@@ -81,6 +82,25 @@ def test_every_table_and_view_is_exported_with_a_data_package(loaded: Path, tmp_
     assert {r["name"]: r["gwr_rows"] for r in package["resources"]}["fct_indicator_value"] == 5
 
 
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_frictionless_validates_the_data_package_of_every_format(loaded: Path, tmp_path: Path, fmt: str) -> None:
+    frictionless = pytest.importorskip("frictionless", reason="frictionless is not installed: `make install`")
+    written = export(loaded, tmp_path / fmt, fmt)
+    assert written["ingest_errors"] == 0 and written["v_documents"] == 2  # an empty table; a list per row
+    report = frictionless.validate(str(tmp_path / fmt / "datapackage.json"))
+    assert report.valid, [(task.name, error.note) for task in report.tasks for error in task.errors][:5]
+    package = json.loads((tmp_path / fmt / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {resource["name"]: resource for resource in package["resources"]}
+    if fmt == "csv":  # a list is JSON text, as Table Schema's array reads it
+        with (tmp_path / fmt / "v_documents.csv").open(encoding="utf-8", newline="") as fh:
+            paths = json.loads(next(csv.DictReader(fh))["current_paths"])
+        assert len(paths) == 1 and paths[0].endswith(".txt")
+    if fmt == "jsonl":  # frictionless cannot read an empty JSON-lines file: the empty table's header is inline
+        empty = resources["ingest_errors"]
+        assert empty["data"] == [[field["name"] for field in empty["schema"]["fields"]]]
+        assert (tmp_path / fmt / empty["gwr_path"]).read_bytes() == b""
+
+
 def test_codes_are_text_in_every_format(loaded: Path, tmp_path: Path) -> None:
     for fmt in ("parquet", "csv", "jsonl"):
         export(loaded, tmp_path / fmt, fmt)
@@ -116,3 +136,50 @@ def test_an_unknown_relation_or_format_is_refused(loaded: Path, tmp_path: Path) 
         export(loaded, tmp_path, "csv", only=["v_nothing"])
     with pytest.raises(ValueError, match="formats are parquet, csv, jsonl"):
         export(loaded, tmp_path, "xlsx")
+
+
+def test_excel_neutralises_cells_a_spreadsheet_would_run(db_path: Path, doc_001: Doc, tmp_path: Path) -> None:
+    """Issue 19: a title `=cmd|' /C calc'!A0` went verbatim into the --excel CSV (OWASP: prefix a ')."""
+    doc, facts = doc_001
+    with open_warehouse(db_path) as wh:
+        load_document(wh, "run-1", {**doc, "title": "=cmd|' /C calc'!A0"}, ["/corpus/=HYPERLINK(1).txt"], facts, None)
+    export(db_path, tmp_path / "excel", "csv", excel=True, only=["dim_document", "v_facts"])
+    export(db_path, tmp_path / "plain", "csv", only=["dim_document"])
+    for_excel = next(csv.DictReader((tmp_path / "excel" / "dim_document.csv").read_text("utf-8-sig").splitlines()))
+    plain = next(csv.DictReader((tmp_path / "plain" / "dim_document.csv").read_text("utf-8").splitlines()))
+    assert for_excel["title"] == "'=cmd|' /C calc'!A0" and plain["title"] == "=cmd|' /C calc'!A0"
+    facts_rows = list(csv.DictReader((tmp_path / "excel" / "v_facts.csv").read_text("utf-8-sig").splitlines()))
+    assert {row["path"] for row in facts_rows} == {"'=HYPERLINK(1).txt"}  # relative to /corpus/, then made safe
+    assert {row["value"] for row in facts_rows} >= {"6.9"}  # numbers stay numbers
+    every_cell = [cell for row in facts_rows for cell in row.values()]
+    assert not [cell for cell in every_cell if cell[:1] in ("=", "+", "@")]
+
+
+def test_an_export_never_writes_through_a_planted_link(loaded: Path, tmp_path: Path) -> None:
+    """Issue 19: the fixed temporary name `.v_facts.csv.partial` could be a symlink the export wrote through."""
+    out, victim = tmp_path / "out", tmp_path / "victim.txt"
+    out.mkdir()
+    victim.write_text("keep me")
+    for name in (".v_facts.csv.partial", ".datapackage.json.partial", "dim_period.csv"):
+        (out / name).symlink_to(victim)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / ".facts.csv.partial").symlink_to(victim)
+    export(loaded, out, "csv", only=["v_facts", "dim_period"])
+    export_facts(loaded, tmp_path / "one" / "facts.csv")
+    assert victim.read_text() == "keep me"
+    assert not (out / "dim_period.csv").is_symlink()  # a link at the target's own name is replaced, not followed
+    assert sorted(p.name for p in out.iterdir() if not p.is_symlink()) == ["datapackage.json", "dim_period.csv",
+                                                                           "v_facts.csv"]  # nothing left behind
+
+
+def test_an_export_onto_a_file_is_one_sentence(loaded: Path, tmp_path: Path) -> None:
+    """Issue 19: `gwr export FILE` said "[Errno 17] File exists"."""
+    (tmp_path / "taken").write_text("x")
+    with pytest.raises(OutputUnwritable, match=f"^cannot write into {tmp_path / 'taken'}: it is a file, not a folder$"):
+        export(loaded, tmp_path / "taken", "csv")
+    with pytest.raises(OutputUnwritable, match=f"{tmp_path / 'taken'} is a file, not a folder$"):
+        export(loaded, tmp_path / "taken" / "sub", "csv")
+    (tmp_path / "facts.csv").mkdir()
+    with pytest.raises(OutputUnwritable, match="it is a folder; give a file name"):
+        export_facts(loaded, tmp_path / "facts.csv")
+    assert (tmp_path / "taken").read_text() == "x"

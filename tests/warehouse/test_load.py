@@ -26,7 +26,9 @@ def test_load_document_writes_document_paths_facts_and_regions(wh: Warehouse, do
     assert load_document(wh, "run-1", doc, [P1], facts, None) == 4
     counts = table_counts(wh)
     assert (counts["dim_document"], counts["document_path"], counts["fct_indicator_value"]) == (1, 1, 4)
-    assert wh.query("select region_key, name, adcode from dim_region")[1] == [("500101", "万州区", "500101")]
+    # The fact's region is added; 全国, which no region list has, is there from the start (020_dim_region_rollup).
+    assert wh.query("select region_key, name, adcode, level from dim_region order by region_key")[1] == [
+        ("500101", "万州区", "500101", None), ("全国", "全国", None, "country")]
     assert current_versions(wh) == {P1: doc["doc_id"]}
     assert wh.loaded_documents([doc["doc_id"], "0" * 64]) == {doc["doc_id"]}
     assert set(run_data_tests(wh).values()) == {0}
@@ -53,11 +55,12 @@ def test_failed_load_leaves_nothing_of_the_document(wh: Warehouse, doc_001: Doc)
     with pytest.raises(duckdb.ConstraintException):
         load_document(wh, "run-1", doc, [P1], broken, None)
     counts = table_counts(wh)
+    # Nothing of the document; dim_region holds only the country row every warehouse starts with.
     assert [counts[name] for name in ("dim_document", "document_path", "fct_indicator_value", "dim_region")] == [
         0,
         0,
         0,
-        0,
+        1,
     ]
 
 
@@ -172,7 +175,12 @@ def test_ingest_errors_and_dimension_syncs(wh: Warehouse) -> None:
     )
     sync_regions(wh, regions)
     sync_regions(wh, regions)
-    assert table_counts(wh)["dim_region"] == 2 and table_counts(wh)["ingest_errors"] == 1
+    assert table_counts(wh)["dim_region"] == 2 + 1 and table_counts(wh)["ingest_errors"] == 1  # and 全国
+    rollup = wh.query("select region_key, level, province_name, prefecture_code, name_pinyin from dim_region "
+                      "order by region_key")[1]
+    assert rollup == [("500000", "province", "重庆市", None, "Chongqing"),
+                      ("500101", "district", "重庆市", None, "Wanzhou"),
+                      ("全国", "country", None, None, "Quanguo")]
     codes = {row[0] for row in wh.query("select code from dim_indicator where scored")[1]}
     assert {"gdp", "retail_sales"} <= codes
 

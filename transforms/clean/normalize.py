@@ -16,7 +16,7 @@ from functools import cache
 
 import opencc
 
-from transforms.knowledge.lexicon import units
+from transforms.knowledge.lexicon import char_variants, units
 from transforms.knowledge.numerals import SPELLED_DIGITS, spelled_year
 
 # Spans of the raw text that are not text. Each alternative is replaced (or dropped)
@@ -29,13 +29,15 @@ _JUNK = re.compile(
     | (?P<comment><!--.{0,2000}?-->)        # HTML comments
     # pinyin in brackets after a character, left by copies of annotated pages: 經(jīng)濟
     | (?P<ruby>(?<=[\u4e00-\u9fff])\([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\))
+    # a footnote's mark after a word, left by copies of annotated bulletins: 地区生产总值(GDP)[2]完成
+    | (?P<note>(?<=[\u4e00-\u9fff)）])\[\d{1,2}\])
     | (?P<image><image>[^<]{0,4000}</image>|data:image/[^\s"')]{0,4000})   # inline images
     """,
     re.VERBOSE | re.DOTALL,
 )
-# The characters a span of `_JUNK` starts with (\ < & ( d): it is tried only where one of them is
+# The characters a span of `_JUNK` starts with (\ < & ( [ d): it is tried only where one of them is
 # written, which Python's engine finds far faster than it tries `_JUNK` at every character.
-_JUNK_START = re.compile(r"[\\<&(d]")
+_JUNK_START = re.compile(r"[\\<&(\[d]")
 
 
 def _junk(raw: str) -> Iterator[re.Match[str]]:
@@ -113,7 +115,25 @@ def normalise(raw: str) -> tuple[str, list[int]]:
     simplified = _to_simplified(folded)
     if len(simplified) != len(folded):  # cannot happen by construction; keep the map exact regardless
         simplified = folded
-    return _join_split_numbers(_CN_YEAR.sub(_arabic_year, simplified), offsets)
+    return _drop_doubled_marks(*_join_split_numbers(_CN_YEAR.sub(_arabic_year, simplified), offsets))
+
+
+# A comma doubled or set before another mark by a mirror's converter ("江苏,、山东", "4.3%,、4.6%",
+# "揭晓,。"): the comma goes, the mark after it stays.
+_DOUBLED_MARK = re.compile(r",+(?=[,、。;:!?])")
+
+
+def _drop_doubled_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    if not _DOUBLED_MARK.search(text):
+        return text, offsets
+    chars, kept, pos = [], [], 0
+    for m in _DOUBLED_MARK.finditer(text):
+        chars.append(text[pos : m.start()])
+        kept.extend(offsets[pos : m.start()])
+        pos = m.end()
+    chars.append(text[pos:])
+    kept.extend(offsets[pos:])
+    return "".join(chars), kept
 
 
 # 一九八一年 as older reports write it: four numerals become four digits, so the offset map holds.
@@ -186,12 +206,14 @@ def _digit_fold(code: int) -> int:
 
 
 _TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
-                     **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS}.items()}})
+                     **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS, **char_variants()}.items()}})
 # The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
 # The characters the fold may change: all but ASCII (\r apart), the CJK ideographs and the
-# commonest CJK punctuation, which it leaves as they are.
-_MAY_FOLD = re.compile(r"[^\x00-\x0c\x0e-\x7f\u4e00-\u9fff\u3001\u3002\u201c\u201d]")
+# commonest CJK punctuation, which it leaves as they are — except the variant ideographs of
+# char_variants.csv (陜 for 陕), which it does change.
+_MAY_FOLD = re.compile(r"[^\x00-\x0c\x0e-\x7f\u4e00-\u9fff\u3001\u3002\u201c\u201d]"
+                       + "".join(f"|{re.escape(ch)}" for ch in char_variants()))
 
 
 def _fold(text: str) -> str:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from transforms.describe.file_name import region_in_name, year_in_name
-from transforms.describe.own_region import document_region
+from transforms.describe.own_region import document_region_and_source
 from transforms.describe.published import dateline_day, npc_session_year, publication_date, years_named
 from transforms.knowledge import regions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex
@@ -39,7 +39,7 @@ SESSION = re.compile(rf"(?:{CHINESE_DATE})?\s*{SESSION_WHERE}")
 _CONGRESS = "届人民代表大会"
 # "2023年政府工作报告", "2024年上半年…执行情况" -- not the start of a span ("1956年到1967年…纲要的执行情况").
 _TITLE_YEAR = re.compile(
-    rf"(?<![到至—–-]){_YEAR}\s*年(?![到至—–-])[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况)"
+    rf"(?<![到至—–-]){_YEAR}\s*年(?![到至—–-])[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况|运行情况|统计公报)"
 )
 _ISO_DATE = re.compile(rf"(?:来源|时间|发布)?[^\n]{{0,20}}?{_YEAR}-\d{{1,2}}-\d{{1,2}}")
 # "一、关于2014年政府工作", "2004年工作回顾": the review of the year before delivery.
@@ -116,7 +116,9 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
     national = _national(text)
     # A text that names neither its region nor its year may still be filed under a name that does.
     named_in_file = region_in_name(doc)
-    region = document_region(text, head, title, national, named_in_file) or named_in_file
+    region, region_source = document_region_and_source(text, head, title, national, named_in_file)
+    if region is None and named_in_file is not None:
+        region, region_source = named_in_file, "file_name"
     in_name = year_in_name(doc)
     source: YearSource = "report"
     if report_type == "work_report":
@@ -137,6 +139,7 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
         report_type=report_type,
         published=published,
         year_source=source,
+        region_source=region_source,
     )
 
 

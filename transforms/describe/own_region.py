@@ -17,6 +17,7 @@ from transforms.knowledge import regions
 from transforms.knowledge.lexicon import cue_alternation
 from transforms.knowledge.patterns import SELF_LEVEL, SESSION_WHERE
 from transforms.knowledge.wordfinder import WordFinder
+from transforms.records import RegionSource
 
 # Counting region names over the first part of a long report is enough and keeps it fast.
 _COUNT_CHARS = 6000
@@ -48,8 +49,15 @@ def document_region(
 ) -> regions.Region | None:
     """The region the document is by or about (see the module docstring); `in_name` is the region
     the file's name gives, which beats a region the text names only once in passing."""
+    return document_region_and_source(text, head, title, national, in_name)[0]
+
+
+def document_region_and_source(
+    text: str, head: str, title: str | None, national: bool, in_name: regions.Region | None = None
+) -> tuple[regions.Region | None, RegionSource]:
+    """`document_region`, and what named it (records.RegionSource): a facts' confidence rests on it."""
     if national:
-        return NATION
+        return NATION, "nation"
     counted = _Counted(text)
     m = _SESSION_WHERE.search(head) if "届人民代表大会" in head else None
     if m and "全国人民代表大会" not in head[max(0, m.start() - 2) : m.end() + 2]:
@@ -58,12 +66,14 @@ def document_region(
         if found:
             # "鼓楼区第十届人民代表大会" alone does not say which 鼓楼区; the text must.
             named_parent = found.parent_name and regions.short_form(found.parent_name) in where
-            return found if named_parent or len(regions.candidates(found.name)) == 1 else _checked(found, counted)
+            unique = named_parent or len(regions.candidates(found.name)) == 1
+            return (found, "session") if unique else (_checked(found, counted), "session")
     if title:
-        found = _title_region(title, text)
+        found, alone = _title_region(title, text)
         if found:
-            return _checked(found, counted)
-    return _by_frequency(text, counted, in_name)
+            return _checked(found, counted), "title" if alone else "title_group"
+    found = _by_frequency(text, counted, in_name)
+    return found, "file_name" if found is not None and found == in_name else "frequency"
 
 
 def _mentions(text: str, end: int | None = None, context: str = "", county_text: bool = False) -> list[str]:
@@ -100,10 +110,11 @@ def _most_specific(text: str, context: str) -> regions.Region | None:
     return best
 
 
-def _title_region(title: str, text: str) -> regions.Region | None:
+def _title_region(title: str, text: str) -> tuple[regions.Region | None, bool]:
     """The region a title is about: its one region, or the one the others lie in
     ("福建最新GDP排名出炉:泉州总量最大,宁德增速最快" is about 福建). A parent written right
-    before its child only qualifies it ("深圳光明区" is about 光明区)."""
+    before its child, bracketed or not, only qualifies it ("深圳光明区" and "(河南省)叶县" are about
+    光明区 and 叶县). The flag says whether the title named that region alone."""
     context = title + text[:600]
     found: list[tuple[int, int, regions.Region]] = []
     named = set(_mentions(title))
@@ -111,18 +122,18 @@ def _title_region(title: str, text: str) -> regions.Region | None:
         r = regions.resolve(m.word, context) if _plausible(m.word, named) else None
         if r is None or _OUTLET_AFTER.match(title, m.end):
             continue  # “南昌新闻广播”: a news outlet's city is not what its copy is about
-        if found and found[-1][1] == m.start and _within(r, found[-1][2]):
-            found.pop()  # 深圳|光明区: the parent qualifies the child
+        if found and not title[found[-1][1] : m.start].strip("()（） ") and _within(r, found[-1][2]):
+            found.pop()  # 深圳|光明区, (河南省)叶县: the parent qualifies the child
         found.append((m.start, m.end, r))
     regions_named = [r for _, _, r in found]
     if not regions_named:
-        return None
+        return None, False
     if len({r.name for r in regions_named}) == 1:
-        return regions_named[0]
+        return regions_named[0], True
     for r in sorted(regions_named, key=lambda r: _RANK.get(r.level, 0)):
         if r.adcode and all(_within(o, r) for o in regions_named if o.name != r.name):
-            return r
-    return None
+            return r, False
+    return None, False
 
 
 def _within(inner: regions.Region, outer: regions.Region) -> bool:

@@ -135,10 +135,22 @@ def _remembered(sc: SentenceContext, run: Run, subject: str) -> list[Slot]:
     codes = _indicator_remembered(sc, run, subject)
     # "池州、马鞍山以5.4%、4.6%位列第二、第三": as many regions as figures, one each, in order;
     # "濮阳、漯河则是7%以上": one figure, each region's (a threshold over them is a group's).
-    places = [m for m in regions_named if not SELF_PLACE.fullmatch(m.form)]
+    # The set a rank is counted in names no region of the figure (居全省第4位,增长1.5%).
+    subject = _RANK_TERM.sub(_blank_term, subject)
+    places = [m for m in region_mentions(subject, meta=sc.meta) if not SELF_PLACE.fullmatch(m.form)]
     if len(codes) == 1 and len(places) >= 2 and len(run.numbers) in (1, len(places)):
         return [Slot(codes[0], m.form, run.subject_start + m.start) for m in places]
     return [Slot(code, subject, run.subject_start) for code in codes]
+
+
+# The set a rank is counted in (居全省第4位, 位列全国城市第5): a comparison's term, no subject.
+_RANK_TERM = re.compile(r"(?:居|位居|位列|列|排名|排在|排)(?P<term>[^,;。\s第]{1,8}?)第[\d一二三四五六七八九十]")
+
+
+def _blank_term(m: re.Match[str]) -> str:
+    """The rank's words with its term blanked, so offsets into the subject hold."""
+    start, end = m.span("term")
+    return m.group()[: start - m.start()] + " " * (end - start) + m.group()[end - m.start() :]
 
 
 def _without_comparison(sc: SentenceContext, run: Run, subject: str) -> str | None:

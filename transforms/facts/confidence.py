@@ -51,10 +51,18 @@ def region_evidence(region: str, sentence: str, subject_start: int, figure_start
 
 
 def band(evidence: Evidence, meta: DocumentMeta) -> Confidence:
-    """high, medium or low (docs/extraction.md, "Confidence")."""
+    """high, medium or low (docs/extraction.md, "Confidence").
+
+    A figure that leans on its document's region or year is no surer than the document's own
+    evidence for them: a congress's session line, a title naming one region, a date or a title's
+    year are; how often a text names a region, a title naming several, a file's name are not
+    (the first blind hold-out's wrong "high" facts were whole documents read under the wrong region
+    or year)."""
     if evidence.region == "context" or evidence.indicator == "borrowed" or evidence.year == "paragraph":
         return "low"
-    if evidence.period == "context":
+    region_read = evidence.region in ("clause", "sentence") or meta.region_source in _NAMED_REGION
+    year_read = evidence.year == "stated" or meta.year_source in _NAMED_YEAR
+    if not (region_read and year_read) or evidence.period == "context":
         return "medium"
     if meta.report_type in ("work_report", "progress_report"):
         # A government's own report speaks of its own region and, unless it names another, its year.
@@ -62,3 +70,7 @@ def band(evidence: Evidence, meta: DocumentMeta) -> Confidence:
     # News and bulletins speak of many regions and periods: only what the sentence itself writes.
     stated = evidence.year == "stated" or evidence.period == "stated"
     return "high" if evidence.region in ("self", "clause") and stated and evidence.kind != "cue" else "medium"
+
+
+_NAMED_REGION = frozenset({"nation", "session", "title"})
+_NAMED_YEAR = frozenset({"report", "date", "title"})

@@ -122,8 +122,14 @@ def _read_on(reading: Reading | None, text: str, line_start: int) -> Reading | N
     if reading is None:
         return None
     if line_start != reading.paragraph:
-        reading.new_paragraph(line_start, bool(_BREAKDOWN_OPENING.match(text, line_start)))
+        before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+        heading = bool(reading.by_level) and _HEADING_LINE.fullmatch(before.strip()) is not None
+        reading.new_paragraph(line_start, bool(_BREAKDOWN_OPENING.match(text, line_start)), heading)
     return reading.snapshot()
+
+
+# A heading line: short, no sentence of its own ("北京 11404.3亿元 8%", "★直辖市:").
+_HEADING_LINE = re.compile(r"[^。,;!?\n]{2,30}")
 
 
 # A paragraph that goes on with the one before: a breakdown (分产业看, 从增速看, 其中, 具体来看).

@@ -15,7 +15,7 @@ from transforms.knowledge.patterns import strip_neutral
 _ELLIPTIC_SUBJECT = re.compile(
     rf"""
     (?: {cue_alternation("elliptic_subject", "growth_noun")}
-      | 排名第.位? | 位列第. | 排在第. | 居第. | 位居第.的?
+      | 排名第.位? | 位列第. | 排在第. | 居第. | 位居第.的? | 并列第.
       | 分列(?:第)?[一二三四五六七八九十\d、]{{1,8}}(?:位|名)?     # 池州、芜湖分列二三位
       | 分[^,;:。]{{1,4}}看                                    # 分季度看, 分产业看: a breakdown follows
       | [两三四五六七八九十\d]+个?(?:{cue_alternation("region_class")}|行政区)   # 香洲、金湾和斗门三个行政区

@@ -8,6 +8,7 @@ it. A step that finds the figure is no fact of the indicator returns None.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from transforms.facts.reading import NATION, Place, Reading
 from transforms.facts.run_view import Figure, RunView, figure_in_run
 from transforms.facts.subject_region import compared_place, figure_region
 from transforms.facts.subjects import Mention, Slot
-from transforms.knowledge.lexicon import cue_regex, indicators, stocks, units
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, stocks, units
 from transforms.knowledge.patterns import CLAUSE_BREAKS, last_break, window_start
 from transforms.records import CleanText, DocumentMeta, Fact
 
@@ -31,6 +32,8 @@ _STOCKS = frozenset(stocks().values())
 # After a flow's figure, the stock it adds up to: "新增市场主体2万家、达到3.16万家".
 _STOCK_AFTER_FLOW = cue_regex("stock_verb")
 _YEAR_ON_YEAR = cue_regex("year_on_year")
+# A figure that is an average over years by the noun after it (保持6%左右的年均增长率).
+_MULTI_YEAR_AFTER = re.compile(rf"(?:左右|以上|以内)?的?(?:{cue_alternation('multi_year')})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,8 @@ def figure_fact(sc: SentenceContext, view: RunView, slot: Slot, number: Number) 
     """The fact `number` states of the indicator in `slot`, or None when it states none."""
     # 年均/累计 before a figure makes it and every later figure of the run a multi-year figure,
     # except a stock's level ("累计达到8.6万户" after a flow is the running total).
-    multi = view.multi_year_end is not None and view.multi_year_end <= number.end
+    multi = (view.multi_year_end is not None and view.multi_year_end <= number.end) or bool(
+        _MULTI_YEAR_AFTER.match(sc.text, number.end))
     if narrowed(slot.region_text, slot.form, region_finder(sc.meta)) or (multi and slot.code not in _STOCKS):
         return None
     fig = figure_in_run(sc.text, view, number)
@@ -115,22 +119,18 @@ def _multi_year_times(sc: SentenceContext, number: Number) -> bool:
 def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumulates: bool) -> _When | None:
     """The figure's kind (actual, target, forecast), year and period; None for a figure over a
     span of years, or a growth against another year than the last."""
-    text, number, subject_start = sc.text, fig.number, view.run.subject_start
-    bracket_target = _kind.bracket_target(text, subject_start, fig.zone, fig.index, number)
     yc = _year.year_cue(fig.before, sc.meta)
-    if _no_one_years(sc, yc, number, subject_start, measure, accumulates):
+    if _not_one_years(sc, view, fig, measure, accumulates, yc):
         return None
-    stated = _stated_kind(sc, number, subject_start, bracket_target)
-    goal = stated is None and _kind.goal_named(text, number)
+    told = _told_kind(sc, view, fig)
     own_year = yc.year
-    if not goal:  # a goal named is this year's, whatever year the paragraph's results were of
+    if not told.goal:  # a goal named is this year's, whatever year the paragraph's results were of
         yc = _year.paragraph_year(yc, sc.line_before, sc.meta, fig.before)
-    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, "target" if goal else stated)
-    lead = sc.reading.lead_period if sc.reading else _period.period_of(sc.meta.title or "", "FY")
-    period = _period.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket_target, lead)
+    kind = _kind.figure_kind(sc.meta, sc.role, yc, fig.before, "target" if told.goal else told.stated)
+    period = _figure_period(sc, fig, kind, told.bracket, measure)
     # A bracketed 年度目标 is the target of the year the figure beside it reports, and a goal
     # recalled in a work report's review (接近10%左右的预期目标) the reviewed year's.
-    recalled = bracket_target or (goal and sc.role == "review" and sc.meta.report_type == "work_report")
+    recalled = told.bracket or (told.goal and sc.role == "review" and sc.meta.report_type == "work_report")
     year = yc.year if yc.year is not None else _year.default_year(
         sc.meta, "actual" if recalled else kind, "FY" if recalled else period
     )
@@ -138,28 +138,45 @@ def _when(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumul
         return None
     year_from = "stated" if own_year is not None else "paragraph" if yc.year is not None else "document"
     period_from = "stated" if _period.period_of(fig.before, "") else "context" if period != "FY" else "default"
-    kind_from = "stated" if stated or goal else _kind.kind_source(sc.role, yc, fig.before, kind)
+    kind_from = "stated" if told.stated or told.goal else _kind.kind_source(sc.role, yc, fig.before, kind)
     return _When(kind, year, period, year_from, period_from, kind_from)
 
 
-def _no_one_years(
-    sc: SentenceContext, yc: _year.YearCue, number: Number, subject_start: int, measure: str, accumulates: bool
-) -> bool:
-    """A figure over a span of years, a growth against another year than the last, or a plan period's
-    sum and change (完成固定资产投资7950亿元,比“八五”增长1.9倍)."""
-    text = sc.text
-    if _year.not_one_years_change(yc, measure, text[window_start(number.start, subject_start) : number.start]):
+def _not_one_years(sc: SentenceContext, view: RunView, fig: Figure, measure: str, accumulates: bool,
+                   yc: _year.YearCue) -> bool:
+    """A change over a span of years or against another year, or a plan period's sum."""
+    text, number = sc.text, fig.number
+    if _year.not_one_years_change(yc, measure, text[window_start(number.start, view.run.subject_start) : number.start]):
         return True
-    return _year.against_a_plan_period(text, number.start) and (
-        measure == "growth" or (yc.year is None and accumulates))
+    # 完成固定资产投资7950亿元,比“八五”增长1.9倍: a plan period's sum and change
+    plan_period_sum = measure == "growth" or (yc.year is None and accumulates)
+    return plan_period_sum and _year.against_a_plan_period(text, number.start)
 
 
-def _stated_kind(sc: SentenceContext, number: Number, subject_start: int, bracket_target: bool) -> str | None:
-    """What the figure's own words say it is: a target (a bracketed goal, a plan's verb), a forecast
-    (after 预计), or None."""
-    if bracket_target or _kind.planned(sc.text, subject_start, number):
-        return "target"
-    return "forecast" if sc.forecast_from is not None and number.start >= sc.forecast_from else None
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """What the figure's own words say it is: a bracketed or planned target, a forecast, a named goal."""
+
+    stated: str | None  # "target" or "forecast"
+    goal: bool
+    bracket: bool
+
+
+def _told_kind(sc: SentenceContext, view: RunView, fig: Figure) -> _Told:
+    text, number, subject_start = sc.text, fig.number, view.run.subject_start
+    bracket = _kind.bracket_target(text, subject_start, fig.zone, fig.index, number)
+    planned = _kind.planned(text, subject_start, number)
+    forecast = sc.forecast_from is not None and number.start >= sc.forecast_from
+    stated = "target" if bracket or planned else "forecast" if forecast else None
+    return _Told(stated, stated is None and _kind.goal_named(text, number), bracket)
+
+
+def _figure_period(sc: SentenceContext, fig: Figure, kind: str, bracket: bool, measure: str) -> str:
+    lead = sc.reading.lead_period if sc.reading else _period.period_of(sc.meta.title or "", "FY")
+    period = _period.figure_period(sc.meta, fig.before, sc.line_before, kind, bracket, lead)
+    if measure == "level" and period == lead != "FY" and _period.past_years_level(fig.before, sc.meta):
+        return "FY"
+    return period
 
 
 def _fact(sc: SentenceContext, view: RunView, read: _Read) -> Fact:

@@ -32,7 +32,8 @@ _REAL_GROWTH = frozenset({"economy", "industry"})
 _DIFFERENCE_AFTER = re.compile(rf"(?:{cue_alternation('difference')}|的优势|\)?的?基础上)")
 _GROWTH_IN_WORDING = re.compile(r"(?:涨幅|增速|增幅|上涨幅度|增长幅度)$")
 _SPAN_TO = re.compile(rf"{SPAN_TO}$")
-_GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长目标")
+# 增长目标, and its noun phrase 增长的预期目标 whose 目标为 a run's predicate may take (生产总值增长的预期|目标为9%).
+_GROWTH_NOUN = re.compile(rf"{GROWTH_NOUN}|负增长|增长(?:的预期|的|预期)?目标|增长的预期")
 _SHARE_NOUN = cue_regex("share")
 # A figure followed by the growth noun it is ("泉州2.5%的增速", "吉林以一季度8.2%的GDP增速").
 _GROWTH_AFTER = re.compile(rf"的?(?:GDP|经济|地区生产总值)?(?:{GROWTH_NOUN})")

@@ -41,7 +41,12 @@ def plan_start(clean: CleanText, meta: DocumentMeta) -> int | None:
     """Where a work report without a recognised plan heading starts its plan (主要预期目标)."""
     if meta.report_type != "work_report" or any(s.role == "plan" for s in clean.sections):
         return None
-    m = _TARGETS_OPENING.search(clean.text) if "目标" in clean.text else None  # what both forms hold
+    if "目标" not in clean.text:  # what both forms of the opening hold
+        return None
+    # A news page's title may quote the targets ("今年预期目标:地区生产总值增7.5%-8%") above the review.
+    at = clean.text.find(meta.title) if meta.title else -1
+    after_title = at + len(meta.title or "") if 0 <= at < 300 else 0
+    m = _TARGETS_OPENING.search(clean.text, after_title)
     return m.start() if m else None
 
 

@@ -30,6 +30,8 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # cn2an converts that span alone (never running text: it would turn 一带一路 into 1带1路).
 _CHINESE = (
     r"[零〇一二两三四五六七八九十百千]{1,8}"
+    r"(?:万[零〇一二两三四五六七八九十百千]{1,8}(?=点|亿))?"  # 二万五千九百六十八点五五亿元: 25968.55 亿元
+    r"(?:点[零〇一二三四五六七八九]{1,4})?"                  # 六百四十三点七亿元
     r"(?:亿[零〇一二两三四五六七八九十百千]{1,8}(?=万))?"  # 六百四十三亿七千万元: 643.7 亿元
     r"(?=[万亿]|元|人|户|家|头|吨|天)"
 )
@@ -200,6 +202,11 @@ def _percent_in_words(m: re.Match[str]) -> Number | None:
     return Number(m.start(), m.end(), value, None, "%", _qualifier(m.group("pre"), None, m.group("pct_post")))
 
 
+# A round hundred or thousand said without its 一 is read only as a milestone passed before the
+# exact figure ("突破千亿元,达1037.69亿元"), which the exact figure then stands for.
+_EXACT_AFTER = re.compile(r"[,\s]*(?:大关|关口|台阶)?[,\s]*(?:达到|达|为)\s*\d")
+
+
 def _amount(m: re.Match[str]) -> Number | None:
     """A figure with its unit (1179.4亿元, 六百四十三亿七千万元, 6%—6.5%, -0.7%), or None for a unit
     the unit table does not know."""
@@ -207,6 +214,9 @@ def _amount(m: re.Match[str]) -> Number | None:
     unit = (m.group("mag") or "") + base
     if m.group("num"):
         value: float | None = _to_float(m.group("num"))
+    elif m.group("cn")[:1] in ("百", "千") and (
+            m.string[m.start("cn") - 1 : m.start("cn")] == "个" or not _EXACT_AFTER.match(m.string, m.end())):
+        return None  # 超千亿元的县域, 跨越3个千亿元台阶: a class or a count of round sums, no figure
     else:
         yi, _, wan = m.group("cn").partition("亿")
         value, wan_value = numeral_value(yi), numeral_value(wan) if wan else 0.0

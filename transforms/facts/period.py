@@ -129,6 +129,15 @@ def _in_a_partial_years_article(before: str, period: str, lead: str, meta: Docum
     return period
 
 
+def past_years_level(before: str, meta: DocumentMeta) -> bool:
+    """A level whose clause names a past year on its own ("2009年江苏全省实现生产总值34061.19亿元" in
+    an article on this year's first quarter): that year's total, whatever part of this year the
+    article is about (a growth so named is compared over the same part: `_in_a_partial_years_article`)."""
+    clause = before[last_break(before, len(before), CLAUSE_BREAKS) :]
+    named = [int(m.group("y")) for m in _BARE_YEAR_OF.finditer(clause)]
+    return bool(named) and meta.year is not None and max(named) < meta.year and not _period_phrases(clause)
+
+
 # 去年/上年 as the figure's own time (not 去年同期): the whole of last year.
 _LAST_YEAR_WHOLE = re.compile(r"(?=[去上])(?<![比较与])(?:去年|上年)(?!同期|同月)")
 _BARE_YEAR_OF = re.compile(rf"(?P<y>{YEAR_DIGITS})\s*年(?!\s*(?:[上下前一二三四第]|\d|度|以来|末|底|同期))")

@@ -113,7 +113,9 @@ def self_place(word: str, before: str, meta: DocumentMeta, reading: Reading | No
         found = named(mention.form, meta)
         if found and _of_level(found, level):
             return found[0]
-    return reading.by_level.get(level) or _own_at_level(meta, level)
+    remembered = reading.by_level.get(level) or next(
+        (place for own, place in reading.by_level.items() if _of_level((place, own), level)), None)
+    return remembered or _own_at_level(meta, level)
 
 
 def _own_at_level(meta: DocumentMeta, level: str) -> Place:

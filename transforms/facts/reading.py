@@ -31,10 +31,13 @@ class Reading:
     lead_indicator: tuple[str, ...] = ()
     lead_end: int = 0
 
-    def new_paragraph(self, start: int, continues: bool) -> None:
-        self.topic_before = (self.topic or self.topic_before) if continues else None
+    def new_paragraph(self, start: int, continues: bool, under_heading: bool = False) -> None:
+        """A paragraph under a heading line that names its region ("北京 11404.3亿元 8%", then
+        "前三季度,全市实现…") keeps the heading's regions: its 全市 is the heading's city."""
+        self.topic_before = (self.topic or self.topic_before) if continues or under_heading else None
         after_lead = self.lead_indicator if start >= self.lead_end else ()
-        self.paragraph, self.topic, self.by_level = start, None, {}
+        self.paragraph, self.topic = start, None
+        self.by_level = self.by_level if under_heading else {}
         self.indicator = self.headline_indicator or after_lead
 
     def snapshot(self) -> Reading:

@@ -15,7 +15,7 @@ from transforms.facts.kind import goal_named
 from transforms.facts.place import SELF_PLACE, region_mentions
 from transforms.facts.runs import Run
 from transforms.facts.subjects import Mention
-from transforms.knowledge.lexicon import cue_alternation, cue_regex, has_cue
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, cue_words, has_cue
 from transforms.knowledge.patterns import CLAUSE_BREAKS, SENTENCE_PART_BREAKS, last_break, window_start
 from transforms.records import DocumentMeta
 
@@ -38,6 +38,9 @@ _GROUP_NOUN = re.compile(
 )
 # 均 of 人均/年均/平均 and 都 of 成都/首都/都市 are other words.
 _GROUP_ALL = re.compile(rf"(?<![人年平成首京])(?:{cue_alternation('group_all')})(?![市会圈])")
+# A kind of region named as the group a threshold is over (西南部省份…,GDP增速都在10%以上): two characters
+# at least, so that 市 of 全市 is none.
+_GROUP_KIND = re.compile("|".join(w for w in cue_words("region_class") if len(w) >= 2))
 _GROUP_MEMBERS = re.compile(r"等\s*[\d两三四五六七八九十]+个?(?:县|市|区|省)(?!级)")
 # A class of regions named by a ranking or a size ("千亿县"总数达54个,完成GDP8.6万亿元; 百强县).
 _GROUP_CLASS = re.compile(r"(?:[百千万]亿|百强|千强)(?:县|区|市|城市)|[千万]亿俱乐部")
@@ -112,6 +115,8 @@ def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -
     """Whether a run states something of every member of a group of regions, not of one."""
     first = run.numbers[0].start
     clause = sentence[last_break(sentence, run.subject_start, CLAUSE_BREAKS) : first]
+    if len(run.numbers) >= 2 and "分别" in sentence[last_break(sentence, first, ",") : first]:
+        return False  # 潍坊、淄博…等4市的GDP总量也突破2000亿元大关,分别实现2676.8亿元、…: each member's own
     if _GROUP_MEMBERS.search(clause):
         return True
     since = sentence[last_break(sentence, run.subject_start, SENTENCE_PART_BREAKS) : first]
@@ -131,7 +136,7 @@ def group_statement(sentence: str, run: Run, meta: DocumentMeta | None = None) -
     named = _regions_named(since)
     if len(named) >= 2 and not threshold:
         return False
-    return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2
+    return bool(_GROUP_NOUN.search(clause)) or len(named) >= 2 or (threshold and bool(_GROUP_KIND.search(since)))
 
 
 def _class_or_statistic(clause: str, since: str, meta: DocumentMeta | None) -> bool:

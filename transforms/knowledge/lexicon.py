@@ -55,6 +55,18 @@ def _read(name: str) -> list[dict[str, str]]:
 
 
 @cache
+def ethnic_groups() -> tuple[str, ...]:
+    """The ethnic minorities' names (土家族, 苗族), longest first."""
+    return tuple(sorted((r["name"] for r in _read("ethnic_groups.csv")), key=len, reverse=True))
+
+
+@cache
+def char_variants() -> dict[str, str]:
+    """Variant characters OpenCC leaves alone, by the standard character they stand for (陜 -> 陕)."""
+    return {r["variant"]: r["standard"] for r in _read("char_variants.csv")}
+
+
+@cache
 def indicators() -> dict[str, Indicator]:
     """Indicator rows by code, in file order."""
     out: dict[str, Indicator] = {}

@@ -25,9 +25,13 @@ def numeral_value(text: str, *, strict: bool = False) -> float | None:
     reading, which also takes decimals and Arabic digits mixed in (七点三, 1百). The last values read
     are kept: cn2an checks its input at length, and the same few numerals come back (一, 两, 三十).
 
-    >>> numeral_value("六百四十三"), numeral_value("七点三"), numeral_value("一二", strict=True)
-    (643.0, 7.3, None)
+    A hundred or a thousand said without its 一 (突破千亿元, 百亿级) is one hundred or one thousand.
+
+    >>> numeral_value("六百四十三"), numeral_value("七点三"), numeral_value("一二", strict=True), numeral_value("千")
+    (643.0, 7.3, None, 1000.0)
     """
+    if text[:1] in ("百", "千"):
+        text = "一" + text
     try:
         return float(cn2an.cn2an(text, "strict" if strict else "smart"))
     except (ValueError, KeyError, TypeError):

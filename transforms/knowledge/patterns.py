@@ -48,7 +48,12 @@ SENTENCE_PART_BREAKS = ";。"
 
 # How a text refers to its own region or to the nation (全市, 全省, 全疆, 我区, 本县, 全国, 我国),
 # or, in news, back to a region named before (该市, 该省).
-SELF_REFERENCE = r"(?:全(?:疆|盟|岛|[国省市区县州旗])|我[国省市区县]|本[省市区县]|该[省市区县州])"
+# 中国 as the nation a news page speaks of (上半年中国GDP同比增长6.3%), not in an institution's or a
+# slogan's name (中国人民银行, 中国国家统计局, 中国特色).
+SELF_REFERENCE = (
+    r"(?:全(?:疆|盟|岛|[国省市区县州旗])|我[国省市区县]|本[省市区县]|该[省市区县州]"
+    r"|中国(?!人民|特色|共产|国家|银行|国际|式|梦|制造|企业|移动|联通|电信|石油|石化|建设|农业|工商))"
+)
 
 # The level a self-reference names, by its last character.
 SELF_LEVEL = {"国": "country", "省": "province", "疆": "province", "岛": "province",

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import distribution
 
-from transforms.knowledge.lexicon import cue_words, extra_regions
+from transforms.knowledge.lexicon import cue_words, ethnic_groups, extra_regions
 from transforms.knowledge.wordfinder import WordFinder
 
 # Longest suffix first: 自治县 must be stripped whole, not as 县.
 _SUFFIXES = (
-    "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县",
+    "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
     "地区", "盟", "省", "市", "区", "县", "旗",
 )
 
@@ -37,13 +37,26 @@ class Region:
 def short_form(name: str) -> str:
     """The name without its administrative suffix, when at least two characters remain.
 
-    >>> short_form("四川省"), short_form("万州区"), short_form("内蒙古自治区")
-    ('四川', '万州', '内蒙古')
+    >>> short_form("四川省"), short_form("万州区"), short_form("内蒙古自治区"), short_form("酉阳土家族苗族自治县")
+    ('四川', '万州', '内蒙古', '酉阳')
     """
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
+            return _without_peoples(name[: -len(suffix)]) if suffix.startswith("自治") else name[: -len(suffix)]
     return name
+
+
+def _without_peoples(stem: str) -> str:
+    """An autonomous region's stem without the peoples it is named for (酉阳土家族苗族 -> 酉阳), when
+    at least two characters remain (鄂伦春 of 鄂伦春自治旗 is a people's name and the region's)."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for people in ethnic_groups():
+            if stem.endswith(people) and len(stem) - len(people) >= 2:
+                stem, stripped = stem[: -len(people)], True
+                break
+    return stem
 
 
 def _level(code: str) -> str:

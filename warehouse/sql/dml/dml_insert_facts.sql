@@ -47,7 +47,8 @@ typed as (
         cast(incoming.raw_end as integer) as raw_end,
         cast(incoming.sentence_raw_start as integer) as sentence_raw_start,
         cast(incoming.sentence_raw_end as integer) as sentence_raw_end,
-        cast(incoming.extractor_version as varchar) as extractor_version
+        cast(incoming.extractor_version as varchar) as extractor_version,
+        cast(incoming.confidence as varchar) as confidence
     from incoming
 ),
 
@@ -98,7 +99,8 @@ final as (
         sentence_raw_end,
         extractor_version,
         cast($run_id as varchar) as run_id,
-        cast($now as timestamp) as loaded_at
+        cast($now as timestamp) as loaded_at,
+        confidence
     from deduplicated
 )
 

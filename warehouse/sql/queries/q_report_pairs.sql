@@ -13,6 +13,7 @@ select
     actual_is_forecast,
     gap,
     met,
-    met_within_tolerance
+    met_within_tolerance,
+    plausibility
 from v_target_vs_actual
 order by year desc, region, indicator, measure

@@ -42,7 +42,13 @@ final as (
         results.is_estimate,
         results.n_sources,
         results.doc,
-        results.quote
+        results.quote,
+        results.period_start,
+        results.period_end,
+        results.province_code,
+        results.province_name,
+        results.prefecture_code,
+        results.prefecture_name
     from results
     left join indicators on indicators.code = results.indicator
     left join periods on periods.period = results.period

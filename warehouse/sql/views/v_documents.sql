@@ -11,8 +11,10 @@ paths as (
     select * from document_path
 ),
 
+-- Facts as reviewed: a rejected figure is not counted, an added one is.
 facts as (
-    select * from fct_indicator_value
+    select * from intermediate.int_reviewed_facts
+    where review is distinct from 'reject'
 ),
 
 names as (

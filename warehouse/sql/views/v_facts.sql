@@ -1,12 +1,17 @@
 -- The flat fact table analysts and the export read: one row per fact of a current document,
 -- with the acceptance-set fields first. Duplicate content under two names is reported once,
 -- under the name it was first loaded as while that name is current, else its first current
--- name in path order, so figures are never double counted.
+-- name in path order, so figures are never double counted. Facts are read as reviewed
+-- (intermediate.int_reviewed_facts): a rejected figure is left out, a corrected one carries its
+-- corrected fields (`reviewed`, the extractor's value beside it), an added one is in. Each fact
+-- carries the dates its period spans (`period_start`, `period_end`: a time axis for BI tools)
+-- and its region's level, province and prefecture (roll-ups), from dim_period and dim_region.
 create or replace view v_facts as
 with
 
 facts as (
-    select * from fct_indicator_value
+    select * from intermediate.int_reviewed_facts
+    where review is distinct from 'reject'
 ),
 
 documents as (
@@ -19,6 +24,14 @@ paths as (
 
 indicators as (
     select * from dim_indicator
+),
+
+periods as (
+    select * from dim_period
+),
+
+regions as (
+    select * from dim_region
 ),
 
 current_path as (
@@ -63,11 +76,27 @@ final as (
         facts.extractor_version,
         facts.fact_id,
         facts.region_key,
-        documents.year as report_year
+        documents.year as report_year,
+        facts.confidence,
+        facts.reviewed,
+        facts.review,
+        facts.extracted_value,
+        facts.review_changed,
+        facts.review_note,
+        facts.figure_id,
+        make_date(facts.year, periods.start_month, 1) as period_start,
+        last_day(make_date(facts.year, periods.end_month, 1)) as period_end,
+        regions.level as region_level,
+        regions.province_code,
+        regions.province_name,
+        regions.prefecture_code,
+        regions.prefecture_name
     from facts
     inner join current_path on current_path.doc_id = facts.doc_id
     inner join documents on documents.doc_id = facts.doc_id
     left join indicators on indicators.code = facts.indicator
+    left join periods on periods.period = facts.period
+    left join regions on regions.region_key = facts.region_key
 )
 
 select * from final

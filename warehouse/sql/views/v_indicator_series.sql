@@ -51,7 +51,14 @@ final as (
         doc,
         report_year,
         quote,
-        region_key
+        region_key,
+        period_start,
+        period_end,
+        region_level,
+        province_code,
+        province_name,
+        prefecture_code,
+        prefecture_name
     from with_previous
 )
 

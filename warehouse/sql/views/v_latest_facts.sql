@@ -62,7 +62,13 @@ final as (
         ranked.report_year,
         ranked.report_type,
         ranked.quote,
-        ranked.fact_id
+        ranked.fact_id,
+        ranked.period_start,
+        ranked.period_end,
+        ranked.province_code,
+        ranked.province_name,
+        ranked.prefecture_code,
+        ranked.prefecture_name
     from ranked
     left join regions on regions.region_key = ranked.region_key
     where ranked.source_rank = 1

@@ -28,7 +28,14 @@ final as (
         results.n_sources,
         results.doc as actual_doc,
         results.quote as actual_quote,
-        results.region_key
+        results.region_key,
+        results.period_start,
+        results.period_end,
+        results.region_level,
+        results.province_code,
+        results.province_name,
+        results.prefecture_code,
+        results.prefecture_name
     from results
     anti join targets using (region_key, indicator, measure, period, year)
 )

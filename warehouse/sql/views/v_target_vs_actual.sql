@@ -13,7 +13,14 @@
 --   no good direction within the target's range (at the point itself when it is no range).
 -- met_within_tolerance: for 左右 (approx) targets only, met allowing the actual to miss by the
 --   tolerance: 0.5 percentage points for a rate (%), else 2 % of the target. Null otherwise.
--- Values are compared in the written unit when both sides share it, else in base units.
+-- Values are compared in the written unit when both sides share it, else in base units, and
+-- across base units where unit_conversion has a rate (亿斤 against 万吨): `actual_in_target_unit`.
+-- comparable / incomparable_reason: false, and why, when the units have no rate between them
+--   (亿元 against 亿美元); met, gap and met_within_tolerance are then null, for that reason only.
+-- plausibility: implausible when the pair looks like two different figures (an extraction or
+--   pairing error to check): a level or share whose result is more than 4 times, or less than a
+--   quarter of, its target (a target of 3,500 jobs against 22,000), or a rate (growth, change in
+--   percentage points) more than 20 points from it; not_comparable when the units are not.
 create or replace view v_target_vs_actual as
 with
 
@@ -28,6 +35,10 @@ results as (
 
 indicators as (
     select * from dim_indicator
+),
+
+conversions as (
+    select * from unit_conversion
 ),
 
 paired as (
@@ -51,20 +62,32 @@ paired as (
         results.unit as actual_unit,
         results.qualifier as actual_qualifier,
         results.is_estimate as actual_is_forecast,
-        -- Both sides in the target's unit: the actual converted through base units when needed.
+        -- Both sides in the target's unit: the actual converted through base units when needed,
+        -- and through the rate between base units (斤 to 吨) when they differ.
         case
             when results.unit = targets.unit then results.value
-            when results.base_unit = targets.base_unit and targets.value <> 0
-                then results.value_base / (targets.value_base / targets.value)
+            when coalesce(result_rate.common_unit, results.base_unit) = coalesce(target_rate.common_unit, targets.base_unit)
+                and targets.value <> 0
+                then results.value_base * coalesce(result_rate.factor, 1) / coalesce(target_rate.factor, 1)
+                    / (targets.value_base / targets.value)
         end as actual_in_target_unit,
         targets.unit = '%' as is_rate,
         targets.doc as target_doc,
         targets.quote as target_quote,
         results.doc as actual_doc,
-        results.quote as actual_quote
+        results.quote as actual_quote,
+        targets.period_start,
+        targets.period_end,
+        targets.region_level,
+        targets.province_code,
+        targets.province_name,
+        targets.prefecture_code,
+        targets.prefecture_name
     from targets
     inner join results using (region_key, indicator, measure, period, year)
     left join indicators on indicators.code = targets.indicator
+    left join conversions as target_rate on target_rate.base_unit = targets.base_unit
+    left join conversions as result_rate on result_rate.base_unit = results.base_unit
 ),
 
 judged as (
@@ -121,7 +144,27 @@ final as (
         target_quote,
         actual_doc,
         actual_quote,
-        region_key
+        region_key,
+        period_start,
+        period_end,
+        region_level,
+        province_code,
+        province_name,
+        prefecture_code,
+        prefecture_name,
+        round(actual_in_target_unit, 6) as actual_in_target_unit,
+        actual_in_target_unit is not null as comparable,
+        case when actual_in_target_unit is null then
+            'target in ' || target_unit || ', result in ' || actual_unit || ': no rate converts one into the other'
+        end as incomparable_reason,
+        round(actual_in_target_unit / nullif(target_value, 0), 4) as actual_to_target,
+        case
+            when actual_in_target_unit is null then 'not_comparable'
+            when measure in ('growth', 'pp_change') then
+                case when abs(actual_in_target_unit - target_value) > 20 then 'implausible' else 'plausible' end
+            when target_value > 0 and actual_in_target_unit / target_value between 0.25 and 4 then 'plausible'
+            else 'implausible'
+        end as plausibility
     from judged
 )
 

@@ -29,7 +29,14 @@ final as (
         targets.n_sources,
         targets.doc as target_doc,
         targets.quote as target_quote,
-        targets.region_key
+        targets.region_key,
+        targets.period_start,
+        targets.period_end,
+        targets.region_level,
+        targets.province_code,
+        targets.province_name,
+        targets.prefecture_code,
+        targets.prefecture_name
     from targets
     anti join results using (region_key, indicator, measure, period, year)
 )

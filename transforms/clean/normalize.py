@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 
 import opencc
@@ -34,6 +35,19 @@ _JUNK = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+# The characters a span of `_JUNK` starts with (\ < & ( [ d): it is tried only where one of them is
+# written, which Python's engine finds far faster than it tries `_JUNK` at every character.
+_JUNK_START = re.compile(r"[\\<&(\[d]")
+
+
+def _junk(raw: str) -> Iterator[re.Match[str]]:
+    """The spans `_JUNK.finditer(raw)` finds, found from their first characters."""
+    pos = 0
+    while start := _JUNK_START.search(raw, pos):
+        m = _JUNK.match(raw, start.start())
+        if m:
+            yield m
+        pos = m.end() if m else start.start() + 1
 
 # Block-level tags end a line in the rendered page, so they become a line break.
 _BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|tr|h\d|table|section)\b", re.IGNORECASE)
@@ -85,7 +99,7 @@ def normalise(raw: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     pos = 0
-    for m in _JUNK.finditer(raw):
+    for m in _junk(raw):
         _fold_span(raw, pos, m.start(), chars, offsets)
         if m.lastgroup == "escape" or (m.lastgroup == "tag" and _BLOCK_TAG.match(m.group())):
             chars.append("\n")
@@ -123,7 +137,8 @@ def _drop_doubled_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 # 一九八一年 as older reports write it: four numerals become four digits, so the offset map holds.
-_CN_YEAR = re.compile(rf"[{SPELLED_DIGITS}]{{4}}(?=年)")
+# (The first numeral is written apart, so that the engine looks for it alone before trying the rest.)
+_CN_YEAR = re.compile(rf"[{SPELLED_DIGITS}][{SPELLED_DIGITS}]{{3}}(?=年)")
 
 
 @cache
@@ -131,7 +146,8 @@ def _split_number() -> re.Pattern[str]:
     """A number that a web copy broke with single spaces (7 4 7 7 2亿元, 40.8 2 亿元, 2 016 年),
     recognised only where a unit or 年 follows it, so lists such as "1 10 100" stay apart."""
     after = "|".join(re.escape(u) for u in sorted({*units(), "年", "％"}, key=len, reverse=True))
-    return re.compile(rf"(?<![\d.])\d[\d.]*(?: [\d.]+)+(?= ?(?:{after}))")
+    # The lookbehind after the first digit (not before it) lets the engine look for digits alone.
+    return re.compile(rf"\d(?<![\d.]\d)[\d.]*(?: [\d.]+)+(?= ?(?:{after}))")
 
 
 _DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
@@ -172,22 +188,45 @@ class _FoldTable(dict[int, int | str]):
     reads as one number whatever script its digits are in.
 
     A character's fold is looked up the first time it is met and kept, a character that stays itself
-    too, so a text costs one dictionary lookup per character (a miss would raise). Only the Basic
-    Multilingual Plane is kept: a worker's table never passes 65,536 entries, whatever it reads.
+    too (a miss would raise). Only the Basic Multilingual Plane is kept: a worker's table never passes
+    65,536 entries, whatever it reads.
     """
 
     def __missing__(self, code: int) -> int | str:
-        value = unicodedata.decimal(chr(code), None)
-        folded = ord("0") + value if value is not None else code
+        folded = _digit_fold(code)
         if code < 0x10000:
             self[code] = folded
         return folded
+
+
+def _digit_fold(code: int) -> int:
+    """A decimal digit of any script as its ASCII digit; any other character as itself."""
+    value = unicodedata.decimal(chr(code), None)
+    return ord("0") + value if value is not None else code
 
 
 _TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
                      **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS, **char_variants()}.items()}})
 # The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
+# The characters the fold may change: all but ASCII (\r apart), the CJK ideographs and the
+# commonest CJK punctuation, which it leaves as they are — except the variant ideographs of
+# char_variants.csv (陜 for 陕), which it does change.
+_MAY_FOLD = re.compile(r"[^\x00-\x0c\x0e-\x7f\u4e00-\u9fff\u3001\u3002\u201c\u201d]"
+                       + "".join(f"|{re.escape(ch)}" for ch in char_variants()))
+
+
+def _fold(text: str) -> str:
+    """`text.translate(_TABLE)`, as one str.replace for each distinct character the fold changes: a
+    text holds a dozen or so, and str.translate takes a dictionary lookup for each of its characters.
+    The fold leaves what it gives as it is (tests/transforms/test_fast_forms.py), so the replacements
+    cannot chain."""
+    for ch in set(_MAY_FOLD.findall(text)):
+        folded = _TABLE[ord(ch)]
+        folded = chr(folded) if isinstance(folded, int) else folded
+        if folded != ch:
+            text = text.replace(ch, folded)
+    return text
 
 
 def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
@@ -195,6 +234,6 @@ def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[i
     for m in [*_DELETED.finditer(raw, start, end), None]:
         stop = m.start() if m else end
         if stop > pos:
-            chars.append(raw[pos:stop].translate(_TABLE))
+            chars.append(_fold(raw[pos:stop]))
             offsets.extend(range(pos, stop))
         pos = m.end() if m else end

@@ -33,12 +33,17 @@ _FURNITURE_MAX_CHARS = 60
 
 # A heading either stands on its own short line, or is numbered 一、… and runs to the
 # next space or full stop (some copies put the whole report on one line).
+# (Written to open on its first numeral, which the engine looks for alone: what may stand before
+# it, the text's start, a space or a full stop, is checked once it is found.)
 _NUMBERED_HEADING = re.compile(
-    r"(?:^|(?<=[\s。]))(?P<title>[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十]、)[^\s。;,:!?%]{2,40})"
+    r"(?P<title>[一二三四五六七八九十](?<![^\s。][一二三四五六七八九十])[一二三四五六七八九十]?"
+    r"、(?![一二三四五六七八九十]、)[^\s。;,:!?%]{2,40})"
 )
 # A leading block of front matter (markdown pages, RSS mirrors): "---\ntitle: …\ndate: …\n---".
 _FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,40}?---(?:\n|\Z)")
-_SENTENCE_END = re.compile(r"[。!?！？]+[”’\"」』)]?|\n+")
+# A run of full stops with the closing quote after it, or of line breaks; written as one class of
+# first characters, which the engine looks for alone.
+_SENTENCE_END = re.compile(r"[。!?！？\n](?:(?<=\n)\n*|[。!?！？]*[”’\"」』)]?)")
 # A short line that carries a figure is text, not a heading.
 _FIGURE_IN_LINE = re.compile(r"\d[%万亿]")
 _EXTRA_SPACE = re.compile(r"(?<=[ \t])[ \t]")
@@ -162,17 +167,14 @@ def _sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]
     out: list[Sentence] = []
     sec = 0
     start = 0
-    for m in [*_SENTENCE_END.finditer(text), None]:
-        end = m.end() if m else len(text)
+    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
         # Trim whitespace so sentence ranges start and end on text.
-        a, b = start, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
+        piece = text[start:end]
+        kept = piece.strip()
+        if kept:
+            a = start + len(piece) - len(piece.lstrip())
             while sec + 1 < len(sections) and sections[sec + 1].start <= a:
                 sec += 1
-            out.append(Sentence(start=a, end=b, section=sec))
+            out.append(Sentence(a, a + len(kept), sec))
         start = end
     return tuple(out)

@@ -35,6 +35,8 @@ _HEAD_CHARS = 600
 _YEAR = rf"(?P<y>{YEAR_DIGITS})"
 # "——2024年2月2日在重庆市万州区第六届人民代表大会第五次会议上".
 SESSION = re.compile(rf"(?:{CHINESE_DATE})?\s*{SESSION_WHERE}")
+# What every session line holds: a text without it is not searched for one.
+_CONGRESS = "届人民代表大会"
 # "2023年政府工作报告", "2024年上半年…执行情况" -- not the start of a span ("1956年到1967年…纲要的执行情况").
 _TITLE_YEAR = re.compile(
     rf"(?<![到至—–-]){_YEAR}\s*年(?![到至—–-])[^。\n]{{0,30}}?(?:政府工作报告|完成情况|进展情况|执行情况|运行情况|统计公报)"
@@ -104,7 +106,7 @@ def extract_metadata(doc: str, clean: CleanText, today: dt.date) -> DocumentMeta
     text = clean.text
     # Session lines are sometimes broken over two lines by the copy.
     joined = text[:_HEAD_CHARS].replace("\n", "")
-    head = joined if SESSION.search(joined) else text[:_HEAD_CHARS]
+    head = joined if _CONGRESS in joined and SESSION.search(joined) else text[:_HEAD_CHARS]
     title = _title(text[:_HEAD_CHARS])
     lead = title is not None and bool(_LEAD_SENTENCE.match(title))
     if lead:
@@ -209,7 +211,8 @@ def _delivery_year(head: str, title: str | None, text: str, in_name: int | None)
     it names."""
     # The session line's date beats the title: aggregators retitle old reports with the year they copied them.
     session = npc_session_year(text[:1500])
-    for pattern, where in ((SESSION, head), (_TITLE_YEAR, title or ""), (_TITLE_YEAR, head)):
+    sessions = head if _CONGRESS in head else ""
+    for pattern, where in ((SESSION, sessions), (_TITLE_YEAR, title or ""), (_TITLE_YEAR, head)):
         for m in pattern.finditer(where):
             if m.group("y"):
                 return int(m.group("y"))

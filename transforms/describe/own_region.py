@@ -59,7 +59,7 @@ def document_region_and_source(
     if national:
         return NATION, "nation"
     counted = _Counted(text)
-    m = _SESSION_WHERE.search(head)
+    m = _SESSION_WHERE.search(head) if "届人民代表大会" in head else None
     if m and "全国人民代表大会" not in head[max(0, m.start() - 2) : m.end() + 2]:
         where = m.group("where")
         found = _most_specific(where, where + head)
@@ -81,8 +81,8 @@ def _mentions(text: str, end: int | None = None, context: str = "", county_text:
     (徐水县), where its full name or its parent is named too (in `text` or `context`), or where
     it recurs in a county's own text (`county_text`: one that calls itself 全区/全县) — 新建 is
     a verb far more often than 新建区, and 惠民生 no mention of 惠民县."""
-    matches = list(_forms().finditer(text, 0, end))
-    named = {m.word for m in matches} | ({m.word for m in _forms().finditer(context)} if context else set())
+    matches = _forms().findall(text, 0, end)
+    named = {m.word for m in matches} | ({m.word for m in _forms().findall(context)} if context else set())
     # A stem written with an administrative suffix (徐水县, before the county became 徐水区) is a name.
     suffixed = {m.word for m in matches if text[m.end : m.end + 1] in _SUFFIX_CHARS}
     stems = Counter(m.word for m in matches)

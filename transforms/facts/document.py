@@ -16,7 +16,7 @@ from transforms.errors import ExtractLimitExceeded
 from transforms.facts import kind as _kind
 from transforms.facts.borrowed import run_subjects
 from transforms.facts.figure import SentenceContext, figure_fact
-from transforms.facts.numbers import Number, bare_ratios, find_numbers
+from transforms.facts.numbers import Number, bare_ratios, find_numbers, may_hold_figure
 from transforms.facts.pairing import pair_figures
 from transforms.facts.period import lead_period, prose_lead
 from transforms.facts.place import named, region_mentions
@@ -29,7 +29,7 @@ from transforms.facts.subject_region import sentence_topic
 from transforms.facts.subjects import Mention, Slot, find_mentions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN
-from transforms.records import CleanText, DocumentMeta, Fact
+from transforms.records import CleanText, DocumentMeta, Fact, Sentence
 
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
 # cumulative growth; only levels of non-accumulating indicators are facts (of the span's end).
@@ -55,13 +55,9 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     plan_from = _kind.plan_start(clean, meta)
     # A government's own report speaks of its own region; other texts of many, remembered as they go.
     reading = None if meta.report_type in ("work_report", "progress_report") else _start_reading(clean, meta)
-    for sent in clean.sentences:
-        if clean.sections and clean.sections[sent.section].role == "front":
-            continue
-        text = clean.text[sent.start : sent.end]
-        line_start = clean.text.rfind("\n", 0, sent.start) + 1
+    for sent, text, line_start in _sentences(doc, clean, every=reading is not None):
         snapshot = _read_on(reading, clean.text, line_start)
-        numbers = find_numbers(_bounded(doc, text, sent.start))
+        numbers = find_numbers(text)
         if len(numbers) > MAX_SENTENCE_FIGURES:
             raise ExtractLimitExceeded(
                 f"{doc}: a sentence holds {len(numbers):,} figures, over the {MAX_SENTENCE_FIGURES}-figure limit "
@@ -94,13 +90,30 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     return drop_rounded_milestones(facts)
 
 
-def _bounded(doc: str, text: str, offset: int) -> str:
-    if len(text) > MAX_SENTENCE_CHARS:
-        raise ExtractLimitExceeded(
-            f"{doc}: a sentence at character {offset:,} is {len(text):,} characters long, over the "
-            f"{MAX_SENTENCE_CHARS:,}-character limit for one sentence (a copy that lost its full stops?); refused."
-        )
-    return text
+def _sentences(doc: str, clean: CleanText, every: bool) -> Iterator[tuple[Sentence, str, int]]:
+    """The sentences to read, past the front matter, each with its text and where its line starts:
+    all of them (`every`: a reader remembers what each says), or only those that may hold a figure
+    (most sentences of a report hold none, and a sentence without one yields no fact).
+    Every sentence is held to the length limit."""
+    full = clean.text
+    front = [s.role == "front" for s in clean.sections]
+    line_start = scanned = 0
+    for sent in clean.sentences:
+        if front and front[sent.section]:
+            continue
+        if sent.end - sent.start > MAX_SENTENCE_CHARS:
+            raise ExtractLimitExceeded(
+                f"{doc}: a sentence at character {sent.start:,} is {sent.end - sent.start:,} characters long, over "
+                f"the {MAX_SENTENCE_CHARS:,}-character limit for one sentence (a copy that lost its full stops?); "
+                "refused."
+            )
+        if not every and not may_hold_figure(full, sent.start, sent.end):
+            continue
+        newline = full.rfind("\n", scanned, sent.start)  # the line's start, read on from the last sentence's
+        if newline >= 0:
+            line_start = newline + 1
+        scanned = sent.start
+        yield sent, full[sent.start : sent.end], line_start
 
 
 def _read_on(reading: Reading | None, text: str, line_start: int) -> Reading | None:

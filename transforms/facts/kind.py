@@ -11,7 +11,7 @@ import re
 
 from transforms.facts.numbers import Number
 from transforms.facts.year import YearCue, is_past
-from transforms.knowledge.lexicon import cue_alternation, cue_regex, has_cue
+from transforms.knowledge.lexicon import cue_alternation, cue_initials, cue_regex, has_cue
 from transforms.knowledge.patterns import CLAUSE_BREAKS, YEAR_DIGITS, last_break
 from transforms.records import CleanText, DocumentMeta
 
@@ -21,7 +21,7 @@ _TARGET_AFTER = re.compile(r"\((?:年度|全年)?(?:目标|计划)(?:值|任务)
 
 _GOAL = cue_regex("goal_noun", "goal_verb")
 # 要 of 主要, 重要, 需要 and 只要 is no plan's.
-_PLAN_WORD = re.compile(rf"(?<![主重需只])(?:{cue_alternation('plan_word')})")
+_PLAN_WORD = re.compile(rf"(?=[{cue_initials('plan_word')}])(?<![主重需只])(?:{cue_alternation('plan_word')})")
 _COMPARED_GOAL = re.compile(
     rf"(?:{cue_alternation('comparison')}|比|较|超过|超出)[^,;。]{{0,6}}(?:{cue_alternation('goal_noun')})"
 )
@@ -40,6 +40,8 @@ _TARGETS_OPENING = re.compile(
 def plan_start(clean: CleanText, meta: DocumentMeta) -> int | None:
     """Where a work report without a recognised plan heading starts its plan (主要预期目标)."""
     if meta.report_type != "work_report" or any(s.role == "plan" for s in clean.sections):
+        return None
+    if "目标" not in clean.text:  # what both forms of the opening hold
         return None
     # A news page's title may quote the targets ("今年预期目标:地区生产总值增7.5%-8%") above the review.
     at = clean.text.find(meta.title) if meta.title else -1

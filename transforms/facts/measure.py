@@ -12,7 +12,7 @@ import re
 from transforms.facts.elliptic import is_bare
 from transforms.facts.numbers import Number
 from transforms.facts.place import strip_regions
-from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, pos_tokenizer, surface_forms, units
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, pos_cut, surface_forms, units
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN, GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, YEAR_DIGITS, strip_neutral
 from transforms.knowledge.wordfinder import WordFinder
 
@@ -93,7 +93,7 @@ def narrowed(prefix: str, form: str = "", regions: WordFinder | None = None) -> 
     # A list closed by 等 names the things the figure is of (铝及铝材等合计进口): regions are gone by now.
     if _NARROWING.search(cjk) or cjk.endswith("等"):
         return True
-    words = pos_tokenizer().lcut(cjk + form[:2])
+    words = pos_cut(cjk + form[:2])
     # The wording starts inside a longer word: 农副产品加工业 is no 工业.
     ends, at = 0, len(cjk)
     for i, w in enumerate(words):

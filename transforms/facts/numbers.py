@@ -10,12 +10,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.knowledge.lexicon import cue_alternation, cue_words, units
+from transforms.knowledge.lexicon import cue_alternation, cue_initials, cue_words, units
 from transforms.knowledge.numerals import numeral_value
 
 # Qualifier words written before the number (cues.csv: ge_before, le_before, approx_before),
 # longest first so 不低于 is not read as 低于; 迈上/跃上 pass a milestone like 突破.
 _PRE = rf"(?P<pre>{cue_alternation('ge_before', 'le_before', 'approx_before')})?"
+# The characters a figure may start with: a qualifier word's first, a digit, a sign, a Chinese
+# numeral. Each pattern below opens on a lookahead on its own set, which changes no match but
+# lets the engine pass every other character of a sentence (most of them) at once.
+_PRE_INITIALS = cue_initials("ge_before", "le_before", "approx_before")
+_NUMERALS = "零〇一二两三四五六七八九十百千"
 
 # An Arabic number; thousands separators only in strict groups of three so that a
 # list "4.8%,13.1%" is never read as one number.
@@ -59,6 +64,7 @@ def _unit_pattern() -> str:
 NUMBER = re.compile(
     rf"""
     (?<![\d.])
+    (?=[\d\-−{_NUMERALS}{_PRE_INITIALS}])
     {_PRE}
     (?:
         (?P<a>{_ARABIC})\s*:\s*1(?![\d.])          # a ratio 2.3:1 (城乡收入比), read as 倍
@@ -114,14 +120,31 @@ def _qualifier(pre: str | None, yu: str | None, post: str | None) -> str:
 _ZERO_GROWTH = re.compile(r"零增长|(?:与上年同期|与去年同期|同比)持平")
 
 
-# What any figure must hold: a digit, a Chinese numeral before a magnitude or unit, or a zero
-# growth in words. Most sentences of a report hold none, and this test is far cheaper than NUMBER.
-_ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平|百分之|万亿")
+# What any figure must hold: a digit, a Chinese numeral before a magnitude or unit (百分之, 万亿),
+# or a zero growth in words (零增长, 持平). Most sentences of a report hold none, and this test is
+# far cheaper than NUMBER. It opens on the class of all their first characters, which the engine
+# looks for alone; the lookbehinds then tell which one it found.
+_ANY_FIGURE = re.compile(
+    rf"[\d{_NUMERALS}持万]"
+    rf"(?:(?<=\d)|(?<=[{_NUMERALS}])[万亿元人户家头吨天]|(?<=零)增长|(?<=持)平|(?<=百)分之|(?<=万)亿)"
+)
+
+
+def may_hold_figure(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] may hold a figure (`find_numbers` finds none where it holds none)."""
+    return _ANY_FIGURE.search(text, start, len(text) if end is None else end) is not None
 # A milestone passed in yuan without the 元 (跃上两万亿大关, 突破千亿台阶, 跨过1万亿关口).
 _BARE_MILESTONE = re.compile(
-    rf"(?<![\d.]){_PRE}(?:(?P<num>{_ARABIC})|(?P<cn>[零〇一二两三四五六七八九十百千]{{0,8}}))(?P<mag>万亿|亿)"
+    rf"(?<![\d.])(?=[\d万亿{_NUMERALS}{_PRE_INITIALS}]){_PRE}"
+    rf"(?:(?P<num>{_ARABIC})|(?P<cn>[{_NUMERALS}]{{0,8}}))(?P<mag>万亿|亿)"
     rf"(?=(?:{cue_alternation('milestone_noun')}))"
 )
+
+
+# What the two patterns above need, looked for before them: 亿 and the milestone's noun (亿大关), a
+# digit before 亿 or 万亿 (5123.45亿).
+_MILESTONE_AT = re.compile(rf"亿(?:{cue_alternation('milestone_noun')})")
+_DIGITS_AND_YI = re.compile(r"\d\s*万?亿")
 
 
 # A ratio written without its unit after the ratio's name: 城乡居民收入比缩小到1.88, 收入倍差由2.05缩小至1.94.
@@ -151,7 +174,8 @@ def find_numbers(text: str) -> list[Number]:
     """Every figure with a known unit in `text`."""
     if not _ANY_FIGURE.search(text):
         return []
-    out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)]
+    out: list[Number] = [Number(m.start(), m.end(), 0.0, None, "%", "eq") for m in _ZERO_GROWTH.finditer(text)
+                         ] if "零增长" in text or "持平" in text else []
     for m in NUMBER.finditer(text):
         if m.group("pct") is not None:
             found = _percent_in_words(m)
@@ -162,8 +186,11 @@ def find_numbers(text: str) -> list[Number]:
             found = _amount(m)
         if found is not None:
             out.append(found)
-    out.extend(filter(None, map(_milestone, _BARE_MILESTONE.finditer(text))))
-    out.extend(_bare_yuan(m) for m in _BARE_YUAN.finditer(text))
+    if "亿" in text:  # a milestone and an amount without its 元 are in 亿 or 万亿
+        if _MILESTONE_AT.search(text):
+            out.extend(filter(None, map(_milestone, _BARE_MILESTONE.finditer(text))))
+        if _DIGITS_AND_YI.search(text):
+            out.extend(_bare_yuan(m) for m in _BARE_YUAN.finditer(text))
     return sorted(out, key=lambda n: n.start)
 
 
@@ -212,7 +239,7 @@ def _amount(m: re.Match[str]) -> Number | None:
 # "上半年GDP5123.45亿,增长6%", "其经济总量接近900亿". A unit-less 万 is too often people or things.
 _BARE_YUAN = re.compile(
     rf"""
-    (?<![\d.]) {_PRE} (?P<num>{_ARABIC}) \s* (?P<mag>万亿|亿)
+    (?<![\d.]) (?=[\d{_PRE_INITIALS}]) {_PRE} (?P<num>{_ARABIC}) \s* (?P<mag>万亿|亿)
     (?: \s* (?P<post>{cue_alternation('ge_after', 'le_after', 'approx_after')}) )?
     (?= \s* (?: [,;。、)] | $ | {cue_alternation('growth', 'decline', 'year_on_year')} ) )
     """,

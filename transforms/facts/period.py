@@ -9,23 +9,28 @@ headline or the lead, for the whole article.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.knowledge.lexicon import cue_regex, periods
 from transforms.knowledge.numerals import small_number
-from transforms.knowledge.patterns import CLAUSE_BREAKS, CN_DIGITS, YEAR_DIGITS, last_break
+from transforms.knowledge.patterns import CLAUSE_BREAKS, CN_DIGITS, YEAR_DIGITS, initials_guard, last_break
 from transforms.records import CleanText, DocumentMeta
 
 # 1—10月, 1至11月, 1月至7月, 前11个月; every dash variant a copy may hold.
 _MONTHS = re.compile(
     rf"""
+    (?=[1前])   # what the two forms start with: every other position is passed at once
+    (?:
       (?<!\d)1\s*月?\s*(?:-|—|–|~|～|至|到)\s*(?P<m>\d{{1,2}})\s*月
     | 前(?P<n>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})个?月
+    )
     """,
     re.VERBOSE,
 )
 # A single month: 6月份, 6月当月, "6月," — not a date (6月30日), a month's end (6月末) or a range's end.
-_SINGLE_MONTH = re.compile(r"(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])")
+_SINGLE_MONTH = re.compile(
+    r"(?=[1-9])(?<![\d\-—–~～至到前])(?P<m>1[0-2]|[1-9])\s*月份?(?!\s*\d|\s*[日号底末初中旬上下])"
+)
 # A stock as of a month's end (截至9月末, 截至2023年6月底): that month's figure.
 _MONTH_END = re.compile(rf"截至(?:{YEAR_DIGITS}\s*年)?\s*(?P<m>1[0-2]|[1-9])\s*月(?:末|底)")
 # 当月: the last month of the period in force ("前三季度…当月进出口" is September's).
@@ -35,7 +40,7 @@ _TIME_POINT_AFTER = re.compile(r"后|以来|末|初")
 _COMPARED_BEFORE = re.compile(r"(?:较|比|与|同|于)(?:今年|去年|上年|同期)?$")
 # A year named on its own, not as the start of a period (2022年GDP, not 2022年上半年) or a base.
 _BARE_YEAR = re.compile(
-    rf"(?<![较比与同“\"《「]){YEAR_DIGITS}\s*年(?!\s*(?:[上下前一二三四第]|\d{{1,2}}\s*[-—–~至月]|度|以来|末|底|同期))"
+    rf"(?=[12])(?<![较比与同“\"《「]){YEAR_DIGITS}\s*年(?!\s*(?:[上下前一二三四第]|\d{{1,2}}\s*[-—–~至月]|度|以来|末|底|同期))"
 )
 _THROUGH_QUARTER = {"Q1": "Q1", "Q2": "H1", "Q3": "Q1-Q3", "Q4": "FY"}
 _LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 9}
@@ -43,17 +48,20 @@ _LAST_MONTH = {"FY": 12, "H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "Q1-Q3": 
 
 @cache
 def _period_regex() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(periods())))
+    guard = initials_guard([p for p, _ in periods()])
+    return re.compile(guard + "(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(periods())) + ")")
 
 
 # January to a quarter's end is that quarter's period: 1至6月 is the same half year as 上半年.
 _QUARTER_END = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: "FY"}
 
 
+@lru_cache(maxsize=512)
 def period_of(text: str, default: str) -> str:
     """The period of a figure from the words before it (`text`): the last period phrase, unless
     a year named after it starts over (README: a period covers the figures after it until
-    another period or year is named). A period named as a comparison base (较一季度加快) is none."""
+    another period or year is named). A period named as a comparison base (较一季度加快) is none.
+    The last texts asked about are kept: a figure's steps ask about the same words more than once."""
     found: tuple[int, str] | None = None
     for start, _end, period in _period_phrases(text):
         if not _COMPARED_BEFORE.search(text, max(0, start - 4), start):
@@ -67,7 +75,8 @@ def period_of(text: str, default: str) -> str:
     return found[1] if found else default
 
 
-def _period_phrases(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=512)
+def _period_phrases(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every period phrase of `text`: listed phrases, month ranges and single months, in order."""
     out: list[tuple[int, int, str]] = []
     for m in _period_regex().finditer(text):
@@ -87,7 +96,7 @@ def _period_phrases(text: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(text):
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), f"M{int(m.group('m'))}"))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 # A breakdown by quarter names each quarter alone: "分季度看,一季度增长11.9%,…三季度增长9.6%";
@@ -130,7 +139,7 @@ def past_years_level(before: str, meta: DocumentMeta) -> bool:
 
 
 # 去年/上年 as the figure's own time (not 去年同期): the whole of last year.
-_LAST_YEAR_WHOLE = re.compile(r"(?<![比较与])(?:去年|上年)(?!同期|同月)")
+_LAST_YEAR_WHOLE = re.compile(r"(?=[去上])(?<![比较与])(?:去年|上年)(?!同期|同月)")
 _BARE_YEAR_OF = re.compile(rf"(?P<y>{YEAR_DIGITS})\s*年(?!\s*(?:[上下前一二三四第]|\d|度|以来|末|底|同期))")
 _WHOLE_YEAR = re.compile(r"全年|年度")
 

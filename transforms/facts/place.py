@@ -8,8 +8,8 @@ the document's own region (in a work report).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from transforms.facts.reading import NATION, Place, Reading
 from transforms.knowledge import regions
@@ -22,8 +22,7 @@ from transforms.records import DocumentMeta
 SELF_PLACE = re.compile(SELF_REFERENCE)
 
 
-@dataclass(frozen=True, slots=True)
-class RegionMention:
+class RegionMention(NamedTuple):
     start: int
     end: int
     form: str
@@ -41,13 +40,15 @@ def region_mentions(
     """
     stop = len(text) if end is None else end
     finder = region_finder(meta)
-    found = [RegionMention(m.start, m.end, m.word) for m in finder.finditer(text, start, stop)]
+    found = [RegionMention(m.start, m.end, m.word) for m in finder.findall(text, start, stop)]
     found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text, start, stop)]
     return sorted(found, key=lambda r: r.start)
 
 
+@lru_cache(maxsize=64)
 def region_finder(meta: DocumentMeta | None) -> WordFinder:
-    """The finder of region names for the texts of one document (see `region_mentions`)."""
+    """The finder of region names for the texts of one document (see `region_mentions`), kept for
+    the last documents: it is asked for with every sentence and figure."""
     return _finder_with(_own_stem(meta), _province_code(meta), _city_code(meta))
 
 
@@ -80,7 +81,7 @@ def _finder_with(stem: str, province_code: str = "", city_code: str = "") -> Wor
         extra += regions.county_stems(city_code)
     if not extra:
         return regions.mention_finder()
-    return WordFinder([*regions.mention_words(), *extra])
+    return regions.mention_finder().with_words(extra)
 
 
 def named(form: str, meta: DocumentMeta) -> tuple[Place, str] | None:

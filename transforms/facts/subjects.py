@@ -19,7 +19,7 @@ from transforms.knowledge.lexicon import (
     cue_words,
     form_requirements,
     indicator_finder,
-    pos_tokenizer,
+    pos_cut,
     surface_forms,
 )
 from transforms.knowledge.patterns import SCOPE_NOTE, SELF_REFERENCE
@@ -93,7 +93,7 @@ def _takes_object(sentence: str, end: int) -> bool:
     after = sentence[end : end + 8]
     if not after or after.startswith(cue_words("wording_completion")):
         return False
-    first = pos_tokenizer().lcut(after)[0]
+    first = pos_cut(after)[0]
     return first.flag.startswith("n") or first.flag == "vn"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.knowledge.lexicon import cue_alternation, cue_regex
+from transforms.knowledge.lexicon import cue_alternation, cue_initials, cue_regex
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN, PLAN_PERIOD, SPAN_END, YEAR_DIGITS
 from transforms.records import DocumentMeta
 
@@ -20,6 +20,7 @@ from transforms.records import DocumentMeta
 # holds for the start value, not for the end value after 提高到 ("…分别提高到58794元").
 _YEAR = re.compile(
     rf"""
+    (?=[{cue_initials("year_base")}从由自到至12])   # what it may start with: any other place is passed at once
     (?P<base>{cue_alternation("year_base")})?
     (?P<start>从|由|自)?
     (?P<to>到|至)?
@@ -31,13 +32,16 @@ _YEAR = re.compile(
 _SPAN_END = re.compile(SPAN_END)
 # "自2019年首届论坛举办至今", "从2019年以来": a span from that year to now, no one year's.
 _SINCE_THEN = re.compile(r"[^,;。]{0,20}?(?:以来|至今)")
-_FIVE_YEAR_PLAN = re.compile(rf"[“\"]?(?P<plan>{FIVE_YEAR_PLAN})[”\"]?(?:末|期末|时期末)")
+_FIVE_YEAR_PLAN = re.compile(rf"(?=[“\"十])[“\"]?(?P<plan>{FIVE_YEAR_PLAN})[”\"]?(?:末|期末|时期末)")
 # The n-th five-year plan of the reform era ("十一五" … "十五五") ends in 2005 + 5n.
 _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 _THIS_YEAR = cue_regex("this_year")
 # 去年 names the figure's year, but not as a comparison base (比上年增长, 较去年,
 # 在上年高位增长的基础上) or with 同期.
-_LAST_YEAR = re.compile(rf"(?<![比较与])(?:{cue_alternation('last_year')})(?!同期|[^,。;]{{0,12}}(?:基础上|基数))")
+_LAST_YEAR = re.compile(
+    rf"(?=[{cue_initials('last_year')}])(?<![比较与])(?:{cue_alternation('last_year')})"
+    rf"(?!同期|[^,。;]{{0,12}}(?:基础上|基数))"
+)
 _NEXT_YEAR = cue_regex("next_year")
 _UNDER_REVIEW = cue_regex("year_under_review")
 # 较上年, 比去年: growth against the previous year, after a clause compared with another one
@@ -164,7 +168,7 @@ def default_year(meta: DocumentMeta, kind: str, period: str = "FY") -> int | Non
     return meta.year - 1
 
 
-_LATER_PERIOD = re.compile(r"(?<![年前])(?:上半年|一季度|前三季度|1-\d{1,2}月)")
+_LATER_PERIOD = re.compile(r"(?=[上一前1])(?<![年前])(?:上半年|一季度|前三季度|1-\d{1,2}月)")
 
 
 def _last_year_at(text: str) -> int:

@@ -11,7 +11,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jieba
@@ -221,6 +221,13 @@ def cue_alternation(*roles: str) -> str:
     return "|".join(map(re.escape, cue_words(*roles)))
 
 
+def cue_initials(*roles: str) -> str:
+    """The first characters of the words of `roles`, escaped for a character class: a lookahead
+    on them (``(?=[…])``) lets a pattern that starts with one of those words pass every other
+    position of a text at once."""
+    return "".join(re.escape(ch) for ch in sorted({w[0] for w in cue_words(*roles)}))
+
+
 @cache
 def cue_regex(*roles: str) -> re.Pattern[str]:
     """A compiled pattern finding any word of `roles`."""
@@ -288,3 +295,10 @@ def tokenizer() -> jieba.Tokenizer:
 def pos_tokenizer() -> jieba.posseg.POSTokenizer:
     """Part-of-speech tagging over the private tokenizer (used on short phrases only)."""
     return jieba.posseg.POSTokenizer(tokenizer())
+
+
+@lru_cache(maxsize=4096)
+def pos_cut(text: str) -> tuple[jieba.posseg.pair, ...]:
+    """`text` cut into words with their parts of speech (`pos_tokenizer`). The last texts asked
+    about are kept: the figures of one run ask about the same words."""
+    return tuple(pos_tokenizer().lcut(text))

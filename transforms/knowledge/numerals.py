@@ -8,6 +8,8 @@ cn2an is only ever given an isolated numeral span: on running text it would turn
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import cn2an
 
 #: Numerals spelled digit by digit, as a character class's inside: 一九八一, 二〇二四.
@@ -15,11 +17,13 @@ SPELLED_DIGITS = "一二三四五六七八九〇○零"
 _SPELLED = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
+@lru_cache(maxsize=4096)
 def numeral_value(text: str, *, strict: bool = False) -> float | None:
     """The value of a span of Chinese numerals, or None when it is none.
 
     `strict` takes only numerals as they are counted (十四, 二十); otherwise cn2an's "smart"
-    reading, which also takes decimals and Arabic digits mixed in (七点三, 1百).
+    reading, which also takes decimals and Arabic digits mixed in (七点三, 1百). The last values read
+    are kept: cn2an checks its input at length, and the same few numerals come back (一, 两, 三十).
 
     A hundred or a thousand said without its 一 (突破千亿元, 百亿级) is one hundred or one thousand.
 

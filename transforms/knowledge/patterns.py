@@ -33,7 +33,9 @@ PLAN_PERIOD = (
 # A local people's congress by its term (第六届人民代表大会), and where a session line says it met:
 # "在重庆市万州区第六届人民代表大会" (group `where`).
 LOCAL_CONGRESS = rf"第[{CN_DIGITS}\d]{{1,3}}届人民代表大会"
-SESSION_WHERE = rf"在?(?P<where>[^\s在日]{{2,24}}?){LOCAL_CONGRESS}"
+# (The lookahead, a necessary condition, passes at once a place with no 第 within reach: the lazy
+# name alone tried every length up to 24 at every character of a text's head.)
+SESSION_WHERE = rf"在?(?=[^\s在日第]{{0,24}}+第)(?P<where>[^\s在日]{{2,24}}?){LOCAL_CONGRESS}"
 # The national congress by its term and session (第十届全国人民代表大会第三次会议).
 NATIONAL_CONGRESS = rf"第(?P<term>[{CN_DIGITS}]{{1,3}})届全国人民代表大会"
 NATIONAL_SESSION = rf"第(?P<n>[{CN_DIGITS}]{{1,2}})次会议"
@@ -118,3 +120,28 @@ def last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
     """
     start = window_start(end, floor)
     return max([text.rfind(ch, start, end) + 1 for ch in breaks] + [start])
+
+
+# A leading lookbehind of a fragment: (?<![上下]), (?<!前).
+_LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")
+_SPECIAL = set("\\.^$*+?{}[]()|")
+
+
+def initials_guard(fragments: list[str]) -> str:
+    """A lookahead on the characters the regex `fragments` can start with (their leading lookbehinds
+    passed over), to put before their alternation: it changes no match but lets the engine pass every
+    other position at once. Empty when a fragment's first character cannot be told (a class, a group,
+    an optional first character, alternatives of its own): the alternation is then searched as it is.
+
+    >>> initials_guard(["全年", "(?<![上下])半年", "1—3季度"]), initials_guard(["[一二]季度"])
+    ('(?=[1全半])', '')
+    """
+    firsts = set()
+    for fragment in fragments:
+        rest = fragment
+        while m := _LEADING_LOOKBEHIND.match(rest):
+            rest = rest[m.end() :]
+        if not rest or rest[0] in _SPECIAL or rest[1:2] in ("?", "*", "{") or "|" in rest:
+            return ""
+        firsts.add(rest[0])
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"

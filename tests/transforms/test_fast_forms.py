@@ -1,0 +1,85 @@
+"""The extractor's fast forms find what the plain forms they replace find (issue 18, item 4).
+
+Each was written for speed only: a finder with a few extra words, the fold done as one
+replacement per distinct character, patterns that open on a class of first characters, a
+prefilter that opens on its first characters. Each is checked here against the plain form on
+arbitrary and on tricky text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transforms.clean import normalize
+from transforms.facts import numbers
+from transforms.knowledge.patterns import initials_guard
+from transforms.knowledge.wordfinder import WordFinder
+
+WORDS = st.lists(st.text(alphabet="abcd重庆市万州区", min_size=1, max_size=4), max_size=12)
+SHORT_TEXT = st.text(alphabet="abcd重庆市万州区 ,", max_size=40)
+PIECES = st.sampled_from([
+    "1179.4亿元", "增长6.9%", "近2万户", "不低于", "百分之七点三", "零增长", "同比持平", "万亿", "突破千亿大关",
+    "2.3:1", "6%—6.5%", "(-0.7%)", "五千亿", "约", "控制在3%以内", "。", "\n", " ", "、", "1 2", "一九八一年",
+    "<p>", "&nbsp;", "\\r\\n", "经(jīng)济", "<!-- x -->", "data:image/png;base64,AA", "&#12290;", "％", "１２",
+    "٣", "\U0001d7ce", "𝟗", "\ufeff", "\u200b", "上半年", "(?<!前)三季度", "1—10月", "前11个月", "2023年",
+])
+TEXT = st.lists(st.one_of(st.text(max_size=6), PIECES), max_size=30).map("".join)
+FEW = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FEW
+@given(WORDS, WORDS, SHORT_TEXT)
+def test_a_finder_with_extra_words_finds_what_one_finder_of_all_words_finds(base: list[str], extra: list[str],
+                                                                            text: str) -> None:
+    whole = list(WordFinder([*base, *extra]).finditer(text))
+    assert list(WordFinder(base).with_words(extra).finditer(text)) == whole
+    assert WordFinder(base).with_words(extra).findall(text) == whole == WordFinder([*base, *extra]).findall(text)
+
+
+@FEW
+@given(TEXT)
+def test_the_fold_by_replacements_is_the_fold_by_the_table(text: str) -> None:
+    assert normalize._fold(text) == text.translate(normalize._TABLE)
+
+
+def test_the_fold_leaves_what_it_gives_as_it_is() -> None:
+    """What `_fold`'s replacements rely on: no replacement makes a character another would change."""
+    for code in [*range(0x10000), 0x1D7CE, 0x104A0, 0x1F600]:
+        folded = chr(code).translate(normalize._TABLE)
+        assert folded.translate(normalize._TABLE) == folded, hex(code)
+        assert normalize._MAY_FOLD.match(chr(code)) or folded == chr(code), hex(code)
+
+
+@FEW
+@given(TEXT)
+def test_junk_is_found_as_the_plain_pattern_finds_it(text: str) -> None:
+    assert [m.span() for m in normalize._junk(text)] == [m.span() for m in normalize._JUNK.finditer(text)]
+
+
+PLAIN_ANY_FIGURE = re.compile(r"\d|[零〇一二两三四五六七八九十百千][万亿元人户家头吨天]|零增长|持平|百分之|万亿")
+
+
+@FEW
+@given(TEXT)
+def test_the_figure_prefilter_says_what_the_plain_one_says(text: str) -> None:
+    assert numbers.may_hold_figure(text) == bool(PLAIN_ANY_FIGURE.search(text))
+
+
+@FEW
+@given(TEXT)
+def test_figures_are_found_as_without_the_lookahead(text: str) -> None:
+    """The lookahead on first characters changes no match of the figure patterns."""
+    for fast in (numbers.NUMBER, numbers._BARE_MILESTONE, numbers._BARE_YUAN):
+        plain = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)", "", fast.pattern, count=1), fast.flags)
+        assert plain.pattern != fast.pattern
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_initials_guard_gives_up_where_a_first_character_cannot_be_told() -> None:
+    assert initials_guard(["全年", "(?<![上下])半年"]) == "(?=[全半])"
+    for fragment in ("[一二]季度", "(?:上|下)半年", "半?年", "甲|乙", ".年"):
+        assert initials_guard(["全年", fragment]) == ""

@@ -1,4 +1,5 @@
-"""The `gwr` command line: run, query, export, report, serve, server, review (`gwr/review_cli.py`).
+"""The `gwr` command line: run, query, export, report, serve; server and review (`gwr/server_cli.py`,
+`gwr/review_cli.py`).
 
 Each command resolves its settings once (`settings.from_environment`: defaults, `GWR_*`
 variables, its flags) and hands typed values on. Prefect is imported only by the commands
@@ -28,8 +29,6 @@ T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Chinese government work reports -> a DuckDB warehouse of economic indicators.")
-server_app = typer.Typer(no_args_is_help=True, help="A local Prefect server that later runs use (gwr run, gwr serve).")
-app.add_typer(server_app, name="server")
 out = Console()
 err = Console(stderr=True)
 
@@ -240,66 +239,16 @@ def serve(
         raise fail(str(e)) from None
 
 
-@server_app.command("start")
-def server_start() -> None:
-    """Start a local Prefect server that later `gwr run`s use (saves ~20 s per run); it runs until `gwr server stop`."""
-    from gwr.preflight import check_prefect_home
-    from gwr.server import ServerStartError, record, recorded_server, start_server
-
-    cfg = _settings()
-    apply_prefect_defaults()
-    try:
-        check_prefect_home()
-        running = recorded_server()
-        if running is not None:
-            out.print(f"a Prefect server is already running at {running.api_url} (pid {running.pid})",
-                      highlight=False, soft_wrap=True)
-            return
-        server = start_server(err, cfg.server_start_timeout)
-        record(server)
-    except (ServerStartError, *_known_errors()) as e:
-        raise fail(str(e)) from None
-    out.print(f"Prefect server running at {server.api_url} (pid {server.pid}, started in {server.started_in:.1f} s); "
-              "`gwr run` uses it; `gwr server stop` stops it", highlight=False, soft_wrap=True)
-
-
-@server_app.command("stop")
-def server_stop() -> None:
-    """Stop the Prefect server `gwr server start` started."""
-    from gwr.server import forget, recorded_server, stop_process_group
-
-    running = recorded_server()
-    if running is None or running.pid is None:
-        raise fail("no Prefect server started by `gwr server start` is running")
-    stop_process_group(running.pid)
-    forget(running)
-    out.print(f"stopped the Prefect server at {running.api_url}", highlight=False, soft_wrap=True)
-
-
-@server_app.command("status")
-def server_status() -> None:
-    """Say which Prefect server `gwr run` would use."""
-    from gwr.server import recorded_server
-
-    given = os.environ.get("PREFECT_API_URL")
-    running = recorded_server()
-    if given:
-        out.print(f"PREFECT_API_URL is set: gwr run uses {safe(given)}", highlight=False, soft_wrap=True)
-    elif running is not None:
-        out.print(f"gwr run uses the server at {running.api_url} (pid {running.pid})", highlight=False, soft_wrap=True)
-    else:
-        out.print("no Prefect server is running: each gwr run starts a temporary one (~20 s); "
-                  "`gwr server start` keeps one running", highlight=False, soft_wrap=True)
-
-
-def _mount_review() -> None:
-    """`gwr review`, defined beside this module (it imports the helpers above)."""
+def _mount() -> None:
+    """`gwr server` and `gwr review`, defined beside this module (they import the helpers above)."""
     from gwr.review_cli import review_app
+    from gwr.server_cli import server_app
 
+    app.add_typer(server_app, name="server")
     app.add_typer(review_app, name="review")
 
 
-_mount_review()
+_mount()
 
 if __name__ == "__main__":
     app()

@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from tests.helpers import SHARED
-from transforms.knowledge import lexicon, regions
+from transforms.knowledge import lexicon, regions, segmenter
 
 EVAL_CODES = SHARED / "eval" / "indicators.csv"
 
@@ -32,7 +32,7 @@ def test_longest_wording_wins() -> None:
 
 
 def test_private_tokenizer_knows_the_lexicon() -> None:
-    assert "社会消费品零售总额" in lexicon.tokenizer().lcut("社会消费品零售总额增长")
+    assert "社会消费品零售总额" in segmenter.tokenizer().lcut("社会消费品零售总额增长")
 
 
 def test_unit_rows_give_base_units() -> None:

@@ -12,8 +12,9 @@ import re
 from transforms.facts.elliptic import is_bare
 from transforms.facts.numbers import Number
 from transforms.facts.place import strip_regions
-from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, pos_cut, surface_forms, units
+from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators, surface_forms, units
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN, GROWTH_NOUN, SCOPE_NOTE, SPAN_TO, YEAR_DIGITS, strip_neutral
+from transforms.knowledge.segmenter import pos_cut
 from transforms.knowledge.wordfinder import WordFinder
 
 _GROWTH = cue_regex("growth", "decline")

@@ -19,11 +19,11 @@ from transforms.knowledge.lexicon import (
     cue_words,
     form_requirements,
     indicator_finder,
-    pos_cut,
     surface_forms,
 )
 from transforms.knowledge.patterns import SCOPE_NOTE, SELF_REFERENCE
 from transforms.knowledge.regions import mention_finder
+from transforms.knowledge.segmenter import pos_cut
 from transforms.knowledge.wordfinder import WordFinder
 
 # Item separators of a list subject.

@@ -11,11 +11,8 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-
-import jieba
-import jieba.posseg
 
 from transforms.knowledge.wordfinder import Accept, WordFinder
 
@@ -272,33 +269,3 @@ def npc_sessions() -> dict[tuple[int, int], int]:
 def stocks() -> dict[str, str]:
     """Flow indicator code -> the stock indicator a following 总量 figure is about."""
     return {r["flow"]: r["stock"] for r in _read("stocks.csv")}
-
-
-@cache
-def tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer that knows every indicator wording.
-
-    jieba's global state is untouched, and the dictionary is built in memory:
-    `Tokenizer.initialize()` would write a cache file to the temp directory, which a
-    pure stage must not do.
-    """
-    tok = jieba.Tokenizer()
-    with tok.get_dict_file() as fh:
-        tok.FREQ, tok.total = tok.gen_pfdict(fh)
-    tok.initialized = True
-    for form in surface_forms():
-        tok.add_word(form, freq=100000, tag="ind")
-    return tok
-
-
-@cache
-def pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """Part-of-speech tagging over the private tokenizer (used on short phrases only)."""
-    return jieba.posseg.POSTokenizer(tokenizer())
-
-
-@lru_cache(maxsize=4096)
-def pos_cut(text: str) -> tuple[jieba.posseg.pair, ...]:
-    """`text` cut into words with their parts of speech (`pos_tokenizer`). The last texts asked
-    about are kept: the figures of one run ask about the same words."""
-    return tuple(pos_tokenizer().lcut(text))

@@ -25,8 +25,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo --no-cache
 
+# Two workers, a test file each: the slow tests wait on Prefect servers and subprocesses.
 test: lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 # Everything that starts no Prefect server and no subprocess: seconds, for the edit-test loop.
 test-fast: lint

@@ -1,6 +1,6 @@
 """Speed and memory of the whole pipeline; prints figures, asserts nothing (see BENCHMARKS.md).
 
-    .venv/bin/python bench/benchmark.py [-n 1000] [--workers 0] [--batch-size 50] [--corpus DIR ...]
+    .venv/bin/python bench/benchmark.py [-n 1000] [--workers 0] [--batch-size 200] [--corpus DIR ...]
         [--dask] [--cold-only] [--json FILE] [--scale-against FILE] [--no-steady-state]
 
 Builds N unique documents from ../shared/corpus-large and corpus-news, starts a local Prefect
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.acceptance import Run, cpu_lines, print_acceptance, print_scale, save  # noqa: E402
 from bench.meter import RunMeter, process_tree, task_seconds  # noqa: E402
-from settings import PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
+from settings import BATCH_SIZE, PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
 from settings.options import RunOptions  # noqa: E402
 
 apply_prefect_defaults()
@@ -196,7 +196,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=1000, help="documents to build (default 1000)")
     ap.add_argument("--workers", type=int, default=0, help="extraction processes (0 = one per core)")
-    ap.add_argument("--batch-size", type=int, default=50)
+    ap.add_argument("--batch-size", type=int, default=int(BATCH_SIZE.default))
     ap.add_argument("--command-runs", type=int, default=3, help="`gwr run` commands over the unchanged inbox")
     ap.add_argument("--dask", action="store_true", help="also a cold run on a local Dask cluster")
     ap.add_argument("--json", type=Path, help="write the runs' figures to this file (for --scale-against)")

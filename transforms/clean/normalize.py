@@ -209,11 +209,13 @@ _TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
                      **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS, **char_variants()}.items()}})
 # The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
-# The characters the fold may change: all but ASCII (\r apart), the CJK ideographs and the
-# commonest CJK punctuation, which it leaves as they are — except the variant ideographs of
-# char_variants.csv (陜 for 陕), which it does change.
-_MAY_FOLD = re.compile(r"[^\x00-\x0c\x0e-\x7f\u4e00-\u9fff\u3001\u3002\u201c\u201d]"
-                       + "".join(f"|{re.escape(ch)}" for ch in char_variants()))
+# The characters the fold may change: all but ASCII, the CJK ideographs and the commonest CJK
+# punctuation, which only the table's own entries among them (\r, the variant ideographs of
+# char_variants.csv: 陜 for 陕) change. Those entries are read from the table, so a new row of
+# data is never passed over as a plain character.
+_UNFOLDED = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002\u201c\u201d]")
+_MAY_FOLD = re.compile("|".join([f"[^{_UNFOLDED.pattern[1:-1]}]",
+                                 *(re.escape(chr(code)) for code in _TABLE if _UNFOLDED.match(chr(code)))]))
 
 
 def _fold(text: str) -> str:

@@ -56,9 +56,10 @@ def split_conflicts(facts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     figure = clashing.groupby(list(FACT_KEY), dropna=False, sort=True).ngroup()
     rows = clashing.index[np.argsort(figure.to_numpy(), kind="stable")]
     groups, figures, texts = figure[rows].tolist(), same[rows].tolist(), shown[rows].tolist()
-    values: dict[int, _Values] = {}
+    pairs: dict[int, list[tuple[str, str]]] = {}
     for group, value, text in zip(groups, figures, texts, strict=True):
-        values.setdefault(group, _Values()).add(value, text)
+        pairs.setdefault(group, []).append((value, text))
+    values = {group: _Values(written) for group, written in pairs.items()}
     records = [
         {
             "doc_id": row["doc_id"],
@@ -77,26 +78,22 @@ def split_conflicts(facts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 class _Values:
     """The values one figure is given in one document, as written, for each of its facts' failure texts."""
 
-    def __init__(self) -> None:
-        self.written: dict[str, set[str]] = {}  # a value as written -> the figures (compared in base units) so written
-        self._own: dict[str, set[str]] | None = None
-        self._sorted: list[str] = []
-
-    def add(self, figure: str, text: str) -> None:
-        self.written.setdefault(text, set()).add(figure)
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        written: dict[str, set[str]] = {}  # a value as written -> the figures (compared in base units) so written
+        for figure, text in pairs:
+            written.setdefault(text, set()).add(figure)
+        self.written = sorted(written)
+        # What only one figure is written as: not among that figure's own "other values".
+        self.own: dict[str, set[str]] = {}
+        for text, figures in written.items():
+            if len(figures) == 1:
+                self.own.setdefault(next(iter(figures)), set()).add(text)
 
     def besides(self, figure: str) -> str:
         """The values written for other figures than `figure`: the first `OTHERS_SHOWN`, then how many more."""
-        if self._own is None:
-            # What only one figure is written as: not among that figure's own "other values".
-            self._own = {}
-            for text, figures in self.written.items():
-                if len(figures) == 1:
-                    self._own.setdefault(next(iter(figures)), set()).add(text)
-            self._sorted = sorted(self.written)
-        own = self._own.get(figure, set())
-        named = list(islice((text for text in self._sorted if text not in own), OTHERS_SHOWN))
-        more = len(self._sorted) - len(own) - len(named)
+        own = self.own.get(figure, set())
+        named = list(islice((text for text in self.written if text not in own), OTHERS_SHOWN))
+        more = len(self.written) - len(own) - len(named)
         return ", ".join(named) + (f" and {more:,} more" if more else "")
 
 

@@ -80,8 +80,7 @@ def publish(db: Path, target: Path) -> Published:
         # (root ignores the file's mode): DuckDB would replay it onto the new file for every reader.
         _remove(wal_of(target))
         publish_file(building, target, read_only=True)
-        for path in folder_building.iterdir():
-            _read_only(path)
+        _read_only(*folder_building.iterdir())
         _swap_folder(folder_building, folder, work / "previous")
     return Published(target, folder, len(names), round(time.monotonic() - started, 2))
 

@@ -9,6 +9,7 @@ if any is bad, nothing is written. Otherwise all its decisions are written in on
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from review import decisions
 from review.decisions import FIELDS, DecisionError, Vocabulary
 from review.store import Store
+from warehouse.files import atomic_file
 
 COLUMNS: tuple[str, ...] = ("fact_id", "doc", "region", "year", "period", "indicator", "indicator_name_zh", "measure",
                             "kind", "value", "value_high", "unit", "qualifier", "confidence", "review", "quote",
@@ -40,14 +42,12 @@ class Imported:
 def export_csv(store: Store, out: Path) -> int:
     """Write the facts to review to `out` (UTF-8 with a byte-order mark, so Excel reads the Chinese); return rows."""
     rows = store.rows("review_export")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as fh:
+    # Built under a name nobody can have planted, then renamed over `out` (warehouse.files).
+    with atomic_file(out) as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    partial.replace(out)
     return len(rows)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,27 @@ def test_a_finder_with_extra_words_finds_what_one_finder_of_all_words_finds(base
     whole = list(WordFinder([*base, *extra]).finditer(text))
     assert list(WordFinder(base).with_words(extra).finditer(text)) == whole
     assert WordFinder(base).with_words(extra).findall(text) == whole == WordFinder([*base, *extra]).findall(text)
+
+
+@pytest.mark.parametrize(("words", "text", "found"), [
+    (["c", "aca"], "ac", [(1, 2, "c")]),
+    (["知识产权", "国家知识产权局"], "国家知识产权", [(2, 6, "知识产权")]),
+    (["万州", "万州区", "州区政府"], "万州区政", [(0, 3, "万州区")]),
+])
+def test_a_finder_finds_a_word_inside_a_longer_words_unmatched_prefix(words: list[str], text: str,
+                                                                      found: list[tuple[int, int, str]]) -> None:
+    """pyahocorasick's iter_long returned nothing for the first two (its issue #133): a finder must not use it."""
+    assert [tuple(f) for f in WordFinder(words).finditer(text)] == found
+
+
+@FEW
+@given(WORDS, st.text(alphabet="abcd重庆市万州区", max_size=30))
+def test_a_finder_finds_what_a_longest_first_alternation_finds(words: list[str], text: str) -> None:
+    """The module's promise: what a regex alternation of the words, longest first, finds."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    expected = [(m.start(), m.end(), m.group()) for m in re.finditer("|".join(map(re.escape, ordered)), text)
+                ] if ordered else []
+    assert [tuple(f) for f in WordFinder(words).finditer(text)] == expected
 
 
 @FEW

@@ -11,6 +11,7 @@ then on from its end (leftmost-longest, non-overlapping).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -40,9 +41,12 @@ class WordFinder:
 
     def __init__(self, words: Iterable[str], accept: dict[str, Accept] | None = None) -> None:
         self._automaton = ahocorasick.Automaton()
+        longest = 1
         for word in words:
             if word:
                 self._automaton.add_word(word, word)
+                longest = max(longest, len(word))
+        self._reach = longest - 1  # how far a word's last character lies from its first
         self._accept = accept or {}
         self._empty = len(self._automaton) == 0
         if not self._empty:
@@ -53,23 +57,22 @@ class WordFinder:
         stop = len(text) if end is None else min(end, len(text))
         if self._empty or stop <= start:
             return
-        if not self._accept:
-            for last, word in self._automaton.iter_long(text, start, stop):
-                yield Found(last + 1 - len(word), last + 1, word)
-            return
-        yield from self._checked(text, start, stop)
+        yield from self._leftmost_longest(text, start, stop)
 
     def findall(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
-        """The words `finditer` finds, as a list: made at once for a finder without checks, without a
-        generator's step for each word (a region finder meets hundreds in a text's first pages)."""
-        stop = len(text) if end is None else min(end, len(text))
-        if self._accept or self._empty or stop <= start:
-            return list(self.finditer(text, start, stop))
-        return [Found(last + 1 - len(word), last + 1, word)
-                for last, word in self._automaton.iter_long(text, start, stop)]
+        """The words `finditer` finds, as a list."""
+        return list(self.finditer(text, start, end))
 
-    def _checked(self, text: str, start: int, stop: int) -> Iterator[Found]:
-        """Leftmost-longest with words whose acceptance depends on what follows them."""
+    def _leftmost_longest(self, text: str, start: int, stop: int) -> Iterator[Found]:
+        """Leftmost-longest among every match the automaton reports, words with a check only where it accepts them.
+
+        Not pyahocorasick's `iter_long`, which misses a short word inside a longer one's prefix that
+        does not match (words c and aca in "ac", 知识产权 and 国家知识产权局 in "国家知识产权": no match;
+        pyahocorasick issue #133; the fix proposed in its pull request #224 is not in 2.3.1).
+        """
+        if not self._accept:
+            yield from self._unchecked(text, start, stop)
+            return
         at: dict[int, list[str]] = {}
         for last, word in self._automaton.iter(text, start, stop):
             at.setdefault(last + 1 - len(word), []).append(word)
@@ -83,6 +86,33 @@ class WordFinder:
                     yield Found(begin, begin + len(word), word)
                     pos = begin + len(word)
                     break
+
+    def _unchecked(self, text: str, start: int, stop: int) -> Iterator[Found]:
+        """Leftmost-longest for a finder without checks, as lazily as the automaton: the automaton reports
+        matches by their end, so once it has passed `_reach` characters beyond a start, the longest word
+        from that start is known and is given at once (`search` stops at the first word, as it did)."""
+        longest: dict[int, str] = {}
+        starts: list[int] = []
+        pos = start
+        for last, word in self._automaton.iter(text, start, stop):
+            begin = last + 1 - len(word)
+            if begin not in longest:
+                heapq.heappush(starts, begin)
+                longest[begin] = word
+            elif len(word) > len(longest[begin]):
+                longest[begin] = word
+            # Every word from such a start ended before `last`; this match's own start is never one, so
+            # `starts` never runs empty here.
+            while starts[0] < last - self._reach:
+                begin = heapq.heappop(starts)
+                word = longest.pop(begin)
+                if begin >= pos:
+                    pos = begin + len(word)
+                    yield Found(begin, pos, word)
+        for begin in sorted(starts):
+            if begin >= pos:
+                pos = begin + len(longest[begin])
+                yield Found(begin, pos, longest[begin])
 
     def with_words(self, extra: Iterable[str]) -> WordFinder:
         """This finder and the `extra` words: what ``WordFinder([*words, *extra])`` finds, without
@@ -119,15 +149,12 @@ class _WithWords(WordFinder):
         super().__init__(extra)
         self._base = base
 
-    def findall(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
-        return list(self.finditer(text, start, end))
-
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
         stop = len(text) if end is None else min(end, len(text))
         if stop <= start:
             return
         if self._empty or next(self._automaton.iter(text, start, stop), None) is None:
-            yield from self._base.findall(text, start, stop)
+            yield from self._base.finditer(text, start, stop)
             return
         longest: dict[int, str] = {}
         for automaton in (self._base._automaton, self._automaton):

@@ -15,9 +15,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from settings import from_environment
-from tests.helpers import load_document, sync_indicators
+from tests.helpers import copy_samples, load_document, sync_indicators
+from tests.review.helpers import decide, load_folder
 from transforms.knowledge import lexicon
-from warehouse import open_warehouse
+from warehouse import WarehouseUnavailable, open_warehouse
 from warehouse.publish import parquet_folder, publish, wal_of
 
 Doc = tuple[dict[str, Any], pd.DataFrame]
@@ -72,6 +73,43 @@ def test_the_snapshot_holds_every_table_and_view_and_a_parquet_file_of_each(load
     assert {p.stem for p in done.parquet.glob("*.parquet")} == names
     assert pq.read_table(done.parquet / "v_facts.parquet").schema.field("region_code").type == "string"
     assert not [p.name for p in target.parent.iterdir() if ".building" in p.name or p.name.endswith(".wal")]
+
+
+def test_every_parquet_file_holds_the_rows_of_its_table_or_view_in_the_snapshot(tmp_path: Path) -> None:
+    # The views' files are written from their rows computed once, in a database of their own
+    # (warehouse.view_rows), not from the snapshot's views: a reviewer's decisions included, the two agree.
+    db = tmp_path / "gwr.duckdb"
+    load_folder(db, copy_samples(tmp_path / "inbox"))
+    decide(db, "税收收入44.6亿元", "reject")
+    decide(db, "社会消费品零售总额470.6亿元", "edit", year=2022)
+    done = publish(db, tmp_path / "gwr_published.duckdb")
+    with duckdb.connect(str(done.snapshot), read_only=True) as con:
+        assert con.execute("select count(*) from v_review_decisions where status = 'applied'").fetchall() == [(2,)]
+        for file in sorted(done.parquet.glob("*.parquet")):
+            relation, rows = {"relation": file.stem}, {"file": str(file)}
+            columns = "select column_name, column_type from (describe select * from {})"
+            assert (con.execute(columns.format("query_table($relation)"), relation).fetchall()
+                    == con.execute(columns.format("read_parquet($file)"), rows).fetchall()), file.name
+            for first, second in (("query_table($relation)", "read_parquet($file)"),
+                                  ("read_parquet($file)", "query_table($relation)")):
+                extra = f"select count(*) from (select * from {first} except all select * from {second})"
+                assert con.execute(extra, relation | rows).fetchall() == [(0,)], file.name
+
+
+def test_a_publish_that_fails_leaves_the_previous_snapshot_as_it_was(loaded: Path, tmp_path: Path) -> None:
+    # The snapshot declares the fact table's key to dim_region, which the warehouse only checks with
+    # data tests: a fact whose region row is missing fails the copy while the views' files are written.
+    target = tmp_path / "gwr_published.duckdb"
+    before = publish(loaded, target)
+    files = {p.name: p.read_bytes() for p in before.parquet.iterdir()}
+    with duckdb.connect(str(loaded)) as con:
+        con.execute("delete from dim_region where region_key in (select region_key from fct_indicator_value)")
+    with pytest.raises(WarehouseUnavailable, match="could not be written"):
+        publish(loaded, target)
+    assert {p.name: p.read_bytes() for p in before.parquet.iterdir()} == files
+    with duckdb.connect(str(target), read_only=True) as con:
+        assert con.execute("select count(*) from v_facts").fetchall() == [(4,)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gwr_published-parquet", "gwr_published.duckdb", "wh"]
 
 
 def test_a_reader_holding_the_snapshot_keeps_its_copy_while_a_new_one_is_published(

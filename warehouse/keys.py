@@ -11,7 +11,8 @@ dimension row is missing fails the publish, and the previous snapshot stays.
 
 DuckDB cannot add a foreign key to a table that exists (`ALTER TABLE … ADD FOREIGN KEY` is not
 implemented), so the snapshot's fact table is created again from its own definition with the
-keys added, and filled again. That definition (`CREATE TABLE fct_indicator_value(…);`) is read
+keys added, while it is empty: `warehouse.publish` copies the schema, declares the keys, then
+copies the rows, each once. That definition (`CREATE TABLE fct_indicator_value(…);`) is read
 from DuckDB's catalog and the clauses come from `FOREIGN_KEYS` below: like the data dictionary's
 `COMMENT ON`, a statement put together in Python, from the catalog and this module, never from
 data.
@@ -40,11 +41,11 @@ CREATE_FACT_TABLE = re.compile(rf"^CREATE TABLE {FACT_TABLE}\((?P<body>.*)\);$",
 
 
 def declare_star_keys(con: duckdb.DuckDBPyConnection) -> None:
-    """Give the fact table of `con`'s current database (a snapshot being built) its foreign keys.
+    """Give the fact table of `con`'s current database (a snapshot being built, its rows not yet copied)
+    its foreign keys.
 
-    The table is created again with every key of `FOREIGN_KEYS` it lacks and refilled from the
-    warehouse (attached as `gwr`, see `warehouse.publish`); its descriptions in the data
-    dictionary are applied again, as re-creating a table drops them.
+    The empty table is created again with every key of `FOREIGN_KEYS` it lacks; its descriptions in
+    the data dictionary are applied again, as re-creating a table drops them.
     """
     declared = {column for (column,) in con.execute(sql("q_fact_foreign_keys"), {"table": FACT_TABLE}).fetchall()}
     missing = [(column, table, key) for column, table, key in FOREIGN_KEYS if column not in declared]
@@ -53,7 +54,6 @@ def declare_star_keys(con: duckdb.DuckDBPyConnection) -> None:
     (definition,) = con.execute(sql("q_table_definition"), {"table": FACT_TABLE}).fetchone() or ("",)
     con.execute(sql("publish_drop_facts"))
     con.execute(with_foreign_keys(definition, missing))
-    con.execute(sql("publish_refill_facts"))
     apply_comments(con, only=[FACT_TABLE])
 
 

@@ -99,9 +99,10 @@ _BOUNDED = {"memory_limit": "512MB", "threads": 1, "preserve_insertion_order": F
 def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) -> list[str]:
     """Write the snapshot file and the Parquet folder from `db`; return the relations written.
 
-    Two writers share the work: one copies the warehouse into the snapshot file, the other computes
-    the views' rows once (`warehouse.view_rows`) and writes their Parquet files; then each writes
-    the tables' Parquet files, taking them in turn, until none is left."""
+    Two writers share the work, each on a cursor of its own: one copies the warehouse into the
+    snapshot, the other computes the views' rows once (`warehouse.view_rows`) and writes their
+    Parquet files; then each writes the tables' Parquet files, taking them in turn until none is
+    left (the first from the snapshot's copy, where a document's text is read without unpacking it)."""
     _remove(building, Path(f"{building}.wal"), folder)
     folder.mkdir()
     con = duckdb.connect(config={**dict(CONNECTION_CONFIG), **settings})
@@ -115,9 +116,10 @@ def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) 
         tables = deque(name for name in names if name not in VIEWS)
 
         def snapshot_then_tables(cursor: duckdb.DuckDBPyConnection) -> None:
-            _write_snapshot(cursor)
-            cursor.execute(sql("publish_use_view_rows"))
+            _copy_into_snapshot(cursor)
             _write_parquet(cursor, tables, folder)
+            cursor.execute(sql("publish_use_warehouse"))
+            cursor.execute(sql("publish_detach_snapshot"))
 
         def views_then_tables(cursor: duckdb.DuckDBPyConnection) -> None:
             materialise_views(cursor)
@@ -130,13 +132,13 @@ def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) 
         con.close()
 
 
-def _write_snapshot(con: duckdb.DuckDBPyConnection) -> None:
-    """Copy the warehouse into the snapshot, declare the star schema's keys there, and close it into one file."""
-    con.execute(sql("publish_copy"))
+def _copy_into_snapshot(con: duckdb.DuckDBPyConnection) -> None:
+    """Copy the warehouse's schema into the snapshot, declare the star schema's keys there, then copy the rows;
+    leave `con` using the snapshot."""
+    con.execute(sql("publish_copy_schema"))
     con.execute(sql("publish_use_snapshot"))
     declare_star_keys(con)
-    con.execute(sql("publish_use_warehouse"))
-    con.execute(sql("publish_detach_snapshot"))
+    con.execute(sql("publish_copy_data"))
 
 
 def _write_parquet(con: duckdb.DuckDBPyConnection, names: deque[str], folder: Path) -> None:

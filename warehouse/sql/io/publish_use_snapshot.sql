@@ -1,3 +1,3 @@
--- The snapshot being built as the current database, while its fact table is declared again
--- with the star schema's keys (warehouse.keys).
+-- The snapshot being built as the current database: its fact table is declared again with the
+-- star schema's keys (warehouse.keys), and its tables' Parquet files can be written from it.
 use snapshot

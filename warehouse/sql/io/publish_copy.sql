@@ -1,2 +1,0 @@
--- Tables with their rows and constraints, views, comments and the schema version.
-copy from database gwr to snapshot

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import re
 import shutil
 import stat
 import time
@@ -76,7 +77,9 @@ def publish(db: Path, target: Path) -> Published:
         try:
             try:
                 names = _build(db, building, folder_building, {**_BOUNDED, "temp_directory": str(work / "spill")})
-            except duckdb.OutOfMemoryException:
+            except duckdb.Error as exc:
+                if not out_of_memory(exc):
+                    raise
                 names = _build(db, building, folder_building, {})  # a warehouse that needs more: as much as it takes
         except duckdb.Error as exc:
             raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
@@ -90,9 +93,9 @@ def publish(db: Path, target: Path) -> Published:
 
 
 # The copy runs at the end of a run, in the flow's process: bounded, it spills to disk instead of
-# adding the warehouse's size to the run's peak memory (a 5,000-document warehouse: 531 MB
-# instead of 794 MB, in the same time). A copy that needs more is retried without the bound.
-# One thread per statement: the build runs two statements at a time (`_together`), one per core.
+# adding the warehouse's size to the run's peak memory (a 5,000-document warehouse: a peak RSS
+# of 584 MB, where the unbounded retry takes 1 GB). A copy that needs more is retried without the
+# bound (`out_of_memory`). One thread per statement: the build runs two at a time (`_together`).
 _BOUNDED = {"memory_limit": "512MB", "threads": 1, "preserve_insertion_order": False}
 
 
@@ -170,7 +173,26 @@ def _together(con: duckdb.DuckDBPyConnection, *jobs: Callable[[duckdb.DuckDBPyCo
         for cursor in cursors:
             cursor.close()
     if errors:
-        raise next((e for e in errors if isinstance(e, duckdb.OutOfMemoryException)), errors[0])
+        raise next((e for e in errors if isinstance(e, duckdb.Error) and out_of_memory(e)), errors[0])
+
+
+# How DuckDB words an allocation the memory limit refused, quoted by the error of a checkpoint it failed.
+_REFUSED_ALLOCATION = re.compile(r"failed to (?:allocate|pin)")
+
+
+def out_of_memory(error: duckdb.Error) -> bool:
+    """Whether `error` says the memory limit was reached: an OutOfMemoryException, or the TransactionException
+    of a commit whose checkpoint ran out of memory (it quotes the original error).
+
+    >>> out_of_memory(duckdb.TransactionException('Failed to commit: Checkpoint failed for database "snapshot". '
+    ...     'Original error: failed to allocate data of size 4.0 MiB (486.2 MiB/488.2 MiB used)'))
+    True
+    >>> out_of_memory(duckdb.ConstraintException("Violates foreign key constraint"))
+    False
+    """
+    return isinstance(error, duckdb.OutOfMemoryException) or (
+        isinstance(error, duckdb.TransactionException) and _REFUSED_ALLOCATION.search(str(error)) is not None
+    )
 
 
 def wal_of(snapshot: Path) -> Path:

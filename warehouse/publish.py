@@ -13,6 +13,10 @@ snapshot read-write is refused (except root, whom file modes do not stop), and a
 log a writer left beside the old snapshot is removed as the new one takes its place: DuckDB
 would otherwise replay it onto the new file for every reader.
 
+The build (`warehouse.publish_build`) runs under a memory limit, spilling to disk; one that needs
+more is made again without it. Two writers share it: the snapshot file, and the views' rows, each
+view computed once (`warehouse.view_rows`).
+
 Where the snapshot goes is a setting (``GWR_PUBLISH`` / `--publish`, resolved by `settings`:
 by default beside the warehouse, ``gwr_published.duckdb`` for ``gwr.duckdb``); this module
 is handed the path.
@@ -23,24 +27,17 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
-import re
 import shutil
 import stat
 import time
-from collections import deque
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import CONNECTION_CONFIG
 from warehouse.errors import WarehouseUnavailable
 from warehouse.files import private_folder, publish_file
-from warehouse.keys import declare_star_keys
-from warehouse.sqlfiles import VIEWS, sql
-from warehouse.view_rows import materialise_views
+from warehouse.publish_build import build, out_of_memory
 
 RENAME_EXCHANGE = 2  # Linux renameat2 flag: swap two paths in one step
 
@@ -95,104 +92,15 @@ def publish(db: Path, target: Path) -> Published:
 # The copy runs at the end of a run, in the flow's process: bounded, it spills to disk instead of
 # adding the warehouse's size to the run's peak memory (a 5,000-document warehouse: a peak RSS
 # of 584 MB, where the unbounded retry takes 1 GB). A copy that needs more is retried without the
-# bound (`out_of_memory`). One thread per statement: the build runs two at a time (`_together`).
+# bound (`out_of_memory`). One thread per statement: the build runs two at a time (`publish_build`).
 _BOUNDED = {"memory_limit": "512MB", "threads": 1, "preserve_insertion_order": False}
 
 
 def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) -> list[str]:
-    """Write the snapshot file and the Parquet folder from `db`; return the relations written.
-
-    Two writers share the work, each on a cursor of its own: one copies the warehouse into the
-    snapshot, the other computes the views' rows once (`warehouse.view_rows`) and writes their
-    Parquet files; then each writes the tables' Parquet files, taking them in turn until none is
-    left (the first from the snapshot's copy, where a document's text is read without unpacking it)."""
+    """`publish_build.build` into a new, empty `folder`, over whatever a failed attempt left."""
     _remove(building, Path(f"{building}.wal"), folder)
     folder.mkdir()
-    con = duckdb.connect(config={**dict(CONNECTION_CONFIG), **settings})
-    try:
-        con.execute(sql("publish_attach_warehouse"), {"path": str(db)})
-        con.execute(sql("publish_attach_snapshot"), {"path": str(building)})
-        con.execute(sql("publish_attach_view_rows"))
-        con.execute(sql("publish_use_warehouse"))
-        names = [name for (name,) in con.execute(sql("q_user_tables")).fetchall()]
-        views = [name for name in names if name in VIEWS]
-        tables = deque(name for name in names if name not in VIEWS)
-
-        def snapshot_then_tables(cursor: duckdb.DuckDBPyConnection) -> None:
-            _copy_into_snapshot(cursor)
-            _write_parquet(cursor, tables, folder)
-            cursor.execute(sql("publish_use_warehouse"))
-            cursor.execute(sql("publish_detach_snapshot"))
-
-        def views_then_tables(cursor: duckdb.DuckDBPyConnection) -> None:
-            materialise_views(cursor)
-            _write_parquet(cursor, deque(views), folder)
-            _write_parquet(cursor, tables, folder)
-
-        _together(con, snapshot_then_tables, views_then_tables)
-        return names
-    finally:
-        con.close()
-
-
-def _copy_into_snapshot(con: duckdb.DuckDBPyConnection) -> None:
-    """Copy the warehouse's schema into the snapshot, declare the star schema's keys there, then copy the rows;
-    leave `con` using the snapshot."""
-    con.execute(sql("publish_copy_schema"))
-    con.execute(sql("publish_use_snapshot"))
-    declare_star_keys(con)
-    con.execute(sql("publish_copy_data"))
-
-
-def _write_parquet(con: duckdb.DuckDBPyConnection, names: deque[str], folder: Path) -> None:
-    """Write a Parquet file of each relation `names` holds, taking them one by one (another writer may take some)."""
-    while True:
-        try:
-            name = names.popleft()
-        except IndexError:
-            return
-        con.execute(sql("export_relation_parquet"), {"relation": name, "out": str(folder / f"{name}.parquet")})
-
-
-def _together(con: duckdb.DuckDBPyConnection, *jobs: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
-    """Run each job in a thread of its own on its own cursor of `con`; once one fails, stop the others and
-    raise its error (an out-of-memory error before any other, so that the build is retried unbounded)."""
-    cursors = [con.cursor() for _ in jobs]
-    errors: list[BaseException] = []
-    try:
-        with ThreadPoolExecutor(len(jobs), thread_name_prefix="gwr-publish") as pool:
-            running = {pool.submit(job, cursor): cursor for job, cursor in zip(jobs, cursors, strict=True)}
-            for done in as_completed(running):
-                error = done.exception()
-                if error is not None and not errors:
-                    for cursor in cursors:
-                        cursor.interrupt()
-                if error is not None:
-                    errors.append(error)
-    finally:
-        for cursor in cursors:
-            cursor.close()
-    if errors:
-        raise next((e for e in errors if isinstance(e, duckdb.Error) and out_of_memory(e)), errors[0])
-
-
-# How DuckDB words an allocation the memory limit refused, quoted by the error of a checkpoint it failed.
-_REFUSED_ALLOCATION = re.compile(r"failed to (?:allocate|pin)")
-
-
-def out_of_memory(error: duckdb.Error) -> bool:
-    """Whether `error` says the memory limit was reached: an OutOfMemoryException, or the TransactionException
-    of a commit whose checkpoint ran out of memory (it quotes the original error).
-
-    >>> out_of_memory(duckdb.TransactionException('Failed to commit: Checkpoint failed for database "snapshot". '
-    ...     'Original error: failed to allocate data of size 4.0 MiB (486.2 MiB/488.2 MiB used)'))
-    True
-    >>> out_of_memory(duckdb.ConstraintException("Violates foreign key constraint"))
-    False
-    """
-    return isinstance(error, duckdb.OutOfMemoryException) or (
-        isinstance(error, duckdb.TransactionException) and _REFUSED_ALLOCATION.search(str(error)) is not None
-    )
+    return build(db, building, folder, settings)
 
 
 def wal_of(snapshot: Path) -> Path:

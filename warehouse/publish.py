@@ -71,13 +71,14 @@ def publish(db: Path, target: Path) -> Published:
     # (.gwr-published.duckdb.building) could be a planted symlink that DuckDB would write through.
     with private_folder(target) as work:
         building, folder_building = work / target.name, work / folder.name
+        spill = {"temp_directory": str(work / "spill")}  # what does not fit in memory goes here, never elsewhere
         try:
             try:
-                names = _build(db, building, folder_building, {**_BOUNDED, "temp_directory": str(work / "spill")})
+                names = _build(db, building, folder_building, {**_BOUNDED, **spill})
             except duckdb.Error as exc:
                 if not out_of_memory(exc):
                     raise
-                names = _build(db, building, folder_building, {})  # a warehouse that needs more: as much as it takes
+                names = _build(db, building, folder_building, spill)  # a warehouse that needs more: as much as it takes
         except duckdb.Error as exc:
             raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
         # A write-ahead log beside the snapshot is a client's that opened the old file read-write

@@ -59,6 +59,11 @@ class WordFinder:
             return
         yield from self._leftmost_longest(text, start, stop)
 
+    def holds_any(self, text: str) -> bool:
+        """Whether any of the words is written in `text`, before any check on what follows it: where
+        it holds none, `finditer` finds none. The automaton stops at the first word."""
+        return not self._empty and next(self._automaton.iter(text), None) is not None
+
     def findall(self, text: str, start: int = 0, end: int | None = None) -> list[Found]:
         """The words `finditer` finds, as a list."""
         return list(self.finditer(text, start, end))

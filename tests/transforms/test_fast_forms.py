@@ -9,6 +9,7 @@ arbitrary and on tricky text.
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from transforms.clean import normalize
 from transforms.facts import numbers
+from transforms.knowledge import regions, wordfinder
 from transforms.knowledge.patterns import initials_guard
 from transforms.knowledge.wordfinder import WordFinder
 
@@ -105,3 +107,36 @@ def test_initials_guard_gives_up_where_a_first_character_cannot_be_told() -> Non
     assert initials_guard(["全年", "(?<![上下])半年"]) == "(?=[全半])"
     for fragment in ("[一二]季度", "(?:上|下)半年", "半?年", "甲|乙", ".年"):
         assert initials_guard(["全年", fragment]) == ""
+
+
+BYTES_TEXT = st.text(alphabet=st.sampled_from([*"abcd重庆市万州区 ,·é", "\U0001d7ce", "\ud800", "\udc00"]), max_size=30)
+
+
+@FEW
+@given(WORDS, BYTES_TEXT)
+def test_a_finder_reading_utf8_finds_what_one_reading_characters_finds(words: list[str], text: str) -> None:
+    """A finder of words of many first characters reads text as UTF-8 bytes (wordfinder._Automaton):
+    mixed widths (a, é, 重, 𝟎) and lone surrogates keep their character offsets."""
+    plain = [tuple(f) for f in WordFinder(words).finditer(text)]
+    with patch.object(wordfinder, "_WIDE_ROOT", -1):
+        as_bytes = WordFinder(words)
+        assert as_bytes._automaton._bytes
+        assert [tuple(f) for f in as_bytes.finditer(text)] == plain
+        assert as_bytes.findall(text, 2, 20) == WordFinder(words).findall(text, 2, 20)
+        assert as_bytes.holds_any(text) == bool(plain)  # without checks, any word written is found
+
+
+@pytest.mark.parametrize("sentence", [
+    "重庆市万州区地区生产总值增长6.9%,其中万州经开区增长8%。",
+    "江苏、浙江、广东三省GDP总量超过10万亿元,苏州、杭州分列第二、第三。",
+    "2024年1至9月,福州市实现地区生产总值9658.6亿元,比上年同期增长5.6%,高于全省平均水平0.8个百分点。",
+    "全疆规模以上工业增加值增长7.3%,乌鲁木齐、昌吉回族自治州分别增长6.1%、9.8%。",
+])
+def test_the_region_names_are_found_in_utf8_as_in_characters(sentence: str) -> None:
+    """The region finder (thousands of first characters) reads bytes; it finds what reading characters finds."""
+    finder = regions.mention_finder()
+    assert finder._automaton._bytes
+    with patch.object(wordfinder, "_WIDE_ROOT", 10**6):
+        plain = WordFinder(regions.mention_words())
+    assert not plain._automaton._bytes
+    assert finder.findall(sentence) == plain.findall(sentence) != []

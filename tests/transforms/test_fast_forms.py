@@ -16,8 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transforms.clean import normalize
+from transforms.clean import text as clean_text_module
 from transforms.facts import numbers
 from transforms.knowledge import regions, wordfinder
+from transforms.knowledge.lexicon import section_cues
 from transforms.knowledge.patterns import initials_guard
 from transforms.knowledge.wordfinder import WordFinder
 
@@ -140,3 +142,30 @@ def test_the_region_names_are_found_in_utf8_as_in_characters(sentence: str) -> N
         plain = WordFinder(regions.mention_words())
     assert not plain._automaton._bytes
     assert finder.findall(sentence) == plain.findall(sentence) != []
+
+
+SPACED_TEXT = st.lists(st.one_of(st.text(alphabet="12.。,、;一般同比 \t", max_size=5), PIECES, st.sampled_from([
+    "增长15. 4%", "一 般公共预算收入", "同 比增长", "1 9 9 7 年", "7 4 7 7 2 亿元", "江苏,、山东", "揭晓,。", "  \t ",
+])), max_size=20).map("".join)
+
+
+@FEW
+@given(SPACED_TEXT)
+def test_the_patterns_opening_on_a_space_or_comma_find_what_the_plain_ones_find(text: str) -> None:
+    """Each looks for its rarest character first (a space, a comma) and behind it from there."""
+    plain = {r"(?<=[ \t])[ \t]": clean_text_module._EXTRA_SPACE, r"(?<=\d\.) (?=\d)": clean_text_module._DECIMAL_SPACE,
+             r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])": clean_text_module._CJK_SPACE}
+    for pattern, fast in plain.items():
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+    assert bool(clean_text_module._DIGIT_SPACE_DIGIT.search(text)) == bool(re.search(r"\d \d", text))
+    assert bool(normalize._DIGIT_SPACE_DIGIT.search(text)) == bool(re.search(r"\d \d", text))
+    assert bool(normalize._COMMA_BEFORE_MARK.search(text)) == bool(normalize._DOUBLED_MARK.search(text))
+
+
+@pytest.mark.parametrize("title", ["一、2023年工作回顾", "2025年工作及“十四五”时期发展回顾", "二、2024年主要目标任务",
+                                   "三、政府自身建设", "各位代表", "过去五年工作回顾和今后五年目标任务", "附件"])
+def test_a_headings_role_is_that_of_its_first_cue_by_role(title: str) -> None:
+    """heading_role's patterns (one per role) against the plain reading of section_cues.csv."""
+    plain = next((role for wanted in ("review", "plan", "other") for cue, role in section_cues()
+                  if role == wanted and cue in title), None)
+    assert clean_text_module.heading_role(title) == plain

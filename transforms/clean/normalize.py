@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import opencc
@@ -119,12 +119,14 @@ def normalise(raw: str) -> tuple[str, list[int]]:
 
 
 # A comma doubled or set before another mark by a mirror's converter ("江苏,、山东", "4.3%,、4.6%",
-# "揭晓,。"): the comma goes, the mark after it stays.
+# "揭晓,。"): the comma goes, the mark after it stays. A text holds one where it holds a comma
+# right before a mark, which the engine looks for from the comma alone.
 _DOUBLED_MARK = re.compile(r",+(?=[,、。;:!?])")
+_COMMA_BEFORE_MARK = re.compile(r",(?=[,、。;:!?])")
 
 
 def _drop_doubled_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    if not _DOUBLED_MARK.search(text):
+    if not _COMMA_BEFORE_MARK.search(text):
         return text, offsets
     chars, kept, pos = [], [], 0
     for m in _DOUBLED_MARK.finditer(text):
@@ -150,7 +152,8 @@ def _split_number() -> re.Pattern[str]:
     return re.compile(rf"\d(?<![\d.]\d)[\d.]*(?: [\d.]+)+(?= ?(?:{after}))")
 
 
-_DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
+# A space between two digits, looked for from the space (a digit is far commoner in a report).
+_DIGIT_SPACE_DIGIT = re.compile(r" (?<=\d )(?=\d)")
 
 
 def _join_split_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -209,13 +212,31 @@ _TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
                      **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS, **char_variants()}.items()}})
 # The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
-# The characters the fold may change: all but ASCII, the CJK ideographs and the commonest CJK
-# punctuation, which only the table's own entries among them (\r, the variant ideographs of
+# The characters the fold may change: all but ASCII, the commonest CJK punctuation (、。“”) and the
+# CJK ideographs, which only the table's own entries among them (\r, the variant ideographs of
 # char_variants.csv: 陜 for 陕) change. Those entries are read from the table, so a new row of
 # data is never passed over as a plain character.
-_UNFOLDED = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002\u201c\u201d]")
-_MAY_FOLD = re.compile("|".join([f"[^{_UNFOLDED.pattern[1:-1]}]",
-                                 *(re.escape(chr(code)) for code in _TABLE if _UNFOLDED.match(chr(code)))]))
+_UNFOLDED = ((0x00, 0x7F), (0x201C, 0x201D), (0x3001, 0x3002), (0x4E00, 0x9FFF))
+
+
+def _class_outside(ranges: tuple[tuple[int, int], ...], inside: Iterable[int]) -> str:
+    r"""A character class of every character outside `ranges` and of the `inside` ones within them,
+    written as one negated class: the engine tests a character against a class in one lookup, where
+    a class and an alternation of single characters beside it cost a try of each at every character.
+
+    >>> _class_outside(((0x61, 0x7A),), [0x6D, 0x41])
+    '[^\\u0061-\\u006c\\u006e-\\u007a]'
+    """
+    kept, inside = [], set(inside)
+    for low, high in ranges:
+        cuts = sorted(code for code in inside if low <= code <= high)
+        for a, b in zip([low, *(c + 1 for c in cuts)], [*(c - 1 for c in cuts), high], strict=True):
+            if a <= b:
+                kept.append(f"\\u{a:04x}-\\u{b:04x}")
+    return "[^" + "".join(kept) + "]"
+
+
+_MAY_FOLD = re.compile(_class_outside(_UNFOLDED, _TABLE))
 
 
 def _fold(text: str) -> str:

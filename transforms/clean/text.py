@@ -8,6 +8,7 @@ The clean text keeps one line per kept source line, with whitespace runs collaps
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from transforms.clean.normalize import normalise
 from transforms.knowledge.lexicon import cue_alternation, joinable_words, section_cues
@@ -46,14 +47,17 @@ _FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,40}?---(?:\n|\Z)")
 _SENTENCE_END = re.compile(r"[。!?！？\n](?:(?<=\n)\n*|[。!?！？]*[”’\"」』)]?)")
 # A short line that carries a figure is text, not a heading.
 _FIGURE_IN_LINE = re.compile(r"\d[%万亿]")
-_EXTRA_SPACE = re.compile(r"(?<=[ \t])[ \t]")
-# Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies.
+# (The space patterns open on the space, which the engine looks for alone, and look behind it from there.)
+_EXTRA_SPACE = re.compile(r"[ \t](?<=[ \t][ \t])")
+# Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies; a
+# line holds them only where it holds a digit, a space and a digit.
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
+_DIGIT_SPACE_DIGIT = re.compile(r" (?<=\d )(?=\d)")
 # A space a copy put inside a number, after its decimal point (增长15. 4%); and a space between two
 # Chinese characters, which may be one inside a word (一 般公共预算收入, 同 比增长) or one that
 # separates a heading from its text ("报告 一、2023年工作回顾 增长6.9%"): see `_splits_a_word`.
-_DECIMAL_SPACE = re.compile(r"(?<=\d\.) (?=\d)")
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_DECIMAL_SPACE = re.compile(r" (?<=\d\. )(?=\d)")
+_CJK_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
 
 
 def clean_text(raw: str) -> CleanText:
@@ -104,7 +108,7 @@ def _dropped_spaces(line: str) -> list[int]:
     drops = {m.start() for m in _EXTRA_SPACE.finditer(line)}
     drops.update(m.start() for m in _DECIMAL_SPACE.finditer(line))
     drops.update(m.start() for m in _CJK_SPACE.finditer(line) if _splits_a_word(line, m.start()))
-    for m in _SPACED_DIGITS.finditer(line):
+    for m in _SPACED_DIGITS.finditer(line) if _DIGIT_SPACE_DIGIT.search(line) else ():
         drops.update(m.start() + i for i, ch in enumerate(m.group()) if ch == " ")
     return sorted(drops)
 
@@ -119,12 +123,18 @@ def _splits_a_word(line: str, space: int) -> bool:
 
 def heading_role(title: str) -> str | None:
     """The role a heading's words give its section, or None when it names none."""
-    # Review cues first: "2025年工作及“十四五”时期发展回顾" names a year's work but reviews it.
-    for wanted in ("review", "plan", "other"):
-        for cue, role in section_cues():
-            if role == wanted and cue in title:
-                return role
+    for role, cues in _role_cues():
+        if cues.search(title):
+            return role
     return None
+
+
+@cache
+def _role_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each role with a pattern finding any of its cues, review cues first: "2025年工作及“十四五”时期
+    发展回顾" names a year's work but reviews it."""
+    cues = {role: [re.escape(cue) for cue, of in section_cues() if of == role] for role in ("review", "plan", "other")}
+    return tuple((role, re.compile("|".join(words))) for role, words in cues.items() if words)
 
 
 def _sections(text: str) -> tuple[Section, ...]:

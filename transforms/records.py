@@ -14,6 +14,7 @@ cleaning. That is what makes a fact traceable: ``decoded.text[f.raw_start:f.raw_
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -84,7 +85,7 @@ class CleanText:
     """
 
     text: str
-    raw_offsets: tuple[int, ...]
+    raw_offsets: Sequence[int]  # transforms.clean.offsets.OffsetMap: runs of offsets, not one integer each
     sections: tuple[Section, ...]
     sentences: tuple[Sentence, ...]
 

@@ -16,6 +16,7 @@ from functools import cache
 
 import opencc
 
+from transforms.clean.offsets import OffsetMap, Runs
 from transforms.knowledge.lexicon import char_variants, units
 from transforms.knowledge.numerals import SPELLED_DIGITS, spelled_year
 
@@ -94,28 +95,28 @@ def _to_simplified(text: str) -> str:
     return "".join(out)
 
 
-def normalise(raw: str) -> tuple[str, list[int]]:
+def normalise(raw: str) -> tuple[str, OffsetMap]:
     """Return the normalised text and, for each of its characters, the raw offset."""
     chars: list[str] = []
-    offsets: list[int] = []
+    offsets = Runs()
     pos = 0
     for m in _junk(raw):
         _fold_span(raw, pos, m.start(), chars, offsets)
         if m.lastgroup == "escape" or (m.lastgroup == "tag" and _BLOCK_TAG.match(m.group())):
             chars.append("\n")
-            offsets.append(m.start())
+            offsets.add(m.start(), 1)
         elif m.lastgroup == "entity":
             text = html.unescape(m.group())
             if len(text) == 1:
                 chars.append(_fold_char(text))
-                offsets.append(m.start())
+                offsets.add(m.start(), 1)
         pos = m.end()
     _fold_span(raw, pos, len(raw), chars, offsets)
     folded = "".join(chars)  # pieces translate one character to one, so len(folded) == len(offsets)
     simplified = _to_simplified(folded)
     if len(simplified) != len(folded):  # cannot happen by construction; keep the map exact regardless
         simplified = folded
-    return _drop_doubled_marks(*_join_split_numbers(_CN_YEAR.sub(_arabic_year, simplified), offsets))
+    return _drop_doubled_marks(*_join_split_numbers(_CN_YEAR.sub(_arabic_year, simplified), offsets.map()))
 
 
 # A comma doubled or set before another mark by a mirror's converter ("江苏,、山东", "4.3%,、4.6%",
@@ -125,17 +126,17 @@ _DOUBLED_MARK = re.compile(r",+(?=[,、。;:!?])")
 _COMMA_BEFORE_MARK = re.compile(r",(?=[,、。;:!?])")
 
 
-def _drop_doubled_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _drop_doubled_marks(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     if not _COMMA_BEFORE_MARK.search(text):
         return text, offsets
     chars, kept, pos = [], [], 0
     for m in _DOUBLED_MARK.finditer(text):
         chars.append(text[pos : m.start()])
-        kept.extend(offsets[pos : m.start()])
+        kept.append((pos, m.start()))
         pos = m.end()
     chars.append(text[pos:])
-    kept.extend(offsets[pos:])
-    return "".join(chars), kept
+    kept.append((pos, len(text)))
+    return "".join(chars), offsets.select(kept)
 
 
 # 一九八一年 as older reports write it: four numerals become four digits, so the offset map holds.
@@ -156,7 +157,7 @@ def _split_number() -> re.Pattern[str]:
 _DIGIT_SPACE_DIGIT = re.compile(r" (?<=\d )(?=\d)")
 
 
-def _join_split_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _join_split_numbers(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     if not _DIGIT_SPACE_DIGIT.search(text):
         return text, offsets
     chars, kept, pos = [], [], 0
@@ -164,15 +165,15 @@ def _join_split_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         if m.group().count(".") > 1:  # two numbers side by side (119.8 125.3), not one broken
             continue
         chars.append(text[pos : m.start()])
-        kept.extend(offsets[pos : m.start()])
+        kept.append((pos, m.start()))
         for i in range(m.start(), m.end()):
             if text[i] != " ":
                 chars.append(text[i])
-                kept.append(offsets[i])
+                kept.append((i, i + 1))
         pos = m.end()
     chars.append(text[pos:])
-    kept.extend(offsets[pos:])
-    return "".join(chars), kept
+    kept.append((pos, len(text)))
+    return "".join(chars), offsets.select(kept)
 
 
 def _arabic_year(m: re.Match[str]) -> str:
@@ -252,11 +253,11 @@ def _fold(text: str) -> str:
     return text
 
 
-def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
+def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: Runs) -> None:
     pos = start
     for m in [*_DELETED.finditer(raw, start, end), None]:
         stop = m.start() if m else end
         if stop > pos:
             chars.append(_fold(raw[pos:stop]))
-            offsets.extend(range(pos, stop))
+            offsets.add(pos, stop - pos)
         pos = m.end() if m else end

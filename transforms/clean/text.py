@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from transforms.clean.normalize import normalise
+from transforms.clean.offsets import OffsetMap
 from transforms.knowledge.lexicon import cue_alternation, joinable_words, section_cues
 from transforms.records import CleanText, Section, Sentence
 
@@ -70,14 +71,14 @@ def clean_text(raw: str) -> CleanText:
         sections = _with_front_matter(sections, front.end())
     sentences = _sentences(text, sections)
     end = (offsets[-1] + 1) if offsets else len(raw)
-    return CleanText(text=text, raw_offsets=(*offsets, end), sections=sections, sentences=sentences)
+    return CleanText(text=text, raw_offsets=offsets.then(end), sections=sections, sentences=sentences)
 
 
-def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _drop_furniture(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     """Drop furniture lines; in the lines kept, collapse whitespace runs and close up spaced-out
     digits ("1 9 9 7 年" -> "1997 年"), keeping each kept character's raw offset."""
     out: list[str] = []
-    out_offsets: list[int] = []
+    spans: list[tuple[int, int]] = []  # of `text`, whose offsets the kept characters take
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
@@ -88,16 +89,16 @@ def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         kept = 0
         for drop in _dropped_spaces(stripped):
             out.append(stripped[kept:drop])
-            out_offsets.extend(offsets[base + kept : base + drop])
+            spans.append((base + kept, base + drop))
             kept = drop + 1
         out.append(stripped[kept:])
-        out_offsets.extend(offsets[base + kept : base + len(stripped)])
-        out.append("\n")
-        out_offsets.append(offsets[base + len(stripped) - 1])
+        spans.append((base + kept, base + len(stripped)))
+        out.append("\n")  # the line's break, on its last character's offset
+        spans.append((base + len(stripped) - 1, base + len(stripped)))
     if out:
         out.pop()
-        out_offsets.pop()
-    return "".join(out), out_offsets
+        spans.pop()
+    return "".join(out), offsets.select(spans)
 
 
 def _dropped_spaces(line: str) -> list[int]:

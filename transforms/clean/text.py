@@ -178,7 +178,9 @@ def _sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]
     out: list[Sentence] = []
     sec = 0
     start = 0
-    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text))
+    for end in ends:
         # Trim whitespace so sentence ranges start and end on text.
         piece = text[start:end]
         kept = piece.strip()

@@ -135,11 +135,11 @@ def may_hold_figure(text: str, start: int = 0, end: int | None = None) -> bool:
     return _ANY_FIGURE.search(text, start, len(text) if end is None else end) is not None
 
 
-def figure_from(text: str, pos: int = 0) -> int:
-    """Where the first place at or after `pos` that may start a figure lies (what `may_hold_figure`
-    looks for, in the whole text), or -1."""
+def figure_from(text: str, pos: int = 0) -> tuple[int, int] | None:
+    """The span of the first place at or after `pos` that may hold a figure (what `may_hold_figure`
+    looks for, in the whole text), or None."""
     found = _ANY_FIGURE.search(text, pos)
-    return found.start() if found else -1
+    return found.span() if found else None
 
 # A milestone passed in yuan without the 元 (跃上两万亿大关, 突破千亿台阶, 跨过1万亿关口).
 _BARE_MILESTONE = re.compile(

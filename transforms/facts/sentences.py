@@ -61,22 +61,24 @@ def _figure_sentences(doc: str, clean: CleanText, front: list[bool]) -> Iterator
     A figure that `may_hold_figure` finds in a sentence is found where the whole text is searched
     from the sentence's start or before (its pattern has no lookahead, and its lookbehinds read
     only what it matched), so searching on from the end of each sentence found, or from the start
-    of the sentence after a find between two sentences, passes no sentence that holds one.
+    of the sentence after a find between two sentences, passes no sentence that holds one; and
+    what the whole text's search finds inside a sentence, a search of the sentence alone finds.
     """
     full, sentences = clean.text, clean.sentences
     ends = [s.end for s in sentences]
     index = pos = checked = 0
-    while (found := figure_from(full, pos)) >= 0:
-        index = bisect_right(ends, found, index)
+    while (found := figure_from(full, pos)) is not None:
+        index = bisect_right(ends, found[0], index)
         if index == len(sentences):
             break
         sent = sentences[index]
-        if sent.start > found:  # between two sentences
+        if sent.start > found[0]:  # between two sentences
             pos = sent.start
             continue
         _hold_all_to_length(doc, clean, front, checked, index)
         checked = index
-        if may_hold_figure(full, sent.start, sent.end):
+        # Found whole inside the sentence, it is found in the sentence alone; else the sentence is tested.
+        if found[1] <= sent.end or may_hold_figure(full, sent.start, sent.end):
             yield index  # which `sentences_to_read` holds to the limit itself
             checked = index + 1
         pos, index = sent.end, index + 1

@@ -108,7 +108,8 @@ def window_start(end: int, floor: int = 0) -> int:
     >>> window_start(1000), window_start(100), window_start(1000, floor=700)
     (400, 0, 700)
     """
-    return max(floor, end - CONTEXT_CHARS)
+    start = end - CONTEXT_CHARS
+    return start if start > floor else floor
 
 
 def last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
@@ -119,7 +120,11 @@ def last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
     4
     """
     start = window_start(end, floor)
-    return max([text.rfind(ch, start, end) + 1 for ch in breaks] + [start])
+    for ch in breaks:  # each later break looked for only after the last one found
+        found = text.rfind(ch, start, end)
+        if found >= 0:
+            start = found + 1
+    return start
 
 
 # A leading lookbehind of a fragment: (?<![上下]), (?<!前).

@@ -99,11 +99,17 @@ class WordFinder:
         self._empty = not kept
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
-        """The words of text[start:end], leftmost-longest and non-overlapping, in order."""
+        """The words of text[start:end], leftmost-longest and non-overlapping, in order.
+
+        Leftmost-longest among every match the automaton reports (`_checked`, `_unchecked`); not
+        pyahocorasick's `iter_long`, which misses a short word inside a longer one's prefix that does
+        not match (words c and aca in "ac", 知识产权 and 国家知识产权局 in "国家知识产权": no match;
+        pyahocorasick issue #133; the fix proposed in its pull request #224 is not in 2.3.1).
+        """
         stop = len(text) if end is None else min(end, len(text))
         if self._empty or stop <= start:
-            return
-        yield from self._leftmost_longest(text, start, stop)
+            return iter(())
+        return self._checked(text, start, stop) if self._accept else self._unchecked(text, start, stop)
 
     def holds_any(self, text: str) -> bool:
         """Whether any of the words is written in `text`, before any check on what follows it: where
@@ -114,16 +120,8 @@ class WordFinder:
         """The words `finditer` finds, as a list."""
         return list(self.finditer(text, start, end))
 
-    def _leftmost_longest(self, text: str, start: int, stop: int) -> Iterator[Found]:
-        """Leftmost-longest among every match the automaton reports, words with a check only where it accepts them.
-
-        Not pyahocorasick's `iter_long`, which misses a short word inside a longer one's prefix that
-        does not match (words c and aca in "ac", 知识产权 and 国家知识产权局 in "国家知识产权": no match;
-        pyahocorasick issue #133; the fix proposed in its pull request #224 is not in 2.3.1).
-        """
-        if not self._accept:
-            yield from self._unchecked(text, start, stop)
-            return
+    def _checked(self, text: str, start: int, stop: int) -> Iterator[Found]:
+        """Leftmost-longest for a finder with checks: words with a check only where it accepts them."""
         at: dict[int, list[str]] = {}
         for last, word in self._automaton.iter(text, start, stop):
             at.setdefault(last + 1 - len(word), []).append(word)

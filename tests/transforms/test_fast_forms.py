@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from transforms.clean import normalize
 from transforms.clean import text as clean_text_module
-from transforms.facts import numbers
+from transforms.facts import numbers, runs
 from transforms.knowledge import regions, wordfinder
-from transforms.knowledge.lexicon import section_cues
+from transforms.knowledge.lexicon import cue_words, section_cues
 from transforms.knowledge.patterns import initials_guard
 from transforms.knowledge.wordfinder import WordFinder
 
@@ -169,3 +169,22 @@ def test_a_headings_role_is_that_of_its_first_cue_by_role(title: str) -> None:
     plain = next((role for wanted in ("review", "plan", "other") for cue, role in section_cues()
                   if role == wanted and cue in title), None)
     assert clean_text_module.heading_role(title) == plain
+
+
+FILLER_TEXT = st.lists(st.one_of(st.sampled_from([
+    *cue_words("filler", "growth", "decline", "ge_before", "approx_after", "milestone_noun"),
+    "占全市的比重", "(年度目标", "(GDP)", "(扣除留抵退税因素)", ")", ",", "、", " ", "“", "”",
+    "地区生产总值", "亿元", "6.9%",
+]), st.text(max_size=3)), max_size=14).map("".join)
+
+
+@FEW
+@given(FILLER_TEXT, st.integers(0, 10))
+def test_filler_runs_are_found_as_without_the_lookahead(text: str, start: int) -> None:
+    """The lookahead on a filler's first characters (facts/runs.py) changes no run of fillers found."""
+    plain_tail = re.compile(rf"(?:{runs._FILLER})*$", re.VERBOSE)
+    plain_run = re.compile(rf"(?:{runs._FILLER})*", re.VERBOSE)
+    for end in (len(text), len(text) // 2):
+        fast, plain = runs._FILLER_TAIL.search(text, start, end), plain_tail.search(text, start, end)
+        assert (fast and fast.span()) == (plain and plain.span())
+    assert [m.span() for m in runs._FILLER_RUN.finditer(text)] == [m.span() for m in plain_run.finditer(text)]

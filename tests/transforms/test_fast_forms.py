@@ -22,6 +22,7 @@ from transforms.knowledge import regions, wordfinder
 from transforms.knowledge.lexicon import cue_words, section_cues
 from transforms.knowledge.patterns import initials_guard
 from transforms.knowledge.wordfinder import WordFinder
+from transforms.records import Section, Sentence
 
 WORDS = st.lists(st.text(alphabet="abcd重庆市万州区", min_size=1, max_size=4), max_size=12)
 SHORT_TEXT = st.text(alphabet="abcd重庆市万州区 ,", max_size=40)
@@ -188,3 +189,42 @@ def test_filler_runs_are_found_as_without_the_lookahead(text: str, start: int) -
         fast, plain = runs._FILLER_TAIL.search(text, start, end), plain_tail.search(text, start, end)
         assert (fast and fast.span()) == (plain and plain.span())
     assert [m.span() for m in runs._FILLER_RUN.finditer(text)] == [m.span() for m in plain_run.finditer(text)]
+
+
+# The sentence split as it was written first: pieces up to each run of full stops (with a closing
+# quote) or of line breaks, each stripped of whitespace.
+PLAIN_SENTENCE_END = re.compile(r"[。!?！？\n](?:(?<=\n)\n*|[。!?！？]*[”’\"」』)]?)")
+
+
+def _plain_sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
+    out, sec, start = [], 0, 0
+    for end in [*(m.end() for m in PLAIN_SENTENCE_END.finditer(text)), len(text)]:
+        piece = text[start:end]
+        if piece.strip():
+            a = start + len(piece) - len(piece.lstrip())
+            while sec + 1 < len(sections) and sections[sec + 1].start <= a:
+                sec += 1
+            out.append(Sentence(a, a + len(piece.strip()), sec))
+        start = end
+    return tuple(out)
+
+
+SENTENCE_TEXT = st.lists(st.one_of(st.sampled_from([
+    "。", "!", "?", "！", "？", "\n", " ", "\u3000", "\x85", "\x1c", "\t", "”", "’", "\"", "」", "』", ")", "增长6.9%",
+    "全市地区生产总值", "。”", "!?", "\n\n", "\u2028",
+]), st.text(max_size=3)), max_size=25).map("".join)
+
+
+@FEW
+@given(SENTENCE_TEXT, st.lists(st.integers(0, 40), max_size=4))
+def test_sentences_are_found_whole_as_the_stripped_pieces_between_their_ends(text: str, cuts: list[int]) -> None:
+    """clean/text.py finds each sentence's stripped span with one pattern; the pieces between sentence
+    ends, stripped, are what it stands for (any whitespace, runs of marks, closing quotes, line breaks)."""
+    starts = sorted({0, *(min(c, len(text)) for c in cuts)})
+    sections = tuple(Section("", a, b, "other") for a, b in zip(starts, [*starts[1:], len(text)], strict=True))
+    assert clean_text_module._sentences(text, sections) == _plain_sentences(text, sections)
+
+
+def test_the_sentence_pattern_strips_what_str_strip_strips() -> None:
+    """What the pattern relies on: \\s is every character str.strip takes for whitespace."""
+    assert all(bool(re.match(r"\s", chr(c))) == chr(c).isspace() for c in range(0x10000) if not 0xD800 <= c < 0xE000)

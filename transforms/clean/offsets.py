@@ -77,15 +77,24 @@ class OffsetMap(Sequence[int]):
         >>> list(OffsetMap.of([0, 1, 2, 7, 8]).select([(1, 4), (3, 4), (4, 5)]))
         [1, 2, 7, 7, 8]
         """
-        out = Runs()
-        starts, raws, length = self._starts, self._raws, self._length
+        out_starts: list[int] = []
+        out_raws: list[int] = []
+        size = 0  # offsets given so far
+        follows = -1  # the raw offset that would continue the last run
+        starts, raws = self._starts, self._raws
+        ends = (*starts[1:], self._length)
         for a, b in spans:
             run = bisect_right(starts, a) - 1
             while a < b:
-                end = min(b, starts[run + 1] if run + 1 < len(starts) else length)
-                out.add(raws[run] + a - starts[run], end - a)
+                end = ends[run] if ends[run] < b else b
+                raw = raws[run] + a - starts[run]
+                if raw != follows:
+                    out_starts.append(size)
+                    out_raws.append(raw)
+                size += end - a
+                follows = raw + end - a
                 a, run = end, run + 1
-        return out.map()
+        return OffsetMap(tuple(out_starts), tuple(out_raws), size)
 
     def then(self, raw: int) -> OffsetMap:
         """These offsets and one more, `raw`, after them."""

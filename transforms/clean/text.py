@@ -43,9 +43,11 @@ _NUMBERED_HEADING = re.compile(
 )
 # A leading block of front matter (markdown pages, RSS mirrors): "---\ntitle: …\ndate: …\n---".
 _FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,40}?---(?:\n|\Z)")
-# A run of full stops with the closing quote after it, or of line breaks; written as one class of
-# first characters, which the engine looks for alone.
-_SENTENCE_END = re.compile(r"[。!?！？\n](?:(?<=\n)\n*|[。!?！？]*[”’\"」』)]?)")
+# A sentence ends on a run of full stops with the closing quote after it, or on a line break, and is
+# trimmed of whitespace (\s is what str.strip strips). Found whole, as the stretch from a character that
+# is no space: up to and with its full stops (whitespace before them kept), or to its last character
+# that is no space before a line break or the text's end.
+_SENTENCE = re.compile(r"""(?=\S)(?:[^\n。!?！？]*[。!?！？]+[”’"」』)]?|[^\n。!?！？]*[^\s。!?！？])""")
 # A short line that carries a figure is text, not a heading.
 _FIGURE_IN_LINE = re.compile(r"\d[%万亿]")
 # (The space patterns open on the space, which the engine looks for alone, and look behind it from there.)
@@ -177,17 +179,11 @@ def _with_front_matter(sections: tuple[Section, ...], end: int) -> tuple[Section
 def _sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     sec = 0
-    start = 0
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    ends.append(len(text))
-    for end in ends:
-        # Trim whitespace so sentence ranges start and end on text.
-        piece = text[start:end]
-        kept = piece.strip()
-        if kept:
-            a = start + len(piece) - len(piece.lstrip())
-            while sec + 1 < len(sections) and sections[sec + 1].start <= a:
-                sec += 1
-            out.append(Sentence(a, a + len(kept), sec))
-        start = end
+    next_section = sections[1].start if len(sections) > 1 else len(text) + 1
+    for m in _SENTENCE.finditer(text):
+        a, b = m.span()
+        while next_section <= a:
+            sec += 1
+            next_section = sections[sec + 1].start if sec + 1 < len(sections) else len(text) + 1
+        out.append(Sentence(a, b, sec))
     return tuple(out)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.clean import clean_text
+from transforms.clean import text as text_module
 from transforms.clean.offsets import OffsetMap
 
 OFFSETS = st.lists(st.integers(min_value=0, max_value=40), max_size=30)
@@ -44,3 +45,44 @@ def test_a_clean_texts_offsets_point_at_its_characters(raw: str) -> None:
     for i, ch in enumerate(clean.text):
         if ch not in "\n ":
             assert raw[offsets[i]] in (ch, chr(ord(ch) + 0xFEE0)) or raw[offsets[i]] == "&", (i, ch)
+
+
+def _plain_drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """The furniture step as it was written first, on a list of one offset per character."""
+    out: list[str] = []
+    kept_offsets: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        furniture = len(stripped) <= text_module._FURNITURE_MAX_CHARS and text_module._FURNITURE.search(stripped)
+        if not stripped or furniture:
+            continue
+        base = start + len(line) - len(line.lstrip())
+        kept = 0
+        for drop in text_module._dropped_spaces(stripped):
+            out.append(stripped[kept:drop])
+            kept_offsets.extend(offsets[base + kept : base + drop])
+            kept = drop + 1
+        out.append(stripped[kept:])
+        kept_offsets.extend(offsets[base + kept : base + len(stripped)])
+        out.append("\n")
+        kept_offsets.append(offsets[base + len(stripped) - 1])
+    if out:
+        out.pop()
+        kept_offsets.pop()
+    return "".join(out), kept_offsets
+
+
+LINES = st.lists(st.sampled_from([
+    "全市地区生产总值增长6.9%。", "  一 般公共预算收入增长15. 4%", "1 9 9 7 年", "摄影:张三", "【打印】【关闭】", "|",
+    "   ", "\t同 比增长\t\t5%  ", "", "图片来源:网络", "x" * 70 + " 摄影:某", "font-size: 18px;",
+]), max_size=12).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.integers(0, 5))
+def test_the_furniture_step_keeps_the_characters_and_offsets_the_plain_one_keeps(text: str, shift: int) -> None:
+    offsets = [shift + 2 * i for i in range(len(text))]  # gaps, so that every offset is its own run
+    kept, kept_offsets = text_module._drop_furniture(text, OffsetMap.of(offsets))
+    assert (kept, list(kept_offsets)) == _plain_drop_furniture(text, offsets)

@@ -79,7 +79,7 @@ def clean_text(raw: str) -> CleanText:
 def _drop_furniture(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     """Drop furniture lines; in the lines kept, collapse whitespace runs and close up spaced-out
     digits ("1 9 9 7 年" -> "1997 年"), keeping each kept character's raw offset."""
-    out: list[str] = []
+    kept_lines: list[str] = []
     spans: list[tuple[int, int]] = []  # of `text`, whose offsets the kept characters take
     pos = 0
     for line in text.split("\n"):
@@ -87,20 +87,29 @@ def _drop_furniture(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
         stripped = line.strip()
         if not stripped or (len(stripped) <= _FURNITURE_MAX_CHARS and _FURNITURE.search(stripped)):
             continue
-        base = start + len(line) - len(line.lstrip())
-        kept = 0
-        for drop in _dropped_spaces(stripped):
-            out.append(stripped[kept:drop])
-            spans.append((base + kept, base + drop))
-            kept = drop + 1
-        out.append(stripped[kept:])
-        spans.append((base + kept, base + len(stripped)))
-        out.append("\n")  # the line's break, on its last character's offset
-        spans.append((base + len(stripped) - 1, base + len(stripped)))
-    if out:
-        out.pop()
-        spans.pop()
-    return "".join(out), offsets.select(spans)
+        # (strip gives the line itself when it has no whitespace to strip, as most lines have none)
+        base = start if stripped is line else start + len(line) - len(line.lstrip())
+        if spans:  # the break after the line kept before, on that line's last character's offset
+            spans.append((spans[-1][1] - 1, spans[-1][1]))
+        if " " in stripped or "\t" in stripped:
+            kept_lines.append(_closed_up(stripped, base, spans))
+        else:
+            kept_lines.append(stripped)
+            spans.append((base, base + len(stripped)))
+    return "\n".join(kept_lines), offsets.select(spans)
+
+
+def _closed_up(line: str, base: int, spans: list[tuple[int, int]]) -> str:
+    """`line` without the spaces `_dropped_spaces` drops; the spans of what it keeps are added to
+    `spans` (offsets of `line` from `base`)."""
+    pieces, kept = [], 0
+    for drop in _dropped_spaces(line):
+        pieces.append(line[kept:drop])
+        spans.append((base + kept, base + drop))
+        kept = drop + 1
+    pieces.append(line[kept:])
+    spans.append((base + kept, base + len(line)))
+    return "".join(pieces)
 
 
 def _dropped_spaces(line: str) -> list[int]:

@@ -13,7 +13,7 @@ from functools import cache
 from transforms.clean.normalize import normalise
 from transforms.clean.offsets import OffsetMap
 from transforms.knowledge.lexicon import cue_alternation, joinable_words, section_cues
-from transforms.records import CleanText, Section, Sentence
+from transforms.records import CleanText, Section, Sentences
 
 # Lines that are page furniture rather than report text.
 _FURNITURE = re.compile(
@@ -185,14 +185,10 @@ def _with_front_matter(sections: tuple[Section, ...], end: int) -> tuple[Section
     return (Section("front matter", 0, end, "front"), *rest)
 
 
-def _sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
-    out: list[Sentence] = []
-    sec = 0
-    next_section = sections[1].start if len(sections) > 1 else len(text) + 1
+def _sentences(text: str, sections: tuple[Section, ...]) -> Sentences:
+    starts, ends = [], []
     for m in _SENTENCE.finditer(text):
-        a, b = m.span()
-        while next_section <= a:
-            sec += 1
-            next_section = sections[sec + 1].start if sec + 1 < len(sections) else len(text) + 1
-        out.append(Sentence(a, b, sec))
-    return tuple(out)
+        start, end = m.span()
+        starts.append(start)
+        ends.append(end)
+    return Sentences(starts, ends, [s.start for s in sections])

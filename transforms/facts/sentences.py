@@ -65,7 +65,7 @@ def _figure_sentences(doc: str, clean: CleanText, front: list[bool]) -> Iterator
     what the whole text's search finds inside a sentence, a search of the sentence alone finds.
     """
     full, sentences = clean.text, clean.sentences
-    ends = [s.end for s in sentences]
+    ends = sentences.ends
     index = pos = checked = 0
     while (found := figure_from(full, pos)) is not None:
         index = bisect_right(ends, found[0], index)

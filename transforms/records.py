@@ -79,22 +79,22 @@ class Sentences(Sequence[Sentence]):
     """A clean text's sentences, in order: their spans, and each `Sentence` made when it is asked for.
 
     A report has thousands of sentences and the facts stage reads the few that may hold a figure:
-    making every one's record cost the clean stage more than finding them. `ends` are the
-    sentences' ends, for a search by position. Equal to any sequence of the same sentences.
+    making every one's record cost the clean stage more than finding them. `starts` and `ends` are
+    the sentences' spans, for a search by position. Equal to any sequence of the same sentences.
 
     >>> s = Sentences([0, 5, 9], [4, 8, 12], [0, 6])
     >>> s[1], s[-1].section, len(s), s == (Sentence(0, 4, 0), Sentence(5, 8, 0), Sentence(9, 12, 1))
     (Sentence(start=5, end=8, section=0), 1, 3, True)
     """
 
-    __slots__ = ("_later_sections", "_starts", "ends")
+    __slots__ = ("_later_sections", "ends", "starts")
 
     def __init__(self, starts: Sequence[int], ends: Sequence[int], section_starts: Sequence[int]) -> None:
-        self._starts, self.ends = tuple(starts), tuple(ends)
+        self.starts, self.ends = tuple(starts), tuple(ends)
         self._later_sections = tuple(section_starts[1:])  # a sentence is in the last section started by it
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self.starts)
 
     @overload
     def __getitem__(self, index: int) -> Sentence: ...
@@ -105,7 +105,7 @@ class Sentences(Sequence[Sentence]):
     def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(len(self))))
-        start = self._starts[index]
+        start = self.starts[index]
         return Sentence(start, self.ends[index], bisect_right(self._later_sections, start))
 
     def __eq__(self, other: object) -> bool:

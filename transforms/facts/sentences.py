@@ -88,7 +88,7 @@ def _figure_sentences(doc: str, clean: CleanText, front: list[bool]) -> Iterator
 def _hold_all_to_length(doc: str, clean: CleanText, front: list[bool], start: int, stop: int) -> None:
     """Hold the sentences start..stop-1 to the length limit (a stretch shorter than it holds none too long)."""
     sentences = clean.sentences
-    if stop <= start or sentences[stop - 1].end - sentences[start].start <= MAX_SENTENCE_CHARS:
+    if stop <= start or sentences.ends[stop - 1] - sentences.starts[start] <= MAX_SENTENCE_CHARS:
         return
     for sent in sentences[start:stop]:
         if not (front and front[sent.section]):

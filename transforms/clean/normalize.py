@@ -213,43 +213,57 @@ _TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
                      **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS, **char_variants()}.items()}})
 # The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
-# The characters the fold may change: all but ASCII, the commonest CJK punctuation (、。“”) and the
-# CJK ideographs, which only the table's own entries among them (\r, the variant ideographs of
-# char_variants.csv: 陜 for 陕) change. Those entries are read from the table, so a new row of
-# data is never passed over as a plain character.
-_UNFOLDED = ((0x00, 0x7F), (0x201C, 0x201D), (0x3001, 0x3002), (0x4E00, 0x9FFF))
 
 
-def _class_outside(ranges: tuple[tuple[int, int], ...], inside: Iterable[int]) -> str:
-    r"""A character class of every character outside `ranges` and of the `inside` ones within them,
-    written as one negated class: the engine tests a character against a class in one lookup, where
-    a class and an alternation of single characters beside it cost a try of each at every character.
+def _folds(code: int) -> bool:
+    """Whether the fold changes the character `code` (read from the table's own entries, without
+    keeping the answer in it)."""
+    folded = dict.get(_TABLE, code, _digit_fold(code))
+    return folded != code and folded != chr(code)
 
-    >>> _class_outside(((0x61, 0x7A),), [0x6D, 0x41])
-    '[^\\u0061-\\u006c\\u006e-\\u007a]'
+
+def _class_of(codes: Iterable[int]) -> str:
+    r"""A character class of the characters `codes`, as ranges.
+
+    >>> _class_of([0x61, 0x62, 0x63, 0x78])
+    '\\u0061-\\u0063\\u0078'
     """
-    kept, inside = [], set(inside)
-    for low, high in ranges:
-        cuts = sorted(code for code in inside if low <= code <= high)
-        for a, b in zip([low, *(c + 1 for c in cuts)], [*(c - 1 for c in cuts), high], strict=True):
-            if a <= b:
-                kept.append(f"\\u{a:04x}-\\u{b:04x}")
-    return "[^" + "".join(kept) + "]"
+    ordered = sorted(codes)
+    runs, i = [], 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        runs.append(f"\\u{ordered[i]:04x}" + (f"-\\u{ordered[j]:04x}" if j > i else ""))
+        i = j + 1
+    return "".join(runs)
 
 
-_MAY_FOLD = re.compile(_class_outside(_UNFOLDED, _TABLE))
+# The characters the fold changes: the table's entries that change (the full-width block, \r, the
+# variant ideographs of char_variants.csv: 陜 for 陕), every other decimal digit of the Basic
+# Multilingual Plane, and any character beyond that plane, whose fold is looked up. A new row of
+# data is read with the table, so it is never passed over.
+_FOLDS = re.compile(
+    "[" + _class_of(c for c in range(0x10000) if not 0xD800 <= c < 0xE000 and _folds(c)) + "\\U00010000-\\U0010ffff]"
+)
 
 
 def _fold(text: str) -> str:
     """`text.translate(_TABLE)`, as one str.replace for each distinct character the fold changes: a
     text holds a dozen or so, and str.translate takes a dictionary lookup for each of its characters.
-    The fold leaves what it gives as it is (tests/transforms/test_fast_forms.py), so the replacements
-    cannot chain."""
-    for ch in set(_MAY_FOLD.findall(text)):
+    Each is found by a search from the last one found on: what a replacement gives, the fold leaves
+    as it is (tests/transforms/test_fast_forms.py), so replacements cannot chain and are not found
+    again."""
+    pos = 0
+    while found := _FOLDS.search(text, pos):
+        ch = found.group()
         folded = _TABLE[ord(ch)]
         folded = chr(folded) if isinstance(folded, int) else folded
         if folded != ch:
             text = text.replace(ch, folded)
+            pos = found.start() + len(folded)
+        else:  # a character beyond the plane that stays itself
+            pos = found.end()
     return text
 
 

@@ -20,7 +20,7 @@ from transforms.clean import text as clean_text_module
 from transforms.facts import numbers, runs
 from transforms.knowledge import regions, wordfinder
 from transforms.knowledge.lexicon import cue_words, section_cues
-from transforms.knowledge.patterns import initials_guard
+from transforms.knowledge.patterns import initials_guard, last_break, window_start
 from transforms.knowledge.wordfinder import WordFinder
 from transforms.records import Section, Sentence
 
@@ -230,3 +230,19 @@ def test_sentences_are_found_whole_as_the_stripped_pieces_between_their_ends(tex
 def test_the_sentence_pattern_strips_what_str_strip_strips() -> None:
     """What the pattern relies on: \\s is every character str.strip takes for whitespace."""
     assert all(bool(re.match(r"\s", chr(c))) == chr(c).isspace() for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+
+
+def _plain_last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
+    start = window_start(end, floor)
+    return max([text.rfind(ch, start, end) + 1 for ch in breaks] + [start])
+
+
+@FEW
+@given(st.text(alphabet="甲乙,;:。!?()", max_size=40), st.integers(-50, 45), st.integers(0, 45),
+       st.sampled_from([",;:。", ",;:。!?()", ";。", ",", ",;:"]))
+def test_the_last_break_is_read_from_the_positions_after_the_breaks(text: str, end: int, floor: int,
+                                                                  breaks: str) -> None:
+    """last_break keeps each text's break positions and bisects them; the plain form looks for each break."""
+    assert last_break(text, end, breaks, floor) == _plain_last_break(text, end, breaks, floor)
+    long = text * 40  # past the 600-character context window
+    assert last_break(long, len(long) - 3, breaks) == _plain_last_break(long, len(long) - 3, breaks)

@@ -6,6 +6,8 @@ Each is a group-free fragment safe to embed in a larger pattern, verbose or not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from transforms.knowledge.lexicon import cue_alternation
 
@@ -120,11 +122,21 @@ def last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
     4
     """
     start = window_start(end, floor)
-    for ch in breaks:  # each later break looked for only after the last one found
-        found = text.rfind(ch, start, end)
-        if found >= 0:
-            start = found + 1
-    return start
+    after = _after_breaks(text, breaks)
+    last = bisect_right(after, end if end >= 0 else len(text) + end) - 1  # a negative end counts from the text's end
+    return after[last] if last >= 0 and after[last] > start else start
+
+
+@lru_cache(maxsize=64)
+def _after_breaks(text: str, breaks: str) -> tuple[int, ...]:
+    """The positions just after each of the `breaks` characters in `text`, in order. A sentence's
+    are asked for again and again (its figures' clauses; 56,000 questions, 12,500 distinct, a pass)."""
+    return tuple(m.end() for m in _break_class(breaks).finditer(text))
+
+
+@lru_cache(maxsize=16)
+def _break_class(breaks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(breaks) + "]")
 
 
 # A leading lookbehind of a fragment: (?<![上下]), (?<!前).

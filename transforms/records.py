@@ -14,8 +14,10 @@ cleaning. That is what makes a fact traceable: ``decoded.text[f.raw_start:f.raw_
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, overload
 
 from transforms.errors import InputError
 
@@ -73,6 +75,51 @@ class Sentence:
     section: int
 
 
+class Sentences(Sequence[Sentence]):
+    """A clean text's sentences, in order: their spans, and each `Sentence` made when it is asked for.
+
+    A report has thousands of sentences and the facts stage reads the few that may hold a figure:
+    making every one's record cost the clean stage more than finding them. `starts` and `ends` are
+    the sentences' spans, for a search by position. Equal to any sequence of the same sentences.
+
+    >>> s = Sentences([0, 5, 9], [4, 8, 12], [0, 6])
+    >>> s[1], s[-1].section, len(s), s == (Sentence(0, 4, 0), Sentence(5, 8, 0), Sentence(9, 12, 1))
+    (Sentence(start=5, end=8, section=0), 1, 3, True)
+    """
+
+    __slots__ = ("_later_sections", "ends", "starts")
+
+    def __init__(self, starts: Sequence[int], ends: Sequence[int], section_starts: Sequence[int]) -> None:
+        self.starts, self.ends = tuple(starts), tuple(ends)
+        self._later_sections = tuple(section_starts[1:])  # a sentence is in the last section started by it
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        start = self.starts[index]
+        return Sentence(start, self.ends[index], bisect_right(self._later_sections, start))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Sentences({len(self)} sentences)"
+
+
 @dataclass(frozen=True, slots=True)
 class CleanText:
     """Normalised text plus the map back to the raw text (produced by `transforms.clean`).
@@ -84,9 +131,9 @@ class CleanText:
     """
 
     text: str
-    raw_offsets: tuple[int, ...]
+    raw_offsets: Sequence[int]  # transforms.clean.offsets.OffsetMap: runs of offsets, not one integer each
     sections: tuple[Section, ...]
-    sentences: tuple[Sentence, ...]
+    sentences: Sentences
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean half-open range to the raw half-open range it came from."""

@@ -6,7 +6,7 @@ import pytest
 
 from tests.transforms._helpers import extract
 from transforms.errors import ExtractLimitExceeded, InputError
-from transforms.facts.document import MAX_SENTENCE_CHARS, MAX_SENTENCE_FIGURES
+from transforms.facts.sentences import MAX_SENTENCE_CHARS, MAX_SENTENCE_FIGURES
 
 HEAD = "2024年万州区经济运行情况\n"
 

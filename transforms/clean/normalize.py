@@ -11,11 +11,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import opencc
 
+from transforms.clean.offsets import OffsetMap, Runs
 from transforms.knowledge.lexicon import char_variants, units
 from transforms.knowledge.numerals import SPELLED_DIGITS, spelled_year
 
@@ -94,46 +95,48 @@ def _to_simplified(text: str) -> str:
     return "".join(out)
 
 
-def normalise(raw: str) -> tuple[str, list[int]]:
+def normalise(raw: str) -> tuple[str, OffsetMap]:
     """Return the normalised text and, for each of its characters, the raw offset."""
     chars: list[str] = []
-    offsets: list[int] = []
+    offsets = Runs()
     pos = 0
     for m in _junk(raw):
         _fold_span(raw, pos, m.start(), chars, offsets)
         if m.lastgroup == "escape" or (m.lastgroup == "tag" and _BLOCK_TAG.match(m.group())):
             chars.append("\n")
-            offsets.append(m.start())
+            offsets.add(m.start(), 1)
         elif m.lastgroup == "entity":
             text = html.unescape(m.group())
             if len(text) == 1:
                 chars.append(_fold_char(text))
-                offsets.append(m.start())
+                offsets.add(m.start(), 1)
         pos = m.end()
     _fold_span(raw, pos, len(raw), chars, offsets)
     folded = "".join(chars)  # pieces translate one character to one, so len(folded) == len(offsets)
     simplified = _to_simplified(folded)
     if len(simplified) != len(folded):  # cannot happen by construction; keep the map exact regardless
         simplified = folded
-    return _drop_doubled_marks(*_join_split_numbers(_CN_YEAR.sub(_arabic_year, simplified), offsets))
+    return _drop_doubled_marks(*_join_split_numbers(_CN_YEAR.sub(_arabic_year, simplified), offsets.map()))
 
 
 # A comma doubled or set before another mark by a mirror's converter ("江苏,、山东", "4.3%,、4.6%",
-# "揭晓,。"): the comma goes, the mark after it stays.
+# "揭晓,。"): the comma goes, the mark after it stays. A text holds one where it holds a comma
+# right before a mark, which the engine looks for from the comma alone.
 _DOUBLED_MARK = re.compile(r",+(?=[,、。;:!?])")
+_COMMA_BEFORE_MARK = re.compile(r",(?=[,、。;:!?])")
 
 
-def _drop_doubled_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    if not _DOUBLED_MARK.search(text):
+def _drop_doubled_marks(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
+    if not _COMMA_BEFORE_MARK.search(text):
         return text, offsets
     chars, kept, pos = [], [], 0
     for m in _DOUBLED_MARK.finditer(text):
         chars.append(text[pos : m.start()])
-        kept.extend(offsets[pos : m.start()])
+        kept.append((pos, m.start()))
         pos = m.end()
     chars.append(text[pos:])
-    kept.extend(offsets[pos:])
-    return "".join(chars), kept
+    kept.append((pos, len(text)))
+    return "".join(chars), offsets.select(kept)
 
 
 # 一九八一年 as older reports write it: four numerals become four digits, so the offset map holds.
@@ -150,10 +153,11 @@ def _split_number() -> re.Pattern[str]:
     return re.compile(rf"\d(?<![\d.]\d)[\d.]*(?: [\d.]+)+(?= ?(?:{after}))")
 
 
-_DIGIT_SPACE_DIGIT = re.compile(r"\d \d")
+# A space between two digits, looked for from the space (a digit is far commoner in a report).
+_DIGIT_SPACE_DIGIT = re.compile(r" (?<=\d )(?=\d)")
 
 
-def _join_split_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _join_split_numbers(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     if not _DIGIT_SPACE_DIGIT.search(text):
         return text, offsets
     chars, kept, pos = [], [], 0
@@ -161,15 +165,15 @@ def _join_split_numbers(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         if m.group().count(".") > 1:  # two numbers side by side (119.8 125.3), not one broken
             continue
         chars.append(text[pos : m.start()])
-        kept.extend(offsets[pos : m.start()])
+        kept.append((pos, m.start()))
         for i in range(m.start(), m.end()):
             if text[i] != " ":
                 chars.append(text[i])
-                kept.append(offsets[i])
+                kept.append((i, i + 1))
         pos = m.end()
     chars.append(text[pos:])
-    kept.extend(offsets[pos:])
-    return "".join(chars), kept
+    kept.append((pos, len(text)))
+    return "".join(chars), offsets.select(kept)
 
 
 def _arabic_year(m: re.Match[str]) -> str:
@@ -209,33 +213,65 @@ _TABLE = _FoldTable({**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},
                      **{ord(k): v for k, v in {**_FOLD, **_ARABIC_NUMBER_SIGNS, **char_variants()}.items()}})
 # The characters the fold deletes, which break a span into pieces that translate 1:1.
 _DELETED = re.compile("[" + "".join(k for k, v in _FOLD.items() if not v) + "]")
-# The characters the fold may change: all but ASCII, the CJK ideographs and the commonest CJK
-# punctuation, which only the table's own entries among them (\r, the variant ideographs of
-# char_variants.csv: 陜 for 陕) change. Those entries are read from the table, so a new row of
-# data is never passed over as a plain character.
-_UNFOLDED = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002\u201c\u201d]")
-_MAY_FOLD = re.compile("|".join([f"[^{_UNFOLDED.pattern[1:-1]}]",
-                                 *(re.escape(chr(code)) for code in _TABLE if _UNFOLDED.match(chr(code)))]))
+
+
+def _folds(code: int) -> bool:
+    """Whether the fold changes the character `code` (read from the table's own entries, without
+    keeping the answer in it)."""
+    folded = dict.get(_TABLE, code, _digit_fold(code))
+    return folded != code and folded != chr(code)
+
+
+def _class_of(codes: Iterable[int]) -> str:
+    r"""A character class of the characters `codes`, as ranges.
+
+    >>> _class_of([0x61, 0x62, 0x63, 0x78])
+    '\\u0061-\\u0063\\u0078'
+    """
+    ordered = sorted(codes)
+    runs, i = [], 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        runs.append(f"\\u{ordered[i]:04x}" + (f"-\\u{ordered[j]:04x}" if j > i else ""))
+        i = j + 1
+    return "".join(runs)
+
+
+# The characters the fold changes: the table's entries that change (the full-width block, \r, the
+# variant ideographs of char_variants.csv: 陜 for 陕), every other decimal digit of the Basic
+# Multilingual Plane, and any character beyond that plane, whose fold is looked up. A new row of
+# data is read with the table, so it is never passed over.
+_FOLDS = re.compile(
+    "[" + _class_of(c for c in range(0x10000) if not 0xD800 <= c < 0xE000 and _folds(c)) + "\\U00010000-\\U0010ffff]"
+)
 
 
 def _fold(text: str) -> str:
     """`text.translate(_TABLE)`, as one str.replace for each distinct character the fold changes: a
     text holds a dozen or so, and str.translate takes a dictionary lookup for each of its characters.
-    The fold leaves what it gives as it is (tests/transforms/test_fast_forms.py), so the replacements
-    cannot chain."""
-    for ch in set(_MAY_FOLD.findall(text)):
+    Each is found by a search from the last one found on: what a replacement gives, the fold leaves
+    as it is (tests/transforms/test_fast_forms.py), so replacements cannot chain and are not found
+    again."""
+    pos = 0
+    while found := _FOLDS.search(text, pos):
+        ch = found.group()
         folded = _TABLE[ord(ch)]
         folded = chr(folded) if isinstance(folded, int) else folded
         if folded != ch:
             text = text.replace(ch, folded)
+            pos = found.start() + len(folded)
+        else:  # a character beyond the plane that stays itself
+            pos = found.end()
     return text
 
 
-def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: list[int]) -> None:
+def _fold_span(raw: str, start: int, end: int, chars: list[str], offsets: Runs) -> None:
     pos = start
     for m in [*_DELETED.finditer(raw, start, end), None]:
         stop = m.start() if m else end
         if stop > pos:
             chars.append(_fold(raw[pos:stop]))
-            offsets.extend(range(pos, stop))
+            offsets.add(pos, stop - pos)
         pos = m.end() if m else end

@@ -8,10 +8,12 @@ The clean text keeps one line per kept source line, with whitespace runs collaps
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from transforms.clean.normalize import normalise
+from transforms.clean.offsets import OffsetMap
 from transforms.knowledge.lexicon import cue_alternation, joinable_words, section_cues
-from transforms.records import CleanText, Section, Sentence
+from transforms.records import CleanText, Section, Sentences
 
 # Lines that are page furniture rather than report text.
 _FURNITURE = re.compile(
@@ -41,19 +43,24 @@ _NUMBERED_HEADING = re.compile(
 )
 # A leading block of front matter (markdown pages, RSS mirrors): "---\ntitle: …\ndate: …\n---".
 _FRONT_MATTER = re.compile(r"\A---\n(?:[^\n]*\n){1,40}?---(?:\n|\Z)")
-# A run of full stops with the closing quote after it, or of line breaks; written as one class of
-# first characters, which the engine looks for alone.
-_SENTENCE_END = re.compile(r"[。!?！？\n](?:(?<=\n)\n*|[。!?！？]*[”’\"」』)]?)")
+# A sentence ends on a run of full stops with the closing quote after it, or on a line break, and is
+# trimmed of whitespace (\s is what str.strip strips). Found whole, as the stretch from a character that
+# is no space: up to and with its full stops (whitespace before them kept), or to its last character
+# that is no space before a line break or the text's end.
+_SENTENCE = re.compile(r"""(?=\S)(?:[^\n。!?！？]*[。!?！？]+[”’"」』)]?|[^\n。!?！？]*[^\s。!?！？])""")
 # A short line that carries a figure is text, not a heading.
 _FIGURE_IN_LINE = re.compile(r"\d[%万亿]")
-_EXTRA_SPACE = re.compile(r"(?<=[ \t])[ \t]")
-# Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies.
+# (The space patterns open on the space, which the engine looks for alone, and look behind it from there.)
+_EXTRA_SPACE = re.compile(r"[ \t](?<=[ \t][ \t])")
+# Digits written one by one with spaces between ("1 9 9 7 年", "7 4 7 7 2 亿元") by some copies; a
+# line holds them only where it holds a digit, a space and a digit.
 _SPACED_DIGITS = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
+_DIGIT_SPACE_DIGIT = re.compile(r" (?<=\d )(?=\d)")
 # A space a copy put inside a number, after its decimal point (增长15. 4%); and a space between two
 # Chinese characters, which may be one inside a word (一 般公共预算收入, 同 比增长) or one that
 # separates a heading from its text ("报告 一、2023年工作回顾 增长6.9%"): see `_splits_a_word`.
-_DECIMAL_SPACE = re.compile(r"(?<=\d\.) (?=\d)")
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_DECIMAL_SPACE = re.compile(r" (?<=\d\. )(?=\d)")
+_CJK_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
 
 
 def clean_text(raw: str) -> CleanText:
@@ -66,34 +73,43 @@ def clean_text(raw: str) -> CleanText:
         sections = _with_front_matter(sections, front.end())
     sentences = _sentences(text, sections)
     end = (offsets[-1] + 1) if offsets else len(raw)
-    return CleanText(text=text, raw_offsets=(*offsets, end), sections=sections, sentences=sentences)
+    return CleanText(text=text, raw_offsets=offsets.then(end), sections=sections, sentences=sentences)
 
 
-def _drop_furniture(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _drop_furniture(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     """Drop furniture lines; in the lines kept, collapse whitespace runs and close up spaced-out
     digits ("1 9 9 7 年" -> "1997 年"), keeping each kept character's raw offset."""
-    out: list[str] = []
-    out_offsets: list[int] = []
+    kept_lines: list[str] = []
+    spans: list[tuple[int, int]] = []  # of `text`, whose offsets the kept characters take
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
         if not stripped or (len(stripped) <= _FURNITURE_MAX_CHARS and _FURNITURE.search(stripped)):
             continue
-        base = start + len(line) - len(line.lstrip())
-        kept = 0
-        for drop in _dropped_spaces(stripped):
-            out.append(stripped[kept:drop])
-            out_offsets.extend(offsets[base + kept : base + drop])
-            kept = drop + 1
-        out.append(stripped[kept:])
-        out_offsets.extend(offsets[base + kept : base + len(stripped)])
-        out.append("\n")
-        out_offsets.append(offsets[base + len(stripped) - 1])
-    if out:
-        out.pop()
-        out_offsets.pop()
-    return "".join(out), out_offsets
+        # (strip gives the line itself when it has no whitespace to strip, as most lines have none)
+        base = start if stripped is line else start + len(line) - len(line.lstrip())
+        if spans:  # the break after the line kept before, on that line's last character's offset
+            spans.append((spans[-1][1] - 1, spans[-1][1]))
+        if " " in stripped or "\t" in stripped:
+            kept_lines.append(_closed_up(stripped, base, spans))
+        else:
+            kept_lines.append(stripped)
+            spans.append((base, base + len(stripped)))
+    return "\n".join(kept_lines), offsets.select(spans)
+
+
+def _closed_up(line: str, base: int, spans: list[tuple[int, int]]) -> str:
+    """`line` without the spaces `_dropped_spaces` drops; the spans of what it keeps are added to
+    `spans` (offsets of `line` from `base`)."""
+    pieces, kept = [], 0
+    for drop in _dropped_spaces(line):
+        pieces.append(line[kept:drop])
+        spans.append((base + kept, base + drop))
+        kept = drop + 1
+    pieces.append(line[kept:])
+    spans.append((base + kept, base + len(line)))
+    return "".join(pieces)
 
 
 def _dropped_spaces(line: str) -> list[int]:
@@ -104,7 +120,7 @@ def _dropped_spaces(line: str) -> list[int]:
     drops = {m.start() for m in _EXTRA_SPACE.finditer(line)}
     drops.update(m.start() for m in _DECIMAL_SPACE.finditer(line))
     drops.update(m.start() for m in _CJK_SPACE.finditer(line) if _splits_a_word(line, m.start()))
-    for m in _SPACED_DIGITS.finditer(line):
+    for m in _SPACED_DIGITS.finditer(line) if _DIGIT_SPACE_DIGIT.search(line) else ():
         drops.update(m.start() + i for i, ch in enumerate(m.group()) if ch == " ")
     return sorted(drops)
 
@@ -119,12 +135,18 @@ def _splits_a_word(line: str, space: int) -> bool:
 
 def heading_role(title: str) -> str | None:
     """The role a heading's words give its section, or None when it names none."""
-    # Review cues first: "2025年工作及“十四五”时期发展回顾" names a year's work but reviews it.
-    for wanted in ("review", "plan", "other"):
-        for cue, role in section_cues():
-            if role == wanted and cue in title:
-                return role
+    for role, cues in _role_cues():
+        if cues.search(title):
+            return role
     return None
+
+
+@cache
+def _role_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each role with a pattern finding any of its cues, review cues first: "2025年工作及“十四五”时期
+    发展回顾" names a year's work but reviews it."""
+    cues = {role: [re.escape(cue) for cue, of in section_cues() if of == role] for role in ("review", "plan", "other")}
+    return tuple((role, re.compile("|".join(words))) for role, words in cues.items() if words)
 
 
 def _sections(text: str) -> tuple[Section, ...]:
@@ -163,18 +185,10 @@ def _with_front_matter(sections: tuple[Section, ...], end: int) -> tuple[Section
     return (Section("front matter", 0, end, "front"), *rest)
 
 
-def _sentences(text: str, sections: tuple[Section, ...]) -> tuple[Sentence, ...]:
-    out: list[Sentence] = []
-    sec = 0
-    start = 0
-    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
-        # Trim whitespace so sentence ranges start and end on text.
-        piece = text[start:end]
-        kept = piece.strip()
-        if kept:
-            a = start + len(piece) - len(piece.lstrip())
-            while sec + 1 < len(sections) and sections[sec + 1].start <= a:
-                sec += 1
-            out.append(Sentence(a, a + len(kept), sec))
-        start = end
-    return tuple(out)
+def _sentences(text: str, sections: tuple[Section, ...]) -> Sentences:
+    starts, ends = [], []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.span()
+        starts.append(start)
+        ends.append(end)
+    return Sentences(starts, ends, [s.start for s in sections])

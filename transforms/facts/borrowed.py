@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from transforms.facts.elliptic import is_bare
 from transforms.facts.figure import SentenceContext
@@ -99,7 +100,7 @@ def _mention_before(mentions: list[Mention], position: int) -> Mention | None:
     return None
 
 
-def _bare(words: str, regions_named: list[RegionMention]) -> bool:
+def _bare(words: str, regions_named: Sequence[RegionMention]) -> bool:
     """Whether `words` name nothing but regions (joined by 和, 及, 与: 柳州和桂林), pronouns, ranks,
     growth or goal nouns."""
     for mention, after in reversed(list(zip(regions_named, [*regions_named[1:], None], strict=False))):

@@ -16,7 +16,7 @@ from transforms.errors import ExtractLimitExceeded
 from transforms.facts import kind as _kind
 from transforms.facts.borrowed import run_subjects
 from transforms.facts.figure import SentenceContext, figure_fact
-from transforms.facts.numbers import Number, bare_ratios, find_numbers, may_hold_figure
+from transforms.facts.numbers import Number, bare_ratios, find_numbers
 from transforms.facts.pairing import pair_figures
 from transforms.facts.period import lead_period, prose_lead
 from transforms.facts.place import named, region_mentions
@@ -25,11 +25,12 @@ from transforms.facts.rounded import drop_rounded_milestones
 from transforms.facts.run_view import run_view
 from transforms.facts.runs import Run, runs
 from transforms.facts.scope import group_statement, run_out_of_scope
+from transforms.facts.sentences import MAX_SENTENCE_FIGURES, sentences_to_read
 from transforms.facts.subject_region import sentence_topic
 from transforms.facts.subjects import Mention, Slot, find_mentions
 from transforms.knowledge.lexicon import cue_alternation, cue_regex, indicators
 from transforms.knowledge.patterns import FIVE_YEAR_PLAN
-from transforms.records import CleanText, DocumentMeta, Fact, Sentence
+from transforms.records import CleanText, DocumentMeta, Fact
 
 # A paragraph that opens on a multi-year span ("五年来," "“十四五”时期,") states sums and
 # cumulative growth; only levels of non-accumulating indicators are facts (of the span's end).
@@ -41,11 +42,6 @@ _SPAN_OPENING = re.compile(
     )""",
     re.VERBOSE,
 )
-#: Characters of one sentence; the longest of the development corpora has 641. A longer one is
-#: a copy that lost its full stops, or no prose at all.
-MAX_SENTENCE_CHARS = 10_000
-#: Figures in one sentence; the most of the development corpora is 34.
-MAX_SENTENCE_FIGURES = 300
 
 
 def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> list[Fact]:
@@ -55,7 +51,7 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
     plan_from = _kind.plan_start(clean, meta)
     # A government's own report speaks of its own region; other texts of many, remembered as they go.
     reading = None if meta.report_type in ("work_report", "progress_report") else _start_reading(clean, meta)
-    for sent, text, line_start in _sentences(doc, clean, every=reading is not None):
+    for sent, text, line_start in sentences_to_read(doc, clean, every=reading is not None):
         snapshot = _read_on(reading, clean.text, line_start)
         numbers = find_numbers(text)
         if len(numbers) > MAX_SENTENCE_FIGURES:
@@ -88,32 +84,6 @@ def extract_facts(doc: str, raw: str, clean: CleanText, meta: DocumentMeta) -> l
                 seen.add(key)
                 facts.append(fact)
     return drop_rounded_milestones(facts)
-
-
-def _sentences(doc: str, clean: CleanText, every: bool) -> Iterator[tuple[Sentence, str, int]]:
-    """The sentences to read, past the front matter, each with its text and where its line starts:
-    all of them (`every`: a reader remembers what each says), or only those that may hold a figure
-    (most sentences of a report hold none, and a sentence without one yields no fact).
-    Every sentence is held to the length limit."""
-    full = clean.text
-    front = [s.role == "front" for s in clean.sections]
-    line_start = scanned = 0
-    for sent in clean.sentences:
-        if front and front[sent.section]:
-            continue
-        if sent.end - sent.start > MAX_SENTENCE_CHARS:
-            raise ExtractLimitExceeded(
-                f"{doc}: a sentence at character {sent.start:,} is {sent.end - sent.start:,} characters long, over "
-                f"the {MAX_SENTENCE_CHARS:,}-character limit for one sentence (a copy that lost its full stops?); "
-                "refused."
-            )
-        if not every and not may_hold_figure(full, sent.start, sent.end):
-            continue
-        newline = full.rfind("\n", scanned, sent.start)  # the line's start, read on from the last sentence's
-        if newline >= 0:
-            line_start = newline + 1
-        scanned = sent.start
-        yield sent, full[sent.start : sent.end], line_start
 
 
 def _read_on(reading: Reading | None, text: str, line_start: int) -> Reading | None:

@@ -133,6 +133,14 @@ _ANY_FIGURE = re.compile(
 def may_hold_figure(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] may hold a figure (`find_numbers` finds none where it holds none)."""
     return _ANY_FIGURE.search(text, start, len(text) if end is None else end) is not None
+
+
+def figure_from(text: str, pos: int = 0) -> tuple[int, int] | None:
+    """The span of the first place at or after `pos` that may hold a figure (what `may_hold_figure`
+    looks for, in the whole text), or None."""
+    found = _ANY_FIGURE.search(text, pos)
+    return found.span() if found else None
+
 # A milestone passed in yuan without the 元 (跃上两万亿大关, 突破千亿台阶, 跨过1万亿关口).
 _BARE_MILESTONE = re.compile(
     rf"(?<![\d.])(?=[\d万亿{_NUMERALS}{_PRE_INITIALS}]){_PRE}"

@@ -56,23 +56,32 @@ def _period_regex() -> re.Pattern[str]:
 _QUARTER_END = {3: "Q1", 6: "H1", 9: "Q1-Q3", 12: "FY"}
 
 
-@lru_cache(maxsize=512)
 def period_of(text: str, default: str) -> str:
     """The period of a figure from the words before it (`text`): the last period phrase, unless
     a year named after it starts over (README: a period covers the figures after it until
-    another period or year is named). A period named as a comparison base (较一季度加快) is none.
-    The last texts asked about are kept: a figure's steps ask about the same words more than once."""
+    another period or year is named). A period named as a comparison base (较一季度加快) is none."""
+    found, over, current = _periods_read(text)
+    if over:
+        return "FY"
+    period = found if found is not None else default
+    return _last_month(period) if current else period
+
+
+@lru_cache(maxsize=512)
+def _periods_read(text: str) -> tuple[str | None, bool, bool]:
+    """What `period_of` reads in `text`, whatever its default: the last period named (None when
+    none is), whether a year named on its own starts over after it, and whether 当月 follows it.
+    The last texts read are kept: a figure's steps ask about the same words more than once, with
+    more than one default."""
     found: tuple[int, str] | None = None
     for start, _end, period in _period_phrases(text):
         if not _COMPARED_BEFORE.search(text, max(0, start - 4), start):
             found = (start, period)
     # A year named on its own after the last period (or with no period before it) starts over.
     if any(found is None or m.start() > found[0] for m in _BARE_YEAR.finditer(text)):
-        return "FY"
+        return None, True, False
     current = max((m.start() for m in _CURRENT_MONTH.finditer(text)), default=-1)
-    if current >= 0 and (found is None or current > found[0]):
-        return _last_month(found[1] if found else default)
-    return found[1] if found else default
+    return (found[1] if found else None), False, current >= 0 and (found is None or current > found[0])
 
 
 @lru_cache(maxsize=512)

@@ -30,7 +30,7 @@ class RegionMention(NamedTuple):
 
 def region_mentions(
     text: str, start: int = 0, end: int | None = None, meta: DocumentMeta | None = None
-) -> list[RegionMention]:
+) -> tuple[RegionMention, ...]:
     """Region names and self-references in text[start:end], in order (offsets in `text`).
 
     County stems (万州, 坪山) collide with ordinary words and are not names in running text,
@@ -38,11 +38,17 @@ def region_mentions(
     of the county-level cities of the document's province (昆山 in news about 江苏) and those of
     the districts of the document's own city (香洲 in 珠海's bulletin).
     """
-    stop = len(text) if end is None else end
+    return _mentions_in(text, start, len(text) if end is None else end, meta)
+
+
+@lru_cache(maxsize=1024)
+def _mentions_in(text: str, start: int, stop: int, meta: DocumentMeta | None) -> tuple[RegionMention, ...]:
+    """`region_mentions`, kept for the last texts asked about: a run's and a figure's steps ask about
+    the same words (a subject, a clause, a sentence up to a figure) more than once, 8,000 times a pass."""
     finder = region_finder(meta)
     found = [RegionMention(m.start, m.end, m.word) for m in finder.findall(text, start, stop)]
     found += [RegionMention(m.start(), m.end(), m.group()) for m in SELF_PLACE.finditer(text, start, stop)]
-    return sorted(found, key=lambda r: r.start)
+    return tuple(sorted(found, key=lambda r: r.start))
 
 
 @lru_cache(maxsize=64)

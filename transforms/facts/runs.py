@@ -13,24 +13,29 @@ from dataclasses import dataclass
 
 from transforms.facts.numbers import Number
 from transforms.facts.subjects import Mention
-from transforms.knowledge.lexicon import cue_alternation
+from transforms.knowledge.lexicon import cue_alternation, cue_initials
 from transforms.knowledge.patterns import SCOPE_NOTE, last_break, window_start
 
 # Words that may stand between a subject and its figures, or between two figures of one
 # run, without changing what they are about: the filler words of cues.csv, the verbs and
 # qualifier words a figure is written with, and a few shapes that are no words.
+_FILLER_ROLES = ("filler", "growth", "decline", "ge_before", "le_before", "approx_before",
+                 "ge_after", "le_after", "approx_after", "milestone_noun")
 _FILLER = rf"""
       占 [^,;:。()]{{0,14}}? (?:的)? (?:比重|比例|份额|的)   # 占全市的比重: a share's verb and its whole
     | \( [^()]{{0,6}} 目标                                  # (年度目标6%以上): a target in brackets
-    | {cue_alternation("filler", "growth", "decline", "ge_before", "le_before", "approx_before",
-                       "ge_after", "le_after", "approx_after", "milestone_noun")}
+    | {cue_alternation(*_FILLER_ROLES)}
     | \)
     # a bracketed note on scope, without figures: (扣除留抵退税因素), (GDP), (不含园区)
     | \( [^()\d]{{1,12}} \)
     | [,、\s“”"]                                             # a goal quoted whole: 为“7%以上,力争8%”
 """
-_FILLER_RUN = re.compile(rf"(?:{_FILLER})*", re.VERBOSE)
-_FILLER_TAIL = re.compile(rf"(?:{_FILLER})*$", re.VERBOSE)
+# Runs of fillers, each opening on a lookahead on the characters a filler starts with: it changes no
+# match, but a character no filler starts with fails at once, not after each of the ~100 words. The
+# tail is searched for from every character of a subject, so that is most of what it tries.
+_FILLER_FIRST = rf"""(?=[占(){cue_initials(*_FILLER_ROLES)},、\s“”"])"""
+_FILLER_RUN = re.compile(rf"(?:{_FILLER_FIRST}(?:{_FILLER}))*", re.VERBOSE)
+_FILLER_TAIL = re.compile(rf"(?:{_FILLER_FIRST}(?:{_FILLER}))*$", re.VERBOSE)
 _BOUNDARIES = ",;:。!?()"
 
 # Characters of a gap between two figures that may be neither filler nor punctuation

@@ -6,6 +6,8 @@ Each is a group-free fragment safe to embed in a larger pattern, verbose or not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from transforms.knowledge.lexicon import cue_alternation
 
@@ -108,7 +110,8 @@ def window_start(end: int, floor: int = 0) -> int:
     >>> window_start(1000), window_start(100), window_start(1000, floor=700)
     (400, 0, 700)
     """
-    return max(floor, end - CONTEXT_CHARS)
+    start = end - CONTEXT_CHARS
+    return start if start > floor else floor
 
 
 def last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
@@ -119,7 +122,21 @@ def last_break(text: str, end: int, breaks: str, floor: int = 0) -> int:
     4
     """
     start = window_start(end, floor)
-    return max([text.rfind(ch, start, end) + 1 for ch in breaks] + [start])
+    after = _after_breaks(text, breaks)
+    last = bisect_right(after, end if end >= 0 else len(text) + end) - 1  # a negative end counts from the text's end
+    return after[last] if last >= 0 and after[last] > start else start
+
+
+@lru_cache(maxsize=64)
+def _after_breaks(text: str, breaks: str) -> tuple[int, ...]:
+    """The positions just after each of the `breaks` characters in `text`, in order. A sentence's
+    are asked for again and again (its figures' clauses; 56,000 questions, 12,500 distinct, a pass)."""
+    return tuple(m.end() for m in _break_class(breaks).finditer(text))
+
+
+@lru_cache(maxsize=16)
+def _break_class(breaks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(breaks) + "]")
 
 
 # A leading lookbehind of a fragment: (?<![上下]), (?<!前).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import distribution
 
 from transforms.knowledge.lexicon import cue_words, ethnic_groups, extra_regions
@@ -34,8 +34,10 @@ class Region:
     province: str | None
 
 
+@lru_cache(maxsize=8192)
 def short_form(name: str) -> str:
-    """The name without its administrative suffix, when at least two characters remain.
+    """The name without its administrative suffix, when at least two characters remain (kept for the
+    names asked about last: every fact's region is asked about, and a document's are few).
 
     >>> short_form("四川省"), short_form("万州区"), short_form("内蒙古自治区"), short_form("酉阳土家族苗族自治县")
     ('四川', '万州', '内蒙古', '酉阳')

@@ -16,7 +16,7 @@ import uuid
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -177,10 +177,12 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
     files, size = run.found.files, run.options.batch_size
     progress.report(0, run.total)
     pending: deque[InFlight] = deque()
-    # Batches with nothing to extract or record as failed only confirm paths: they are
-    # gathered and confirmed in one load, so an unchanged inbox costs one write, not one a batch.
-    seen_only = InFlight(0, Triage(), [], None)
-    leftover = run.found.failures  # discovery failures are recorded with the first batch
+    # Files are read `size` at a time, but extracted and loaded in batches of `size` documents to
+    # extract: what a read batch has nothing to do for (unchanged files, duplicates, failures) rides
+    # with the next batch that has, so a rerun where 10 % changed extracts and loads a batch or two,
+    # not one sliver per read batch, and an unchanged inbox costs one write, not one a batch.
+    failed = run.found.failures  # discovery failures: recorded with the first batch
+    gathered = InFlight(len(failed), Triage(), list(failed), None)
     for start in range(0, len(files) or 1, size):
         if progress.stop_requested():
             return
@@ -188,21 +190,14 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
         with tally.timed("ingest"):
             sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20), run.found.within)
             sorted_ = triage(sources, run.ledger)
+        if len(gathered.sorted_.to_process) + len(sorted_.to_process) > size:  # a batch extracts `size` at most
+            pending.append(_submitted(gathered, run))
+            gathered = InFlight(0, Triage(), [], None)
+        _gather(gathered, len(batch), sorted_, read_failures)
         last = start + size >= len(files)
-        if sorted_.to_process or read_failures or leftover:
-            # Parcel and quote(): Prefect (and Dask) would otherwise walk every
-            # element of these payloads (bytes, offset maps) to track dependencies.
-            job = (transform_batch.submit(Parcel(sorted_.to_process), run.pool_size, run.options.doc_timeout)
-                   if sorted_.to_process else None)
-            pending.append(InFlight(len(batch) + len(leftover), sorted_, leftover + read_failures, job))
-            leftover = []
-        else:
-            seen_only.size += len(batch)
-            seen_only.sorted_.unchanged += sorted_.unchanged
-            seen_only.sorted_.duplicates += sorted_.duplicates
-        if last or seen_only.size >= 100 * size:
-            pending.append(seen_only)
-            seen_only = InFlight(0, Triage(), [], None)
+        if last or len(gathered.sorted_.to_process) >= size or gathered.size >= 100 * size:
+            pending.append(_submitted(gathered, run))
+            gathered = InFlight(0, Triage(), [], None)
         while len(pending) >= run.window or (pending and last):
             if progress.stop_requested():
                 return
@@ -213,6 +208,28 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
                      tally.counts["facts_loaded"])
             for error in tally.errors[failed_before:]:  # the UI shows the run's failures beside its counts
                 log.warning("%s failed (%s): %s", error["path"], error["stage"], error["message"])
+
+
+def _gather(into: InFlight, files: int, sorted_: Triage, failures: list[Failure]) -> None:
+    """Add a read batch's files to the batch being gathered; a file already loaded keeps its path and sha256 only
+    (its bytes are not needed again, and up to 100 read batches of them may wait here)."""
+    into.size += files
+    into.failures += failures
+    for mine, theirs in ((into.sorted_.new, sorted_.new), (into.sorted_.changed, sorted_.changed),
+                         (into.sorted_.stale, sorted_.stale)):
+        mine += theirs
+    into.sorted_.unchanged += [replace(src, data=b"") for src in sorted_.unchanged]
+    into.sorted_.duplicates += [replace(src, data=b"") for src in sorted_.duplicates]
+
+
+def _submitted(batch: InFlight, run: Batches) -> InFlight:
+    """`batch` with its extraction submitted, if it has documents to extract."""
+    if batch.sorted_.to_process:
+        # Parcel and quote(): Prefect (and Dask) would otherwise walk every
+        # element of these payloads (bytes, offset maps) to track dependencies.
+        batch.extraction = transform_batch.submit(Parcel(batch.sorted_.to_process), run.pool_size,
+                                                  run.options.doc_timeout)
+    return batch
 
 
 def _finish(batch: InFlight, db: str, wait: float, run_id: str, tally: Tally) -> None:

@@ -99,3 +99,26 @@ def test_a_rerun_that_changed_nothing_leaves_the_snapshot_as_it_was(tmp_path: Pa
     assert caught_up["docs_unchanged"] == len(SAMPLES) + 1 and str(snapshot) in caught_up["published"]
     assert "not published again" not in caught_up["published"]
     assert snapshot.stat().st_ino != published[1]
+
+
+def test_a_rerun_extracts_and_loads_the_changed_files_of_many_read_batches_together(tmp_path: Path) -> None:
+    inbox, db = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb"
+    options = RunOptions(db=db, batch_size=2, publish=None)  # the 5 samples are read 2, 2 and 1 at a time
+    cold = gwr_pipeline([str(inbox)], options)
+    assert cold["docs_new"] == len(SAMPLES)
+
+    def runs_of(summary: dict) -> list[str]:
+        return sorted(run.name.rsplit("-", 1)[0] for run in task_runs(summary["run_id"]))
+
+    assert runs_of(cold).count("transform_batch") == 3  # a batch extracts batch_size documents at most
+    first, last = sorted(inbox.iterdir())[0], sorted(inbox.iterdir())[-1]  # in the first and the last read batch
+    for changed in (first, last):
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n（修订）\n", encoding="utf-8")
+
+    rerun = gwr_pipeline([str(inbox)], options)
+    assert (rerun["docs_changed"], rerun["docs_unchanged"], rerun["docs_failed"]) == (2, 3, 0)
+    names = runs_of(rerun)
+    assert (names.count("read_batch"), names.count("transform_batch"), names.count("load_batch")) == (3, 1, 1)
+    assert rows(db, "select count(*) from document_path where last_seen_run = "
+                    f"'{rerun['run_id']}'") == [(len(SAMPLES),)]
+    assert rows(db, f"select count(distinct doc) from v_facts where doc in ('{first.name}', '{last.name}')") == [(2,)]

@@ -6,7 +6,7 @@ PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint format bench clean
+.PHONY: install demo test test-fast lint format bench clean screenshots
 
 install: $(STAMP)
 
@@ -32,6 +32,10 @@ test: lint
 # Everything that starts no Prefect server and no subprocess: seconds, for the edit-test loop.
 test-fast: lint
 	$(BIN)/pytest -q -m "not slow"
+
+# The browser tests again, saving their screenshots into docs/ (the README's pictures) instead of a scratch folder.
+screenshots: install
+	GWR_SCREENSHOTS=1 $(BIN)/pytest -q tests/cli/test_cli.py tests/cli/test_prefect_ui.py tests/review/test_browser.py
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -8,9 +8,11 @@ skips and says which is missing. Screenshots the tests take for the documentatio
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -25,6 +27,14 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+
+
+def screenshot_folder(scratch: Path, docs: Path = SCREENSHOTS) -> Path:
+    """Where a browser test saves its screenshots: `docs` (the README's pictures) when GWR_SCREENSHOTS=1, else
+    `scratch`, so that a test run does not rewrite tracked files; `make screenshots` refreshes them."""
+    folder = docs if os.environ.get("GWR_SCREENSHOTS") == "1" else scratch
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 NO_BROWSER = "no headless browser: `apt-get install chromium` (`.ci/run` does) to see the pages drawn"
 
 

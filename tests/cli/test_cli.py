@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from reports.tables import PAGE_ROWS
-from tests.browser import SCREENSHOTS, chromium
+from tests.browser import chromium, screenshot_folder
 from tests.helpers import SAMPLES, copy_samples, gwr, shared_texts
 from tests.warehouse.legacy_ddl import build_legacy
 
@@ -173,9 +173,9 @@ def test_report_is_one_offline_page_whose_charts_draw_and_whose_tables_page(repo
         gaps = [float(v) for v in page.locator("#table-pairs tbody tr:visible td:nth-child(11)").all_inner_texts()
                 if v]
         assert gaps == sorted(gaps)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shots = screenshot_folder(tmp_path / "screenshots")
         for section in REPORT_SECTIONS:
-            shot = SCREENSHOTS / f"report-{section}.png"
+            shot = shots / f"report-{section}.png"
             page.locator(f"section#{section}").screenshot(path=str(shot))
             assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 5_000
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import SCREENSHOTS, chromium
+from tests.browser import chromium, screenshot_folder
 from tests.helpers import SAMPLES, gwr
 
 pytestmark = pytest.mark.slow  # starts a Prefect server
@@ -46,8 +46,7 @@ def test_the_ui_of_the_gwr_server_shows_the_last_run_with_its_log(tmp_path: Path
             assert "facts loaded so far" in page.inner_text("body")
             assert "broken.pdf failed" in page.inner_text("body")  # and each failure, as a warning
             assert "This run didn't generate logs" not in page.inner_text("body")
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOTS / "prefect-ui-run.png"))
+            page.screenshot(path=str(screenshot_folder(tmp_path / "shots") / "prefect-ui-run.png"))
     finally:
         stopped = gwr("server", "stop", env=env)
         assert stopped.returncode == 0, stopped.stderr

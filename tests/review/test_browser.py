@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from settings import PROJECT_ROOT
+from tests.browser import screenshot_folder
 from tests.helpers import copy_samples, gwr, load_document, sync_indicators
 from tests.review.browser import SELECT_TEXT, browser_page, chromium, review_server
 from tests.review.helpers import load_folder, rows
@@ -83,7 +84,7 @@ def test_review_in_the_browser_survives_an_extractor_upgrade(tmp_path: Path) -> 
         page.locator("#text mark.s-edited", has_text=MISSED).first.click()
         page.wait_for_selector("#panel:not([hidden])")
         page.evaluate("() => window.scrollTo(0, 0)")
-        page.screenshot(path=str(DOCS / "review-document.png"))
+        page.screenshot(path=str(screenshot_folder(tmp_path / "shots", DOCS) / "review-document.png"))
 
         page.goto(f"{url}/queue?doc_id={doc_id}")
         assert page.inner_text("#progress-reviewed") == "3"
@@ -91,7 +92,7 @@ def test_review_in_the_browser_survives_an_extractor_upgrade(tmp_path: Path) -> 
         page.keyboard.press("k")
         page.keyboard.press("a")  # accept the first fact of the queue
         page.wait_for_function("() => document.getElementById('progress-reviewed').textContent === '4'")
-        page.screenshot(path=str(DOCS / "review-queue.png"))
+        page.screenshot(path=str(screenshot_folder(tmp_path / "shots", DOCS) / "review-queue.png"))
         assert page.problems == []
 
     assert_three_apply(exported(db, tmp_path / "facts.csv"))
@@ -132,7 +133,7 @@ def test_hostile_text_shows_as_text_in_the_browser(tmp_path: Path) -> None:
 
 
 def test_the_screenshots_are_in_the_docs() -> None:
-    """The README shows them; the browser test above writes them."""
+    """The README shows them; the browser test above writes them with GWR_SCREENSHOTS=1 (`make screenshots`)."""
     for name in ("review-document.png", "review-queue.png"):
         assert (DOCS / name).is_file() and (DOCS / name).stat().st_size > 10_000
         assert f"docs/{name}" in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")

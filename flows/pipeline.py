@@ -133,7 +133,7 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             _load_batches(Batches(found, ledger, options, db_path, run_id, pool_size, window, total), tally, log)
             if not progress.stop_requested():
                 with tally.timed("load"):
-                    missing = retire_missing(db_path, wait, run_id, paths, found.files, options.prune)
+                    missing = retire_missing(db_path, wait, run_id, paths, quote(found.files), options.prune)
                 tally.counts["docs_missing"] = len(missing)
                 tally.counts["docs_retired"] = len(missing) if options.prune else 0
             tally.counts["docs_skipped"] = len(found.skipped)
@@ -202,8 +202,8 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
         if progress.stop_requested():
             return
         batch = files[start:start + size]
-        with tally.timed("ingest"):
-            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20), run.found.within)
+        with tally.timed("ingest"):  # quote(): Prefect walks a list argument's items, twice a call
+            sources, read_failures = read_batch(quote(batch), int(run.options.max_file_mb * 2**20), run.found.within)
             sorted_ = triage(sources, run.ledger)
         last = start + size >= len(files)
         if sorted_.to_process or read_failures or leftover:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib
 import logging
 import os
 import platform
@@ -38,7 +37,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.acceptance import Run, cpu_lines, print_acceptance, print_scale, save  # noqa: E402
-from bench.meter import RunMeter, process_tree, task_seconds  # noqa: E402
+from bench.meter import RunMeter, process_tree, task_seconds, warm_imports  # noqa: E402
 from settings import BATCH_SIZE, PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
 from settings.options import RunOptions  # noqa: E402
 
@@ -146,32 +145,6 @@ def command_runs_of(inbox: Path, db: Path, times: int) -> float:
     print(f"  CPU of each command process (user + system): {', '.join(f'{c:.2f}' for c in cpu)} s, which is what "
           f"its wall time comes down to on an idle machine")
     return statistics.median(walls)
-
-
-def warm_imports(scratch: Path) -> float:
-    """Pay before the cold run what a run's process pays once, so that the cold run's CPU is the run's, not the
-    process's start; returns the CPU seconds it took.
-
-    The imports (Prefect's engine, the flow, pandas, pandera, the loader); pandera's checks, which it imports on its
-    first validation (hypothesis with them); and one run of the flow over an empty folder into a scratch warehouse:
-    Prefect imports part of itself (graphviz, fastapi's encoders) and starts its client and event stream on a
-    process's first flow run, and a new warehouse's dimension sync imports the region tables and pypinyin. Without
-    that run, 0.4-0.5 s of such first-use costs were counted in the cold run as orchestration and load. An empty
-    folder starts no extraction process: starting the workers stays in the cold run's worker CPU.
-    """
-    started = time.process_time()
-    for name in ("prefect.flow_engine", "prefect.results", "prefect.task_engine", "flows.pipeline", "validation.batch",
-                 "warehouse.loader"):
-        importlib.import_module(name)
-    import pandas as pd
-    import pandera.pandas as pa
-
-    from flows.pipeline import gwr_pipeline
-
-    pa.DataFrameSchema({"n": pa.Column(int, pa.Check.ge(0))}).validate(pd.DataFrame({"n": [1]}))
-    (scratch / "empty").mkdir()
-    gwr_pipeline([str(scratch / "empty")], RunOptions(db=scratch / "warm-up.duckdb", publish=None))
-    return time.process_time() - started
 
 
 def fresh_process_seconds(code: str, repeats: int = 2) -> float:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib
 import logging
 import os
 import platform
@@ -38,7 +37,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.acceptance import Run, cpu_lines, print_acceptance, print_scale, save  # noqa: E402
-from bench.meter import RunMeter, process_tree, task_seconds  # noqa: E402
+from bench.meter import RunMeter, process_tree, task_seconds, warm_imports  # noqa: E402
 from settings import BATCH_SIZE, PROJECT_ROOT, apply_prefect_defaults  # noqa: E402
 from settings.options import RunOptions  # noqa: E402
 
@@ -148,16 +147,6 @@ def command_runs_of(inbox: Path, db: Path, times: int) -> float:
     return statistics.median(walls)
 
 
-def warm_imports() -> float:
-    """Import what a run imports on first use (Prefect's engine, the flow, pandas, pandera, the loader), so that
-    the cold run's CPU is the run's, not the process's start; returns the CPU seconds the imports took."""
-    started = time.process_time()
-    for name in ("prefect.flow_engine", "prefect.results", "prefect.task_engine", "flows.pipeline", "validation.batch",
-                 "warehouse.loader"):
-        importlib.import_module(name)
-    return time.process_time() - started
-
-
 def fresh_process_seconds(code: str, repeats: int = 2) -> float:
     """The least of `repeats` timings `code` prints in a fresh interpreter started in the project."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT),
@@ -223,8 +212,8 @@ def main() -> None:
         print(f"Prefect server start (paid once; `gwr server start` keeps one running): {server.started_in:.1f} s")
         # After PREFECT_API_URL is set: Prefect reads its settings when it is imported, and without
         # the URL a flow runs against a temporary server of its own.
-        print(f"imports a run's process pays once (Prefect's engine, the flow, pandas, pandera, DuckDB): "
-              f"{warm_imports():.1f} s of CPU, left out of the runs below")
+        print(f"what a run's process pays once (imports, a first flow run over an empty folder): "
+              f"{warm_imports(Path(tmp)):.1f} s of CPU, left out of the runs below")
         try:
             db = Path(tmp) / "bench.duckdb"
             options = RunOptions(db=db, batch_size=args.batch_size, workers=args.workers)

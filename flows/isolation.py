@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import datetime as dt
 import multiprocessing
+import operator
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.reduction import ForkingPickler
 from typing import NamedTuple, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -31,7 +34,7 @@ from pebble import ProcessExpired, ProcessPool
 from flows import progress
 from settings import DOC_TIMEOUT
 from transforms import process_document
-from transforms.records import Failure, Processed, SourceFile
+from transforms.records import Fact, Failure, Processed, SourceFile
 
 T = TypeVar("T")
 
@@ -114,6 +117,32 @@ class WorkerTime(NamedTuple):
         if not isinstance(other, WorkerTime):
             return NotImplemented
         return WorkerTime(self.wall + other.wall, self.cpu + other.cpu)
+
+
+_FACT_VALUES = operator.attrgetter(*(field.name for field in dataclasses.fields(Fact)))
+
+
+def _shipped(doc: Processed) -> tuple:
+    """How a processed document travels back from a worker: its facts as tuples of their fields' values.
+
+    Unpickled as it is, each fact (17 a document on average) asks `dataclasses.fields` for its fields
+    to set them; rebuilt from a tuple, it does not. The benchmark's 1,000 documents unpickle in 0.11 s
+    instead of 0.17 and pickle in 0.07 instead of 0.14, and the flow process, which unpickles every
+    document, spent about 0.08 s less CPU on a cold run of them. Registered with the pickler
+    multiprocessing sends through (pebble's pool uses it).
+    """
+    facts = tuple(map(_FACT_VALUES, doc.facts))
+    return _received, (doc.source, doc.decoded, doc.clean, doc.meta, facts, doc.warnings)
+
+
+def _received(source: SourceFile, decoded: object, clean: object, meta: object, facts: tuple[tuple, ...],
+              warnings: list) -> Processed:
+    """The document `_shipped` sent, as it was."""
+    return Processed(source=source, decoded=decoded, clean=clean, meta=meta,  # type: ignore[arg-type]
+                     facts=[Fact(*values) for values in facts], warnings=warnings)
+
+
+ForkingPickler.register(Processed, _shipped)
 
 
 def timed_process(src: SourceFile) -> tuple[Processed | Failure, WorkerTime]:

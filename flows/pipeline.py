@@ -10,6 +10,7 @@ environment, so a deployment's run does what its parameters say on any worker.
 # No `from __future__ import annotations` here: Prefect builds a pydantic model of the flow's
 # signature to validate its parameters, and a deployment's runner loads this file under another
 # module name, where the string "RunOptions" no longer resolves ("not fully defined").
+import gc
 import logging
 import time
 import uuid
@@ -116,7 +117,7 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
     tally = Tally()
     status, reason = "failed", None
 
-    with run_lock(Path(db_path), wait, options.min_free_mb):
+    with _heap_frozen(), run_lock(Path(db_path), wait, options.min_free_mb):
         with tally.timed("ingest"):
             found = discover_files(paths, options.follow_links)
         params = {"paths": paths, "db": db_path, "batch_size": options.batch_size,
@@ -132,7 +133,7 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             _load_batches(Batches(found, ledger, options, db_path, run_id, pool_size, window, total), tally, log)
             if not progress.stop_requested():
                 with tally.timed("load"):
-                    missing = retire_missing(db_path, wait, run_id, paths, found.files, options.prune)
+                    missing = retire_missing(db_path, wait, run_id, paths, quote(found.files), options.prune)
                 tally.counts["docs_missing"] = len(missing)
                 tally.counts["docs_retired"] = len(missing) if options.prune else 0
             tally.counts["docs_skipped"] = len(found.skipped)
@@ -156,6 +157,22 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             "stale_before": stale_before, "extractor_version": EXTRACTOR_VERSION, **counts_out,
             "errors": tally.errors, "warnings": tally.warnings, "skipped": found.skipped, "published": published,
             "stage_seconds": {k: round(v, 2) for k, v in tally.seconds.items()}})
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Keep what the process held before the run out of the garbage collector's full passes while it runs.
+
+    A full collection walks every object the collector tracks, most of them the modules and the
+    Prefect and pydantic objects that were there before the run: a cold 1,000-document run made
+    three, 0.3 s of CPU, 0.07 s with those objects frozen. They are unfrozen after the run, so a
+    long-lived process (`gwr serve`) still collects what it later drops.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +204,8 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
         if progress.stop_requested():
             return
         batch = files[start:start + size]
-        with tally.timed("ingest"):
-            sources, read_failures = read_batch(batch, int(run.options.max_file_mb * 2**20), run.found.within)
+        with tally.timed("ingest"):  # quote(): Prefect walks a list argument's items, twice a call
+            sources, read_failures = read_batch(quote(batch), int(run.options.max_file_mb * 2**20), run.found.within)
             sorted_ = triage(sources, run.ledger)
         if len(gathered.sorted_.to_process) + len(sorted_.to_process) > size:  # a batch extracts `size` at most
             pending.append(_submitted(gathered, run))

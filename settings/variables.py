@@ -8,7 +8,7 @@ message, say) through the objects here and takes the values as typed parameters.
 | `GWR_DB` | `--db` | the DuckDB warehouse file | `data/gwr.duckdb` under the project root |
 | `GWR_LOCK_TIMEOUT` | | seconds to wait for a warehouse another gwr process holds | 60 |
 | `GWR_MAX_FILE_MB` | | larger input files are refused with an `ingest_errors` row | 50 |
-| `GWR_BATCH_SIZE` | `--batch-size` | documents per Prefect task call | 200 |
+| `GWR_BATCH_SIZE` | `--batch-size` | documents per Prefect task call | 500 |
 | `GWR_MIN_FREE_MB` | | free disk space a run needs beside the warehouse | 50 |
 | `GWR_SERVER_START_TIMEOUT` | | seconds `gwr serve` / `gwr server start` wait for a Prefect server | 180 |
 | `GWR_WORKERS` | `--workers` | extraction processes (0 = one per core; at most 4 per core) | 0 |
@@ -68,7 +68,11 @@ class Number:
 
 LOCK_TIMEOUT = Number("GWR_LOCK_TIMEOUT", None, 60, 0, 86_400)
 MAX_FILE_MB = Number("GWR_MAX_FILE_MB", None, 50, 0.001, 100_000)
-BATCH_SIZE = Number("GWR_BATCH_SIZE", "--batch-size", 200, 1, 100_000, whole=True)
+# What a batch costs the flow process is mostly fixed (Prefect's task runs, two pandera calls of
+# about 25 and 13 ms whatever the rows, opening the warehouse, committing and folding the log into
+# the file): a cold 1,000-document run in batches of 500 spends 2.6 s of flow CPU against 3.3 s in
+# batches of 200, for 58 MB more peak memory in the flow process (654 against 596 MB).
+BATCH_SIZE = Number("GWR_BATCH_SIZE", "--batch-size", 500, 1, 100_000, whole=True)
 MIN_FREE_MB = Number("GWR_MIN_FREE_MB", None, 50, 0, 10_000_000)
 SERVER_START_TIMEOUT = Number("GWR_SERVER_START_TIMEOUT", None, 180, 1, 3_600)
 WORKERS = Number("GWR_WORKERS", "--workers", 0, 0, 1_024, whole=True)

@@ -28,7 +28,7 @@ class Run:
     flow_cpu: float  # the flow process (the meter's sampling apart)
     workers_cpu: float  # the extraction processes (or Dask workers) it started
     peak_rss: int
-    stage_cpu: dict[str, float]  # CPU of the flow's thread in ingest / validate / load / publish
+    stage_cpu: dict[str, float]  # CPU of the flow's thread in ingest / validate / load, of the process in publish
     extract_wall: float
     extract_cpu: float
     load_average: tuple[float, ...] = field(default_factory=os.getloadavg)
@@ -49,8 +49,8 @@ def cpu_lines(run: Run) -> str:
     """Where the flow process's CPU went."""
     s = run.stage_cpu
     return (f"  flow process CPU {run.flow_cpu:.1f} s: validate {s.get('validate', 0):.2f}, "
-            f"load {s.get('load', 0):.2f}, "
-            f"ingest {s.get('ingest', 0):.2f}, publish {s.get('publish', 0):.2f} (the flow's thread), orchestration "
+            f"load {s.get('load', 0):.2f}, ingest {s.get('ingest', 0):.2f} (the flow's thread), "
+            f"publish {s.get('publish', 0):.2f} (the process), orchestration "
             f"and the process's other threads {run.orchestration_cpu:.2f}; extraction processes {run.workers_cpu:.1f} s"
             f"  [load average {', '.join(f'{x:.1f}' for x in run.load_average)}]")
 

@@ -72,20 +72,22 @@ class Tally:
     # Wall seconds the flow spent in each stage's task calls (Prefect's overhead included),
     # and waiting for extraction that ran concurrently elsewhere: where a run's time went; and
     # the CPU seconds the flow's thread spent in each (`<stage>_cpu`), which other users of the
-    # machine do not inflate.
+    # machine do not inflate; for publishing, which runs alone after the last batch and may write
+    # with threads of its own, the whole process's.
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
         ("ingest", "extract", "extract_cpu", "wait_for_extract", "validate", "load", "publish", "ingest_cpu",
          "validate_cpu", "load_cpu", "publish_cpu"), 0.0))
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
-        started, cpu = time.perf_counter(), time.thread_time()
+        clock = time.process_time if stage == "publish" else time.thread_time
+        started, cpu = time.perf_counter(), clock()
         try:
             yield
         finally:
             self.seconds[stage] += time.perf_counter() - started
             if f"{stage}_cpu" in self.seconds:
-                self.seconds[f"{stage}_cpu"] += time.thread_time() - cpu
+                self.seconds[f"{stage}_cpu"] += clock() - cpu
 
     def add(self, batch: InFlight, failures: list[Failure], loaded: Loaded) -> None:
         s, c, loaded_ids = batch.sorted_, self.counts, loaded.docs_loaded

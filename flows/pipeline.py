@@ -27,7 +27,7 @@ from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import progress
+from flows import isolation, progress
 from flows.batch import Ledger, Parcel, Triage, triage
 from flows.tasks import (
     BatchResult,
@@ -122,6 +122,8 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
     with _heap_frozen(), run_lock(Path(db_path), wait, options.min_free_mb):
         with tally.timed("ingest"):
             found = discover_files(paths, options.follow_links)
+        if found.files and not remote and not Path(db_path).exists():
+            isolation.start_early(pool_size)  # a new warehouse: every file will be extracted
         params = {"paths": paths, "db": db_path, "batch_size": options.batch_size,
                   "max_file_mb": options.max_file_mb, "workers": options.workers,
                   "doc_timeout": options.doc_timeout, "extractor_version": EXTRACTOR_VERSION}

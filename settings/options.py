@@ -42,7 +42,7 @@ class RunOptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     db: Path = Field(description="the DuckDB warehouse file (GWR_DB)")
-    batch_size: int = _bounded(BATCH_SIZE, "documents per Prefect task call")
+    batch_size: int = _bounded(BATCH_SIZE, "documents to extract per batch (and files read at a time)")
     max_file_mb: float = _bounded(MAX_FILE_MB, "larger input files are refused")
     lock_timeout: float = _bounded(LOCK_TIMEOUT, "seconds to wait for a warehouse another gwr process holds")
     min_free_mb: float = _bounded(MIN_FREE_MB, "free disk space the run needs beside the warehouse")

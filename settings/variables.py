@@ -8,7 +8,7 @@ message, say) through the objects here and takes the values as typed parameters.
 | `GWR_DB` | `--db` | the DuckDB warehouse file | `data/gwr.duckdb` under the project root |
 | `GWR_LOCK_TIMEOUT` | | seconds to wait for a warehouse another gwr process holds | 60 |
 | `GWR_MAX_FILE_MB` | | larger input files are refused with an `ingest_errors` row | 50 |
-| `GWR_BATCH_SIZE` | `--batch-size` | documents per Prefect task call | 500 |
+| `GWR_BATCH_SIZE` | `--batch-size` | documents to extract per batch (and files read at a time) | 500 |
 | `GWR_MIN_FREE_MB` | | free disk space a run needs beside the warehouse | 50 |
 | `GWR_SERVER_START_TIMEOUT` | | seconds `gwr serve` / `gwr server start` wait for a Prefect server | 180 |
 | `GWR_WORKERS` | `--workers` | extraction processes (0 = one per core; at most 4 per core) | 0 |

@@ -158,10 +158,7 @@ class WordFinder:
                 if begin >= pos:
                     pos = begin + len(word)
                     yield Found(begin, pos, word)
-        for begin in sorted(starts):
-            if begin >= pos:
-                pos = begin + len(longest[begin])
-                yield Found(begin, pos, longest[begin])
+        yield from _leftmost(longest, sorted(starts), pos)
 
     def with_words(self, extra: Iterable[str]) -> WordFinder:
         """This finder and the `extra` words: what ``WordFinder([*words, *extra])`` finds, without
@@ -212,9 +209,14 @@ class _WithWords(WordFinder):
                     begin = last + 1 - len(word)
                     if len(word) > len(longest.get(begin, "")):
                         longest[begin] = word
-        pos = start
-        for begin in sorted(longest):
-            if begin >= pos:
-                word = longest[begin]
-                yield Found(begin, begin + len(word), word)
-                pos = begin + len(word)
+        yield from _leftmost(longest, sorted(longest), start)
+
+
+def _leftmost(longest: dict[int, str], begins: Iterable[int], pos: int) -> Iterator[Found]:
+    """The longest word at each start of `begins` (in order) that lies at or after `pos` and after the word
+    given before it: leftmost-longest, non-overlapping."""
+    for begin in begins:
+        if begin >= pos:
+            word = longest[begin]
+            pos = begin + len(word)
+            yield Found(begin, pos, word)

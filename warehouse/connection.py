@@ -39,8 +39,8 @@ CONNECTION_CONFIG = (("autoinstall_known_extensions", False), ("autoload_known_e
 # CPU on a cold 1,000-document run for the same work the one thread does in 0.07 s more.
 # And within a memory bound: DuckDB's default is 80 % of the machine, which its buffer pool fills
 # with the file's blocks as a run's commits fold the log into a growing file. A 20,000-document run's
-# peak (flow and workers) was 2,439 MB against 1,523 at N = 1,000; with 384 MB it was 1,871 MB, for
-# the same rows. What needs more spills beside the file (DuckDB's `<file>.tmp`).
+# peak (flow and workers) was 2,439 MB against 1,523 at N = 1,000; with 384 MB it was 1,839-1,871 MB
+# in two runs, for the same rows (BENCHMARKS.md). What needs more spills beside the file (DuckDB's `<file>.tmp`).
 WRITER_CONFIG = (*CONNECTION_CONFIG, ("threads", 1), ("memory_limit", "384MB"))
 
 

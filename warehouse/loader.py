@@ -149,7 +149,8 @@ class Loader(RunBook):
             for part in parts:
                 register(loads.segment_tables(batch if len(parts) == 1 else batch.select(part)))
                 # Set-based statements stream a row count that must be drained before the next one.
-                self._run("dml_upsert_documents", run_id=run_id).fetchall()
+                self._run("dml_update_documents").fetchall()
+                self._run("dml_insert_documents", run_id=run_id).fetchall()
                 self._run("dml_retire_replaced_paths").fetchall()
                 self._run("dml_upsert_paths", run_id=run_id).fetchall()
                 self._run("dml_delete_batch_facts").fetchall()

@@ -1,6 +1,5 @@
--- Every document of the registered `incoming_documents` (one row per document of the segment).
--- Same bytes => same doc_id. A re-extraction refreshes what the extractor decides (metadata,
--- version) but keeps the first name, path and run the document was loaded under.
+-- Every document of the registered `incoming_documents` (one row per document of the segment)
+-- not loaded yet; those already loaded were refreshed by `dml_update_documents`.
 insert into dim_document (
     doc_id, doc, path, title, region, region_code, year, report_type, published, encoding,
     source_format, n_chars, raw_text, extractor_version, first_loaded_run, loaded_at
@@ -30,18 +29,7 @@ final as (
         cast($run_id as varchar) as first_loaded_run,
         cast($now as timestamp) as loaded_at
     from incoming
+    where cast(doc_id as varchar) not in (select doc_id from dim_document)
 )
 
 select * from final
-on conflict (doc_id) do update set
-    title = excluded.title,
-    region = excluded.region,
-    region_code = excluded.region_code,
-    year = excluded.year,
-    report_type = excluded.report_type,
-    published = excluded.published,
-    encoding = excluded.encoding,
-    source_format = excluded.source_format,
-    n_chars = excluded.n_chars,
-    extractor_version = excluded.extractor_version,
-    loaded_at = excluded.loaded_at

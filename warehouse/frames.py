@@ -116,11 +116,11 @@ def indicator_frame(indicators: pd.DataFrame) -> pd.DataFrame:
 
 def region_frame(regions: pd.DataFrame) -> pd.DataFrame:
     """The region list with its dimension's columns and each region's name in pinyin; `name` is required."""
-    from warehouse.geography import name_pinyin
+    from warehouse.geography import readings
 
     _require(regions, ("name",), "regions")
     frame = _with_columns(regions, REGION_COLUMNS)
-    frame["name_pinyin"] = frame["name"].map(name_pinyin, na_action="ignore").astype(object)
+    frame["name_pinyin"] = frame["name"].map(readings(frame["name"].dropna()), na_action="ignore").astype(object)
     return frame
 
 

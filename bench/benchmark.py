@@ -88,11 +88,12 @@ class Bench:
 
 def run_once(bench: Bench, label: str, extracted_chars: int, flow: Any = None) -> Run:
     from flows.pipeline import gwr_pipeline
+    from gwr.runner import waited_on  # as `gwr run` runs the flow
 
     chars = bench.chars
     with RunMeter(exclude=set(process_tree(bench.server_pid))) as meter:
         started = time.perf_counter()
-        summary = (flow or gwr_pipeline)([str(bench.inbox)], bench.options)
+        summary = waited_on(lambda: (flow or gwr_pipeline)([str(bench.inbox)], bench.options))
         wall = time.perf_counter() - started
     tasks = task_seconds(summary["run_id"])
     stage = summary["stage_seconds"]

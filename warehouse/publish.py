@@ -73,12 +73,7 @@ def publish(db: Path, target: Path) -> Published:
         building, folder_building = work / target.name, work / folder.name
         spill = {"temp_directory": str(work / "spill")}  # what does not fit in memory goes here, never elsewhere
         try:
-            try:
-                names = _build(db, building, folder_building, {**_BOUNDED, **spill})
-            except duckdb.Error as exc:
-                if not out_of_memory(exc):
-                    raise
-                names = _build(db, building, folder_building, spill)  # a warehouse that needs more: as much as it takes
+            names = _build_within_bounds(db, building, folder_building, spill)
         except duckdb.Error as exc:
             raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
         # A write-ahead log beside the snapshot is a client's that opened the old file read-write
@@ -92,9 +87,25 @@ def publish(db: Path, target: Path) -> Published:
 
 # The copy runs at the end of a run, in the flow's process: bounded, it spills to disk instead of
 # adding the warehouse's size to the run's peak memory (a 5,000-document warehouse: a peak RSS
-# of 584 MB, where the unbounded retry takes 1 GB). A copy that needs more is retried without the
-# bound (`out_of_memory`). One thread per statement: the build runs two at a time (`publish_build`).
-_BOUNDED = {"memory_limit": "512MB", "threads": 1, "preserve_insertion_order": False}
+# of 584 MB, where the unbounded retry takes 1 GB). One thread per statement: the build runs two
+# at a time (`publish_build`). A 20,000-document warehouse (a 455 MB file) is built within 384 MB
+# (+458 MB of RSS, against +571 MB within 512 MB, in the same 14 s), not within 256 MB: the two
+# writers together then ask for more. A copy that needs more than a bound is made again within
+# the next (`out_of_memory`), the last without one: a warehouse a little too big for the first
+# does not jump to taking all it wants.
+_BOUNDED = {"memory_limit": "384MB", "threads": 1, "preserve_insertion_order": False}
+_WIDER_BOUNDS = ("1536MB",)
+
+
+def _build_within_bounds(db: Path, building: Path, folder: Path, spill: dict[str, object]) -> list[str]:
+    """`_build` within `_BOUNDED`, then within each of `_WIDER_BOUNDS`, then unbounded, until one fits."""
+    for bound in (_BOUNDED["memory_limit"], *_WIDER_BOUNDS):
+        try:
+            return _build(db, building, folder, {**_BOUNDED, "memory_limit": bound, **spill})
+        except duckdb.Error as exc:
+            if not out_of_memory(exc):
+                raise
+    return _build(db, building, folder, spill)  # a warehouse that needs more: as much as it takes
 
 
 def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) -> list[str]:

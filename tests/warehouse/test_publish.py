@@ -19,6 +19,7 @@ from tests.helpers import copy_samples, load_document, sync_indicators
 from tests.review.helpers import decide, load_folder
 from transforms.knowledge import lexicon
 from warehouse import WarehouseUnavailable, open_warehouse
+from warehouse import publish as warehouse_publish
 from warehouse.publish import parquet_folder, publish, wal_of
 
 Doc = tuple[dict[str, Any], pd.DataFrame]
@@ -131,14 +132,38 @@ def test_a_copy_that_outgrows_the_memory_bound_is_made_without_it(
     loaded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The bound keeps a big warehouse's copy from adding its size to a run's peak memory; a copy it
-    # cannot hold (here: a bound of 1 MB, below what DuckDB needs for any table) is made unbounded.
+    # cannot hold (here: bounds of 1 and 2 MB, below what DuckDB needs for any table) is made within
+    # the next bound, and at last unbounded.
     monkeypatch.setattr("warehouse.publish._BOUNDED", {"memory_limit": "1MB", "threads": 1})
+    monkeypatch.setattr("warehouse.publish._WIDER_BOUNDS", ("2MB",))
+    tried = _bounds_tried(monkeypatch)
     target = tmp_path / "gwr_published.duckdb"
     done = publish(loaded, target)
+    assert tried == ["1MB", "2MB", None]
     with duckdb.connect(str(target), read_only=True) as con:
         assert con.execute("select count(*) from fct_indicator_value").fetchone() == (4,)
     assert (done.parquet / "fct_indicator_value.parquet").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gwr_published-parquet", "gwr_published.duckdb", "wh"]
+
+
+def test_a_copy_that_fits_the_first_bound_is_made_once(loaded: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    tried = _bounds_tried(monkeypatch)
+    publish(loaded, tmp_path / "gwr_published.duckdb")
+    assert tried == ["384MB"]
+
+
+def _bounds_tried(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The memory bound of every build `publish` makes from now on, in order (None: unbounded)."""
+    tried: list[str | None] = []
+    build = warehouse_publish._build
+
+    def counted(db: Path, building: Path, folder: Path, settings: dict[str, Any]) -> list[str]:
+        tried.append(settings.get("memory_limit"))
+        return build(db, building, folder, settings)
+
+    monkeypatch.setattr(warehouse_publish, "_build", counted)
+    return tried
 
 
 def test_the_views_answer_from_a_snapshot_attached_under_another_name(

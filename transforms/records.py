@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple, overload
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Literal, NamedTuple, TypeVar, overload
 
 from transforms.errors import InputError
+
+T = TypeVar("T")
 
 SourceFormat = Literal["text", "html", "docx", "pdf"]
 ReportType = Literal["work_report", "progress_report", "bulletin", "news", "unknown"]
@@ -75,7 +77,39 @@ class Sentence:
     section: int
 
 
-class Sentences(Sequence[Sentence]):
+class Made(Sequence[T]):
+    """A sequence whose items are made when they are asked for, from what `_item(index)` reads.
+
+    Equal to any sequence of the same items; a slice is a tuple of them.
+    """
+
+    __slots__ = ()
+
+    def _item(self, index: int) -> T:
+        """The item at `index` (negative from the end), made now."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
+        if isinstance(index, slice):
+            return tuple(self._item(i) for i in range(*index.indices(len(self))))
+        return self._item(index)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+
+class Sentences(Made[Sentence]):
     """A clean text's sentences, in order: their spans, and each `Sentence` made when it is asked for.
 
     A report has thousands of sentences and the facts stage reads the few that may hold a figure:
@@ -96,25 +130,9 @@ class Sentences(Sequence[Sentence]):
     def __len__(self) -> int:
         return len(self.starts)
 
-    @overload
-    def __getitem__(self, index: int) -> Sentence: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Sentence, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Sentence | tuple[Sentence, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self))))
+    def _item(self, index: int) -> Sentence:
         start = self.starts[index]
         return Sentence(start, self.ends[index], bisect_right(self._later_sections, start))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(self) == len(other) and tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"Sentences({len(self)} sentences)"
@@ -202,6 +220,41 @@ class Fact:
     evidence: str = ""  # the evidence, e.g. "region=clause year=stated period=stated kind=cue indicator=named"
 
 
+class FactRows(Made[Fact]):
+    """A document's facts as rows of their fields' values, in `Fact`'s field order; each `Fact` is made when it
+    is asked for.
+
+    How facts come back from an extraction worker: the flow process unpickles every document, and
+    making the `Fact`s of 1,000 documents (17,000) cost it 0.05 s of CPU for objects validation
+    does not read (`validation.frames.batch_fact_frame` reads `rows`).
+
+    >>> f = Fact("d", "上海市", 2024, "FY", "gdp", "growth", "actual", 5.0, "%", "eq", "增长5%", 3, 7, "s", 0, 9)
+    >>> rows = FactRows([tuple(getattr(f, name) for name in FACT_FIELDS)])
+    >>> rows[0] == f, list(rows) == [f], len(rows)
+    (True, True, 1)
+    """
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: Sequence[tuple]) -> None:
+        self.rows = tuple(rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def _item(self, index: int) -> Fact:
+        return Fact(*self.rows[index])
+
+    def __iter__(self) -> Iterator[Fact]:
+        return (Fact(*row) for row in self.rows)
+
+    def __repr__(self) -> str:
+        return f"FactRows({len(self)} facts)"
+
+
+FACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """A document that could not be taken, with one clear sentence for the run summary."""
@@ -243,5 +296,5 @@ class Processed:
     decoded: DecodedText
     clean: CleanShape
     meta: DocumentMeta
-    facts: list[Fact]
+    facts: Sequence[Fact]  # a list, or the `FactRows` a worker's document comes back with
     warnings: list[DocumentWarning] = field(default_factory=list)  # parts of the file that were not read whole

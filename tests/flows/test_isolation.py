@@ -8,7 +8,7 @@ from multiprocessing.reduction import ForkingPickler
 
 import flows.isolation  # noqa: F401  (registers how a processed document is pickled between processes)
 from tests.helpers import SAMPLES, processed
-from transforms.records import Processed
+from transforms.records import FactRows, Processed
 
 
 def test_a_processed_document_comes_back_from_a_worker_as_it_was_sent() -> None:
@@ -17,6 +17,9 @@ def test_a_processed_document_comes_back_from_a_worker_as_it_was_sent() -> None:
     back = [pickle.loads(ForkingPickler.dumps(doc)) for doc in docs]
     assert back == docs
     assert [[type(fact) for fact in doc.facts] for doc in back] == [[type(fact) for fact in doc.facts] for doc in docs]
+    # Its facts come as the rows they travelled in, made `Fact`s when read; sent on again, they stay rows.
+    assert all(isinstance(doc.facts, FactRows) for doc in back)
+    assert [pickle.loads(ForkingPickler.dumps(doc)) for doc in back] == docs
 
 
 def test_workers_started_early_are_the_ones_the_run_extracts_with() -> None:

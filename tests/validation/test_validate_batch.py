@@ -52,6 +52,17 @@ def test_a_batch_validates_as_its_documents_do_one_by_one(documents: list) -> No
     assert sum(len(u.quarantine) for u in together.units) > 0, "some real rows are quarantined"
 
 
+def test_documents_back_from_a_worker_validate_as_they_were_made(documents: list) -> None:
+    # Their facts arrive as rows (transforms.records.FactRows), which the facts frame reads as they are.
+    import pickle
+    from multiprocessing.reduction import ForkingPickler
+
+    import flows.isolation  # noqa: F401  (registers how a processed document travels from a worker)
+
+    shipped = [pickle.loads(ForkingPickler.dumps(doc)) for doc in documents]
+    assert outcome(check_batch(shipped)) == outcome(check_batch(documents))
+
+
 def test_a_frame_level_failure_rejects_only_the_document_it_comes_from(documents: list) -> None:
     # A string column pandera cannot coerce at all fails the frame as a whole, not a row.
     bad = documents[2]

@@ -9,11 +9,12 @@ build, slice and copy than anything it read; runs hold a few per line.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Iterator
+
+from transforms.records import Made
 
 
-class OffsetMap(Sequence[int]):
+class OffsetMap(Made[int]):
     """An immutable sequence of raw offsets: run `k` gives clean characters ``starts[k]`` on the
     raw offsets ``raws[k]``, ``raws[k] + 1``, … up to the next run. Runs that continue each other
     are one run, so two maps of the same offsets are equal.
@@ -38,15 +39,7 @@ class OffsetMap(Sequence[int]):
     def __len__(self) -> int:
         return self._length
 
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(self._length)))
+    def _item(self, index: int) -> int:
         if index < 0:
             index += self._length
         if not 0 <= index < self._length:

@@ -229,13 +229,34 @@ def _can_create_lock(path: Path) -> bool:
     return True
 
 
+def _writer(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection that writes the warehouse at `path` in row groups of 2,048 rows (`writer_attach`, `writer_use`).
+
+    DuckDB appends a load's rows to a table's last row group and, at the next checkpoint, writes
+    that whole row group again, every document's text in it included: with its default of 122,880
+    rows, `dim_document`'s last row group held every document of a 20,000-document warehouse, so each
+    checkpoint (one every other batch) compressed all their text again, and the flow process's peak
+    memory grew with the warehouse. Row groups of 2,048 rows bound that to 2,048 documents. What
+    does not fit in memory spills beside the file, as when the file is opened (`<file>.tmp`).
+    """
+    con = duckdb.connect(config={**dict(WRITER_CONFIG), "temp_directory": f"{path}.tmp"})
+    try:
+        con.execute(sql("writer_attach"), {"path": str(path)})
+        con.execute(sql("writer_use"))
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def _connect(path: Path, *, read_only: bool, deadline: float, wait: float) -> duckdb.DuckDBPyConnection:
     """Open the file, waiting until `deadline` for a program that holds DuckDB's own lock on it."""
     pause = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only,
-                                  config=dict(CONNECTION_CONFIG if read_only else WRITER_CONFIG))
+            if read_only:
+                return duckdb.connect(str(path), read_only=True, config=dict(CONNECTION_CONFIG))
+            return _writer(path)
         except duckdb.IOException as exc:
             # Our lock keeps gwr processes apart; this is another program (a BI tool, the duckdb
             # shell, a notebook) holding DuckDB's own lock on the file.

@@ -172,3 +172,16 @@ def test_no_connection_installs_or_loads_extensions(db_path: Path) -> None:
     with open_warehouse(db_path, read_only=True) as wh:
         reader = wh.query(settings)[1][0]
     assert writer[:2] == (False, False) and reader == (False, False, False)
+
+
+def test_a_writer_keeps_row_groups_of_2048_rows_and_spills_beside_the_file(db_path: Path) -> None:
+    # A checkpoint writes a table's last row group again whole (in dim_document, every document's text in it):
+    # row groups of 2,048 rows keep that bounded as the warehouse grows; DuckDB's default is 122,880.
+    with open_warehouse(db_path) as wh:
+        con = wh._con  # the writer's own connection, as the loader uses it
+        con.execute("create table scratch as select range as i from range(5000)")
+        con.execute("checkpoint")
+        groups = con.execute("select count(distinct row_group_id) from pragma_storage_info('scratch')").fetchone()
+        spill = con.execute("select current_setting('temp_directory')").fetchone()[0]
+    assert groups == (3,)
+    assert Path(spill) == Path(f"{db_path}.tmp").absolute()

@@ -1,0 +1,2 @@
+-- See writer_attach.sql.
+use gwr

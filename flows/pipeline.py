@@ -35,6 +35,7 @@ from flows.tasks import (
     Loaded,
     close_run,
     discover_files,
+    find_missing,
     load_batch,
     open_run,
     publish_snapshot,
@@ -136,8 +137,11 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
                 record_skipped(db_path, wait, run_id, found.skipped)
             _load_batches(Batches(found, ledger, options, db_path, run_id, pool_size, window, total), tally, log)
             if not progress.stop_requested():
-                with tally.timed("load"):
-                    missing = retire_missing(db_path, wait, run_id, paths, quote(found.files), options.prune)
+                with tally.timed("ingest"):
+                    missing = find_missing(paths, quote(found.files), quote(list(ledger.paths)))
+                if options.prune and missing:
+                    with tally.timed("load"):
+                        retire_missing(db_path, wait, run_id, missing)
                 tally.counts["docs_missing"] = len(missing)
                 tally.counts["docs_retired"] = len(missing) if options.prune else 0
             tally.counts["docs_skipped"] = len(found.skipped)

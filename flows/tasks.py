@@ -179,15 +179,21 @@ def _still_current(db: Path, target: Path) -> bool:
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def retire_missing(db: str, wait_seconds: float, run_id: str, roots: list[str], found: list[str],
-                   prune: bool) -> list[str]:
-    """Find current paths under the run's roots whose files are gone; with `prune`, retire them."""
+def find_missing(roots: list[str], found: list[str], current: list[str]) -> list[str]:
+    """Current paths under the run's roots whose files are gone.
+
+    `current` is every path the warehouse held as current when the run opened it (its ledger) and
+    every path the run found: the run holds the run lock, so no other writer changed them since, and
+    the warehouse need not be read again.
+    """
+    return sources.missing(current, roots, set(found))
+
+
+@task(cache_policy=NONE, **IO_RETRIES)
+def retire_missing(db: str, wait_seconds: float, run_id: str, missing: list[str]) -> None:
+    """Retire the current paths whose files are gone (`gwr run --prune`)."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=True) as wh:
-        current = wh.current_extractions()[0]
-        missing = sources.missing(current, roots, set(found))
-        if prune:
-            wh.retire_paths(run_id, missing)
-    return missing
+        wh.retire_paths(run_id, missing)
 
 
 @task(cache_policy=NONE, **IO_RETRIES)

@@ -118,17 +118,11 @@ def waited_on(call: Callable[[], dict]) -> dict:
     thread, the one the flow runs in: Prefect's settings are per thread context.
     """
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
-    from prefect.settings.models.flows import FlowsSettings
 
-    chosen = any(os.environ.get(name) for name in HEARTBEAT_ENV) or (
-        get_current_settings().flows.heartbeat_frequency != FlowsSettings.model_fields["heartbeat_frequency"].default)
-    if chosen:
+    if "heartbeat_frequency" in get_current_settings().flows.model_fields_set:  # set by the environment or a profile
         return call()
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         return call()
-
-
-HEARTBEAT_ENV = ("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "PREFECT_RUNNER_HEARTBEAT_FREQUENCY")
 
 
 def _check_not_stopped(received: list[int]) -> None:

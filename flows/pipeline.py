@@ -156,8 +156,9 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             with tally.timed("load"):  # its write folds the run's write-ahead log into the file
                 close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
         target = options.publish if status == "completed" else None
+        behind = any(tally.counts[name] for name in ("docs_new", "docs_changed", "docs_reextracted", "docs_retired"))
         with tally.timed("publish"):
-            published = publish_snapshot(db_path, str(target)) if target is not None else None
+            published = publish_snapshot(db_path, str(target), behind) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
     # finish(): whoever started the flow learns what it committed before Prefect records its end.
     return progress.finish({

@@ -148,17 +148,19 @@ def load_batch(
 
 
 @task(cache_policy=NONE)
-def publish_snapshot(db: str, target: str) -> str:
+def publish_snapshot(db: str, target: str, behind: bool = False) -> str:
     """Publish the read-only snapshot and Parquet files BI tools open, unless they already hold what the warehouse
     holds; say where, or why not.
 
     A run that changed nothing a reader sees (its `run_log` row and the paths' last-seen time
-    apart) leaves the snapshot as it is: nothing to do, nothing done. The run's documents are
+    apart) leaves the snapshot as it is: nothing to do, nothing done. A run that loaded documents
+    or retired paths says so (`behind`), and publishes without comparing the two files' contents
+    first (0.15 s of digests at N = 1,000, for an answer known). The run's documents are
     committed by now: a snapshot that cannot be written (a full disk) is reported, and the
     previous snapshot stays, but the run does not fail for it.
     """
     try:
-        if _still_current(Path(db), Path(target)):
+        if not behind and _still_current(Path(db), Path(target)):
             return f"{target} not published again: it holds every row the warehouse holds (run_log apart)"
         done = publish(Path(db), Path(target))
     except (OSError, WarehouseError) as exc:

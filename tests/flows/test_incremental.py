@@ -100,6 +100,14 @@ def test_a_rerun_that_changed_nothing_leaves_the_snapshot_as_it_was(tmp_path: Pa
     assert "not published again" not in caught_up["published"]
     assert snapshot.stat().st_ino != published[1]
 
+    # A run that loads knows the snapshot is behind: it publishes without comparing the two first.
+    from flows.tasks import publish_snapshot
+
+    current = snapshot.stat().st_ino
+    assert "not published again" in publish_snapshot.fn(str(db), str(snapshot))
+    assert str(snapshot) in publish_snapshot.fn(str(db), str(snapshot), behind=True)
+    assert snapshot.stat().st_ino != current
+
 
 def test_a_rerun_extracts_and_loads_the_changed_files_of_many_read_batches_together(tmp_path: Path) -> None:
     inbox, db = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb"

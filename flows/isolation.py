@@ -18,7 +18,6 @@ import atexit
 import contextlib
 import datetime as dt
 import multiprocessing
-import operator
 import threading
 import time
 from collections.abc import Iterator
@@ -33,7 +32,7 @@ from pebble import ProcessExpired, ProcessPool
 from flows import progress
 from settings import DOC_TIMEOUT
 from transforms import process_document
-from transforms.records import FACT_FIELDS, FactRows, Failure, Processed, SourceFile
+from transforms.records import FactRows, Failure, Processed, SourceFile
 
 T = TypeVar("T")
 
@@ -130,9 +129,6 @@ class WorkerTime(NamedTuple):
         return WorkerTime(self.wall + other.wall, self.cpu + other.cpu)
 
 
-_FACT_VALUES = operator.attrgetter(*FACT_FIELDS)
-
-
 def _shipped(doc: Processed) -> tuple:
     """How a processed document travels back from a worker: its facts as tuples of their fields' values.
 
@@ -143,8 +139,7 @@ def _shipped(doc: Processed) -> tuple:
     which validation reads as they are. Registered with the pickler multiprocessing sends through
     (pebble's pool uses it).
     """
-    facts = doc.facts.rows if isinstance(doc.facts, FactRows) else tuple(map(_FACT_VALUES, doc.facts))
-    return _received, (doc.source, doc.decoded, doc.clean, doc.meta, facts, doc.warnings)
+    return _received, (doc.source, doc.decoded, doc.clean, doc.meta, FactRows.of(doc.facts).rows, doc.warnings)
 
 
 def _received(source: SourceFile, decoded: object, clean: object, meta: object, facts: tuple[tuple, ...],

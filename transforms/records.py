@@ -17,6 +17,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Literal, NamedTuple, TypeVar, overload
 
 from transforms.errors import InputError
@@ -229,15 +230,20 @@ class FactRows(Made[Fact]):
     does not read (`validation.frames.batch_fact_frame` reads `rows`).
 
     >>> f = Fact("d", "上海市", 2024, "FY", "gdp", "growth", "actual", 5.0, "%", "eq", "增长5%", 3, 7, "s", 0, 9)
-    >>> rows = FactRows([tuple(getattr(f, name) for name in FACT_FIELDS)])
-    >>> rows[0] == f, list(rows) == [f], len(rows)
-    (True, True, 1)
+    >>> rows = FactRows.of([f])
+    >>> rows[0] == f, list(rows) == [f], len(rows), rows.rows[0][:3], FactRows.of(rows) is rows
+    (True, True, 1, ('d', '上海市', 2024), True)
     """
 
     __slots__ = ("rows",)
 
     def __init__(self, rows: Sequence[tuple]) -> None:
         self.rows = tuple(rows)
+
+    @classmethod
+    def of(cls, facts: Sequence[Fact]) -> FactRows:
+        """`facts` as rows (themselves, if they are rows already)."""
+        return facts if isinstance(facts, FactRows) else cls(map(_FACT_VALUES, facts))
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -253,6 +259,8 @@ class FactRows(Made[Fact]):
 
 
 FACT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Fact))
+# A fact's values in field order: its fields are plain values, so no deep copy.
+_FACT_VALUES = attrgetter(*FACT_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

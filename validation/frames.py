@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
-from transforms.records import FACT_FIELDS, Fact, FactRows, Processed, SourceFile
+from transforms.records import FACT_FIELDS, FactRows, Processed, SourceFile
 
 FACT_COLUMNS = ["doc_id"] + [name for name in FACT_FIELDS if name != "notes"]
-# A fact's values in FACT_COLUMNS order (after doc_id): its fields are plain values, so no deep copy;
-# and the same from a row of `FactRows` (the values in `Fact`'s field order).
-_FACT_VALUES = operator.attrgetter(*FACT_COLUMNS[1:])
+# A fact's values in FACT_COLUMNS order (after doc_id), from its row (`FactRows`: `Fact`'s field order).
 _ROW_VALUES = operator.itemgetter(*(FACT_FIELDS.index(name) for name in FACT_COLUMNS[1:]))
 
 
@@ -53,16 +50,11 @@ def document_frame(rows: list[dict]) -> pd.DataFrame:
 def batch_fact_frame(processed: list[Processed]) -> pd.DataFrame:
     """The facts of a batch's documents as one frame with the columns `ExtractedFact` declares, plus each
     document's text length: built in one pass, not a frame per document."""
-    rows = [(p.source.sha256, *values) for p in processed for values in _values(p.facts)]
+    rows = [(p.source.sha256, *_ROW_VALUES(row)) for p in processed for row in FactRows.of(p.facts).rows]
     lengths = [len(p.decoded.text) for p in processed for _ in p.facts]
     df = pd.DataFrame.from_records(rows, columns=FACT_COLUMNS)
     df["doc_n_chars"] = pd.Series(lengths, index=df.index, dtype="int64")
     return df
-
-
-def _values(facts: Sequence[Fact]) -> Iterator[tuple]:
-    """Each fact's values in FACT_COLUMNS order (after doc_id)."""
-    return map(_ROW_VALUES, facts.rows) if isinstance(facts, FactRows) else map(_FACT_VALUES, facts)
 
 
 def fact_frame(p: Processed) -> pd.DataFrame:

@@ -93,13 +93,13 @@ def publish(db: Path, target: Path) -> Published:
 # writers together then ask for more. A copy that needs more than a bound is made again within
 # the next (`out_of_memory`), the last without one: a warehouse a little too big for the first
 # does not jump to taking all it wants.
-_BOUNDED = {"memory_limit": "384MB", "threads": 1, "preserve_insertion_order": False}
-_WIDER_BOUNDS = ("1536MB",)
+_BOUNDS = ("384MB", "1536MB")
+_BOUNDED = {"threads": 1, "preserve_insertion_order": False}  # the settings of a bounded build
 
 
 def _build_within_bounds(db: Path, building: Path, folder: Path, spill: dict[str, object]) -> list[str]:
-    """`_build` within `_BOUNDED`, then within each of `_WIDER_BOUNDS`, then unbounded, until one fits."""
-    for bound in (_BOUNDED["memory_limit"], *_WIDER_BOUNDS):
+    """`_build` within each of `_BOUNDS` in turn, then unbounded, until one fits."""
+    for bound in _BOUNDS:
         try:
             return _build(db, building, folder, {**_BOUNDED, "memory_limit": bound, **spill})
         except duckdb.Error as exc:

@@ -134,8 +134,7 @@ def test_a_copy_that_outgrows_the_memory_bound_is_made_without_it(
     # The bound keeps a big warehouse's copy from adding its size to a run's peak memory; a copy it
     # cannot hold (here: bounds of 1 and 2 MB, below what DuckDB needs for any table) is made within
     # the next bound, and at last unbounded.
-    monkeypatch.setattr("warehouse.publish._BOUNDED", {"memory_limit": "1MB", "threads": 1})
-    monkeypatch.setattr("warehouse.publish._WIDER_BOUNDS", ("2MB",))
+    monkeypatch.setattr("warehouse.publish._BOUNDS", ("1MB", "2MB"))
     tried = _bounds_tried(monkeypatch)
     target = tmp_path / "gwr_published.duckdb"
     done = publish(loaded, target)

@@ -78,9 +78,9 @@ def region_names() -> list[str]:
 
 def main() -> None:
     """Write `region_pinyin.csv` beside this module from the region list."""
-    target = Path(__file__).with_name(TABLE)
-    target.write_text(table_text(region_names()), encoding="utf-8")
-    print(f"wrote {target} ({len(set(region_names()))} names)", file=sys.stderr)
+    target, names = Path(__file__).with_name(TABLE), region_names()
+    target.write_text(table_text(names), encoding="utf-8")
+    print(f"wrote {target} ({len(set(names))} names)", file=sys.stderr)
 
 
 if __name__ == "__main__":

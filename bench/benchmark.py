@@ -45,10 +45,10 @@ apply_prefect_defaults()
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
 TEXT_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 GWR = str(Path(sys.executable).with_name("gwr"))
+INGEST_TASKS = ("discover_files", "read_batch", "find_missing")
 LOAD_TASKS = ("load_batch", "open_run", "retire_missing", "close_run")
 # Every task the flow calls itself (transform_batch runs beside it: its time is the wait for extraction).
-FLOW_TASKS = ("discover_files", "read_batch", "find_missing", "validate_batch", *LOAD_TASKS, "record_skipped",
-              "publish_snapshot")
+FLOW_TASKS = (*INGEST_TASKS, "validate_batch", *LOAD_TASKS, "record_skipped", "publish_snapshot")
 # What a process pays before it extracts anything, each in a fresh interpreter (the time to start
 # Python itself apart): bare jieba's dictionary, and the extractor's start as a worker pays it
 # (flows._warm: jieba's dictionary with the lexicon, the POS tagger, the region tables, one report).
@@ -112,7 +112,7 @@ def run_once(bench: Bench, label: str, extracted_chars: int, flow: Any = None) -
           f"peak RSS {meter.peak / 2**20:,.0f} MB; CPU {meter.cpu:.1f} s (the server apart)")
     print(cpu_lines(run))
     print(f"  wall time: orchestration {orchestration:.1f} s ({100 * orchestration / wall:.0f} %), "
-          f"ingest {sum(tasks.get(t, 0) for t in ('discover_files', 'read_batch', 'find_missing')):.1f} s, "
+          f"ingest {sum(tasks.get(t, 0) for t in INGEST_TASKS):.1f} s, "
           f"validate {tasks.get('validate_batch', 0):.1f} s, "
           f"load {sum(tasks.get(t, 0) for t in LOAD_TASKS):.1f} s, publish {stage['publish']:.1f} s, "
           f"waiting for extraction {stage['wait_for_extract']:.1f} s; snapshot: {summary['published']}")

@@ -18,11 +18,10 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import Literal, NamedTuple, TypeVar, overload
+from typing import Literal, NamedTuple
 
 from transforms.errors import InputError
-
-T = TypeVar("T")
+from transforms.made import Made
 
 SourceFormat = Literal["text", "html", "docx", "pdf"]
 ReportType = Literal["work_report", "progress_report", "bulletin", "news", "unknown"]
@@ -76,38 +75,6 @@ class Sentence:
     start: int  # clean-text offsets
     end: int
     section: int
-
-
-class Made(Sequence[T]):
-    """A sequence whose items are made when they are asked for, from what `_item(index)` reads.
-
-    Equal to any sequence of the same items; a slice is a tuple of them.
-    """
-
-    __slots__ = ()
-
-    def _item(self, index: int) -> T:
-        """The item at `index` (negative from the end), made now."""
-        raise NotImplementedError
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
-        if isinstance(index, slice):
-            return tuple(self._item(i) for i in range(*index.indices(len(self))))
-        return self._item(index)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(self) == len(other) and tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
 
 class Sentences(Made[Sentence]):

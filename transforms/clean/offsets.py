@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
-from transforms.records import Made
+from transforms.made import Made
 
 
 class OffsetMap(Made[int]):

@@ -6,6 +6,7 @@ changed, duplicate) against what the warehouse holds.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from transforms import EXTRACTOR_VERSION
@@ -37,19 +38,26 @@ class Parcel:
 
     Dask walks lists, tuples and dataclasses in a task's arguments and rebuilds
     slotted dataclasses as tuples on the worker; an object it does not know
-    travels as it is.
+    travels as it is. It remembers the process that read the files: an extraction
+    task run there (not on a Dask worker, possibly on another machine) may send
+    its workers the files' paths instead of their bytes (`at_home`).
     """
 
-    __slots__ = ("items",)
+    __slots__ = ("items", "origin")
 
     def __init__(self, items: list[SourceFile]) -> None:
         self.items = items
+        self.origin = os.getpid()
 
-    def __getstate__(self) -> list[SourceFile]:
-        return self.items
+    def __getstate__(self) -> tuple[list[SourceFile], int]:
+        return self.items, self.origin
 
-    def __setstate__(self, items: list[SourceFile]) -> None:
-        self.items = items
+    def __setstate__(self, state: tuple[list[SourceFile], int]) -> None:
+        self.items, self.origin = state
+
+    def at_home(self) -> bool:
+        """Whether this is the process that read the files (and made the parcel)."""
+        return self.origin == os.getpid()
 
 
 @dataclass(slots=True)

@@ -105,7 +105,7 @@ def transform_batch(todo: Parcel, workers: int, doc_timeout: float
     Returns the documents, the failures and the time the workers spent on them.
     """
     done, failures, spent = [], [], WorkerTime(0.0, 0.0)
-    for out, took in process_isolated(todo.items, workers, doc_timeout):
+    for out, took in process_isolated(todo.items, workers, doc_timeout, by_path=todo.at_home()):
         (failures if isinstance(out, Failure) else done).append(out)
         spent += took
     return done, failures, spent

@@ -17,3 +17,8 @@ class ReadError(InputError):
 
 class FileTooLarge(ReadError):
     """The file is larger than the configured limit."""
+
+
+class ChangedWhileRead(ReadError):
+    """The file no longer holds the bytes the run read and hashed: it changed during the run (read again by an
+    extraction worker, `ingest.sources.read_again`)."""

@@ -13,10 +13,11 @@ import hashlib
 import os
 import stat
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.discover import Discovery, discover, missing, named_refusal, skip_reason
-from ingest.errors import FileTooLarge, ReadError
+from ingest.errors import ChangedWhileRead, FileTooLarge, ReadError
 from ingest.names import OutsideLink, UndecodableName, not_regular, outside, read_error, shown, within
 from settings import MAX_FILE_MB
 from transforms.errors import EmptyFile, InputError
@@ -28,7 +29,7 @@ from transforms.records import SourceFile
 _MB = 1024 * 1024
 
 __all__ = ["Discovery", "InputError", "OutsideLink", "UndecodableName", "discover", "missing", "named_refusal",
-           "read_source", "shown", "skip_reason"]
+           "read_again", "read_source", "shown", "skip_reason"]
 
 
 def read_source(path: Path, max_bytes: int, within_roots: Sequence[str] | None = None) -> SourceFile:
@@ -70,6 +71,25 @@ def read_source(path: Path, max_bytes: int, within_roots: Sequence[str] | None =
         size=len(data),
         mtime=st.st_mtime,
     )
+
+
+def read_again(src: SourceFile) -> SourceFile:
+    """`src` with its bytes read again from its path: the flow sends an extraction worker on the same machine the
+    file's path, not its bytes (`flows.isolation`). Raises `ChangedWhileRead` when the file no longer holds the
+    bytes the run read and hashed (it was written, replaced or truncated since), `ReadError` when it cannot be read.
+    """
+    path = Path(src.path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            regular = stat.S_ISREG(os.fstat(fh.fileno()).st_mode)
+            data = fh.read(src.size + 1) if regular else b""
+    except OSError as exc:
+        raise read_error(path, exc) from exc
+    if len(data) != src.size or hashlib.sha256(data).hexdigest() != src.sha256:
+        raise ChangedWhileRead(f"changed while the run read it: {shown(path)} no longer holds the bytes it had "
+                               "when the run read it; the next run loads it as it is then")
+    return replace(src, data=data)
 
 
 def _opened(fd: int, path: Path) -> str:

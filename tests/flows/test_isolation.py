@@ -42,3 +42,54 @@ def test_workers_started_early_are_the_ones_the_run_extracts_with() -> None:
         assert isolation.pool(1) is started
     finally:
         isolation.shutdown()
+
+
+def test_a_worker_sent_a_path_reads_the_same_document_and_refuses_a_file_changed_since(tmp_path) -> None:
+    """With by_path the worker reads the file's bytes itself (the flow sends none): the same document as when
+    sent the bytes; a file written after the run read it fails in the read stage, naming the change."""
+    import shutil
+
+    from flows import isolation
+    from ingest.sources import read_source
+    from transforms.records import Failure
+
+    copy = tmp_path / SAMPLES[0].name
+    shutil.copyfile(SAMPLES[0], copy)
+    src = read_source(copy, 2**26)
+    try:
+        [(sent_bytes, _)] = isolation.process_isolated([src], 1, 120)
+        [(sent_path, took)] = isolation.process_isolated([src], 1, 120, by_path=True)
+        assert isinstance(sent_path, Processed) and sent_path.facts and took.cpu > 0
+        assert sent_path == sent_bytes
+        copy.write_bytes(copy.read_bytes() + "\n二〇二四年新增内容。\n".encode())
+        [(changed, _)] = isolation.process_isolated([src], 1, 120, by_path=True)
+        assert isinstance(changed, Failure)
+        assert (changed.stage, changed.error_class, changed.sha256) == ("read", "ChangedWhileRead", src.sha256)
+        assert "changed while the run read it" in changed.message and str(copy) in changed.message
+        copy.unlink()
+        [(gone, _)] = isolation.process_isolated([src], 1, 120, by_path=True)
+        assert isinstance(gone, Failure) and gone.error_class == "ReadError" and "no such file" in gone.message
+        # Sent its bytes, the worker never looks at the file.
+        [(from_bytes, _)] = isolation.process_isolated([src], 1, 120)
+        assert from_bytes == sent_bytes
+    finally:
+        isolation.shutdown()
+
+
+def _at_home(parcel: object) -> bool:
+    return parcel.at_home()  # type: ignore[attr-defined]
+
+
+def test_a_parcel_is_at_home_only_in_the_process_that_read_its_files() -> None:
+    """An extraction task run elsewhere (a Dask worker, maybe on another machine) is sent the bytes: only the
+    process that made the parcel may send its workers paths."""
+    import multiprocessing
+
+    from flows.batch import Parcel
+    from ingest.sources import read_source
+
+    parcel = Parcel([read_source(SAMPLES[0], 2**26)])
+    assert parcel.at_home()
+    with multiprocessing.get_context("spawn").Pool(1) as other:
+        assert other.apply(_at_home, (parcel,)) is False
+    assert pickle.loads(pickle.dumps(parcel)).items == parcel.items

@@ -14,10 +14,11 @@ mid-way is rolled back by DuckDB, but failing before any work gives the clearer 
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from warehouse.identity import check_is_duckdb, check_whole, corrupt_or_none
 from warehouse.migrate import check_current, check_is_gwr, upgrade
 from warehouse.sqlfiles import sql
 from warehouse.store import Warehouse
+from warehouse.writers import close_writer, open_writer
 
 # On every connection, writer's too: a file must never make DuckDB download or load code
 # (a SQLite file asks for the sqlite extension). The extensions gwr uses are built in.
@@ -123,7 +125,7 @@ def open_warehouse(
                 f"try again later or raise {LOCK_TIMEOUT.env}"
             ) from None
     try:
-        con = _connect(path, read_only=read_only, deadline=deadline, wait=wait)
+        con, close = _connect(path, read_only=read_only, deadline=deadline, wait=wait)
         try:
             if read_only:
                 check_whole(con, path)
@@ -131,11 +133,10 @@ def open_warehouse(
                 _seal(con, allowed_dirs)
             else:
                 _upgrade(con, path)
-                if defer_checkpoint:
-                    con.execute(sql("writer_defer_checkpoint"))
+                con.execute(sql("writer_defer_checkpoint" if defer_checkpoint else "writer_checkpoint_on_close"))
             yield Warehouse(con, path, read_only=read_only)
         finally:
-            con.close()
+            close()
     finally:
         if lock is not None:
             lock.release()
@@ -229,34 +230,28 @@ def _can_create_lock(path: Path) -> bool:
     return True
 
 
-def _writer(path: Path) -> duckdb.DuckDBPyConnection:
-    """A connection that writes the warehouse at `path` in row groups of 2,048 rows (`writer_attach`, `writer_use`).
+def _connect(path: Path, *, read_only: bool, deadline: float, wait: float
+             ) -> tuple[duckdb.DuckDBPyConnection, Callable[[], None]]:
+    """Open the file, waiting until `deadline` for a program that holds DuckDB's own lock on it; return the
+    connection and what closes it.
 
-    DuckDB appends a load's rows to a table's last row group and, at the next checkpoint, writes
-    that whole row group again, every document's text in it included: with its default of 122,880
-    rows, `dim_document`'s last row group held every document of a 20,000-document warehouse, so each
-    checkpoint (one every other batch) compressed all their text again, and the flow process's peak
-    memory grew with the warehouse. Row groups of 2,048 rows bound that to 2,048 documents. What
-    does not fit in memory spills beside the file, as when the file is opened (`<file>.tmp`).
+    A writer writes in row groups of 2,048 rows (`writer_attach`). DuckDB appends a load's rows to a
+    table's last row group and, at the next checkpoint, writes that whole row group again, every
+    document's text in it included: with its default of 122,880 rows, `dim_document`'s last row group
+    held every document of a 20,000-document warehouse, so each checkpoint (one every other batch)
+    compressed all their text again, and the flow process's peak memory grew with the warehouse. Row
+    groups of 2,048 rows bound that to 2,048 documents. What does not fit in memory spills beside the
+    file, as when the file is opened (`<file>.tmp`). Its DuckDB instance is kept between opens
+    (`warehouse.writers`).
     """
-    con = duckdb.connect(config={**dict(WRITER_CONFIG), "temp_directory": f"{path}.tmp"})
-    try:
-        con.execute(sql("writer_attach"), {"path": str(path)})
-        con.execute(sql("writer_use"))
-    except BaseException:
-        con.close()
-        raise
-    return con
-
-
-def _connect(path: Path, *, read_only: bool, deadline: float, wait: float) -> duckdb.DuckDBPyConnection:
-    """Open the file, waiting until `deadline` for a program that holds DuckDB's own lock on it."""
     pause = 0.05
     while True:
         try:
             if read_only:
-                return duckdb.connect(str(path), read_only=True, config=dict(CONNECTION_CONFIG))
-            return _writer(path)
+                con = duckdb.connect(str(path), read_only=True, config=dict(CONNECTION_CONFIG))
+                return con, con.close
+            writer = open_writer(path, dict(WRITER_CONFIG))
+            return writer.cursor, functools.partial(close_writer, writer)
         except duckdb.IOException as exc:
             # Our lock keeps gwr processes apart; this is another program (a BI tool, the duckdb
             # shell, a notebook) holding DuckDB's own lock on the file.

@@ -57,6 +57,15 @@ class DecodedText:
     encoding: str  # e.g. "utf-8", "utf-8-sig", "gb18030", "utf-16", "docx", "pdf"
     source_format: SourceFormat
 
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def loadable(self) -> str | bytes:
+        """The text as the loader takes it (`raw_text`): here the text; a worker's is UTF-8 (`flows.isolation`)."""
+        return self.text
+
 
 @dataclass(frozen=True, slots=True)
 class Section:

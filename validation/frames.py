@@ -28,7 +28,7 @@ def document_row(p: Processed) -> dict:
         **source_row(p.source),
         "encoding": p.decoded.encoding,
         "source_format": p.decoded.source_format,
-        "n_chars": len(p.decoded.text),
+        "n_chars": p.decoded.n_chars,
         "n_clean_chars": p.clean.n_chars,
         "n_sections": p.clean.n_sections,
         "n_sentences": p.clean.n_sentences,
@@ -38,7 +38,7 @@ def document_row(p: Processed) -> dict:
         "year": p.meta.year,
         "report_type": p.meta.report_type,
         "published": p.meta.published.isoformat() if p.meta.published else None,
-        "raw_text": p.decoded.text,  # kept so every quote can be checked against its offsets in SQL
+        "raw_text": p.decoded.loadable,  # kept so every quote can be checked against its offsets in SQL
     }
 
 
@@ -51,7 +51,7 @@ def batch_fact_frame(processed: list[Processed]) -> pd.DataFrame:
     """The facts of a batch's documents as one frame with the columns `ExtractedFact` declares, plus each
     document's text length: built in one pass, not a frame per document."""
     rows = [(p.source.sha256, *_ROW_VALUES(row)) for p in processed for row in FactRows.of(p.facts).rows]
-    lengths = [len(p.decoded.text) for p in processed for _ in p.facts]
+    lengths = [p.decoded.n_chars for p in processed for _ in p.facts]
     df = pd.DataFrame.from_records(rows, columns=FACT_COLUMNS)
     df["doc_n_chars"] = pd.Series(lengths, index=df.index, dtype="int64")
     return df

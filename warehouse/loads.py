@@ -34,14 +34,15 @@ DOCUMENT_FIELDS: tuple[str, ...] = (
     "extractor_version",
 )
 DOCUMENT_COLUMNS: tuple[str, ...] = ("doc_id", "doc", "path", "n_chars", "raw_text", *DOCUMENT_FIELDS)
+_TYPES = {"raw_text": "string"}  # the Arrow type of a document column, where inferring it could go wrong
 
 
 @dataclass(slots=True)
 class DocumentLoad:
     """One document ready for the warehouse: its row, the paths it was read from, its facts and rejected rows.
 
-    `document` needs `doc_id` (or `sha256`) and `raw_text`; `doc`, `path` and `n_chars`
-    default from `paths[0]` and the text; other keys are `DOCUMENT_FIELDS`. `warnings` are
+    `document` needs `doc_id` (or `sha256`) and `raw_text` (text, or its UTF-8 bytes); `doc`, `path` and
+    `n_chars` default from `paths[0]` and the text; other keys are `DOCUMENT_FIELDS`. `warnings` are
     parts of the file that were not read whole, each a (stage, message) pair (recorded in
     `document_warnings`).
     """
@@ -174,7 +175,7 @@ def prepare(unit: DocumentLoad | tuple[dict[str, Any], list[str]]) -> dict[str, 
         doc_id=doc_id,
         doc=document.get("doc") or PurePath(first).name,
         path=document.get("path") or first,
-        n_chars=document.get("n_chars", len(raw_text)),
+        n_chars=document.get("n_chars", len(_text(raw_text))),
         raw_text=raw_text,
     )
     return row
@@ -216,8 +217,9 @@ def segment_tables(batch: BatchLoad) -> dict[str, pa.Table]:
     from warehouse import frames
 
     rows = [prepare((document, paths)) for document, paths in zip(batch.documents, batch.paths, strict=True)]
-    documents = pa.table({**{name: [row[name] for row in rows] for name in DOCUMENT_COLUMNS},
-                          "ordinal": list(range(len(rows)))})
+    # The text as text or as UTF-8 bytes (an extraction worker's): typed, so that Arrow takes bytes as text.
+    documents = pa.table({**{name: pa.array([row[name] for row in rows], _TYPES.get(name))
+                             for name in DOCUMENT_COLUMNS}, "ordinal": list(range(len(rows)))})
     paths = [(path, PurePath(path).name, doc_id) for doc_id, given in zip(batch.doc_ids, batch.paths, strict=True)
              for path in dict.fromkeys(map(str, given))]
     version_of = {row["doc_id"]: row["extractor_version"] for row in rows}
@@ -231,6 +233,11 @@ def segment_tables(batch: BatchLoad) -> dict[str, pa.Table]:
         "incoming_quarantine": frames.arrow(frames.insert_quarantine(batch.quarantine, first_path)),
         "incoming_warnings": _columns(warnings, ("path", "sha256", "stage", "message")),
     }
+
+
+def _text(raw_text: str | bytes) -> str:
+    """A document's text given as text or as UTF-8 bytes (as an extraction worker's comes)."""
+    return raw_text.decode("utf-8") if isinstance(raw_text, bytes) else raw_text
 
 
 def _columns(rows: list[tuple], names: tuple[str, ...]) -> pa.Table:

@@ -20,6 +20,12 @@ def test_a_processed_document_comes_back_from_a_worker_as_it_was_sent() -> None:
     # Its facts come as the rows they travelled in, made `Fact`s when read; sent on again, they stay rows.
     assert all(isinstance(doc.facts, FactRows) for doc in back)
     assert [pickle.loads(ForkingPickler.dumps(doc)) for doc in back] == docs
+    # Its text comes as the UTF-8 bytes the loader stores, counted as the text is, and read as it was.
+    for doc, sent in zip(back, docs, strict=True):
+        assert doc.decoded.loadable == sent.decoded.text.encode("utf-8")
+        assert (doc.decoded.n_chars, doc.decoded.text) == (len(sent.decoded.text), sent.decoded.text)
+    # A Dask worker sends it on with the plain pickler.
+    assert pickle.loads(pickle.dumps(back)) == docs
 
 
 def test_workers_started_early_are_the_ones_the_run_extracts_with() -> None:

@@ -240,3 +240,23 @@ def test_a_warning_is_recorded_with_the_stage_that_found_it(tmp_path: Path) -> N
         "x.txt: names no region and no year of its own, and its file name gives none; figures whose own sentence "
         "names no region or year were not loaded (rename the file with the region and year, e.g. "
         "大庆市2016年上半年.txt, and run again)"]
+
+
+def test_a_text_given_as_utf8_bytes_loads_as_the_text_does(tmp_path: Path, batch: dict[str, DocumentLoad]) -> None:
+    """An extraction worker's document brings its text as UTF-8 bytes (flows.isolation.ShippedText), with or without
+    its length: the warehouse holds what the text gives."""
+    units = [batch[name] for name in batch if not name.startswith("edited/")][:3]
+    as_bytes = [replace(u, document={**u.document, "raw_text": u.document["raw_text"].encode("utf-8")}) for u in units]
+    uncounted = [replace(u, document={k: v for k, v in u.document.items() if k != "n_chars"}) for u in as_bytes]
+    tables = []
+    for name, given in (("text", units), ("bytes", as_bytes), ("uncounted", uncounted)):
+        with open_warehouse(tmp_path / f"{name}.duckdb") as wh:
+            sync_indicators(wh, pd.DataFrame(lexicon.indicator_rows()))
+            sync_regions(wh, pd.DataFrame(regions.region_rows()))
+            loaded = wh.load_documents("run-1", given)
+            assert not loaded.failures and len(loaded.loaded) == 3
+            tables.append(snapshot(wh))
+    assert tables[0] == tables[1] == tables[2]
+    with open_warehouse(tmp_path / "bytes.duckdb", read_only=True) as wh:
+        texts = dict(wh.query("select doc_id, raw_text from dim_document")[1])
+    assert texts == {u.doc_id: u.document["raw_text"] for u in units}

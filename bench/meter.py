@@ -20,7 +20,7 @@ class RunMeter:
         self.peak, self.cpu, self.own_cpu, self._exclude, self._stop = 0, 0.0, 0.0, exclude, threading.Event()
         self.sampling_cpu = 0.0  # what the sampling thread itself cost the flow process (left out of own_cpu)
         self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._cpu_before: dict[int, float] = {}
+        self._cpu_before: dict[int, tuple[float, float]] = {}
 
     def _processes(self) -> list[psutil.Process]:
         me = psutil.Process()
@@ -35,12 +35,15 @@ class RunMeter:
         except OSError:
             return False
 
-    def _cpu(self) -> dict[int, float]:
+    def _cpu(self) -> dict[int, tuple[float, float]]:
+        """Each process's CPU seconds: its own, and those of its children it has reaped. A worker stopped during a
+        run (the pool stops once the batches are done) is gone by the end; its CPU is then in the children's
+        time of the forkserver that forked it."""
         out = {}
         for proc in self._processes():
             with contextlib.suppress(psutil.Error):
                 times = proc.cpu_times()
-                out[proc.pid] = times.user + times.system
+                out[proc.pid] = (times.user + times.system, times.children_user + times.children_system)
         return out
 
     def _sample(self) -> None:
@@ -60,9 +63,12 @@ class RunMeter:
     def __exit__(self, *_: object) -> None:
         self._stop.set()
         self._thread.join()
-        # Workers outlive a run (one pool per process): count what each spent during it.
-        spent = {pid: after - self._cpu_before.get(pid, 0.0) for pid, after in self._cpu().items()}
-        own = spent.get(os.getpid(), 0.0)
+        # What each process spent during the run, the processes that were there before it or are there after it
+        # (a worker stopped and reaped meanwhile: its whole CPU is now its parent's children's, less what it had
+        # spent before the run).
+        after, before, none = self._cpu(), self._cpu_before, (0.0, 0.0)
+        spent = {pid: sum(after.get(pid, none)) - sum(before.get(pid, none)) for pid in after.keys() | before.keys()}
+        own = after.get(os.getpid(), none)[0] - before.get(os.getpid(), none)[0]
         self.cpu, self.own_cpu = sum(spent.values()) - self.sampling_cpu, own - self.sampling_cpu
 
 

@@ -16,7 +16,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,8 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
     tally = Tally()
     status, reason = "failed", None
 
-    with _heap_frozen(), run_lock(Path(db_path), wait, options.min_free_mb):
+    with _heap_frozen(), run_lock(Path(db_path), wait, options.min_free_mb), ExitStack() as extracting:
+        extracting.enter_context(isolation.held())  # the workers stop once the batches are done
         with tally.timed("ingest"):
             found = discover_files(paths, options.follow_links)
         if found.files and not remote and not Path(db_path).exists():
@@ -136,6 +137,7 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             if found.skipped:
                 record_skipped(db_path, wait, run_id, found.skipped)
             _load_batches(Batches(found, ledger, options, db_path, run_id, pool_size, window, total), tally, log)
+            extracting.close()
             if not progress.stop_requested():
                 with tally.timed("ingest"):
                     missing = find_missing(paths, quote(found.files), quote(list(ledger.paths)))

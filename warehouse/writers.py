@@ -17,6 +17,7 @@ Settings are the instance's: each open sets how the file is closed (`warehouse.c
 
 from __future__ import annotations
 
+import atexit
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,3 +73,14 @@ def close_writer(writer: Writer) -> None:
         _idle[writer.path] = writer.instance
     for other in others:  # a file opened meanwhile by another thread, or an earlier file: closed
         other.close()
+
+
+@atexit.register
+def _close_idle() -> None:
+    """Close the kept instance as the process ends, as closing each writer did: DuckDB then removes its spill
+    folder (`<file>.tmp`) rather than leaving it to the interpreter's teardown."""
+    with _guard:
+        kept = list(_idle.values())
+        _idle.clear()
+    for instance in kept:
+        instance.close()

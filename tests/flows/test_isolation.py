@@ -99,3 +99,25 @@ def test_a_parcel_is_at_home_only_in_the_process_that_read_its_files() -> None:
     with multiprocessing.get_context("spawn").Pool(1) as other:
         assert other.apply(_at_home, (parcel,)) is False
     assert pickle.loads(pickle.dumps(parcel)).items == parcel.items
+
+
+def test_the_workers_stop_when_the_last_run_holding_them_ends() -> None:
+    """A run holds the pool while it may extract (held); its idle workers do not stay through publishing, unless
+    another run of the process still holds them."""
+    from flows import isolation
+    from ingest.sources import read_source
+
+    src = read_source(SAMPLES[0], 2**26)
+    try:
+        with isolation.held():
+            with isolation.held():
+                [(out, _)] = isolation.process_isolated([src], 1, 120)
+                assert isinstance(out, Processed)
+                workers = isolation._pool
+                assert workers is not None and workers.active
+            assert isolation._pool is workers and workers.active  # the other run still holds them
+        assert isolation._pool is None and not workers.active
+        [(again, _)] = isolation.process_isolated([src], 1, 120)  # a later run starts them again
+        assert again == out
+    finally:
+        isolation.shutdown()

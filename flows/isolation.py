@@ -222,10 +222,13 @@ def timed_process(src: SourceFile, by_path: bool = False) -> tuple[Processed | F
     """`process_document` and the time it took in the worker, for the run's stage timings; `by_path`: `src` came
     without its bytes, which the worker reads again from its path (`_sent`)."""
     wall, cpu = time.perf_counter(), time.process_time()
+    out: Processed | Failure
     try:
-        out = process_document(read_again(src) if by_path else src, dt.date.today())
-    except InputError as err:  # read_again's: the file changed or went since the run read it
+        whole = read_again(src) if by_path else src
+    except InputError as err:  # the file changed or went since the run read it
         out = Failure.from_error(src.path, src.sha256, err)
+    else:
+        out = process_document(whole, dt.date.today())
     return out, WorkerTime(time.perf_counter() - wall, time.process_time() - cpu)
 
 

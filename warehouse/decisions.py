@@ -41,4 +41,5 @@ class Decisions(Session):
         columns["seq"] = list(range(len(rows)))
         with self._registered(incoming_decisions=pa.table(columns)), self._transaction():
             self._run("dml_insert_decisions").fetchall()
+            self._run("dml_insert_decision_spans").fetchall()  # whether each finds its quote, decided once
         return len(rows)

@@ -151,6 +151,7 @@ class Loader(RunBook):
                 # Set-based statements stream a row count that must be drained before the next one.
                 self._run("dml_update_documents").fetchall()
                 self._run("dml_insert_documents", run_id=run_id).fetchall()
+                self._run("dml_insert_document_spans", run_id=run_id).fetchall()
                 self._run("dml_retire_replaced_paths").fetchall()
                 self._run("dml_upsert_paths", run_id=run_id).fetchall()
                 self._run("dml_delete_batch_facts").fetchall()

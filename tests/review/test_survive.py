@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from review import decisions
 from tests.helpers import processed, run_data_tests
-from tests.review.helpers import add, decide, rows, statuses
+from tests.review.helpers import WHO, add, decide, load_folder, rows, statuses, store, vocabulary
 from validation.batch import check_batch
 from warehouse import open_warehouse
 from warehouse.sqlfiles import data_tests
@@ -129,15 +130,43 @@ def test_a_decision_whose_span_cannot_be_found_is_orphaned_never_dropped(samples
 
 
 def test_a_decision_on_text_that_is_no_longer_there_is_orphaned(samples_db: Path) -> None:
+    """A decision whose span here does not hold its quote (made against another decoding of the document, in another
+    warehouse, and imported) is orphaned: whether its span holds its quote is decided as it is recorded."""
     db = samples_db
-    made = add(db, WORK_REPORT, MISSED, region="万州区", year=2023, period="FY", indicator="deposit_loan_balance",
-               measure="growth", kind="actual", value="7.8", unit="%", qualifier="eq")
-    con_sql = f"update review_decision set raw_start = raw_start + 1 where decision_id = '{made['decision_id']}'"
-    with open_warehouse(db) as wh:
-        wh._con.execute(con_sql)  # as if the document's decoding had moved its text
+    with store(db).reading() as reader:
+        doc_id = next(d["doc_id"] for d in reader.rows("review_documents") if d["doc"] == WORK_REPORT)
+        document = reader.one("review_document", doc_id=doc_id)
+    start = document["raw_text"].index(MISSED) + 1  # as if the other decoding had moved the text by one character
+    fields = {"region": "万州区", "year": 2023, "period": "FY", "indicator": "deposit_loan_balance",
+              "measure": "growth", "kind": "actual", "value": "7.8", "unit": "%", "qualifier": "eq"}
+    parsed = decisions.parse_fields(fields, vocabulary(db))
+    moved = decisions.add(document, (start, start + len(MISSED)), parsed, "imported", WHO) | {"quote": MISSED}
+    store(db).record([moved])
     assert rows(db, "select status, orphan_reason from v_review_decisions") == [
         ("orphaned", "the text at the span is no longer the quote")]
     assert fact(db, MISSED) == []
+    with open_warehouse(db, read_only=True) as wh:
+        assert run_data_tests(wh) == dict.fromkeys(data_tests(), 0)
+
+
+def test_a_decision_recorded_before_its_document_loads_is_decided_when_it_loads(samples_db: Path,
+                                                                                 tmp_path: Path) -> None:
+    """Decisions imported into a warehouse that has not loaded their document yet wait, orphaned; the run that
+    loads it decides their spans from the text it loads, and they apply."""
+    made = add(samples_db, WORK_REPORT, MISSED, region="万州区", year=2023, period="FY",
+               indicator="deposit_loan_balance", measure="growth", kind="actual", value="7.8", unit="%",
+               qualifier="eq")
+    other = tmp_path / "other" / "gwr.duckdb"
+    with open_warehouse(other) as wh:
+        wh.record_decisions([made])
+    assert rows(other, "select status, orphan_reason from v_review_decisions") == [
+        ("orphaned", "document not loaded")]
+    assert rows(other, "select count(*) from decision_span") == [(0,)]
+    load_folder(other, samples_db.parent / "inbox")
+    assert rows(other, "select status from v_review_decisions") == [("added",)]
+    assert fact(other, MISSED) == [("deposit_loan_balance", 2023, 7.8, True, "add", None)]
+    with open_warehouse(other, read_only=True) as wh:
+        assert run_data_tests(wh) == dict.fromkeys(data_tests(), 0)
 
 
 def test_the_same_content_under_another_path_keeps_its_decisions(samples_db: Path) -> None:

@@ -21,7 +21,7 @@ FOLDER_PREFIXES = {"views": VIEW_PREFIXES, "dml": ("dml_",), "queries": ("q_",),
 TABLE_CHANGED = re.compile(r"\b(?:create|alter)\s+table\s+(?:if\s+not\s+exists\s+)?(\w+)", re.IGNORECASE)
 TABLES = {"dim_document", "document_path", "dim_region", "dim_indicator", "dim_period", "fct_indicator_value",
           "quarantine", "ingest_errors", "document_warnings", "run_log", "schema_version", "schema_views",
-          "dimension_sync", "unit_conversion", "review_decision"}
+          "dimension_sync", "unit_conversion", "review_decision", "decision_span"}
 SEEDED = {"dim_period", "dim_region", "unit_conversion"}
 
 

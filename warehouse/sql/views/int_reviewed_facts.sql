@@ -5,8 +5,9 @@
 -- the document's sha256 and the quote's raw span, so it survives reloads: the same fact
 -- (fact_id) first, else a fact on the span with the figure's indicator, else the one fact on the
 -- span (a re-extraction that corrected the indicator, the year, ...). A decision (not a
--- rejection) whose figure the extractor no longer yields stands as an added fact, when the
--- document's text at its span is still its quote; v_review_decisions says what became of each.
+-- rejection) whose figure the extractor no longer yields stands as an added fact, when its
+-- document is loaded and its text at the span is the quote (decision_span, decided once: a
+-- document's text never changes); v_review_decisions says what became of each.
 create schema if not exists intermediate;
 
 create or replace view intermediate.int_reviewed_facts as
@@ -20,8 +21,8 @@ decisions as (
     select * from intermediate.int_latest_decisions
 ),
 
-documents as (
-    select * from main.dim_document
+spans as (
+    select * from main.decision_span
 ),
 
 candidates as (
@@ -175,11 +176,10 @@ added as (
         cast(null as double) as extracted_value_as_extracted,
         cast(null as varchar) as review_changed
     from decisions
-    inner join documents on documents.doc_id = decisions.doc_id
+    inner join spans on spans.decision_id = decisions.decision_id
     where decisions.action <> 'reject'
         and decisions.decision_id not in (select attached.decision_id from attached)
-        and substr(documents.raw_text, decisions.raw_start + 1, decisions.raw_end - decisions.raw_start)
-            = decisions.quote
+        and spans.span_found
 ),
 
 combined as (

@@ -25,6 +25,10 @@ documents as (
     select * from dim_document
 ),
 
+spans as (
+    select * from decision_span
+),
+
 current_documents as (
     select distinct doc_id from document_path
     where is_current
@@ -38,13 +42,13 @@ judged as (
         reviewed.is_added,
         documents.doc_id is not null as document_loaded,
         current_documents.doc_id is not null as document_current,
-        substr(documents.raw_text, decisions.raw_start + 1, decisions.raw_end - decisions.raw_start)
-            = decisions.quote as span_found,
+        spans.span_found,
         documents.doc
     from decisions
     left join latest on latest.decision_id = decisions.decision_id
     left join reviewed on reviewed.decision_id = decisions.decision_id
     left join documents on documents.doc_id = decisions.doc_id
+    left join spans on spans.decision_id = decisions.decision_id
     left join current_documents on current_documents.doc_id = decisions.doc_id
 ),
 

@@ -14,19 +14,21 @@ spans as (
     select * from decision_span
 ),
 
-final as (
+checked as (
     select
         decisions.decision_id,
+        spans.decision_id is not null as decided,
         spans.span_found,
         substr(documents.raw_text, decisions.raw_start + 1, decisions.raw_end - decisions.raw_start)
             = decisions.quote as text_holds_quote
     from decisions
     inner join documents on documents.doc_id = decisions.doc_id
     left join spans on spans.decision_id = decisions.decision_id
-    where spans.decision_id is null
-        or spans.span_found is distinct from
-            (substr(documents.raw_text, decisions.raw_start + 1, decisions.raw_end - decisions.raw_start)
-                = decisions.quote)
+),
+
+final as (
+    select * from checked
+    where not decided or span_found is distinct from text_holds_quote
 )
 
 select * from final

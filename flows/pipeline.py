@@ -33,6 +33,7 @@ from flows.tasks import (
     BatchResult,
     Found,
     Loaded,
+    Outcome,
     close_run,
     discover_files,
     find_missing,
@@ -155,10 +156,12 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             counts_out = {**tally.counts, "seconds": round(time.monotonic() - started, 2)}
             if status == "interrupted":
                 reason = f"interrupted after {tally.done} of {total} documents"
-            with tally.timed("load"):  # its write folds the run's write-ahead log into the file
-                close_run(db_path, wait, run_id, status, counts_out, reason if status != "completed" else None)
-        target = options.publish if status == "completed" else None
-        behind = any(tally.counts[name] for name in ("docs_new", "docs_changed", "docs_reextracted", "docs_retired"))
+            target = options.publish if status == "completed" else None
+            behind = any(tally.counts[name] for name in ("docs_new", "docs_changed", "docs_reextracted",
+                                                         "docs_retired"))
+            with tally.timed("load"):  # its write folds the run's write-ahead log into the file, or the publish will
+                close_run(db_path, wait, run_id, Outcome(status, counts_out, reason if status != "completed" else None),
+                          defer_checkpoint=target is not None and behind)
         with tally.timed("publish"):
             published = publish_snapshot(db_path, str(target), behind) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)

@@ -28,7 +28,8 @@ from warehouse.publish import parquet_folder, publish
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[1, 5])
 
 # The batches' writing tasks open the warehouse with `defer_checkpoint=True`: their commits stay
-# in the write-ahead log and close_run folds them into the file once. open_run does not defer: what
+# in the write-ahead log and close_run folds them into the file once (or leaves them to the
+# snapshot's publish, which folds them while it copies). open_run does not defer: what
 # it writes to a new warehouse (the tables, the views and their comments, the dimensions) would
 # otherwise be replayed by every batch's open until DuckDB folds the log in (50 ms an open).
 
@@ -50,6 +51,15 @@ class Loaded:
     docs_loaded: set[str] = field(default_factory=set)  # sha256 of every document committed
     failures: list[Failure] = field(default_factory=list)  # documents that failed to load
     orphans: int = 0  # files whose content failed under another name in this run
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How a run ended, as its `run_log` row records it: its status, its counts, and why if it did not complete."""
+
+    status: str
+    counts: dict
+    message: str | None = None
 
 
 @dataclass(slots=True)
@@ -155,14 +165,16 @@ def publish_snapshot(db: str, target: str, behind: bool = False) -> str:
     A run that changed nothing a reader sees (its `run_log` row and the paths' last-seen time
     apart) leaves the snapshot as it is: nothing to do, nothing done. A run that loaded documents
     or retired paths says so (`behind`), and publishes without comparing the two files' contents
-    first (0.15 s of digests at N = 1,000, for an answer known). The run's documents are
-    committed by now: a snapshot that cannot be written (a full disk) is reported, and the
-    previous snapshot stays, but the run does not fail for it.
+    first (0.15 s of digests at N = 1,000, for an answer known); its `close_run` left the run's
+    write-ahead log to this publish, which folds it into the file while it copies
+    (`warehouse.publish`). The run's documents are committed by now: a snapshot that cannot be
+    written (a full disk) is reported, and the previous snapshot stays, but the run does not fail
+    for it (a log not folded is the next writer's to fold; every opener reads it meanwhile).
     """
     try:
         if not behind and _still_current(Path(db), Path(target)):
             return f"{target} not published again: it holds every row the warehouse holds (run_log apart)"
-        done = publish(Path(db), Path(target))
+        done = publish(Path(db), Path(target), fold_log=behind)
     except (OSError, WarehouseError) as exc:
         return f"not published to {target}: {str(exc).splitlines()[0]}; the previous snapshot stays"
     return f"{done.snapshot} and {done.relations} Parquet files in {done.parquet}/ ({done.seconds:g} s)"
@@ -207,7 +219,8 @@ def record_skipped(db: str, wait_seconds: float, run_id: str, skipped: list[str]
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def close_run(db: str, wait_seconds: float, run_id: str, status: str, counts: dict, message: str | None) -> None:
-    """Write the run's outcome to `run_log`."""
-    with open_warehouse(Path(db), wait_seconds=wait_seconds) as wh:
-        wh.finish_run(run_id, status, counts, message)
+def close_run(db: str, wait_seconds: float, run_id: str, outcome: Outcome, defer_checkpoint: bool = False) -> None:
+    """Write the run's outcome to `run_log`, folding the run's write-ahead log into the file unless the snapshot's
+    publish will (`defer_checkpoint`: see `publish_snapshot`)."""
+    with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=defer_checkpoint) as wh:
+        wh.finish_run(run_id, outcome.status, outcome.counts, outcome.message)

@@ -143,6 +143,23 @@ def open_warehouse(
 
 
 @contextmanager
+def locked_if_free(path: Path) -> Iterator[bool]:
+    """Hold the lock every gwr opener of `path` takes (`<db>.lock`) through the block if no one holds it now;
+    yield whether it is held. For a step of a run that may otherwise do its work without writing the file
+    (`warehouse.publish`), so it never waits for a reader."""
+    lock = FileLock(lock_path(Path(path).expanduser().absolute()), timeout=0)
+    try:
+        lock.acquire()
+    except (Timeout, OSError):
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+@contextmanager
 def open_reader(path: Path, *, wait_seconds: float = LOCK_TIMEOUT.default,
                 allowed_dirs: Sequence[Path] = ()) -> Iterator[Warehouse]:
     """`open_warehouse` read-only for a reading command, where any DuckDB failure, opening or in the block,

@@ -30,11 +30,13 @@ import os
 import shutil
 import stat
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from warehouse.connection import locked_if_free
 from warehouse.errors import WarehouseUnavailable
 from warehouse.files import private_folder, publish_file
 from warehouse.publish_build import build, out_of_memory
@@ -55,25 +57,29 @@ def parquet_folder(snapshot: Path) -> Path:
     return snapshot.with_name(f"{snapshot.stem}-parquet")
 
 
-def publish(db: Path, target: Path) -> Published:
+def publish(db: Path, target: Path, *, fold_log: bool = False) -> Published:
     """Copy the warehouse at `db` to the snapshot `target` and its Parquet folder; return what was written.
 
     Raises `WarehouseUnavailable` (or OSError) when they cannot be written; the previous
     snapshot then stays as it was.
 
     Call it while no run writes `db` (the flow does, holding the run lock, after its last
-    commit): it reads `db` through a read-only attachment, beside any readers.
+    commit): it reads `db` through a read-only attachment, beside any readers. Asked to
+    `fold_log` (a run whose last writer left its commits in the write-ahead log), it folds the
+    log into the file while it copies (`publish_build`), holding the lock gwr's openers take, so
+    readers wait for it as for a batch; if a reader holds the warehouse as it starts, it reads
+    beside it as it otherwise does and leaves the log to the next writer.
     """
     started = time.monotonic()
     target = Path(target).absolute()
     folder = parquet_folder(target)
     # Built in a folder of a random name made for this call: a name fixed in advance
     # (.gwr-published.duckdb.building) could be a planted symlink that DuckDB would write through.
-    with private_folder(target) as work:
+    with private_folder(target) as work, (locked_if_free(db) if fold_log else nullcontext(False)) as folding:
         building, folder_building = work / target.name, work / folder.name
         spill = {"temp_directory": str(work / "spill")}  # what does not fit in memory goes here, never elsewhere
         try:
-            names = _build_within_bounds(db, building, folder_building, spill)
+            names = _build_within_bounds(db, building, folder_building, spill, fold_log=folding)
         except duckdb.Error as exc:
             raise WarehouseUnavailable(f"snapshot {target} could not be written: {str(exc).splitlines()[0]}") from exc
         # A write-ahead log beside the snapshot is a client's that opened the old file read-write
@@ -97,22 +103,23 @@ _BOUNDS = ("384MB", "1536MB")
 _BOUNDED = {"threads": 1, "preserve_insertion_order": False}  # the settings of a bounded build
 
 
-def _build_within_bounds(db: Path, building: Path, folder: Path, spill: dict[str, object]) -> list[str]:
+def _build_within_bounds(db: Path, building: Path, folder: Path, spill: dict[str, object], *,
+                         fold_log: bool = False) -> list[str]:
     """`_build` within each of `_BOUNDS` in turn, then unbounded, until one fits."""
     for bound in _BOUNDS:
         try:
-            return _build(db, building, folder, {**_BOUNDED, "memory_limit": bound, **spill})
+            return _build(db, building, folder, {**_BOUNDED, "memory_limit": bound, **spill}, fold_log=fold_log)
         except duckdb.Error as exc:
             if not out_of_memory(exc):
                 raise
-    return _build(db, building, folder, spill)  # a warehouse that needs more: as much as it takes
+    return _build(db, building, folder, spill, fold_log=fold_log)  # a warehouse that needs more: all it takes
 
 
-def _build(db: Path, building: Path, folder: Path, settings: dict[str, object]) -> list[str]:
+def _build(db: Path, building: Path, folder: Path, settings: dict[str, object], *, fold_log: bool = False) -> list[str]:
     """`publish_build.build` into a new, empty `folder`, over whatever a failed attempt left."""
     _remove(building, Path(f"{building}.wal"), folder)
     folder.mkdir()
-    return build(db, building, folder, settings)
+    return build(db, building, folder, settings, fold_log=fold_log)
 
 
 def wal_of(snapshot: Path) -> Path:

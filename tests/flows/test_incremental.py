@@ -18,6 +18,12 @@ from warehouse import open_warehouse
 pytestmark = pytest.mark.slow  # runs the flow through Prefect
 
 
+def logged(db: Path) -> bool:
+    """Whether commits are left in the warehouse's write-ahead log."""
+    wal = db.with_name(db.name + ".wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
 def rows(db: Path, sql: str) -> list[tuple]:
     with open_warehouse(db) as wh:
         return wh.query(sql)[1]
@@ -85,6 +91,7 @@ def test_a_rerun_that_changed_nothing_leaves_the_snapshot_as_it_was(tmp_path: Pa
     inbox, db, snapshot = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb", tmp_path / "pub" / "gwr-pub.duckdb"
     first = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
     assert str(snapshot) in first["published"]
+    assert not logged(db), "close_run left the run's log to the publish, which folded it into the file"
     published = snapshot.stat().st_mtime_ns, snapshot.stat().st_ino
 
     again = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
@@ -95,6 +102,7 @@ def test_a_rerun_that_changed_nothing_leaves_the_snapshot_as_it_was(tmp_path: Pa
     # A run that loaded without publishing leaves the snapshot behind: the next run catches it up.
     (inbox / "new.txt").write_text(SAMPLES[0].read_text(encoding="utf-8") + "\n新增一行。\n", encoding="utf-8")
     gwr_pipeline([str(inbox)], RunOptions(db=db, publish=None))
+    assert not logged(db), "a run that does not publish folds its log in as it closes"
     caught_up = gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
     assert caught_up["docs_unchanged"] == len(SAMPLES) + 1 and str(snapshot) in caught_up["published"]
     assert "not published again" not in caught_up["published"]

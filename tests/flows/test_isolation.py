@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import time
 from multiprocessing.reduction import ForkingPickler
+
+import psutil
 
 import flows.isolation  # noqa: F401  (registers how a processed document is pickled between processes)
 from tests.helpers import SAMPLES, processed
@@ -115,9 +118,21 @@ def test_the_workers_stop_when_the_last_run_holding_them_ends() -> None:
                 assert isinstance(out, Processed)
                 workers = isolation._pool
                 assert workers is not None and workers.active
+                pids = list(workers._pool_manager.worker_manager.workers)
             assert isolation._pool is workers and workers.active  # the other run still holds them
         assert isolation._pool is None and not workers.active
+        # Stopped in the background, the processes end within pebble's next look at its pool.
+        assert psutil.wait_procs(_processes(pids), timeout=5)[1] == []
         [(again, _)] = isolation.process_isolated([src], 1, 120)  # a later run starts them again
         assert again == out
     finally:
         isolation.shutdown()
+
+
+def _processes(pids: list[int]) -> list[psutil.Process]:
+    """The processes of `pids` still running."""
+    running = []
+    for pid in pids:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            running.append(psutil.Process(pid))
+    return running

@@ -114,6 +114,47 @@ def test_the_published_snapshot_holds_every_fact_even_before_the_log_is_folded_i
     assert not list(done.snapshot.parent.glob("*.wal"))
 
 
+def test_a_publish_left_the_log_folds_it_into_the_file_while_it_copies(
+    tmp_path: Path, units: list[DocumentLoad]
+) -> None:
+    db = tmp_path / "gwr.duckdb"
+    facts = load_deferred(db, units)  # a run's batches, and a close_run that left the log to the publish
+    assert wal(db).stat().st_size > 0
+    done = publish(db, tmp_path / "bi" / "gwr_published.duckdb", fold_log=True)
+    assert not wal(db).exists() or wal(db).stat().st_size == 0, "the publish folded the log into the file"
+    with open_warehouse(done.snapshot, read_only=True) as snapshot:
+        assert holdings(snapshot) == (facts, len(units), {u.doc_id for u in units})
+    with open_warehouse(db, read_only=True) as reader:
+        assert holdings(reader) == (facts, len(units), {u.doc_id for u in units})
+
+
+# Reads the main file read-only without gwr's lock, like a BI tool pointed at it, until killed.
+READ_WITH_DUCKDB = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+con.execute("select count(*) from fct_indicator_value").fetchall()
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("reader", ["gwr", pytest.param("another program", marks=pytest.mark.slow)])
+def test_a_publish_beside_a_reader_reads_beside_it_and_leaves_the_log_to_the_next_writer(
+    tmp_path: Path, units: list[DocumentLoad], reader: str
+) -> None:
+    db = tmp_path / "gwr.duckdb"
+    facts = load_deferred(db, units)
+    logged = wal(db).stat().st_size
+    with (open_warehouse(db, read_only=True) if reader == "gwr" else holder(READ_WITH_DUCKDB, str(db))):
+        done = publish(db, tmp_path / "bi" / "gwr_published.duckdb", fold_log=True)  # neither waits for the other
+    assert wal(db).stat().st_size == logged, "the reader's file was not written under it"
+    with open_warehouse(done.snapshot, read_only=True) as snapshot:
+        assert holdings(snapshot) == (facts, len(units), {u.doc_id for u in units})
+    with open_warehouse(db) as next_writer:
+        next_writer.start_run("run-2", None, {})
+    assert not wal(db).exists() or wal(db).stat().st_size == 0
+
+
 @pytest.mark.slow  # starts a process and kills it, and runs the gwr command
 @pytest.mark.parametrize("when", ["between", "during"])
 def test_a_run_killed_after_deferred_batches_loses_none_of_them(

@@ -157,9 +157,9 @@ def _bounds_tried(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     tried: list[str | None] = []
     build = warehouse_publish._build
 
-    def counted(db: Path, building: Path, folder: Path, settings: dict[str, Any]) -> list[str]:
+    def counted(db: Path, building: Path, folder: Path, settings: dict[str, Any], **options: Any) -> list[str]:
         tried.append(settings.get("memory_limit"))
-        return build(db, building, folder, settings)
+        return build(db, building, folder, settings, **options)
 
     monkeypatch.setattr(warehouse_publish, "_build", counted)
     return tried

@@ -170,12 +170,15 @@ def prepare(unit: DocumentLoad | tuple[dict[str, Any], list[str]]) -> dict[str, 
     if not doc_id or raw_text is None:
         raise ValueError("document needs 'doc_id' (sha256 of its bytes) and 'raw_text'")
     first = paths[0]
+    n_chars = document.get("n_chars")
     row = {name: document.get(name) for name in DOCUMENT_FIELDS}
     row.update(
         doc_id=doc_id,
         doc=document.get("doc") or PurePath(first).name,
         path=document.get("path") or first,
-        n_chars=document.get("n_chars", len(_text(raw_text))),
+        # Counted only when not given: a worker's text comes as UTF-8 bytes with its count, and decoding
+        # them for a count thrown away cost a cold 1,000-document run 0.08 s of the flow's CPU.
+        n_chars=len(_text(raw_text)) if n_chars is None else n_chars,
         raw_text=raw_text,
     )
     return row

@@ -91,6 +91,11 @@ class Tally:
             if f"{stage}_cpu" in self.seconds:
                 self.seconds[f"{stage}_cpu"] += clock() - cpu
 
+    @property
+    def behind(self) -> bool:
+        """Whether the run changed what a reader of the snapshot sees: it loaded or retired documents."""
+        return any(self.counts[name] for name in ("docs_new", "docs_changed", "docs_reextracted", "docs_retired"))
+
     def add(self, batch: InFlight, failures: list[Failure], loaded: Loaded) -> None:
         s, c, loaded_ids = batch.sorted_, self.counts, loaded.docs_loaded
         failures = failures + loaded.failures
@@ -157,13 +162,11 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             if status == "interrupted":
                 reason = f"interrupted after {tally.done} of {total} documents"
             target = options.publish if status == "completed" else None
-            behind = any(tally.counts[name] for name in ("docs_new", "docs_changed", "docs_reextracted",
-                                                         "docs_retired"))
             with tally.timed("load"):  # its write folds the run's write-ahead log into the file, or the publish will
                 close_run(db_path, wait, run_id, Outcome(status, counts_out, reason if status != "completed" else None),
-                          defer_checkpoint=target is not None and behind)
+                          defer_checkpoint=target is not None and tally.behind)
         with tally.timed("publish"):
-            published = publish_snapshot(db_path, str(target), behind) if target is not None else None
+            published = publish_snapshot(db_path, str(target), tally.behind) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
     # finish(): whoever started the flow learns what it committed before Prefect records its end.
     return progress.finish({

@@ -243,7 +243,7 @@ def test_a_warning_is_recorded_with_the_stage_that_found_it(tmp_path: Path) -> N
 
 
 def test_a_text_given_as_utf8_bytes_loads_as_the_text_does(tmp_path: Path, batch: dict[str, DocumentLoad]) -> None:
-    """An extraction worker's document brings its text as UTF-8 bytes (flows.isolation.ShippedText), with or without
+    """An extraction worker's document brings its text as UTF-8 bytes (flows.shipping.ShippedText), with or without
     its length: the warehouse holds what the text gives."""
     units = [batch[name] for name in batch if not name.startswith("edited/")][:3]
     as_bytes = [replace(u, document={**u.document, "raw_text": u.document["raw_text"].encode("utf-8")}) for u in units]

@@ -247,6 +247,11 @@ def _can_create_lock(path: Path) -> bool:
     return True
 
 
+def lock_refused(exc: duckdb.IOException) -> bool:
+    """Whether DuckDB refused to open or attach a file because another program holds its lock on it."""
+    return "lock" in str(exc).lower()
+
+
 def _connect(path: Path, *, read_only: bool, deadline: float, wait: float
              ) -> tuple[duckdb.DuckDBPyConnection, Callable[[], None]]:
     """Open the file, waiting until `deadline` for a program that holds DuckDB's own lock on it; return the
@@ -272,7 +277,7 @@ def _connect(path: Path, *, read_only: bool, deadline: float, wait: float
         except duckdb.IOException as exc:
             # Our lock keeps gwr processes apart; this is another program (a BI tool, the duckdb
             # shell, a notebook) holding DuckDB's own lock on the file.
-            if "lock" not in str(exc).lower():
+            if not lock_refused(exc):
                 raise corrupt_or_none(path, exc) or WarehouseUnavailable(
                     f"warehouse {path} cannot be opened: {str(exc).splitlines()[0]}"
                 ) from exc

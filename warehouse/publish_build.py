@@ -30,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import CONNECTION_CONFIG
+from warehouse.connection import CONNECTION_CONFIG, lock_refused
 from warehouse.keys import declare_star_keys
 from warehouse.sqlfiles import VIEWS, sql
 from warehouse.view_rows import materialise_views
@@ -79,9 +79,9 @@ def _attach_writable(con: duckdb.DuckDBPyConnection, db: Path) -> bool:
     """Attach the warehouse `db` writable to `con`; False, attaching nothing, when DuckDB refuses it a writer's lock
     (another program has the file open)."""
     try:
-        con.execute(sql("publish_attach_warehouse_writable"), {"path": str(db)})
+        con.execute(sql("writer_attach"), {"path": str(db)})
     except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
+        if not lock_refused(exc):
             raise
         return False
     return True

@@ -1,3 +1,3 @@
--- The warehouse, read-only, under a fixed name the copy below can refer to: the way a publish reads a
--- warehouse another program holds open (publish_attach_warehouse_writable says why not always).
+-- The warehouse, read-only, under a fixed name the copy below can refer to. A publish that folds the
+-- run's write-ahead log into the file attaches it writable instead, as a writer does (writer_attach).
 attach $path as gwr (read_only)

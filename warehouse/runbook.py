@@ -9,6 +9,11 @@ from warehouse.run_counts import RUN_COUNTS
 from warehouse.session import Session
 
 RUN_STATUSES: tuple[str, ...] = ("completed", "failed", "interrupted")
+# How often a run's end compacts the warehouse: its writers' checkpoints leave each run's rows as row
+# groups of their own (`warehouse.connection.NO_VACUUM`), about one per run in every table a run loads.
+# Merging them every 32nd run keeps a table within a few dozen small row groups, for a compaction of
+# about 0.3 s of CPU at N = 1,000 (the documents' text rewritten), where every run paid it before.
+COMPACT_EVERY = 32
 
 
 class RunBook(Session):
@@ -38,6 +43,23 @@ class RunBook(Session):
         values = {name: counts.get(name) for name in RUN_COUNTS}
         with self._transaction():
             self._run("dml_finish_run", run_id=run_id, status=status, message=message, **values)
+
+    def compact_if_due(self) -> bool:
+        """Compact the warehouse (`compact`) if this is a `COMPACT_EVERY`-th run (counted in `run_log`); say whether it
+        was."""
+        (due,) = self._run("q_compaction_due", every=COMPACT_EVERY).fetchone() or (False,)
+        if due:
+            self.compact()
+        return bool(due)
+
+    def compact(self) -> None:
+        """Fold the write-ahead log into the file with DuckDB's row-group vacuum, which merges the small row groups
+        the runs since the last compaction left and drops the rows they deleted; then checkpoint without it again."""
+        self._run("writer_vacuum_on")
+        try:
+            self._run("writer_compact")
+        finally:
+            self._run("writer_vacuum_off")
 
     def record_warning(self, run_id: str, path: str, sha256: str | None, stage: str, message: str) -> None:
         """Note that a file loaded but not whole ("PDF pages 2–4 have no text layer"), or was skipped."""

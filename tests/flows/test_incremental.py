@@ -9,6 +9,7 @@ import pytest
 import flows.batch
 import flows.pipeline
 import validation.batch
+import warehouse.runbook
 from flows.pipeline import gwr_pipeline
 from settings.options import RunOptions
 from tests.helpers import SAMPLES, copy_samples, task_runs
@@ -138,3 +139,20 @@ def test_a_rerun_extracts_and_loads_the_changed_files_of_many_read_batches_toget
     assert rows(db, "select count(*) from document_path where last_seen_run = "
                     f"'{rerun['run_id']}'") == [(len(SAMPLES),)]
     assert rows(db, f"select count(distinct doc) from v_facts where doc in ('{first.name}', '{last.name}')") == [(2,)]
+
+
+def test_every_compact_every_th_run_compacts_the_warehouse_as_it_closes(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's rows go into row groups of their own (warehouse.connection.NO_VACUUM); every COMPACT_EVERY-th run's
+    close_run merges them, folding the run's log in itself."""
+    monkeypatch.setattr(warehouse.runbook, "COMPACT_EVERY", 3)
+    inbox, db, snapshot = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb", tmp_path / "pub" / "gwr-pub.duckdb"
+    groups = "select count(distinct row_group_id) from pragma_storage_info('dim_document')"
+    gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
+    for run in (2, 3):
+        (inbox / f"new-{run}.txt").write_text(SAMPLES[0].read_text(encoding="utf-8") + f"\n新增{run}。\n",
+                                             encoding="utf-8")
+        gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))
+        assert not logged(db)
+        assert rows(db, groups) == [(run if run < 3 else 1,)], run
+    assert rows(db, "select count(*) from dim_document") == [(len(SAMPLES) + 2,)]

@@ -78,9 +78,10 @@ def pool(workers: int) -> ProcessPool:
 
 
 def start_early(workers: int) -> None:
-    """Start the pool's workers in the background, for a run that will certainly extract (into a new warehouse):
-    the forkserver loads jieba and the lexicon (about 1.5 s) while the flow creates the warehouse and reads the
-    first batch, instead of after. A stop, or a failure to start, is left to the run's first `pool()` call."""
+    """Start the pool's workers in the background, for a run that will certainly extract (into a new warehouse, or
+    once a read batch holds a document to extract): the forkserver loads jieba and the lexicon (about 1.5 s), and
+    the workers start, while the flow creates the warehouse and reads files, instead of after. A pool already
+    started is left as it is. A stop, or a failure to start, is left to the run's first `pool()` call."""
     threading.Thread(target=_start_quietly, args=(workers,), name="gwr-pool-start", daemon=True).start()
 
 

@@ -142,7 +142,8 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
         try:
             if found.skipped:
                 record_skipped(db_path, wait, run_id, found.skipped)
-            _load_batches(Batches(found, ledger, options, db_path, run_id, pool_size, window, total), tally, log)
+            _load_batches(Batches(found, ledger, options, db_path, run_id, pool_size, window, total, not remote),
+                          tally, log)
             extracting.close()
             if not progress.stop_requested():
                 with tally.timed("ingest"):
@@ -204,6 +205,7 @@ class Batches:
     pool_size: int  # extraction processes per transform task
     window: int  # batches extracting while the flow validates and loads the oldest
     total: int
+    local: bool  # extraction in this machine's pool (not on a Dask cluster)
 
 
 def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.LoggerAdapter) -> None:
@@ -224,6 +226,10 @@ def _load_batches(run: Batches, tally: Tally, log: logging.Logger | logging.Logg
         with tally.timed("ingest"):  # quote(): Prefect walks a list argument's items, twice a call
             sources, read_failures = read_batch(quote(batch), int(run.options.max_file_mb * 2**20), run.found.within)
             sorted_ = triage(sources, run.ledger)
+        if sorted_.to_process and run.local:
+            # The workers start now, while the other files are read, not once the batch is submitted: a
+            # pool's start (0.06 s, in a fresh process the forkserver's 1.5 s) no longer waits for the reads.
+            isolation.start_early(run.pool_size)
         if len(gathered.sorted_.to_process) + len(sorted_.to_process) > size:  # a batch extracts `size` at most
             pending.append(_submitted(gathered, run))
             gathered = InFlight(0, Triage(), [], None)

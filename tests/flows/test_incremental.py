@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import flows.batch
+import flows.isolation
 import flows.pipeline
 import validation.batch
 import warehouse.runbook
@@ -156,3 +157,25 @@ def test_every_compact_every_th_run_compacts_the_warehouse_as_it_closes(tmp_path
         assert not logged(db)
         assert rows(db, groups) == [(run if run < 3 else 1,)], run
     assert rows(db, "select count(*) from dim_document") == [(len(SAMPLES) + 2,)]
+
+
+def test_a_rerun_starts_its_workers_once_a_read_batch_holds_a_document_to_extract(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not once the batch is gathered and submitted: the pool starts while the other files are read."""
+    inbox, db = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb"
+    gwr_pipeline([str(inbox)], RunOptions(db=db))
+    read, started = [], []
+    triage = flows.pipeline.triage
+    monkeypatch.setattr(flows.pipeline, "triage", lambda *a: read.append(1) or triage(*a))
+    start_early = flows.isolation.start_early
+    monkeypatch.setattr(flows.isolation, "start_early",
+                        lambda workers: started.append(len(read)) or start_early(workers))
+
+    unchanged = gwr_pipeline([str(inbox)], RunOptions(db=db, batch_size=2))
+    assert unchanged["docs_unchanged"] == len(SAMPLES) and started == []
+    first = sorted(inbox.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n修订。\n", encoding="utf-8")
+    read.clear()
+    changed = gwr_pipeline([str(inbox)], RunOptions(db=db, batch_size=2))
+    assert changed["docs_changed"] == 1 and len(read) == 3
+    assert started == [1], "started as the first of three read batches was sorted"

@@ -43,11 +43,9 @@ CONNECTION_CONFIG = (("autoinstall_known_extensions", False), ("autoload_known_e
 # with the file's blocks as a run's commits fold the log into a growing file. A 20,000-document run's
 # peak (flow and workers) was 2,439 MB against 1,523 at N = 1,000; with 384 MB it was 1,839-1,871 MB
 # in two runs, for the same rows (BENCHMARKS.md). What needs more spills beside the file (DuckDB's `<file>.tmp`).
-# Without DuckDB's row-group vacuum: a checkpoint writes the rows a run added beside the row groups
-# before them instead of merging them in. DuckDB merges trailing row groups that fit in one, always when
-# they hold under 2,048 rows together, so each run's checkpoint compressed again every document's text of
-# a table under 2,048 documents (0.3 s of CPU at N = 1,000), in the run's last checkpoint or the next
-# run's first. A compaction every `COMPACT_EVERY` runs merges them (`warehouse.runbook`).
+# Without DuckDB's row-group vacuum, which merges trailing row groups that fit in one (always under 2,048
+# rows): each run's checkpoint compressed all the text of a table under 2,048 documents again (0.3 s of CPU
+# at N = 1,000). A run's rows go beside the row groups before them; `warehouse.runbook.compact` merges them.
 NO_VACUUM = (("max_vacuum_tasks", 0),)
 WRITER_CONFIG = (*CONNECTION_CONFIG, ("threads", 1), ("memory_limit", "384MB"), *NO_VACUUM)
 

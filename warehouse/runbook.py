@@ -9,11 +9,12 @@ from warehouse.run_counts import RUN_COUNTS
 from warehouse.session import Session
 
 RUN_STATUSES: tuple[str, ...] = ("completed", "failed", "interrupted")
-# How often a run's end compacts the warehouse: its writers' checkpoints leave each run's rows as row
-# groups of their own (`warehouse.connection.NO_VACUUM`), about one per run in every table a run loads.
-# Merging them every 32nd run keeps a table within a few dozen small row groups, for a compaction of
-# about 0.3 s of CPU at N = 1,000 (the documents' text rewritten), where every run paid it before.
-COMPACT_EVERY = 32
+# When a run's end compacts the warehouse: its writers' checkpoints leave each run's rows as row groups of
+# their own (`warehouse.connection.NO_VACUUM`), one per load in every table it loads. Once the documents lie
+# in more row groups than their count needs by more than this, the run merges them, where every run's
+# checkpoint used to (at N = 1,000 a merge compresses every document's text again, about 0.3 s of CPU). A
+# cold run writes a row group of 1,000 documents every two batches (3 at N = 3,000): twice what it needs.
+COMPACT_AFTER = 32
 
 
 class RunBook(Session):
@@ -45,16 +46,17 @@ class RunBook(Session):
             self._run("dml_finish_run", run_id=run_id, status=status, message=message, **values)
 
     def compact_if_due(self) -> bool:
-        """Compact the warehouse (`compact`) if this is a `COMPACT_EVERY`-th run (counted in `run_log`); say whether it
-        was."""
-        (due,) = self._run("q_compaction_due", every=COMPACT_EVERY).fetchone() or (False,)
+        """Compact the warehouse (`compact`) once `dim_document` lies in more than `COMPACT_AFTER` row groups beyond
+        what its rows need; say whether it was due. It is asked as a run closes: DuckDB merges the row groups of the
+        tables the run changed, those its loads left (a run that loaded nothing leaves it to the next that does)."""
+        (due,) = self._run("q_compaction_due", after=COMPACT_AFTER).fetchone() or (False,)
         if due:
             self.compact()
         return bool(due)
 
     def compact(self) -> None:
         """Fold the write-ahead log into the file with DuckDB's row-group vacuum, which merges the small row groups
-        the runs since the last compaction left and drops the rows they deleted; then checkpoint without it again."""
+        of the tables it changed and drops the rows they deleted; then checkpoint without it again."""
         self._run("writer_vacuum_on")
         try:
             self._run("writer_compact")

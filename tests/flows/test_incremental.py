@@ -142,11 +142,11 @@ def test_a_rerun_extracts_and_loads_the_changed_files_of_many_read_batches_toget
     assert rows(db, f"select count(distinct doc) from v_facts where doc in ('{first.name}', '{last.name}')") == [(2,)]
 
 
-def test_every_compact_every_th_run_compacts_the_warehouse_as_it_closes(tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A run's rows go into row groups of their own (warehouse.connection.NO_VACUUM); every COMPACT_EVERY-th run's
-    close_run merges them, folding the run's log in itself."""
-    monkeypatch.setattr(warehouse.runbook, "COMPACT_EVERY", 3)
+def test_a_run_compacts_the_warehouse_as_it_closes_once_its_row_groups_pass_compact_after(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's rows go into row groups of their own (warehouse.connection.NO_VACUUM); the run that finds more than
+    COMPACT_AFTER beyond what the rows need merges them in close_run, folding the run's log in itself."""
+    monkeypatch.setattr(warehouse.runbook, "COMPACT_AFTER", 1)
     inbox, db, snapshot = copy_samples(tmp_path / "in"), tmp_path / "gwr.duckdb", tmp_path / "pub" / "gwr-pub.duckdb"
     groups = "select count(distinct row_group_id) from pragma_storage_info('dim_document')"
     gwr_pipeline([str(inbox)], RunOptions(db=db, publish=snapshot))

@@ -1,6 +1,6 @@
 """A writer's checkpoint writes the rows a batch added as row groups of their own, leaving the row groups
-before them as they were; every `COMPACT_EVERY`-th run compacts them (`warehouse.connection.NO_VACUUM`,
-`warehouse.runbook`).
+before them as they were; a run's end compacts them once they pass `COMPACT_AFTER`
+(`warehouse.connection.NO_VACUUM`, `warehouse.runbook`).
 
 The documents are the bundled samples, extracted and validated as a flow does; every warehouse is a
 real DuckDB file.
@@ -98,19 +98,16 @@ def test_a_compaction_merges_them_and_the_writers_after_it_merge_none(
         assert wh.query("select current_setting('max_vacuum_tasks')")[1] == [(0,)]
 
 
-def test_every_compact_every_th_run_compacts_as_it_closes(
-    tmp_path: Path, units: list[DocumentLoad], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("after", "compacts"), [(0, True), (1, False)])
+def test_a_run_compacts_as_it_closes_once_its_row_groups_pass_compact_after(
+    tmp_path: Path, units: list[DocumentLoad], monkeypatch: pytest.MonkeyPatch, after: int, compacts: bool
 ) -> None:
-    monkeypatch.setattr(runbook, "COMPACT_EVERY", 3)
+    monkeypatch.setattr(runbook, "COMPACT_AFTER", after)
     db = tmp_path / "gwr.duckdb"
-    loaded(db, units)  # no run recorded yet
-    compacted = []
-    for run in range(1, 4):
-        with open_warehouse(db) as wh:
-            wh.start_run(f"run-{run}", None, {})
-            wh.finish_run(f"run-{run}", "completed", {})
-            compacted.append(wh.compact_if_due())
-        with open_warehouse(db, read_only=True) as reader:
-            groups = row_groups(reader)
-        assert groups == ([(0, len(units))] if run == 3 else [(0, len(units) - 1), (1, 1)]), run
-    assert compacted == [False, False, True]
+    loaded(db, units)  # two row groups where one would do: the first four documents, and the last
+    with open_warehouse(db) as wh:  # close_run
+        wh.start_run("run-3", None, {})
+        wh.finish_run("run-3", "completed", {})
+        assert wh.compact_if_due() is compacts
+    with open_warehouse(db, read_only=True) as reader:
+        assert row_groups(reader) == ([(0, len(units))] if compacts else [(0, len(units) - 1), (1, 1)])

@@ -219,10 +219,13 @@ def record_skipped(db: str, wait_seconds: float, run_id: str, skipped: list[str]
 
 
 @task(cache_policy=NONE, **IO_RETRIES)
-def close_run(db: str, wait_seconds: float, run_id: str, outcome: Outcome, defer_checkpoint: bool = False) -> None:
+def close_run(db: str, wait_seconds: float, run_id: str, outcome: Outcome, defer_checkpoint: bool = False,
+              changed: bool = False) -> None:
     """Write the run's outcome to `run_log`, folding the run's write-ahead log into the file unless the snapshot's
-    publish will (`defer_checkpoint`: see `publish_snapshot`); a run that finds the warehouse's row groups past
-    `COMPACT_AFTER` folds it itself, compacting them (`warehouse.runbook`)."""
+    publish will (`defer_checkpoint`: see `publish_snapshot`). A run that `changed` the warehouse and finds its row
+    groups past `COMPACT_AFTER` folds it itself, compacting them (`warehouse.runbook`); one that changed nothing
+    would merge nothing, and does not look (10 ms at 2,000 documents)."""
     with open_warehouse(Path(db), wait_seconds=wait_seconds, defer_checkpoint=defer_checkpoint) as wh:
         wh.finish_run(run_id, outcome.status, outcome.counts, outcome.message)
-        wh.compact_if_due()
+        if changed:
+            wh.compact_if_due()

@@ -16,13 +16,14 @@ from settings.options import RunOptions
 from tests.helpers import SAMPLES, copy_samples, task_runs
 from transforms import EXTRACTOR_VERSION
 from warehouse import open_warehouse
+from warehouse.publish import wal_of
 
 pytestmark = pytest.mark.slow  # runs the flow through Prefect
 
 
 def logged(db: Path) -> bool:
     """Whether commits are left in the warehouse's write-ahead log."""
-    wal = db.with_name(db.name + ".wal")
+    wal = wal_of(db)
     return wal.exists() and wal.stat().st_size > 0
 
 

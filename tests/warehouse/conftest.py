@@ -9,10 +9,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from tests.helpers import sync_indicators
+from tests.helpers import SAMPLES, processed, sync_indicators
 from tests.warehouse.samples import document, fact, facts_frame, sample_text
 from transforms.knowledge import lexicon
+from validation.batch import check_batch
 from warehouse import Warehouse, open_warehouse
+from warehouse.loads import DocumentLoad
 
 
 @pytest.fixture
@@ -76,3 +78,11 @@ def wh(db_path: Path, wh_lexicon: pd.DataFrame) -> Iterator[Warehouse]:
     with open_warehouse(db_path) as warehouse:
         sync_indicators(warehouse, wh_lexicon)
         yield warehouse
+
+
+@pytest.fixture(scope="module")
+def units() -> list[DocumentLoad]:
+    """The bundled samples extracted and validated as a flow does, ready to load."""
+    checked = check_batch(processed(list(SAMPLES)))
+    assert not checked.rejected and len(checked.units) == len(SAMPLES)
+    return checked.units

@@ -14,29 +14,16 @@ from pathlib import Path
 import pytest
 
 from flows import dimensions
-from tests.helpers import SAMPLES, processed, run_data_tests
-from validation.batch import check_batch
+from tests.helpers import run_data_tests
 from warehouse import Warehouse, open_warehouse, runbook
 from warehouse.loads import DocumentLoad
-from warehouse.publish import publish
-
-
-@pytest.fixture(scope="module")
-def units() -> list[DocumentLoad]:
-    """The samples ready to load."""
-    checked = check_batch(processed(list(SAMPLES)))
-    assert not checked.rejected and len(checked.units) == len(SAMPLES)
-    return checked.units
+from warehouse.publish import publish, wal_of
 
 
 def row_groups(wh: Warehouse, table: str = "dim_document") -> list[tuple[int, int]]:
     """(row group, rows) of `table`, in order."""
     return [(group, rows) for group, rows in wh.query(
         f"select row_group_id, max(count) from pragma_storage_info('{table}') group by all order by 1")[1]]
-
-
-def wal(db: Path) -> Path:
-    return db.with_name(db.name + ".wal")
 
 
 def loaded(db: Path, units: list[DocumentLoad]) -> None:
@@ -74,10 +61,10 @@ def test_a_publish_folding_the_log_leaves_the_row_group_before_it_too(
     for trial in range(3):
         db = tmp_path / str(trial) / "gwr.duckdb"
         db.parent.mkdir()
-        for part in (template, wal(template)):
+        for part in (template, wal_of(template)):
             shutil.copy(part, db.parent / part.name)
         publish(db, tmp_path / str(trial) / "bi" / "gwr_published.duckdb", fold_log=True)
-        assert not wal(db).exists() or wal(db).stat().st_size == 0
+        assert not wal_of(db).exists() or wal_of(db).stat().st_size == 0
         with open_warehouse(db, read_only=True) as reader:
             assert row_groups(reader) == [(0, len(units) - 1), (1, 1)], trial
 

@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 
 from flows import dimensions
-from tests.helpers import SAMPLES, gwr, processed, run_data_tests
+from tests.helpers import gwr, run_data_tests
 from tests.warehouse.test_connection import holder
-from validation.batch import check_batch
 from warehouse import Warehouse, open_warehouse
 from warehouse.loads import DocumentLoad
-from warehouse.publish import publish
+from warehouse.publish import publish, wal_of
 
 # A run that loads all but the last document, a batch each, with deferred checkpoints, then dies by
 # SIGKILL: between batches (no connection open), or in the middle of the next batch's transaction,
@@ -45,18 +44,6 @@ if when == "during":
 print("ready", flush=True)
 time.sleep(60)
 """
-
-
-@pytest.fixture(scope="module")
-def units() -> list[DocumentLoad]:
-    """The samples ready to load, one a batch."""
-    checked = check_batch(processed(list(SAMPLES)))
-    assert not checked.rejected and len(checked.units) == len(SAMPLES)
-    return checked.units
-
-
-def wal(db: Path) -> Path:
-    return db.with_name(db.name + ".wal")
 
 
 def load_deferred(db: Path, units: list[DocumentLoad]) -> int:
@@ -86,13 +73,13 @@ def test_a_reader_sees_the_commits_still_in_the_log_and_the_last_writer_folds_th
     db = tmp_path / "gwr.duckdb"
     facts = load_deferred(db, units)
     assert facts > 0
-    assert wal(db).stat().st_size > 0, "the commits were left in the log"
+    assert wal_of(db).stat().st_size > 0, "the commits were left in the log"
     with open_warehouse(db, read_only=True) as reader:  # what `gwr query`, `export` and `report` open
         assert holdings(reader) == (facts, len(units), {u.doc_id for u in units})
-    assert wal(db).stat().st_size > 0, "a reader does not fold the log in"
+    assert wal_of(db).stat().st_size > 0, "a reader does not fold the log in"
     with open_warehouse(db) as last:  # close_run: a writer that does not defer
         last.start_run("run-2", None, {})
-    assert not wal(db).exists() or wal(db).stat().st_size == 0
+    assert not wal_of(db).exists() or wal_of(db).stat().st_size == 0
     with open_warehouse(db, read_only=True) as reader:
         assert holdings(reader)[:2] == (facts, len(units))
 
@@ -102,7 +89,7 @@ def test_the_published_snapshot_holds_every_fact_even_before_the_log_is_folded_i
 ) -> None:
     db = tmp_path / "gwr.duckdb"
     facts = load_deferred(db, units)
-    assert wal(db).stat().st_size > 0
+    assert wal_of(db).stat().st_size > 0
     done = publish(db, tmp_path / "bi" / "gwr_published.duckdb")
     with open_warehouse(done.snapshot, read_only=True) as snapshot:
         assert holdings(snapshot) == (facts, len(units), {u.doc_id for u in units})
@@ -119,9 +106,9 @@ def test_a_publish_left_the_log_folds_it_into_the_file_while_it_copies(
 ) -> None:
     db = tmp_path / "gwr.duckdb"
     facts = load_deferred(db, units)  # a run's batches, and a close_run that left the log to the publish
-    assert wal(db).stat().st_size > 0
+    assert wal_of(db).stat().st_size > 0
     done = publish(db, tmp_path / "bi" / "gwr_published.duckdb", fold_log=True)
-    assert not wal(db).exists() or wal(db).stat().st_size == 0, "the publish folded the log into the file"
+    assert not wal_of(db).exists() or wal_of(db).stat().st_size == 0, "the publish folded the log into the file"
     with open_warehouse(done.snapshot, read_only=True) as snapshot:
         assert holdings(snapshot) == (facts, len(units), {u.doc_id for u in units})
     with open_warehouse(db, read_only=True) as reader:
@@ -144,15 +131,15 @@ def test_a_publish_beside_a_reader_reads_beside_it_and_leaves_the_log_to_the_nex
 ) -> None:
     db = tmp_path / "gwr.duckdb"
     facts = load_deferred(db, units)
-    logged = wal(db).stat().st_size
+    logged = wal_of(db).stat().st_size
     with (open_warehouse(db, read_only=True) if reader == "gwr" else holder(READ_WITH_DUCKDB, str(db))):
         done = publish(db, tmp_path / "bi" / "gwr_published.duckdb", fold_log=True)  # neither waits for the other
-    assert wal(db).stat().st_size == logged, "the reader's file was not written under it"
+    assert wal_of(db).stat().st_size == logged, "the reader's file was not written under it"
     with open_warehouse(done.snapshot, read_only=True) as snapshot:
         assert holdings(snapshot) == (facts, len(units), {u.doc_id for u in units})
     with open_warehouse(db) as next_writer:
         next_writer.start_run("run-2", None, {})
-    assert not wal(db).exists() or wal(db).stat().st_size == 0
+    assert not wal_of(db).exists() or wal_of(db).stat().st_size == 0
 
 
 @pytest.mark.slow  # starts a process and kills it, and runs the gwr command
@@ -165,7 +152,7 @@ def test_a_run_killed_after_deferred_batches_loses_none_of_them(
     kept = units[:-1]
     with holder(DIE_AFTER_DEFERRED_BATCHES, str(db), str(pickled), when):
         pass
-    assert wal(db).stat().st_size > 0, "the killed run's batches are only in the log"
+    assert wal_of(db).stat().st_size > 0, "the killed run's batches are only in the log"
     with open_warehouse(db, read_only=True) as reader:
         facts, docs, ids = holdings(reader)
     assert (docs, ids) == (len(kept), {u.doc_id for u in kept}) and facts > 0
@@ -178,6 +165,6 @@ def test_a_run_killed_after_deferred_batches_loses_none_of_them(
     with open_warehouse(db) as next_run:  # the next run replays the log, then folds it in when it closes
         assert holdings(next_run) == (facts, docs, ids)
         next_run.load_documents("run-2", units[-1:])
-    assert not wal(db).exists() or wal(db).stat().st_size == 0
+    assert not wal_of(db).exists() or wal_of(db).stat().st_size == 0
     with open_warehouse(db, read_only=True) as reader:
         assert holdings(reader)[1:] == (len(units), {u.doc_id for u in units})

@@ -65,7 +65,7 @@ def pool(workers: int) -> ProcessPool:
     with _lock:
         if progress.stop_requested():
             raise Stopped
-        if _pool is None or _pool_size != workers or not _pool.active:
+        if not _started(workers):
             if _pool is not None:
                 _pool.stop()
             _pool, _pool_size = ProcessPool(max_workers=workers, context=_context()), workers
@@ -81,8 +81,15 @@ def start_early(workers: int) -> None:
     """Start the pool's workers in the background, for a run that will certainly extract (into a new warehouse, or
     once a read batch holds a document to extract): the forkserver loads jieba and the lexicon (about 1.5 s), and
     the workers start, while the flow creates the warehouse and reads files, instead of after. A pool already
-    started is left as it is. A stop, or a failure to start, is left to the run's first `pool()` call."""
-    threading.Thread(target=_start_quietly, args=(workers,), name="gwr-pool-start", daemon=True).start()
+    started is left as it is, with no thread started to look (a run asks once a read batch). A stop, or a failure to
+    start, is left to the run's first `pool()` call."""
+    if not _started(workers):
+        threading.Thread(target=_start_quietly, args=(workers,), name="gwr-pool-start", daemon=True).start()
+
+
+def _started(workers: int) -> bool:
+    """Whether the pool of `workers` processes is started (or being started: `pool()` holds `_lock` meanwhile)."""
+    return _pool is not None and _pool_size == workers and _pool.active
 
 
 def _start_quietly(workers: int) -> None:

@@ -163,11 +163,12 @@ def gwr_pipeline(paths: list[str], options: RunOptions) -> dict:
             if status == "interrupted":
                 reason = f"interrupted after {tally.done} of {total} documents"
             target = options.publish if status == "completed" else None
+            behind = tally.behind
             with tally.timed("load"):  # its write folds the run's write-ahead log into the file, or the publish will
                 close_run(db_path, wait, run_id, Outcome(status, counts_out, reason if status != "completed" else None),
-                          defer_checkpoint=target is not None and tally.behind, changed=tally.behind)
+                          defer_checkpoint=target is not None and behind, changed=behind)
         with tally.timed("publish"):
-            published = publish_snapshot(db_path, str(target), tally.behind) if target is not None else None
+            published = publish_snapshot(db_path, str(target), behind) if target is not None else None
     log.info("run %s %s: %s", run_id, status, counts_out)
     # finish(): whoever started the flow learns what it committed before Prefect records its end.
     return progress.finish({
